@@ -1,1 +1,83 @@
-int main() { return 0; }
+// The `ziping` command line: argument parsing and dispatch only. Each subcommand lives in its
+// own cmd_*.cc; CLI11 is included here and nowhere else (it costs seconds per translation unit).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "commands.h"
+
+namespace {
+
+using ziping::cli::FormOptions;
+
+void add_form_options(CLI::App* command, FormOptions& options) {
+  command->add_option("FILE", options.file, "表单文件，- 表示标准输入 (form file, - for stdin)")->required();
+  command->add_option("--rules", options.rules, "规则集名称或 .toml 路径 (rule set name or path)")
+      ->capture_default_str();
+  command->add_option("--mode", options.mode, "auto：按公式计分；review：审核申报得分")
+      ->check(CLI::IsMember({"auto", "review"}))
+      ->capture_default_str();
+  command->add_option("--format", options.format, "输出格式 (output format)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command->add_option("--from", options.from, "输入格式，缺省按扩展名 (input format; default by extension)");
+  command->add_flag("!--no-english", options.english, "只输出中文信息 (Chinese messages only)");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ziping（自评）：预算绩效自评表的计分、检查与转换\n"
+               "ziping: scores, checks and converts budget performance self-evaluation forms"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "ziping 0.1.0");
+
+  FormOptions check_options;
+  auto* check = app.add_subcommand("check", "检查表单，给出编译器式诊断 (check a form)");
+  add_form_options(check, check_options);
+
+  FormOptions score_options;
+  auto* score = app.add_subcommand("score", "计分并列出每项指标的计算过程 (score a form)");
+  add_form_options(score, score_options);
+
+  ziping::cli::ConvertOptions convert_options;
+  auto* convert = app.add_subcommand("convert", "在格式之间转换表单 (convert between formats)");
+  convert->add_option("IN", convert_options.input, "输入文件 (input)")->required();
+  convert->add_option("OUT", convert_options.output, "输出文件，- 表示标准输出 (output)")->required();
+  convert->add_option("--from", convert_options.from, "输入格式 (input format)");
+  convert->add_option("--to", convert_options.to, "输出格式 (output format)");
+
+  auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
+  rules->require_subcommand(1);
+  auto* rules_list = rules->add_subcommand("list", "列出内置规则集 (list built-in rule sets)");
+  std::string rules_name;
+  auto* rules_show = rules->add_subcommand("show", "显示规则集的全部取值 (show a resolved rule set)");
+  rules_show->add_option("NAME", rules_name, "规则集名称或路径 (name or path)")->required();
+
+  bool markdown = false;
+  auto* diagnostics = app.add_subcommand("diagnostics", "列出诊断目录 (list the diagnostic catalogue)");
+  diagnostics->add_flag("--markdown", markdown, "输出 docs/diagnostics.md (write the docs page)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return ziping::cli::kExitUnusable;
+  }
+
+  try {
+    if (*check) return ziping::cli::run_check(check_options);
+    if (*score) return ziping::cli::run_score(score_options);
+    if (*convert) return ziping::cli::run_convert(convert_options);
+    if (*rules_list) return ziping::cli::run_rules_list();
+    if (*rules_show) return ziping::cli::run_rules_show(rules_name);
+    if (*diagnostics) return ziping::cli::run_diagnostics(markdown);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "ziping: 内部错误 (internal error): %s\n", error.what());
+    return ziping::cli::kExitInternal;
+  }
+  return ziping::cli::kExitUnusable;
+}

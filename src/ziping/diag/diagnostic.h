@@ -59,6 +59,7 @@ struct Diagnostic {
   DiagId id{};
   Severity severity = Severity::Error;
   std::string path;            // model path: "goals[3].indicators[2].score"; empty = whole form
+  std::string subject;         // how a person names the node: 绩效目标4「营商环境宣传费用支出」
   SourceLocation where;        // filled from the SourceMap when the form came from a file
   std::vector<std::string> args;
   std::vector<Diagnostic> notes;

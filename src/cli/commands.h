@@ -1,0 +1,38 @@
+// cli/commands.h — the subcommands of the `ziping` program, one file each (cmd_*.cc). main.cc
+// only parses arguments (CLI11 lives in that one translation unit) and dispatches here.
+#pragma once
+
+#include <string>
+
+namespace ziping::cli {
+
+// Exit codes (docs/cli.md): 0 clean, 1 the form has errors, 2 unusable input or usage,
+// 70 internal error.
+enum ExitCode : int { kExitOk = 0, kExitFormErrors = 1, kExitUnusable = 2, kExitInternal = 70 };
+
+struct FormOptions {
+  std::string file;          // path, or "-" for standard input
+  std::string from;          // format name; empty = by extension (stdin: json)
+  std::string rules = "cn-2020";
+  std::string mode = "review";
+  std::string format = "text";
+  bool english = true;
+};
+
+int run_check(const FormOptions& options);
+int run_score(const FormOptions& options);
+
+struct ConvertOptions {
+  std::string input;
+  std::string output;        // path, or "-" for standard output
+  std::string from;
+  std::string to;
+};
+int run_convert(const ConvertOptions& options);
+
+int run_rules_list();
+int run_rules_show(const std::string& name_or_path);
+
+int run_diagnostics(bool markdown);
+
+} // namespace ziping::cli

@@ -1,0 +1,125 @@
+#include "input.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+#include "ziping/rules/load.h"
+
+namespace ziping::cli {
+namespace {
+
+using diag::DiagId;
+
+std::string errno_text() { return std::strerror(errno); }
+
+std::optional<std::string> read_stream(std::istream& in, const std::string& name,
+                                       std::vector<diag::Diagnostic>& diagnostics) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, std::size_t(in.gcount()));
+    if (bytes.size() > kMaxInputBytes) {
+      diagnostics.push_back(diag::make(DiagId::err_input_too_large, "",
+                                       {"> " + std::to_string(kMaxInputBytes), std::to_string(kMaxInputBytes)}));
+      diagnostics.back().where.file = name;
+      return std::nullopt;
+    }
+  }
+  return bytes;
+}
+
+} // namespace
+
+std::optional<std::string> read_bytes(const std::string& file, std::vector<diag::Diagnostic>& diagnostics) {
+  if (file == "-") return read_stream(std::cin, "-", diagnostics);
+  std::error_code error;
+  if (std::filesystem::is_directory(file, error)) {
+    diagnostics.push_back(diag::make(DiagId::err_cannot_read_file, "", {file, "是目录 (is a directory)"}));
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diagnostics.push_back(diag::make(DiagId::err_cannot_read_file, "", {file, errno_text()}));
+    return std::nullopt;
+  }
+  return read_stream(in, file, diagnostics);
+}
+
+LoadedForm load_form(const std::string& file, const std::string& format) {
+  LoadedForm loaded;
+  const io::Format* chosen = nullptr;
+  if (!format.empty()) chosen = io::find_format(format);
+  else if (file == "-") chosen = io::find_format("json");
+  else chosen = io::format_for_path(file);
+  if (!chosen || !chosen->read) {
+    loaded.read.diagnostics.push_back(diag::make(
+        DiagId::err_unknown_format, "", {format.empty() ? file : format, io::readable_format_names()}));
+    return loaded;
+  }
+  auto bytes = read_bytes(file, loaded.read.diagnostics);
+  if (!bytes) return loaded;
+  loaded.read = chosen->read(*bytes, file);
+  loaded.usable = loaded.read.form.has_value();
+  return loaded;
+}
+
+LoadedRules load_rule_set(const std::string& name_or_path) {
+  LoadedRules loaded;
+  std::filesystem::path base;
+  auto resolve = [&](const std::string& name) -> std::optional<rules::RuleSource> {
+    if (auto embedded = rules::embedded_source(name)) return embedded;
+    std::filesystem::path path(name);
+    if (path.is_relative() && !base.empty() && !std::filesystem::exists(path)) path = base / path;
+    if (path.extension() != ".toml") path += ".toml";
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+    std::vector<diag::Diagnostic> ignored;
+    auto text = read_bytes(path.string(), ignored);
+    if (!text) return std::nullopt;
+    if (base.empty()) base = path.parent_path();
+    return rules::RuleSource{path.stem().string(), *text, path.string()};
+  };
+  auto result = rules::load_rules(name_or_path, resolve);
+  loaded.rules = std::move(result.rules);
+  loaded.diagnostics = std::move(result.diagnostics);
+  return loaded;
+}
+
+bool write_atomically(const std::string& file, const std::string& bytes,
+                      std::vector<diag::Diagnostic>& diagnostics) {
+  if (file == "-") {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    return std::fflush(stdout) == 0;
+  }
+  std::filesystem::path target(file);
+  std::filesystem::path temporary = target;
+  temporary += ".ziping-tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    out.flush();
+    if (!out) {
+      diagnostics.push_back(diag::make(DiagId::err_cannot_write_file, "", {file, errno_text()}));
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      return false;
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, target, error);
+  if (error) {
+    diagnostics.push_back(diag::make(DiagId::err_cannot_write_file, "", {file, error.message()}));
+    std::filesystem::remove(temporary, error);
+    return false;
+  }
+  return true;
+}
+
+} // namespace ziping::cli

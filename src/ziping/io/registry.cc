@@ -1,0 +1,64 @@
+#include "ziping/io/registry.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "ziping/io/json/form_reader.h"
+#include "ziping/io/json/form_writer.h"
+
+namespace ziping::io {
+namespace {
+
+const std::vector<Format>& table() {
+  static const std::vector<Format> kFormats = {
+      {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", json::read_form_json,
+       json::write_form_json, true},
+  };
+  return kFormats;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return out;
+}
+
+std::string names(bool (*wanted)(const Format&)) {
+  std::string out;
+  for (const auto& format : table()) {
+    if (wanted(format)) out += (out.empty() ? "" : ", ") + std::string(format.name);
+  }
+  return out;
+}
+
+} // namespace
+
+std::span<const Format> formats() { return table(); }
+
+const Format* find_format(std::string_view name) {
+  std::string key = lower(name);
+  for (const auto& format : table()) {
+    if (format.name == key) return &format;
+  }
+  return nullptr;
+}
+
+const Format* format_for_path(std::string_view path) {
+  std::string key = lower(path);
+  for (const auto& format : table()) {
+    for (auto extension : format.extensions) {
+      if (key.size() > extension.size() && key.ends_with(extension)) return &format;
+    }
+  }
+  return nullptr;
+}
+
+std::string readable_format_names() {
+  return names([](const Format& f) { return f.read != nullptr; });
+}
+
+std::string writable_format_names() {
+  return names([](const Format& f) { return f.write != nullptr; });
+}
+
+} // namespace ziping::io

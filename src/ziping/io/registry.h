@@ -1,0 +1,34 @@
+// io/registry.h — the one table of file formats (pandoc's readers/writers list). A format is
+// named here and nowhere else: the CLI's --from/--to, upload sniffing, the golden runner and
+// the benchmarks all walk this table. Adding a format is one folder under io/ and one row.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ziping/model/read_result.h"
+
+namespace ziping::io {
+
+using ReadFn = model::ReadResult (*)(std::string_view bytes, const std::string& file_name);
+using WriteFn = std::string (*)(const model::Form& form);
+
+struct Format {
+  std::string_view name;                     // "json"
+  std::vector<std::string_view> extensions;  // ".json"
+  std::string_view description;              // Chinese, for help texts
+  ReadFn read = nullptr;                     // nullptr: write-only format
+  WriteFn write = nullptr;                   // nullptr: read-only format
+  bool lossless = false;                     // read(write(f)) == f, golden-tested
+};
+
+std::span<const Format> formats();
+const Format* find_format(std::string_view name);
+// By the path's extension (case-insensitive); nullptr when no format claims it.
+const Format* format_for_path(std::string_view path);
+std::string readable_format_names();
+std::string writable_format_names();
+
+} // namespace ziping::io

@@ -1,0 +1,437 @@
+// Scores one indicator leaf: parses its target and actual, decides how the pair can be
+// compared, and computes the formula score, the interval a declared score may take and
+// whether a reason is required — all as data, with a derivation a person can check by hand.
+#include <algorithm>
+#include <tuple>
+
+#include "ziping/rules/display.h"
+#include "ziping/rules/framework.h"
+#include "ziping/rules/scorer.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::rules {
+namespace {
+
+using value::Comparator;
+using value::Tier;
+using value::Value;
+using value::ValueKind;
+
+const Decimal kZero;
+
+class LeafScorer {
+public:
+  LeafScorer(const model::Indicator& indicator, const RuleSet& rules, Mode mode, LeafEvaluation& e)
+      : indicator_(indicator), rules_(rules), mode_(mode), e_(e) {}
+
+  void run() {
+    parse_values();
+    e_.weight = indicator_.weight;
+    e_.declared = declared_score();
+    e_.reason_given = !text::trim(indicator_.deviation_reason).empty();
+    e_.cost = is_cost_indicator(indicator_, e_.target);
+    if (!e_.weight) {
+      not_computable(Uncomputable::WeightMissing, "分值为空");
+    } else {
+      w_ = *e_.weight;
+      classify_and_score();
+    }
+    choose_score();
+  }
+
+private:
+  // --- parsing -----------------------------------------------------------------------------
+  void parse_values() {
+    const std::string& target_text =
+        text::trim(indicator_.adjusted_target).empty() ? indicator_.target : indicator_.adjusted_target;
+    e_.target = parse(target_text, value::Role::Target, ".target");
+    e_.actual = parse(indicator_.actual, value::Role::Actual, ".actual");
+  }
+
+  Value parse(const std::string& source, value::Role role, const char* field) {
+    auto result = value::parse_value(source, role);
+    for (auto& d : result.diagnostics) {
+      d.path = e_.path + field;
+      e_.value_diagnostics.push_back(std::move(d));
+    }
+    Value parsed = std::move(result.value);
+    // A 度量单位 column gives the unit to numbers written without one.
+    bool numeric = parsed.kind == ValueKind::Quantity || parsed.kind == ValueKind::Range;
+    if (numeric && parsed.unit.dimension == value::Dimension::None &&
+        !text::trim(indicator_.unit).empty()) {
+      std::string unit_text(text::trim(indicator_.unit));
+      if (auto unit = value::lookup_unit(unit_text)) {
+        parsed.unit = *unit;
+      } else {
+        parsed.unit = value::Unit{value::Dimension::Other, unit_text, Decimal::from_int(1)};
+      }
+    }
+    return parsed;
+  }
+
+  std::optional<Decimal> declared_score() const {
+    if (indicator_.score) return indicator_.score;
+    if (indicator_.score_coefficient && indicator_.weight) {
+      return (*indicator_.score_coefficient * *indicator_.weight)
+          .divide(Decimal::from_int(100), rules_.places, rules_.rounding);
+    }
+    return std::nullopt;
+  }
+
+  // --- classification ----------------------------------------------------------------------
+  void classify_and_score() {
+    const Value& target = e_.target;
+    const Value& actual = e_.actual;
+    if (target.kind == ValueKind::Empty) return not_computable(Uncomputable::TargetMissing, "年度指标值为空");
+    if (actual.kind == ValueKind::Empty) return not_computable(Uncomputable::ActualMissing, "实际完成值为空");
+    if (actual.kind == ValueKind::Tier && actual.tier) {
+      return qualitative(*actual.tier, "「" + actual.original + "」");
+    }
+    if (same_text(target, actual)) return qualitative(Tier::Achieved, "实际完成值与年度指标值相同");
+    bool target_numeric = target.kind == ValueKind::Quantity || target.kind == ValueKind::Range;
+    if (target_numeric && actual.kind == ValueKind::Quantity) return quantitative();
+    if (target.kind == ValueKind::Ordinal && actual.kind == ValueKind::Ordinal) return ordinal();
+    if (target.kind == ValueKind::Date && actual.kind == ValueKind::Date) return deadline();
+    if (actual.kind == ValueKind::Text) {
+      return not_computable(Uncomputable::TextActual,
+                            "实际完成值为文字，无法与「" + target.original + "」比较");
+    }
+    if (target.kind == ValueKind::Text) {
+      return not_computable(Uncomputable::TextTarget, "年度指标值为文字，无法按公式比较");
+    }
+    not_computable(Uncomputable::IncomparableKinds,
+                   "「" + actual.original + "」与「" + target.original + "」不是可比较的同类值");
+  }
+
+  static bool same_text(const Value& target, const Value& actual) {
+    std::string a = value::fold(target.original);
+    std::string b = value::fold(actual.original);
+    return !a.empty() && a == b && target.kind != ValueKind::Quantity;
+  }
+
+  // --- quantitative --------------------------------------------------------------------------
+  void quantitative() {
+    const Value& target = e_.target;
+    const Value& actual = e_.actual;
+    Decimal b;
+    if (!aligned_actual(b)) {
+      return not_computable(Uncomputable::IncomparableUnits,
+                            "实际完成值「" + actual.original + "」与年度指标值「" + target.original +
+                                "」的单位不可比");
+    }
+    if (b.is_negative() && rules_.negative_actual_as_zero) b = kZero;
+    b_ = b;
+    b_text_ = quantity_text(b, target.unit);
+    if (actual.unit.dimension != value::Dimension::None && !(actual.unit == target.unit) &&
+        target.unit.dimension != value::Dimension::None) {
+      b_text_ = actual.original + "（= " + quantity_text(b, target.unit) + "）";
+    }
+    if (target.kind == ValueKind::Range) return range();
+    a_ = target.number;
+    a_text_ = quantity_text(a_, target.unit);
+    switch (target.comparator) {
+    case Comparator::AtLeast:
+    case Comparator::MoreThan: positive(Method::Positive); break;
+    case Comparator::AtMost:
+    case Comparator::LessThan: reverse(); break;
+    case Comparator::Equal:
+    case Comparator::None: equal(); break;
+    }
+    measure_deviation();
+    set_quantitative_interval();
+  }
+
+  bool aligned_actual(Decimal& b) const {
+    const Value& target = e_.target;
+    const Value& actual = e_.actual;
+    // An actual without a unit takes the target's (DOMAIN.md §3); a target without one
+    // compares plain numbers.
+    if (actual.unit.dimension == value::Dimension::None || target.unit.dimension == value::Dimension::None) {
+      b = actual.number;
+      return true;
+    }
+    return value::convert(actual.number, actual.unit, target.unit, b);
+  }
+
+  Decimal rounded(const Decimal& x) const { return x.rounded(rules_.places, rules_.rounding); }
+  std::string score_str(const Decimal& x) const { return score_text(x, rules_.places); }
+
+  void full(const std::string& relation) {
+    e_.met = true;
+    e_.formula = w_;
+    e_.derivation = b_text_ + " " + relation + " " + a_text_ + "，达成 → " + plain(w_);
+  }
+
+  void positive(Method method) {
+    e_.method = method;
+    if (b_ >= a_) return full("≥");
+    e_.met = false;
+    if (!(kZero < a_)) {
+      e_.formula = rounded(kZero);
+      e_.derivation = b_text_ + " < " + a_text_ + " → 0";
+      return;
+    }
+    e_.formula = (b_ * w_).divide(a_, rules_.places, rules_.rounding);
+    e_.derivation = b_text_ + " ÷ " + a_text_ + " × " + plain(w_) + " = " + score_str(*e_.formula);
+  }
+
+  void equal() {
+    if (kZero < a_ || a_.is_negative()) return positive(Method::Equal);
+    e_.method = Method::Equal;
+    if (!(kZero < b_)) {
+      e_.met = true;
+      e_.formula = w_;
+      e_.derivation = b_text_ + " ≤ 0，达成 → " + plain(w_);
+    } else {
+      e_.met = false;
+      e_.formula = rounded(kZero);
+      e_.derivation = b_text_ + " > 0，目标为 0 → 0";
+    }
+  }
+
+  void reverse() {
+    e_.method = Method::Reverse;
+    if (b_ <= a_) return full("≤");
+    e_.met = false;
+    if (!(kZero < a_)) {
+      e_.formula = rounded(kZero);
+      e_.derivation = b_text_ + " > " + a_text_ + " → 0";
+      return;
+    }
+    if (rules_.reverse == ReverseFormula::Ratio) {
+      e_.formula = (a_ * w_).divide(b_, rules_.places, rules_.rounding);
+      e_.derivation = a_text_ + " ÷ " + b_text_ + " × " + plain(w_) + " = " + score_str(*e_.formula);
+      return;
+    }
+    Decimal twice = a_ + a_;
+    if (b_ >= twice) {
+      e_.formula = rounded(kZero);
+      e_.derivation = b_text_ + " ≥ 2 × " + a_text_ + " → 0";
+      return;
+    }
+    e_.formula = ((twice - b_) * w_).divide(a_, rules_.places, rules_.rounding);
+    e_.derivation = "(1 − (" + b_text_ + " − " + a_text_ + ") ÷ " + a_text_ + ") × " + plain(w_) +
+                    " = " + score_str(*e_.formula);
+  }
+
+  void range() {
+    const Value& target = e_.target;
+    Decimal low = target.number;
+    Decimal high = target.high;
+    std::string range_text = target.original;
+    if (b_ >= low && b_ <= high) {
+      e_.method = Method::Positive;
+      e_.met = true;
+      e_.formula = w_;
+      e_.derivation = b_text_ + " 在 " + range_text + " 之内，达成 → " + plain(w_);
+      set_quantitative_interval();
+      return;
+    }
+    if (b_ < low) {
+      a_ = low;
+      a_text_ = quantity_text(low, target.unit);
+      positive(Method::Positive);
+    } else {
+      a_ = high;
+      a_text_ = quantity_text(high, target.unit);
+      reverse();
+    }
+    measure_deviation();
+    set_quantitative_interval();
+  }
+
+  void measure_deviation() {
+    if (a_.is_zero()) {
+      const auto& absolute = rules_.deviation.zero_target_absolute;
+      bool counted = e_.method != Method::Reverse;
+      if (absolute && counted && b_ >= *absolute) e_.large_deviation = true;
+      return;
+    }
+    e_.ratio = b_.divide(a_, 4, num::RoundingMode::HalfUp);
+    e_.deviation = (b_ - a_).divide(a_, 4, num::RoundingMode::HalfUp);
+    const auto& rule = rules_.deviation;
+    if (!rule.threshold) return;
+    Decimal limit = *rule.threshold * a_.abs();
+    auto beyond = [&](const Decimal& gap) { return rule.inclusive ? gap >= limit : gap > limit; };
+    bool over = e_.method != Method::Reverse && b_ > a_ && rule.over && beyond(b_ - a_);
+    bool under = e_.method == Method::Reverse && e_.cost && b_ < a_ && rule.under_cost && beyond(a_ - b_);
+    e_.large_deviation = over || under;
+    if (e_.large_deviation) {
+      e_.derivation += "；偏离 " + percent_text(*e_.deviation, true) + "，超过阈值 " +
+                       plain(*rule.threshold * Decimal::from_int(100)) + "%";
+    }
+  }
+
+  void set_quantitative_interval() {
+    if (*e_.met) {
+      if (!e_.large_deviation) {
+        e_.allowed = Interval{w_, w_, "达成年度指标值且偏离度在阈值以内，应得满分"};
+        return;
+      }
+      Decimal deduction = rounded(rules_.deviation.max_deduction_share * w_);
+      std::string threshold = rules_.deviation.threshold
+                                  ? plain(*rules_.deviation.threshold * Decimal::from_int(100)) + "%"
+                                  : std::string("阈值");
+      e_.allowed = Interval{w_ - deduction, w_,
+                            deduction.is_zero()
+                                ? "偏离度超过 " + threshold + "，须说明原因，不扣分"
+                                : "偏离度超过 " + threshold + "，说明原因后可酌情扣分，至多扣 " +
+                                      score_str(deduction)};
+      e_.reason_required = rules_.deviation.reason_required;
+      return;
+    }
+    e_.reason_required = rules_.missed_reason_required;
+    if (rules_.missed == MissedTarget::Formula) {
+      e_.allowed = Interval{*e_.formula, *e_.formula, "未达成年度指标值，按完成比例计分"};
+    } else {
+      e_.allowed = Interval{kZero, *e_.formula, "未达成年度指标值，得分不高于按完成比例计算的分数"};
+    }
+  }
+
+  // --- qualitative ---------------------------------------------------------------------------
+  void ordinal() {
+    const Value& target = e_.target;
+    const Value& actual = e_.actual;
+    if (target.scale != actual.scale) {
+      return not_computable(Uncomputable::IncomparableKinds,
+                            "「" + actual.original + "」与「" + target.original + "」不在同一评价等级序列");
+    }
+    bool at_most = target.comparator == Comparator::AtMost || target.comparator == Comparator::LessThan;
+    int gap = at_most ? actual.rank - target.rank : target.rank - actual.rank;
+    Tier tier = gap <= 0 ? Tier::Achieved : gap == 1 ? Tier::Partial : Tier::NotAchieved;
+    std::string relation = gap <= 0 ? "达到" : "未达到";
+    qualitative(tier, "「" + actual.original + "」" + relation + "「" + target.original + "」");
+  }
+
+  // Calendar key of a date: unknown parts are the latest they could be, the year defaulting
+  // to the other side's so that "年底前" compares with "2022年12月".
+  static std::tuple<int, int, int> date_key(const value::DateValue& date, int default_year) {
+    int year = date.year != 0 ? date.year : default_year;
+    int month = date.month != 0 ? date.month : 12;
+    int day = date.day != 0 ? date.day : 31;
+    return {year, month, day};
+  }
+
+  void deadline() {
+    const auto& due = e_.target.date;
+    const auto& done = e_.actual.date;
+    int year = due.year != 0 ? due.year : done.year;
+    bool met = date_key(done, year) <= date_key(due, year);
+    std::string relation = met ? "不晚于" : "晚于";
+    qualitative(met ? Tier::Achieved : Tier::Partial,
+                "「" + e_.actual.original + "」" + relation + "「" + e_.target.original + "」");
+  }
+
+  static std::string tier_name(Tier tier) {
+    switch (tier) {
+    case Tier::Achieved: return "达成";
+    case Tier::Partial: return "部分达成";
+    case Tier::NotAchieved: return "未达成";
+    }
+    return "";
+  }
+
+  void qualitative(Tier tier, const std::string& reasoning) {
+    e_.method = Method::Qualitative;
+    e_.tier = tier;
+    e_.met = tier == Tier::Achieved;
+    const QualitativeBand* band = nullptr;
+    for (const auto& candidate : rules_.qualitative) {
+      if (candidate.tier == tier) band = &candidate;
+    }
+    if (!band) { // a rule set without bands: only the achieved tier is scorable (full)
+      if (tier == Tier::Achieved) {
+        e_.formula = w_;
+        e_.allowed = Interval{w_, w_, "达成"};
+      }
+      e_.derivation = reasoning + " → " + tier_name(tier);
+      return;
+    }
+    // An exclusive upper bound is the largest score below it at the rule set's precision.
+    Decimal step =
+        Decimal::from_int(1).divide(pow10(rules_.places), rules_.places, num::RoundingMode::HalfUp);
+    Decimal low = rounded(band->min * w_);
+    Decimal high = rounded(band->max * w_);
+    if (!band->max_inclusive) high = high - step;
+    if (high < low) high = low;
+    e_.allowed = Interval{low, high,
+                          "定性评价「" + tier_name(tier) + "」档：[" + plain(band->min * Decimal::from_int(100)) +
+                              "%, " + plain(band->max * Decimal::from_int(100)) +
+                              (band->max_inclusive ? "%]" : "%)") + " × 分值"};
+    if (tier == Tier::Achieved) {
+      e_.formula = high;
+    } else if (e_.declared && *e_.declared >= low && *e_.declared <= high) {
+      e_.formula = *e_.declared;
+    } else if (e_.declared && *e_.declared > high) {
+      e_.formula = high;
+    } else {
+      e_.formula = low;
+    }
+    e_.reason_required = tier != Tier::Achieved && rules_.qualitative_reason_required;
+    e_.derivation = reasoning + "：" + tier_name(tier) + "档 [" + score_str(low) + ", " +
+                    score_str(high) + "] → " + score_str(*e_.formula);
+  }
+
+  static Decimal pow10(int places) {
+    Decimal result = Decimal::from_int(1);
+    for (int i = 0; i < places; ++i) result = result * Decimal::from_int(10);
+    return result;
+  }
+
+  // --- not computable --------------------------------------------------------------------------
+  void not_computable(Uncomputable why, const std::string& explanation) {
+    e_.method = Method::NotComputable;
+    e_.uncomputable = why;
+    e_.derivation = explanation;
+    if (e_.weight) e_.allowed = Interval{kZero, *e_.weight, "无法按公式计分，得分在 0 与分值之间"};
+  }
+
+  // --- the score that counts -----------------------------------------------------------------
+  void choose_score() {
+    if (mode_ == Mode::Auto) {
+      e_.score = e_.formula ? e_.formula : e_.declared ? e_.declared : std::optional<Decimal>(kZero);
+    } else {
+      e_.score = e_.declared ? e_.declared : e_.formula ? e_.formula : std::optional<Decimal>(kZero);
+    }
+  }
+
+  const model::Indicator& indicator_;
+  const RuleSet& rules_;
+  Mode mode_;
+  LeafEvaluation& e_;
+  Decimal w_;
+  Decimal a_;
+  Decimal b_;
+  std::string a_text_;
+  std::string b_text_;
+};
+
+} // namespace
+
+bool is_cost_indicator(const model::Indicator& indicator, const value::Value& target) {
+  auto mentions_cost = [](const std::string& name) {
+    return level_key(name).find("成本") != std::string::npos;
+  };
+  bool money = (target.kind == ValueKind::Quantity || target.kind == ValueKind::Range) &&
+               target.unit.dimension == value::Dimension::Money;
+  return mentions_cost(indicator.level1) || mentions_cost(indicator.level2) || money;
+}
+
+LeafEvaluation score_leaf(const model::Indicator& indicator, const RuleSet& rules, Mode mode,
+                          const std::string& path) {
+  LeafEvaluation evaluation;
+  evaluation.path = path;
+  try {
+    LeafScorer(indicator, rules, mode, evaluation).run();
+  } catch (const num::DecimalOverflow&) {
+    // Parsed values are bounded, so this needs absurd weights; keep the declared score.
+    evaluation.method = Method::NotComputable;
+    evaluation.uncomputable = Uncomputable::IncomparableUnits;
+    evaluation.formula.reset();
+    evaluation.derivation = "数值超出精确计算范围";
+    evaluation.score = indicator.score ? indicator.score : std::optional<Decimal>(Decimal());
+  }
+  return evaluation;
+}
+
+} // namespace ziping::rules

@@ -1,0 +1,65 @@
+// Scores a whole form: budget execution, every leaf, subtotals per goal and per 一级, the
+// total and the grade. Totals add rounded leaf scores (DOMAIN.md §4: "totals are sums of
+// rounded leaves") so that the arithmetic matches what a person adds up on paper.
+#include "ziping/rules/scorer.h"
+
+#include "ziping/rules/framework.h"
+
+namespace ziping::rules {
+
+std::size_t Evaluation::leaf_count() const {
+  std::size_t count = 0;
+  for (const auto& goal : goals) count += goal.leaves.size();
+  return count;
+}
+
+namespace {
+
+void add_to_level1(std::vector<Level1Subtotal>& subtotals, const model::Indicator& indicator,
+                   const LeafEvaluation& leaf) {
+  std::string key = level_key(indicator.level1);
+  for (auto& subtotal : subtotals) {
+    if (level_key(subtotal.level1) == key) {
+      if (leaf.weight) subtotal.weight += *leaf.weight;
+      if (leaf.score) subtotal.score += *leaf.score;
+      return;
+    }
+  }
+  subtotals.push_back(Level1Subtotal{indicator.level1, leaf.weight.value_or(Decimal()),
+                                     leaf.score.value_or(Decimal())});
+}
+
+} // namespace
+
+Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
+  Evaluation evaluation;
+  evaluation.mode = mode;
+  evaluation.rule_set = rules.name;
+  evaluation.budget = score_budget(form.budget, rules);
+  for (std::size_t goal_index = 0; goal_index < form.goals.size(); ++goal_index) {
+    const auto& goal = form.goals[goal_index];
+    GoalEvaluation goal_evaluation;
+    goal_evaluation.goal_index = goal_index;
+    goal_evaluation.number = goal.number;
+    for (std::size_t leaf_index = 0; leaf_index < goal.indicators.size(); ++leaf_index) {
+      const auto& indicator = goal.indicators[leaf_index];
+      LeafEvaluation leaf =
+          score_leaf(indicator, rules, mode, model::indicator_path(goal_index, leaf_index));
+      leaf.goal_index = goal_index;
+      leaf.indicator_index = leaf_index;
+      if (leaf.weight) goal_evaluation.weight += *leaf.weight;
+      if (leaf.score) goal_evaluation.score += *leaf.score;
+      add_to_level1(evaluation.level1, indicator, leaf);
+      goal_evaluation.leaves.push_back(std::move(leaf));
+    }
+    evaluation.indicator_weight += goal_evaluation.weight;
+    evaluation.indicator_score += goal_evaluation.score;
+    evaluation.goals.push_back(std::move(goal_evaluation));
+  }
+  evaluation.total = evaluation.indicator_score;
+  if (evaluation.budget.score) evaluation.total += *evaluation.budget.score;
+  evaluation.grade = grade_for(evaluation.total, rules);
+  return evaluation;
+}
+
+} // namespace ziping::rules
