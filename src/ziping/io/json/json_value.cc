@@ -20,6 +20,8 @@ std::string_view json_type_name(JsonType type) {
   return "null";
 }
 
+JsonValue::JsonValue(JsonType type, JsonPosition position) : type_(type), position_(position) {}
+
 JsonValue JsonValue::null(JsonPosition position) {
   return JsonValue(JsonType::Null, position);
 }

@@ -59,7 +59,9 @@ public:
   JsonMember& append_member(std::string key, JsonPosition key_position, JsonValue value);
 
 private:
-  JsonValue(JsonType type, JsonPosition position) : type_(type), position_(position) {}
+  // Out of line like the special members: constructing the member vectors needs JsonMember
+  // complete (clang instantiates their destructors for the unwinding path).
+  JsonValue(JsonType type, JsonPosition position);
 
   JsonType type_ = JsonType::Null;
   bool boolean_ = false;
