@@ -1,6 +1,9 @@
-// model/read_result.h — what every reader returns: the form it could read (if any), where each
-// node came from, and everything it has to say. Readers never throw on content; a form that is
-// present may still carry error diagnostics (a cell that could not be read stays empty).
+// model/read_result.h — what every form reader (canonical JSON, spreadsheets, PDF text) hands
+// back: the form it could read, where each node came from, and what was wrong.
+//
+// A reader never throws on content. `form` is empty only when the input is too broken to be
+// a form at all (unreadable, a syntax error, the wrong kind of file); otherwise it holds
+// everything that could be read, and `diagnostics` says what could not.
 #pragma once
 
 #include <optional>
