@@ -88,7 +88,25 @@ std::string SourceLocation::to_string() const {
   return file;
 }
 
-std::string format_template(std::string_view pattern, const std::vector<std::string>& args) {
+namespace {
+constexpr char kLanguageSeparator = '\x1f'; // ASCII unit separator: never in form text we keep
+} // namespace
+
+std::string bilingual(std::string_view zh, std::string_view en) {
+  std::string arg(zh);
+  arg.push_back(kLanguageSeparator);
+  arg.append(en);
+  return arg;
+}
+
+std::string_view in_language(std::string_view arg, Language language) {
+  auto cut = arg.find(kLanguageSeparator);
+  if (cut == std::string_view::npos) return arg;
+  return language == Language::Chinese ? arg.substr(0, cut) : arg.substr(cut + 1);
+}
+
+std::string format_template(std::string_view pattern, const std::vector<std::string>& args,
+                            Language language) {
   std::string out;
   out.reserve(pattern.size() + 32);
   for (std::size_t pos = 0; pos < pattern.size(); ++pos) {
@@ -99,7 +117,7 @@ std::string format_template(std::string_view pattern, const std::vector<std::str
         if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           std::size_t index = std::stoul(std::string(digits));
           if (index < args.size()) {
-            out += args[index];
+            out += in_language(args[index], language);
           } else {
             out.append(pattern.substr(pos, close - pos + 1));
           }
@@ -114,7 +132,9 @@ std::string format_template(std::string_view pattern, const std::vector<std::str
 }
 
 std::string Diagnostic::message_zh() const { return format_template(entry(id).zh, args); }
-std::string Diagnostic::message_en() const { return format_template(entry(id).en, args); }
+std::string Diagnostic::message_en() const {
+  return format_template(entry(id).en, args, Language::English);
+}
 
 Diagnostic make(DiagId id, std::string path, std::vector<std::string> args) {
   Diagnostic d;

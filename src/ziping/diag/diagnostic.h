@@ -71,8 +71,15 @@ struct Diagnostic {
 
 // Builds a diagnostic with the catalogue's default severity.
 Diagnostic make(DiagId id, std::string path, std::vector<std::string> args = {});
+// An argument that reads differently in each language ("数值" / "a number"). Arguments are
+// data from the form and need no translation; phrases the program itself supplies do.
+std::string bilingual(std::string_view zh, std::string_view en);
+enum class Language { Chinese, English };
+// One language's side of an argument (the whole argument when it is not bilingual).
+std::string_view in_language(std::string_view arg, Language language);
 // Replaces {0}, {1}, … in a template; a missing argument renders as "{n}".
-std::string format_template(std::string_view pattern, const std::vector<std::string>& args);
+std::string format_template(std::string_view pattern, const std::vector<std::string>& args,
+                            Language language = Language::Chinese);
 
 // An ordered collection of diagnostics with the counts the CLI's exit status needs.
 class DiagnosticList {

@@ -66,7 +66,7 @@ void write_one(text::JsonWriter& w, const Diagnostic& d) {
   w.key("location");
   write_location(w, d.where);
   w.key("args").begin_array();
-  for (const auto& arg : d.args) w.string(arg);
+  for (const auto& arg : d.args) w.string(in_language(arg, Language::Chinese));
   w.end_array();
   w.key("notes");
   write_json(w, d.notes);

@@ -41,6 +41,17 @@ bool has_exponent(const std::string& token) {
   return token.find_first_of("eE") != std::string::npos;
 }
 
+// A type name for both languages of a message.
+std::string type_phrase(std::string_view zh) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"null", "null"},   {"布尔值", "a boolean"}, {"数值", "a number"}, {"字符串", "a string"},
+      {"数组", "an array"}, {"对象", "an object"},   {"整数", "an integer"}};
+  for (const auto& [name, english] : kNames) {
+    if (name == zh) return diag::bilingual(zh, english);
+  }
+  return std::string(zh);
+}
+
 } // namespace
 
 std::string shown_value(const JsonValue& value) {
@@ -92,7 +103,7 @@ void FieldReader::report_wrong_type(const JsonValue& value, const std::string& p
                                     std::string_view expected) {
   report(
       DiagId::err_json_wrong_type, path, value.position(),
-      {path.empty() ? "$" : path, std::string(expected), std::string(type_name_zh(value.type()))});
+      {path.empty() ? "$" : path, type_phrase(expected), type_phrase(type_name_zh(value.type()))});
 }
 
 bool FieldReader::expect_object(const JsonValue& value, const std::string& path) {
@@ -158,7 +169,7 @@ bool FieldReader::read_integer(const JsonValue& value, const std::string& path,
   bool negative = token.front() == '-';
   std::string_view digits = std::string_view(token).substr(negative ? 1 : 0);
   if (digits.find('.') != std::string_view::npos) {
-    report(DiagId::err_json_wrong_type, path, value.position(), {path, "整数", shown_token(token)});
+    report(DiagId::err_json_wrong_type, path, value.position(), {path, type_phrase("整数"), shown_token(token)});
     return false;
   }
   if (digits.size() > kMaxIntegerDigits) {

@@ -171,7 +171,7 @@ bool is_readable_form(FieldReader& reader, const JsonValue& root) {
   std::optional<int> number;
   if (version->is(JsonType::Null)) {
     reader.report(DiagId::err_json_wrong_type, "format_version", version->position(),
-                  {"format_version", "整数", "null"});
+                  {"format_version", diag::bilingual("整数", "an integer"), "null"});
     return false;
   }
   if (!reader.read_integer(*version, "format_version", number)) return false;

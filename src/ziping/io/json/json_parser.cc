@@ -152,9 +152,9 @@ private:
     return false;
   }
 
-  // ZP0102 carries one bilingual phrase: "期望冒号 (expected ':')".
+  // ZP0102 carries one bilingual phrase: "期望冒号" / "expected ':'".
   bool fail_syntax(JsonPosition at, const std::string& zh, const std::string& en) {
-    return fail(DiagId::err_json_syntax, at, {zh + " (" + en + ")"});
+    return fail(DiagId::err_json_syntax, at, {diag::bilingual(zh, en)});
   }
 
   // A syntax error that also says what was found at the current position.
