@@ -91,8 +91,14 @@ Comparator combine(Comparator first, Comparator second, bool& conflict) {
 
 std::string_view without_inclusive_mark(std::string_view text) {
   text = trim_spaces(text);
-  for (std::string_view mark : kInclusiveMarks) {
-    if (text.ends_with(mark)) return trim_spaces(text.substr(0, text.size() - mark.size()));
+  for (bool found = true; found;) {
+    found = false;
+    for (std::string_view mark : kInclusiveMarks) {
+      if (text.ends_with(mark)) {
+        text = trim_spaces(text.substr(0, text.size() - mark.size()));
+        found = true;
+      }
+    }
   }
   return text;
 }
@@ -111,8 +117,10 @@ ComparatorSplit split_comparators(std::string_view body) {
     rest = trim_spaces(rest.substr(word->spelling.size()));
   }
   split.states_value = split.written != C::None && only_statements;
+  // Every suffix goes, not just the last: what remains must not end in one, or the unit
+  // of "5以上以上" would be 以上 and its canonical spelling would read differently.
   rest = without_inclusive_mark(rest);
-  if (const ComparatorWord* word = longest_suffix(rest)) {
+  while (const ComparatorWord* word = longest_suffix(rest)) {
     split.states_value = false;
     split.written = combine(split.written, word->comparator, split.conflict);
     rest = without_inclusive_mark(rest.substr(0, rest.size() - word->spelling.size()));

@@ -185,14 +185,17 @@ bool complete(const DateParts& parts) {
 std::optional<DateValue> read_date(std::string_view compact, Role role) {
   Cursor cursor(compact);
   cursor.consume("=");
-  bool by = cursor.consume("截至到") || cursor.consume("截止到") || cursor.consume("截至") ||
-            cursor.consume("截止") || cursor.consume("不晚于") || cursor.consume("不迟于") ||
-            cursor.consume("≤");
+  // "≤3月" is three months, not March: the sign leads a date only with a year or a day.
+  bool by_sign = cursor.consume("≤");
+  bool by = by_sign || cursor.consume("截至到") || cursor.consume("截止到") ||
+            cursor.consume("截至") || cursor.consume("截止") || cursor.consume("不晚于") ||
+            cursor.consume("不迟于");
   if (!by && !cursor.consume("于")) cursor.consume("在");
   DateParts parts;
   if (!read_calendar(cursor, parts) || !read_edge(cursor, parts) ||
       !read_completion(cursor, role, parts.date.done) || !complete(parts))
     return std::nullopt;
+  if (by_sign && parts.date.year == 0 && parts.date.day == 0) return std::nullopt;
   if (by) parts.date.edge = Edge::Before;
   return parts.date;
 }

@@ -41,11 +41,14 @@ bool is_count_noun(std::string_view tail) {
 }
 
 // A known unit followed by more words ("年前", "人满意", "元资金") is a phrase, not a unit.
+// A bare magnitude does not count: 千瓦时 is a unit we do not know, not 千 + 瓦时.
 bool starts_with_known_unit(std::string_view tail) {
   std::size_t pos = 0;
   while (pos < tail.size()) {
     text::next_code_point(tail, pos);
-    if (pos < tail.size() && lookup_folded_unit(tail.substr(0, pos))) return true;
+    if (pos == tail.size()) break;
+    std::optional<Unit> prefix = lookup_folded_unit(tail.substr(0, pos));
+    if (prefix && prefix->dimension != Dimension::None) return true;
   }
   return false;
 }
