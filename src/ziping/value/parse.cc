@@ -47,7 +47,7 @@ std::string without_spaces(std::string_view text) {
   return compact;
 }
 
-void note(ParseResult& result, diag::DiagId id, std::vector<std::string> args) {
+void report(ParseResult& result, diag::DiagId id, std::vector<std::string> args) {
   result.diagnostics.push_back(diag::make(id, "", std::move(args)));
 }
 
@@ -98,10 +98,10 @@ void read_quantity_value(const ComparatorSplit& split, Role role, ParseResult& r
   QuantityReading reading = read_quantity(split.core);
   std::string quoted(text::trim(value.original));
   if (reading.status == QuantityStatus::OutOfRange) {
-    note(result, diag::DiagId::warn_value_number_too_long, {quoted});
+    report(result, diag::DiagId::warn_value_number_too_long, {quoted});
   } else if (reading.status == QuantityStatus::Parsed &&
              fill_quantity(reading, split, role, value) && reading.unknown_unit) {
-    note(result, diag::DiagId::warn_value_unknown_unit, {quoted, value.unit.text});
+    report(result, diag::DiagId::warn_value_unknown_unit, {quoted, value.unit.text});
   }
 }
 
@@ -120,8 +120,8 @@ void read_kinds(std::string_view body, Role role, ParseResult& result) {
   }
   ComparatorSplit split = split_comparators(body);
   if (split.conflict) {
-    note(result, diag::DiagId::warn_value_conflicting_comparators,
-         {std::string(text::trim(value.original))});
+    report(result, diag::DiagId::warn_value_conflicting_comparators,
+           {std::string(text::trim(value.original))});
     return;
   }
   if (!read_level_value(split, role, value)) read_quantity_value(split, role, result);
@@ -151,7 +151,7 @@ ParseResult parse_value(std::string_view text, Role role) {
   }
   value.text = folded;
   if (role == Role::Target && result.diagnostics.empty() && mentions_comparison(folded))
-    note(result, diag::DiagId::note_value_as_text, {std::string(text::trim(text))});
+    report(result, diag::DiagId::note_value_as_text, {std::string(text::trim(text))});
   return result;
 }
 
