@@ -62,20 +62,21 @@ bool read_month(Cursor& cursor, int& month) {
 // "2022.12.31", "2022-12-31", "2022/12/31", "2022/12", "2022-12" ("2022.12" is a number).
 bool read_numeric_date(Cursor& cursor, DateParts& parts) {
   std::size_t start = cursor.position();
-  DateValue& date = parts.date;
-  if (!read_year(cursor, date.year) || cursor.at_end()) return refuse(cursor, start);
+  DateParts found;
+  if (!read_year(cursor, found.date.year) || cursor.at_end()) return refuse(cursor, start);
   char separator = cursor.rest()[0];
   if (separator != '.' && separator != '-' && separator != '/') return refuse(cursor, start);
   cursor.advance();
-  if (!read_month(cursor, date.month)) return refuse(cursor, start);
-  parts.precision = Precision::Month;
+  if (!read_month(cursor, found.date.month)) return refuse(cursor, start);
+  found.precision = Precision::Month;
   if (cursor.at(separator)) {
     cursor.advance();
-    if (!cursor.read_small_int(2, date.day)) return refuse(cursor, start);
-    parts.precision = Precision::Day;
+    if (!cursor.read_small_int(2, found.date.day)) return refuse(cursor, start);
+    found.precision = Precision::Day;
   } else if (separator == '.') {
     return refuse(cursor, start);
   }
+  parts = found;
   return true;
 }
 
@@ -92,11 +93,11 @@ int read_quarter_number(Cursor& cursor) {
 bool read_period(Cursor& cursor, DateParts& parts) {
   std::size_t start = cursor.position();
   int month = 0;
-  if (cursor.consume("上半年"))
+  if (cursor.consume("上半年")) {
     month = 6;
-  else if (cursor.consume("下半年"))
+  } else if (cursor.consume("下半年")) {
     month = 12;
-  else {
+  } else {
     cursor.consume("第");
     int quarter = read_quarter_number(cursor);
     if (quarter > 0 && cursor.consume("季度")) month = quarter * 3;
