@@ -1,0 +1,160 @@
+// value/comparator.cc — the comparator tables of DOMAIN §3 and how prefix and suffix combine.
+#include <algorithm>
+
+#include "ziping/value/comparator.h"
+#include "ziping/value/cursor.h"
+
+namespace ziping::value {
+namespace {
+
+using C = Comparator;
+
+struct ComparatorWord {
+  std::string_view spelling;
+  Comparator comparator;
+};
+
+constexpr ComparatorWord kPrefixes[] = {
+    {"≥", C::AtLeast},       {"不低于", C::AtLeast},    {"不少于", C::AtLeast},
+    {"不小于", C::AtLeast},  {"不得低于", C::AtLeast},  {"不得少于", C::AtLeast},
+    {"至少", C::AtLeast},    {"最少", C::AtLeast},      {"最低", C::AtLeast},
+    {"达到", C::AtLeast},    {"大于等于", C::AtLeast},  {"大于或等于", C::AtLeast},
+    {">", C::MoreThan},      {"大于", C::MoreThan},     {"高于", C::MoreThan},
+    {"超过", C::MoreThan},   {"多于", C::MoreThan},     {"≤", C::AtMost},
+    {"不超过", C::AtMost},   {"不高于", C::AtMost},     {"不大于", C::AtMost},
+    {"不多于", C::AtMost},   {"不得超过", C::AtMost},   {"不得高于", C::AtMost},
+    {"不超出", C::AtMost},   {"最多", C::AtMost},       {"最高", C::AtMost},
+    {"小于等于", C::AtMost}, {"小于或等于", C::AtMost}, {"控制在", C::AtMost},
+    {"<", C::LessThan},      {"小于", C::LessThan},     {"低于", C::LessThan},
+    {"少于", C::LessThan},   {"不足", C::LessThan},     {"不到", C::LessThan},
+    {"=", C::Equal},         {"等于", C::Equal},
+};
+
+// 以上/以下 include the bound in Chinese usage; 以内/之内/内 are ceilings ("5个工作日内").
+constexpr ComparatorWord kSuffixes[] = {
+    {"及以上", C::AtLeast}, {"或以上", C::AtLeast}, {"以上", C::AtLeast},
+    {"及以下", C::AtMost},  {"或以下", C::AtMost},  {"以下", C::AtMost},
+    {"以内", C::AtMost},    {"之内", C::AtMost},    {"内", C::AtMost},
+};
+
+// In an actual these state the value rather than bound it: "=58个", "达到98.73%".
+constexpr std::string_view kValueStatements[] = {"=", "等于", "达到"};
+
+// "(含)" beside 以上/以下 only confirms that the bound is included.
+constexpr std::string_view kInclusiveMarks[] = {"(含)", "(含本数)", "(包含)", "(含本级)"};
+
+constexpr std::string_view kComparisonWords[] = {
+    "不低于", "不少于", "不小于", "不超过", "不高于", "不大于", "不多于", "以上",
+    "以下",   "以内",   "大于",   "小于",   "等于",   "低于",   "高于",
+};
+
+const ComparatorWord* longest_prefix(std::string_view text) {
+  const ComparatorWord* best = nullptr;
+  for (const ComparatorWord& word : kPrefixes) {
+    if (text.starts_with(word.spelling) && (!best || word.spelling.size() > best->spelling.size()))
+      best = &word;
+  }
+  return best;
+}
+
+const ComparatorWord* longest_suffix(std::string_view text) {
+  const ComparatorWord* best = nullptr;
+  for (const ComparatorWord& word : kSuffixes) {
+    if (text.ends_with(word.spelling) && (!best || word.spelling.size() > best->spelling.size()))
+      best = &word;
+  }
+  return best;
+}
+
+int direction(Comparator comparator) {
+  switch (comparator) {
+  case C::AtLeast:
+  case C::MoreThan:
+    return 1;
+  case C::AtMost:
+  case C::LessThan:
+    return -1;
+  default:
+    return 0;
+  }
+}
+
+// Doubled forms ("≥95%以上", "控制在5%以内") are one comparator, the first one written;
+// opposite directions, or "=" with anything else, conflict.
+Comparator combine(Comparator first, Comparator second, bool& conflict) {
+  if (first == C::None) return second;
+  if (second == C::None || first == second) return first;
+  if (direction(first) != 0 && direction(first) == direction(second)) return first;
+  conflict = true;
+  return first;
+}
+
+std::string_view without_inclusive_mark(std::string_view text) {
+  text = trim_spaces(text);
+  for (bool found = true; found;) {
+    found = false;
+    for (std::string_view mark : kInclusiveMarks) {
+      if (text.ends_with(mark)) {
+        text = trim_spaces(text.substr(0, text.size() - mark.size()));
+        found = true;
+      }
+    }
+  }
+  return text;
+}
+
+} // namespace
+
+ComparatorSplit split_comparators(std::string_view body) {
+  ComparatorSplit split;
+  std::string_view rest = trim_spaces(body);
+  bool only_statements = true;
+  while (const ComparatorWord* word = longest_prefix(rest)) {
+    split.written = combine(split.written, word->comparator, split.conflict);
+    only_statements =
+        only_statements && std::find(std::begin(kValueStatements), std::end(kValueStatements),
+                                     word->spelling) != std::end(kValueStatements);
+    rest = trim_spaces(rest.substr(word->spelling.size()));
+  }
+  split.states_value = split.written != C::None && only_statements;
+  // Every suffix goes, not just the last: what remains must not end in one, or the unit
+  // of "5以上以上" would be 以上 and its canonical spelling would read differently.
+  rest = without_inclusive_mark(rest);
+  while (const ComparatorWord* word = longest_suffix(rest)) {
+    split.states_value = false;
+    split.written = combine(split.written, word->comparator, split.conflict);
+    rest = without_inclusive_mark(rest.substr(0, rest.size() - word->spelling.size()));
+  }
+  split.core = rest;
+  return split;
+}
+
+std::string_view comparator_sign(Comparator comparator) {
+  switch (comparator) {
+  case C::AtLeast:
+    return "≥";
+  case C::MoreThan:
+    return ">";
+  case C::AtMost:
+    return "≤";
+  case C::LessThan:
+    return "<";
+  case C::Equal:
+    return "=";
+  case C::None:
+    return "";
+  }
+  return "";
+}
+
+bool mentions_comparison(std::string_view folded) {
+  bool sign_or_digit = std::any_of(folded.begin(), folded.end(), [](char c) {
+    return Cursor::is_digit(c) || c == '<' || c == '>' || c == '=';
+  });
+  if (sign_or_digit || folded.find("≥") != folded.npos || folded.find("≤") != folded.npos)
+    return true;
+  return std::any_of(std::begin(kComparisonWords), std::end(kComparisonWords),
+                     [&](std::string_view word) { return folded.find(word) != folded.npos; });
+}
+
+} // namespace ziping::value

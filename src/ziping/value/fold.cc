@@ -1,0 +1,151 @@
+// value/fold.cc — one spelling per symbol: NFKC, then our table for what NFKC leaves alone.
+#include <climits>
+#include <string>
+#include <vector>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "ziping/text/utf8.h"
+#include "ziping/value/value.h"
+
+namespace ziping::value {
+namespace {
+
+// Ill-formed bytes become U+FFFD first, so ICU and everything after it see valid UTF-8.
+std::string well_formed(std::string_view text) {
+  if (!text::first_invalid_utf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) text::append_utf8(out, text::next_code_point(text, pos));
+  return out;
+}
+
+std::string nfkc(const std::string& utf8) {
+  // ICU lengths are int32_t; a cell that large is not a value, so it is left unnormalised.
+  if (utf8.size() > std::size_t(INT32_MAX / 4)) return utf8;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || normalizer == nullptr) return utf8;
+  icu::UnicodeString source =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())));
+  icu::UnicodeString normalized = normalizer->normalize(source, status);
+  if (U_FAILURE(status)) return utf8;
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000 || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
+
+// Invisible characters that PDF and Word text carry into cells.
+bool is_invisible(char32_t cp) {
+  return cp == 0x200B || cp == 0xFEFF || cp == 0x2060;
+}
+
+bool is_ascii_digit(char32_t cp) {
+  return cp >= '0' && cp <= '9';
+}
+
+// Dashes that stand for a minus sign or a range dash when a digit follows ("−5", "90%–95%").
+bool is_dash(char32_t cp) {
+  return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0x2796 || cp == 0xFE58;
+}
+
+bool is_wave(char32_t cp) {
+  return cp == 0x301C || cp == 0x223C || cp == 0x2053;
+}
+
+// Single code points that NFKC leaves alone but that mean one of our symbols.
+char32_t fold_symbol(char32_t cp) {
+  switch (cp) {
+  case U'≧':
+  case U'⩾':
+  case U'≮':
+    return U'≥'; // ≮ "not less than" in engineering texts
+  case U'≦':
+  case U'⩽':
+  case U'≯':
+    return U'≤';
+  case U'═':
+  case U'﹦':
+    return U'=';
+  case U'﹪':
+    return U'%';
+  case U'【':
+    return U'[';
+  case U'】':
+    return U']';
+  case U'〔':
+    return U'(';
+  case U'〕':
+    return U')';
+  default:
+    return cp;
+  }
+}
+
+// Two-character comparator spellings; returns 0 when the pair is not one.
+char32_t fold_pair(char32_t first, char32_t second) {
+  if (second == U'=' && first == U'>') return U'≥';
+  if (second == U'=' && first == U'<') return U'≤';
+  if (first == U'=' && second == U'>') return U'≥';
+  if (first == U'=' && second == U'<') return U'≤';
+  return 0;
+}
+
+class FoldedText {
+public:
+  void add(char32_t cp) {
+    if (pending_space_) text::append_utf8(out_, U' ');
+    pending_space_ = false;
+    text::append_utf8(out_, cp);
+  }
+  // Runs of white space collapse to one space; none at either end.
+  void add_space() { pending_space_ = !out_.empty(); }
+  std::string take() { return std::move(out_); }
+
+private:
+  std::string out_;
+  bool pending_space_ = false;
+};
+
+std::string apply_table(const std::vector<char32_t>& cps) {
+  FoldedText out;
+  std::size_t idx = 0;
+  while (idx < cps.size()) {
+    char32_t cp = fold_symbol(cps[idx]);
+    char32_t next = idx + 1 < cps.size() ? fold_symbol(cps[idx + 1]) : 0;
+    ++idx;
+    if (is_space(cp)) {
+      out.add_space();
+    } else if (is_invisible(cp)) {
+      continue;
+    } else if (char32_t pair = fold_pair(cp, next)) {
+      out.add(pair);
+      ++idx;
+    } else if (cp == U'=') {
+      while (idx < cps.size() && fold_symbol(cps[idx]) == U'=') ++idx; // "==" is "="
+      out.add(U'=');
+    } else if (is_dash(cp) && is_ascii_digit(next)) {
+      out.add(U'-');
+    } else if (is_wave(cp) && is_ascii_digit(next)) {
+      out.add(U'~');
+    } else {
+      out.add(cp);
+    }
+  }
+  return out.take();
+}
+
+} // namespace
+
+std::string fold(std::string_view text) {
+  return apply_table(text::code_points(nfkc(well_formed(text))));
+}
+
+} // namespace ziping::value
