@@ -90,15 +90,21 @@ def run_case_file(binary, path, root):
     return problems
 
 
-def run_golden_dir(binary, case):
-    inputs = sorted(p.name for p in case.iterdir() if p.name.startswith("input."))
+def run_golden_dir(binary, case, root):
+    # The input is input.* in the case directory, or the repository file named in `source`
+    # (the examples), run from the repository root so paths print as in the README.
+    source = case / "source"
+    if source.exists():
+        inputs, cwd = [source.read_text(encoding="utf-8").strip()], root
+    else:
+        inputs, cwd = sorted(p.name for p in case.iterdir() if p.name.startswith("input.")), case
     if len(inputs) != 1:
-        raise SystemExit(f"{case}: needs exactly one input.* file")
+        raise SystemExit(f"{case}: needs exactly one input.* file or a source file")
     args_file = case / "args"
     extra = shlex.split(args_file.read_text(encoding="utf-8")) if args_file.exists() else []
     problems = []
-    check_out, check_err, check_code = run(binary, ["check", inputs[0]] + extra, case)
-    score_out, _, _ = run(binary, ["score", inputs[0]] + extra + ["--format", "json"], case)
+    check_out, check_err, check_code = run(binary, ["check", inputs[0]] + extra, cwd)
+    score_out, _, _ = run(binary, ["score", inputs[0]] + extra + ["--format", "json"], cwd)
     expectations = [("check.txt", check_out), ("score.json", score_out), ("exit", f"{check_code}\n")]
     for name, actual in expectations:
         target = case / name
@@ -126,7 +132,7 @@ def main():
     failed = 0
     for name in options.cases:
         path = pathlib.Path(name)
-        problems = run_golden_dir(options.ziping, path) if path.is_dir() else \
+        problems = run_golden_dir(options.ziping, path, root) if path.is_dir() else \
             run_case_file(options.ziping, path, root)
         if problems:
             failed += 1

@@ -107,8 +107,8 @@ def _(f):
 @case("structure", "family 08: weights over 100, a 二级 under the wrong 一级, an unknown 一级, "
       "a negative weight, a score above its weight, an empty name")
 def _(f):
-    indicator(f, 0, 0)["weight"] = Num("20")
-    indicator(f, 0, 0)["score"] = Num("20")
+    indicator(f, 0, 0)["weight"] = Num("25")
+    indicator(f, 0, 0)["score"] = Num("25")
     indicator(f, 1, 1)["level1"] = "效益指标"
     indicator(f, 1, 3)["level1"] = "管理指标"
     indicator(f, 0, 2)["weight"] = Num("-5")
@@ -257,8 +257,8 @@ def _(f):
     f["goals"][0]["score"] = Num("44")
 
 
-@case("qualitative", "qualitative tiers: a partial tier scored inside its band, a not-achieved tier "
-      "scored above its band, an ordinal one step short")
+@case("qualitative", "qualitative tiers: a partial tier and a not-achieved tier scored inside their "
+      "bands, an ordinal one step short scored above its band")
 def _(f):
     indicator(f, 1, 3)["actual"] = "部分达成年度指标并具有一定效果"
     indicator(f, 1, 3)["score"] = Num("7")

@@ -66,16 +66,18 @@ void check_rate(const CheckContext& c) {
   int places = declared->scale();
   bool rounds_to_it = hundred_b.divide(a, places, RoundingMode::HalfUp) == *declared;
   bool within = (*declared - exact).abs() <= c.rules.rate_tolerance_points;
-  if (rounds_to_it || within) {
+  if (rounds_to_it) {
     if (places < 2 && *declared != *c.evaluation.budget.rate_percent) {
       c.emit(DiagId::note_rate_printed, "budget.rate", {computed, plain(b), plain(a), budget.rate});
     }
     return;
   }
+  // Truncation is a slip even inside the tolerance: the printed digits are not B/A's.
   if (hundred_b.divide(a, places, RoundingMode::Down) == *declared) {
     c.emit(DiagId::warn_rate_truncated, "budget.rate", {budget.rate, computed});
     return;
   }
+  if (within) return;
   c.emit(DiagId::err_rate_mismatch, "budget.rate", {budget.rate, computed, plain(b), plain(a)});
 }
 

@@ -34,6 +34,9 @@ std::string CheckContext::leaf_label(const rules::LeafEvaluation& leaf) const {
   const auto& goal = form.goals[leaf.goal_index];
   const auto& indicator = goal.indicators[leaf.indicator_index];
   std::string prefix = goal.number ? "绩效目标" + std::to_string(*goal.number) : std::string();
+  if (indicator.name.empty()) {
+    return prefix + "第" + std::to_string(leaf.indicator_index + 1) + "项指标";
+  }
   return prefix + "「" + indicator.name + "」";
 }
 

@@ -79,7 +79,8 @@ void check_leaf_numbers(const CheckContext& c, const model::Indicator& indicator
     return;
   }
   const Decimal& declared = *leaf.declared;
-  if (declared.is_negative() || (indicator.weight && declared > *indicator.weight)) {
+  bool weight_usable = indicator.weight && Decimal() < *indicator.weight;
+  if (declared.is_negative() || (weight_usable && declared > *indicator.weight)) {
     c.emit_leaf(DiagId::err_score_out_of_range, leaf, ".score",
                 {plain(declared), indicator.weight ? plain(*indicator.weight) : "分值"});
   }

@@ -146,7 +146,9 @@ Decimal Decimal::normalized() const {
 Decimal Decimal::abs() const { return coefficient_ < 0 ? -*this : *this; }
 
 Decimal Decimal::operator-() const {
-  if (coefficient_ == -(~Coefficient(0) >> 1) - 1) throw DecimalOverflow("decimal overflow");
+  // The most negative coefficient has no positive counterpart.
+  constexpr Coefficient kMostNegative = -Coefficient((U128(1) << 127) - 1) - 1;
+  if (coefficient_ == kMostNegative) throw DecimalOverflow("decimal overflow");
   return Decimal(-coefficient_, scale_);
 }
 

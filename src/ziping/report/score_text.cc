@@ -13,7 +13,8 @@ using text::pad_right;
 using text::truncate_display;
 
 std::string cell(std::string_view content, std::size_t width) {
-  return pad_right(truncate_display(text::trim(content), width), width);
+  // One column stays blank so that a cut text never touches the next column.
+  return pad_right(truncate_display(text::trim(content), width - 1), width);
 }
 
 std::string opt(const std::optional<Decimal>& value) { return value ? plain(*value) : "—"; }

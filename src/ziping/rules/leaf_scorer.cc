@@ -257,7 +257,8 @@ private:
     bool under = e_.method == Method::Reverse && e_.cost && b_ < a_ && rule.under_cost && beyond(a_ - b_);
     e_.large_deviation = over || under;
     if (e_.large_deviation) {
-      e_.derivation += "；偏离 " + percent_text(*e_.deviation, true) + "，超过阈值 " +
+      Decimal gap = b_ > a_ ? b_ - a_ : a_ - b_;
+      e_.derivation += "；偏离 " + percent_text(*e_.deviation, true) + (gap > limit ? "，超过阈值 " : "，达到阈值 ") +
                        plain(*rule.threshold * Decimal::from_int(100)) + "%";
     }
   }

@@ -407,7 +407,14 @@ public:
       rules = std::move(*base);
     }
     std::size_t errors_before = error_count();
+    std::size_t first_new = diagnostics_.size();
     FileApplier(*source, diagnostics_).apply(root, rules);
+    // toml++ walks tables in key order; report in the order the lines appear in the file.
+    std::stable_sort(diagnostics_.begin() + std::ptrdiff_t(first_new), diagnostics_.end(),
+                     [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
+                       return a.where.line < b.where.line ||
+                              (a.where.line == b.where.line && a.where.column < b.where.column);
+                     });
     if (error_count() > errors_before) return std::nullopt;
     rules.name = name;
     rules.origin = source->origin;

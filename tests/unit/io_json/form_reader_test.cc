@@ -9,6 +9,14 @@
 namespace ziping::io::json {
 namespace {
 
+// Arguments as the Chinese message shows them (program phrases are bilingual).
+std::vector<std::string> zh(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const auto& arg : args) out.emplace_back(diag::in_language(arg, diag::Language::Chinese));
+  return out;
+}
+std::string zh(const std::string& arg) { return std::string(diag::in_language(arg, diag::Language::Chinese)); }
+
 using diag::DiagId;
 using num::Decimal;
 
@@ -158,7 +166,7 @@ TEST(FormReader, GivesNoFormForASyntaxError) {
   EXPECT_EQ(d.id, DiagId::err_json_syntax);
   EXPECT_EQ(d.path, "");
   expect_at(d, 6, 3);
-  EXPECT_EQ(d.args[0], "期望逗号或右花括号，实际为 '\"' (expected ',' or '}', found '\"')");
+  EXPECT_EQ(zh(d.args[0]), "期望逗号或右花括号，实际为 '\"'");
 }
 
 TEST(FormReader, GivesNoFormForInputThatIsNotAnObject) {
@@ -166,7 +174,7 @@ TEST(FormReader, GivesNoFormForInputThatIsNotAnObject) {
   EXPECT_FALSE(result.form);
   auto d = only_diagnostic(result);
   EXPECT_EQ(d.id, DiagId::err_json_wrong_type);
-  EXPECT_EQ(d.args, (std::vector<std::string>{"$", "对象", "数组"}));
+  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"$", "对象", "数组"}));
   expect_at(d, 1, 1);
 }
 
@@ -176,18 +184,18 @@ TEST(FormReader, GivesNoFormForAnotherFormat) {
   auto d = only_diagnostic(wrong);
   EXPECT_EQ(d.id, DiagId::err_json_not_a_form);
   EXPECT_EQ(d.path, "format");
-  EXPECT_EQ(d.args[0], "\"ziping-report\"");
+  EXPECT_EQ(zh(d.args[0]), "\"ziping-report\"");
   expect_at(d, 2, 13);
 
   auto not_text = read(small_form_with("\"ziping-form\"", "1"));
   EXPECT_FALSE(not_text.form);
-  EXPECT_EQ(only_diagnostic(not_text).args[0], "1");
+  EXPECT_EQ(zh(only_diagnostic(not_text).args[0]), "1");
 
   auto missing = read(R"({"name": "package", "version": "1.0"})");
   EXPECT_FALSE(missing.form);
   auto m = only_diagnostic(missing);
   EXPECT_EQ(m.id, DiagId::err_json_missing_field);
-  EXPECT_EQ(m.args[0], "format");
+  EXPECT_EQ(zh(m.args[0]), "format");
   expect_at(m, 1, 1);
 }
 
@@ -196,7 +204,7 @@ TEST(FormReader, GivesNoFormForAnotherVersion) {
   EXPECT_FALSE(newer.form);
   auto d = only_diagnostic(newer);
   EXPECT_EQ(d.id, DiagId::err_format_version);
-  EXPECT_EQ(d.args, (std::vector<std::string>{"2", "1"}));
+  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"2", "1"}));
   expect_at(d, 3, 21);
 
   for (std::string_view bad : {"\"1\"", "1.0", "null", "1e0"}) {
@@ -216,14 +224,14 @@ TEST(FormReader, ReportsMissingRequiredFieldsAtTheirObject) {
   auto d = only_diagnostic(no_kind);
   EXPECT_EQ(d.id, DiagId::err_json_missing_field);
   EXPECT_EQ(d.path, "kind");
-  EXPECT_EQ(d.args[0], "kind");
+  EXPECT_EQ(zh(d.args[0]), "kind");
   expect_at(d, 1, 1);
 
   auto no_name = read(small_form_with("\"name\": \"党建工作经费\", ", ""));
   ASSERT_TRUE(no_name.form);
   auto n = only_diagnostic(no_name);
   EXPECT_EQ(n.path, "goals[0].indicators[1].name");
-  EXPECT_EQ(n.args[0], "goals[0].indicators[1].name");
+  EXPECT_EQ(zh(n.args[0]), "goals[0].indicators[1].name");
   expect_at(n, 12, 9);
   EXPECT_EQ(no_name.form->goals[0].indicators[1].weight->to_string(), "0.80"); // still read
 
@@ -249,7 +257,7 @@ TEST(FormReader, WarnsAboutUnknownFieldsAtTheirKey) {
   EXPECT_EQ(d.id, DiagId::warn_json_unknown_field);
   EXPECT_EQ(d.severity, diag::Severity::Warning);
   EXPECT_EQ(d.path, "goals[0].备注");
-  EXPECT_EQ(d.args[0], "goals[0].备注");
+  EXPECT_EQ(zh(d.args[0]), "goals[0].备注");
   expect_at(d, 9, 20);
 }
 
@@ -259,7 +267,7 @@ TEST(FormReader, ReportsWrongTypesWithExpectedAndFound) {
   auto d = only_diagnostic(result);
   EXPECT_EQ(d.id, DiagId::err_json_wrong_type);
   EXPECT_EQ(d.path, "goals[0].indicators[0].weight");
-  EXPECT_EQ(d.args, (std::vector<std::string>{"goals[0].indicators[0].weight", "数值", "字符串"}));
+  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"goals[0].indicators[0].weight", "数值", "字符串"}));
   EXPECT_EQ(d.message_zh(), "字段 goals[0].indicators[0].weight 应为数值，实际为字符串");
   expect_at(d, 11, 74);
   // The rest of the indicator was still read.
@@ -267,20 +275,20 @@ TEST(FormReader, ReportsWrongTypesWithExpectedAndFound) {
   EXPECT_EQ(result.form->goals[0].indicators[0].score, Decimal::of("2"));
 
   auto text_as_number = read(small_form_with("\"target\": \"≥5次\"", "\"target\": 5"));
-  EXPECT_EQ(only_diagnostic(text_as_number).args[1], "字符串");
-  EXPECT_EQ(only_diagnostic(text_as_number).args[2], "数值");
+  EXPECT_EQ(zh(only_diagnostic(text_as_number).args[1]), "字符串");
+  EXPECT_EQ(zh(only_diagnostic(text_as_number).args[2]), "数值");
 
   auto text_as_null = read(small_form_with("\"target\": \"≥5次\"", "\"target\": null"));
-  EXPECT_EQ(only_diagnostic(text_as_null).args[2], "null");
+  EXPECT_EQ(zh(only_diagnostic(text_as_null).args[2]), "null");
 
   auto budget = read(small_form_with("{\"annual\": 22681.6, \"executed\": 19792.2, \"rate\": "
                                      "\"87.3%\"}",
                                      "[]"));
   ASSERT_TRUE(budget.form);
-  EXPECT_EQ(only_diagnostic(budget).args, (std::vector<std::string>{"budget", "对象", "数组"}));
+  EXPECT_EQ(zh(only_diagnostic(budget).args), (std::vector<std::string>{"budget", "对象", "数组"}));
 
   auto core = read(small_form_with("\"score\": null", "\"core\": \"是\""));
-  EXPECT_EQ(only_diagnostic(core).args[1], "布尔值");
+  EXPECT_EQ(zh(only_diagnostic(core).args[1]), "布尔值");
 }
 
 TEST(FormReader, KeepsModelIndicesEqualToFileIndices) {
@@ -290,7 +298,7 @@ TEST(FormReader, KeepsModelIndicesEqualToFileIndices) {
   ASSERT_TRUE(result.form);
   ASSERT_EQ(result.diagnostics.size(), 2u);
   EXPECT_EQ(result.diagnostics[0].path, "goals[0].indicators[1]");
-  EXPECT_EQ(result.diagnostics[0].args,
+  EXPECT_EQ(zh(result.diagnostics[0].args),
             (std::vector<std::string>{"goals[0].indicators[1]", "对象", "字符串"}));
   EXPECT_EQ(result.diagnostics[1].path, "goals[0].indicators[3]");
   const auto& indicators = result.form->goals[0].indicators;
@@ -306,7 +314,7 @@ TEST(FormReader, RefusesExponentsAndInexactNumbers) {
   ASSERT_TRUE(exponent.form);
   auto e = only_diagnostic(exponent);
   EXPECT_EQ(e.id, DiagId::err_json_number_exponent);
-  EXPECT_EQ(e.args[0], "2e0");
+  EXPECT_EQ(zh(e.args[0]), "2e0");
   EXPECT_EQ(e.path, "goals[0].indicators[0].weight");
   expect_at(e, 11, 74);
 
@@ -315,7 +323,7 @@ TEST(FormReader, RefusesExponentsAndInexactNumbers) {
   EXPECT_EQ(only_diagnostic(digits).id, DiagId::err_json_bad_number);
   auto places = read(small_form_with("\"weight\": 2,", "\"weight\": 0.1234567890123456789,"));
   EXPECT_EQ(only_diagnostic(places).id, DiagId::err_json_bad_number);
-  EXPECT_EQ(only_diagnostic(places).args[0], "0.1234567890123456789");
+  EXPECT_EQ(zh(only_diagnostic(places).args[0]), "0.1234567890123456789");
   auto long_token =
       read(small_form_with("\"weight\": 2,", "\"weight\": 1" + std::string(5000, '0') + ","));
   EXPECT_LT(only_diagnostic(long_token).args[0].size(), 50u); // the message cuts it
@@ -328,10 +336,10 @@ TEST(FormReader, ReadsIntegersStrictly) {
     auto result = read(small_form_with("\"year\": 2022", std::string("\"year\": ") + text));
     auto d = only_diagnostic(result);
     EXPECT_EQ(d.id, DiagId::err_json_wrong_type);
-    EXPECT_EQ(d.args, (std::vector<std::string>{"year", "整数", expected}));
+    EXPECT_EQ(zh(d.args), (std::vector<std::string>{"year", "整数", expected}));
   }
   auto huge = read(small_form_with("\"year\": 2022", "\"year\": 12345678901"));
-  EXPECT_EQ(only_diagnostic(huge).args[1], "9 位以内的整数");
+  EXPECT_EQ(zh(only_diagnostic(huge).args[1]), "9 位以内的整数");
   auto largest = read(small_form_with("\"year\": 2022", "\"year\": -999999999"));
   EXPECT_TRUE(largest.diagnostics.empty());
   EXPECT_EQ(largest.form->year, -999999999);
@@ -345,7 +353,7 @@ TEST(FormReader, ReportsAnUnknownKind) {
   ASSERT_TRUE(result.form);
   auto d = only_diagnostic(result);
   EXPECT_EQ(d.id, DiagId::err_bad_enum_value);
-  EXPECT_EQ(d.args, (std::vector<std::string>{"kind", "\"部门\"", "\"department\", \"project\""}));
+  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"kind", "\"部门\"", "\"department\", \"project\""}));
   expect_at(d, 4, 11);
 }
 
@@ -391,7 +399,7 @@ TEST(FormReader, StopsReportingAfterAHundredDiagnostics) {
   ASSERT_TRUE(result.form);
   ASSERT_EQ(result.diagnostics.size(), 101u);
   EXPECT_EQ(result.diagnostics.back().id, DiagId::err_too_many_errors);
-  EXPECT_EQ(result.diagnostics.back().args[0], "100");
+  EXPECT_EQ(zh(result.diagnostics.back().args[0]), "100");
   EXPECT_EQ(result.diagnostics.back().where.file, "form.json");
   EXPECT_EQ(result.form->goals.size(), 300u);
 }
@@ -405,7 +413,7 @@ TEST(FormReader, RefusesInputOverTheSizeLimit) {
   EXPECT_FALSE(result.form);
   auto d = only_diagnostic(result);
   EXPECT_EQ(d.id, DiagId::err_input_too_large);
-  EXPECT_EQ(d.args, (std::vector<std::string>{"8388609", "8388608"}));
+  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"8388609", "8388608"}));
   EXPECT_EQ(d.where.file, "form.json");
 }
 

@@ -7,6 +7,14 @@
 namespace ziping::io::json {
 namespace {
 
+// A syntax phrase as one line, Chinese then English: how a person reads both sides.
+std::string phrase(const diag::Diagnostic& d) {
+  const std::string& arg = d.args.at(0);
+  auto zh = diag::in_language(arg, diag::Language::Chinese);
+  auto en = diag::in_language(arg, diag::Language::English);
+  return zh == en ? std::string(zh) : std::string(zh) + " (" + std::string(en) + ")";
+}
+
 using diag::DiagId;
 
 JsonValue parsed(std::string_view text) {
@@ -81,7 +89,7 @@ TEST(JsonParser, RefusesNumbersOutsideTheGrammar) {
   expect_syntax_error("[0x10]", 1, 3);
   expect_syntax_error("[NaN]", 1, 2);
   expect_syntax_error("[Infinity]", 1, 2);
-  EXPECT_EQ(error_of("[01]").args[0],
+  EXPECT_EQ(phrase(error_of("[01]")),
             "数字不能以多余的 0 开头 (a number cannot have leading zeros)");
 }
 
@@ -124,9 +132,9 @@ TEST(JsonParser, RefusesLoneSurrogates) {
   expect_syntax_error(R"(["\uD800\uD800"])", 1, 3);
   expect_syntax_error(R"(["\uDC00"])", 1, 3);
   expect_syntax_error(R"(["\uDFFF\uD800"])", 1, 3);
-  EXPECT_EQ(error_of(R"(["\uDC00"])").args[0],
+  EXPECT_EQ(phrase(error_of(R"(["\uDC00"])")),
             "孤立的低代理项 \\uDC00 (unpaired low surrogate \\uDC00)");
-  EXPECT_EQ(error_of(R"(["\ud83d"])").args[0],
+  EXPECT_EQ(phrase(error_of(R"(["\ud83d"])")),
             "高代理项 \\ud83d 后缺少低代理项 (high surrogate \\ud83d is not followed by a low "
             "surrogate)");
 }
@@ -136,7 +144,7 @@ TEST(JsonParser, RefusesBadEscapes) {
   expect_syntax_error(R"(["\u12G4"])", 1, 3);
   expect_syntax_error(R"(["\u12"])", 1, 3);
   expect_syntax_error(R"(["\'"])", 1, 3);
-  EXPECT_EQ(error_of(R"(["a\x"])").args[0],
+  EXPECT_EQ(phrase(error_of(R"(["a\x"])")),
             "无效的转义：反斜杠后为 'x' (invalid escape: 'x' after a backslash)");
 }
 
@@ -146,7 +154,7 @@ TEST(JsonParser, RefusesControlCharactersInStrings) {
   expect_syntax_error("[\"党建\x1F\"]", 1, 5);
   auto line_break = error_of("{\"name\": \"党建\n\"}");
   EXPECT_EQ(line_break.where.column, 13);
-  EXPECT_EQ(line_break.args[0],
+  EXPECT_EQ(phrase(line_break),
             "字符串中有未转义的换行（U+000A），是否缺少结束引号？ (unescaped line "
             "break (U+000A) in a string; is a closing quote missing?)");
   EXPECT_EQ(line_break.path, "name");
@@ -164,21 +172,21 @@ TEST(JsonParser, NamesWhatWasExpectedAndWhatWasFound) {
   EXPECT_EQ(error.id, DiagId::err_json_syntax);
   EXPECT_EQ(error.where.line, 1);
   EXPECT_EQ(error.where.column, 4);
-  EXPECT_EQ(error.args[0], "期望逗号或右方括号，实际为 '2' (expected ',' or ']', found '2')");
+  EXPECT_EQ(phrase(error), "期望逗号或右方括号，实际为 '2' (expected ',' or ']', found '2')");
   EXPECT_EQ(error.message_zh(),
-            "JSON 语法错误：期望逗号或右方括号，实际为 '2' (expected ',' or ']', found '2')");
-  EXPECT_EQ(error_of("[1").args[0],
+            "JSON 语法错误：期望逗号或右方括号，实际为 '2'");
+  EXPECT_EQ(phrase(error_of("[1")),
             "期望逗号或右方括号，但输入已结束 (expected ',' or ']', but the input ended)");
-  EXPECT_EQ(error_of("{\"a\": 1 \"b\": 2}").args[0],
+  EXPECT_EQ(phrase(error_of("{\"a\": 1 \"b\": 2}")),
             "期望逗号或右花括号，实际为 '\"' (expected ',' or '}', found '\"')");
-  EXPECT_EQ(error_of("{\"a\"：1}").args[0], // a full-width colon, a common slip
+  EXPECT_EQ(phrase(error_of("{\"a\"：1}")), // a full-width colon, a common slip
             "键后期望冒号，实际为 '：' (expected ':' after the key, found '：')");
-  EXPECT_EQ(error_of("[ \xE3\x80\x80]").args[0],
+  EXPECT_EQ(phrase(error_of("[ \xE3\x80\x80]")),
             "期望一个 JSON 值，实际为 U+3000 (expected a JSON value, found U+3000)");
-  EXPECT_EQ(error_of("{'a': 1}").args[0],
+  EXPECT_EQ(phrase(error_of("{'a': 1}")),
             "期望键（带双引号的字符串），实际为 ''' (expected a key (a string in double quotes), "
             "found ''')");
-  EXPECT_EQ(error_of("[tru]").args[0],
+  EXPECT_EQ(phrase(error_of("[tru]")),
             "无法识别的字面量，应为 true、false 或 null (unknown literal; expected true, false or "
             "null)");
 }
@@ -186,7 +194,7 @@ TEST(JsonParser, NamesWhatWasExpectedAndWhatWasFound) {
 TEST(JsonParser, RefusesTrailingCommasAtTheComma) {
   expect_syntax_error("[1, 2, ]", 1, 6);
   expect_syntax_error("{\"a\": 1,\n}", 1, 8);
-  EXPECT_EQ(error_of("[1,]").args[0], "右方括号前多了逗号 (trailing comma before ']')");
+  EXPECT_EQ(phrase(error_of("[1,]")), "右方括号前多了逗号 (trailing comma before ']')");
 }
 
 TEST(JsonParser, RefusesOtherStructuralMistakes) {
@@ -204,7 +212,7 @@ TEST(JsonParser, RefusesContentAfterTheValue) {
   expect_syntax_error("{} x", 1, 4);
   expect_syntax_error("{}{}", 1, 3);
   expect_syntax_error("1 2", 1, 3);
-  EXPECT_EQ(error_of("{}\n,").args[0],
+  EXPECT_EQ(phrase(error_of("{}\n,")),
             "JSON 值之后还有多余内容，实际为 ',' (unexpected content after the JSON value, found "
             "',')");
   parsed("{}\n\n  \t\r\n"); // trailing whitespace is fine
@@ -227,19 +235,19 @@ TEST(JsonParser, SkipsALeadingByteOrderMark) {
 TEST(JsonParser, ReportsInvalidUtf8WithItsByteAndPosition) {
   auto error = error_of("{\"a\":\n \"\xFF\"}");
   EXPECT_EQ(error.id, DiagId::err_input_not_utf8);
-  EXPECT_EQ(error.args[0], "9"); // bytes count from 1
+  EXPECT_EQ(phrase(error), "9"); // bytes count from 1
   EXPECT_EQ(error.where.line, 2);
   EXPECT_EQ(error.where.column, 3);
   // Inside a key, after CJK text: the column counts the characters before it.
   auto in_key = error_of("{\"名称\xE4\xB8\": 1}");
   EXPECT_EQ(in_key.id, DiagId::err_input_not_utf8);
-  EXPECT_EQ(in_key.args[0], "9");
+  EXPECT_EQ(phrase(in_key), "9");
   EXPECT_EQ(in_key.where.column, 5);
   // Overlong, surrogate and truncated sequences.
   for (std::string bad : {"[\"\xC0\xAF\"]", "[\"\xED\xA0\x80\"]", "[\"\xF4\x90\x80\x80\"]",
                           "[\"\xE4\xB8\"]", "[\"\xE4\xB8"}) {
     EXPECT_EQ(error_of(bad).id, DiagId::err_input_not_utf8);
-    EXPECT_EQ(error_of(bad).args[0], "3");
+    EXPECT_EQ(phrase(error_of(bad)), "3");
   }
 }
 
@@ -248,7 +256,7 @@ TEST(JsonParser, LimitsNestingDepth) {
   parsed(deepest_allowed);
   std::string too_deep = std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');
   expect_error(too_deep, DiagId::err_json_too_deep, 1, kMaxJsonDepth + 1);
-  EXPECT_EQ(error_of(too_deep).args[0], "64");
+  EXPECT_EQ(phrase(error_of(too_deep)), "64");
   std::string objects;
   for (int i = 0; i <= kMaxJsonDepth; ++i) objects += "{\"a\":";
   expect_error(objects, DiagId::err_json_too_deep, 1, 5 * kMaxJsonDepth + 1);
@@ -259,7 +267,7 @@ TEST(JsonParser, RefusesRepeatedKeysAtTheSecondKey) {
   EXPECT_EQ(error.id, DiagId::err_json_duplicate_key);
   EXPECT_EQ(error.where.line, 2);
   EXPECT_EQ(error.where.column, 2);
-  EXPECT_EQ(error.args[0], "\"a\"");
+  EXPECT_EQ(phrase(error), "\"a\"");
   EXPECT_EQ(error.path, "a");
   // Keys compare after unescaping.
   EXPECT_EQ(error_of(R"({"名称": 1, "\u540d\u79f0": 2})").id, DiagId::err_json_duplicate_key);

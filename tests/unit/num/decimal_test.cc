@@ -78,6 +78,12 @@ TEST(Decimal, RoundsHalfAwayFromZero) {
   EXPECT_THROW((void)d("0.835").rounded(2, RoundingMode::Never), InexactRounding);
 }
 
+TEST(Decimal, NegatesZeroAndSubtractsZero) {
+  EXPECT_EQ((-d("0")).to_string(), "0");
+  EXPECT_EQ((d("1") - d("0")).to_string(), "1");
+  EXPECT_EQ((d("0") - d("0.00")).to_string(), "0.00");
+}
+
 TEST(Decimal, NormalisesAndPads) {
   EXPECT_EQ(d("95.20").normalized().to_string(), "95.2");
   EXPECT_EQ(d("2.00").normalized().to_string(), "2");

@@ -121,7 +121,8 @@ TEST(RuleLoading, DumpedRuleSetsLoadBackToTheSameValues) {
     auto reloaded = load_rules("dumped", with_files({{"dumped", dumped}}));
     ASSERT_TRUE(reloaded.rules) << name << "\n" << dumped;
     EXPECT_TRUE(reloaded.diagnostics.empty()) << name;
-    EXPECT_EQ(to_toml(*reloaded.rules).substr(dumped.find('\n')), dumped.substr(dumped.find('\n'))) << name;
+    std::string again = to_toml(*reloaded.rules);
+    EXPECT_EQ(again.substr(again.find('\n')), dumped.substr(dumped.find('\n'))) << name;
   }
 }
 
