@@ -21,10 +21,10 @@ int run_convert(const ConvertOptions& options) {
                                      {options.to.empty() ? options.output : options.to,
                                       io::writable_format_names()}));
   }
-  bool ok = loaded.usable && target && target->write;
-  if (ok) ok = write_atomically(options.output, target->write(*loaded.read.form), diagnostics);
   if (loaded.read.map.file().empty()) loaded.read.map.set_file(options.input);
   model::locate(diagnostics, loaded.read.map);
+  bool ok = loaded.usable && target && target->write;
+  if (ok) ok = write_atomically(options.output, target->write(*loaded.read.form), diagnostics);
   if (!diagnostics.empty()) {
     std::string text = diag::render_text(diag::in_source_order(diagnostics)) + diag::render_summary(diagnostics) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);

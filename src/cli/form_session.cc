@@ -18,19 +18,21 @@ int FormSession::exit_code() const {
 FormSession open_session(const FormOptions& options) {
   FormSession session;
   session.loaded = load_form(options.file, options.from);
-  session.diagnostics = session.loaded.read.diagnostics;
+  // Only what concerns the form is located in it; rule-file diagnostics carry their own place.
+  std::vector<diag::Diagnostic> about_form = session.loaded.read.diagnostics;
   auto rules = load_rule_set(options.rules);
-  session.diagnostics.insert(session.diagnostics.end(), rules.diagnostics.begin(), rules.diagnostics.end());
   session.rules = std::move(rules.rules);
   if (session.loaded.usable && session.rules) {
     rules::Mode mode = options.mode == "auto" ? rules::Mode::Auto : rules::Mode::Review;
     session.assessment = check::assess(*session.loaded.read.form, *session.rules, mode);
-    session.diagnostics.insert(session.diagnostics.end(), session.assessment->diagnostics.begin(),
-                               session.assessment->diagnostics.end());
+    about_form.insert(about_form.end(), session.assessment->diagnostics.begin(),
+                      session.assessment->diagnostics.end());
   }
   auto& map = session.loaded.read.map;
   if (map.file().empty()) map.set_file(options.file);
-  model::locate(session.diagnostics, map);
+  model::locate(about_form, map);
+  session.diagnostics = std::move(rules.diagnostics);
+  session.diagnostics.insert(session.diagnostics.end(), about_form.begin(), about_form.end());
   session.diagnostics = diag::in_source_order(std::move(session.diagnostics));
   return session;
 }

@@ -105,7 +105,7 @@ def _(f):
 
 
 @case("structure", "family 08: weights over 100, a 二级 under the wrong 一级, an unknown 一级, "
-      "a negative weight, a score above its weight, an empty name")
+      "an unknown 二级, an empty 一级, a negative weight, a score above its weight, an empty name")
 def _(f):
     indicator(f, 0, 0)["weight"] = Num("25")
     indicator(f, 0, 0)["score"] = Num("25")
@@ -115,6 +115,8 @@ def _(f):
     indicator(f, 0, 2)["score"] = Num("0")
     indicator(f, 0, 4)["score"] = Num("12")
     indicator(f, 1, 0)["name"] = ""
+    indicator(f, 1, 2)["level2"] = "文化效益指标"
+    indicator(f, 0, 1)["level1"] = ""
 
 
 @case("goal-numbers", "family 08: goal numbers 1, 1, 4 — one used twice, one out of sequence")
@@ -146,6 +148,20 @@ def _(f):
     f["budget"]["rate"] = "96.5%"
     f["budget"]["score"] = Num("9")
     f["budget"]["weight"] = Num("100")
+
+
+@case("budget-negative", "family 05: a negative 全年执行数 — no rate is computed from it")
+def _(f):
+    f["budget"]["executed"] = Num("-1140")
+    f["budget"]["rate"] = ""
+
+
+@case("granularity", "tianjin-2022 publishes scores in steps of 0.05: a score of 9.97 is noted "
+      "(and, being below full for a met target, judged too)", "--rules tianjin-2022")
+def _(f):
+    indicator(f, 1, 1)["score"] = Num("9.97")
+    indicator(f, 1, 1)["deviation_reason"] = "个别场馆检修。"
+    f["total"]["score"] = Num("99.47")
 
 
 @case("rate-truncated", "family 05: 1139 ÷ 1200 = 94.9166…% printed as 94.91% (truncated, not rounded)")
