@@ -51,7 +51,7 @@ fuzz: deps
 	done
 
 bench: deps build
-	$(BUILD)/bench/ziping_bench --benchmark_min_time=0.5
+	$(BUILD)/bench/ziping_bench --benchmark_min_time=0.5 --benchmark_format=json | bench/ratios.py
 	bench/process_timings.sh $(BUILD)/ziping
 
 docs: build

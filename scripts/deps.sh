@@ -9,7 +9,7 @@ packages=(
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev hyperfine
 )
 
 missing=()

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import formjson  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SEED = Path("/work/shared/seeds/000_85bada5a1e1f1378.txt")
+DEFAULT_SEED = Path(__file__).resolve().parent.parent / "tianjin-2022-dept.txt"
 DEFAULT_OUT = HERE.parent / "tianjin-2022-dept.json"
 
 P, B, S = "产出指标", "效益指标", "满意度指标"

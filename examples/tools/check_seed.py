@@ -18,7 +18,7 @@ import formjson  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_JSON = HERE.parent / "tianjin-2022-dept.json"
-DEFAULT_SEED = Path("/work/shared/seeds/000_85bada5a1e1f1378.txt")
+DEFAULT_SEED = Path(__file__).resolve().parent.parent / "tianjin-2022-dept.txt"
 
 EXPECTED_COUNTS = [6, 6, 5, 9, 8, 5, 7, 7, 13, 10]
 

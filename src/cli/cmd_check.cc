@@ -15,8 +15,8 @@ int run_check(const FormOptions& options) {
   } else {
     out = diag::render_text(session.diagnostics, {options.english, true});
     const auto& e = session.assessment->evaluation;
-    out += "总分 " + e.total.to_string_min_places(session.rules->places) + "，等级 " + e.grade + "（规则集 " +
-           session.rules->name + "，模式 " + options.mode + "）\n";
+    out += "总分 " + e.total.to_string_min_places(session.rules->places) + "，等级 " + e.grade +
+           "（规则集 " + session.rules->name + "，模式 " + options.mode + "）\n";
     out += diag::render_summary(session.diagnostics) + "\n";
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

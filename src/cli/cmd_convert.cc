@@ -17,16 +17,17 @@ int run_convert(const ConvertOptions& options) {
                              : options.output == "-" ? io::find_format("json")
                                                      : io::format_for_path(options.output);
   if (!target || !target->write) {
-    diagnostics.push_back(diag::make(diag::DiagId::err_unknown_format, "",
-                                     {options.to.empty() ? options.output : options.to,
-                                      io::writable_format_names()}));
+    diagnostics.push_back(diag::make(
+        diag::DiagId::err_unknown_format, "",
+        {options.to.empty() ? options.output : options.to, io::writable_format_names()}));
   }
   if (loaded.read.map.file().empty()) loaded.read.map.set_file(options.input);
   model::locate(diagnostics, loaded.read.map);
   bool ok = loaded.usable && target && target->write;
   if (ok) ok = write_atomically(options.output, target->write(*loaded.read.form), diagnostics);
   if (!diagnostics.empty()) {
-    std::string text = diag::render_text(diag::in_source_order(diagnostics)) + diag::render_summary(diagnostics) + "\n";
+    std::string text = diag::render_text(diag::in_source_order(diagnostics)) +
+                       diag::render_summary(diagnostics) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
   }
   return ok ? kExitOk : kExitUnusable;

@@ -11,7 +11,8 @@
 namespace ziping::cli {
 
 int run_rules_list() {
-  std::string out = text::pad_right("名称 (name)", 16) + text::pad_right("继承 (extends)", 16) + "说明 (title)\n";
+  std::string out =
+      text::pad_right("名称 (name)", 16) + text::pad_right("继承 (extends)", 16) + "说明 (title)\n";
   for (const auto& name : rules::embedded_names()) {
     auto loaded = rules::load_embedded(name);
     if (!loaded.rules) {
@@ -29,7 +30,8 @@ int run_rules_list() {
 int run_rules_show(const std::string& name_or_path) {
   LoadedRules loaded = load_rule_set(name_or_path);
   if (!loaded.rules) {
-    std::string text = diag::render_text(loaded.diagnostics) + diag::render_summary(loaded.diagnostics) + "\n";
+    std::string text =
+        diag::render_text(loaded.diagnostics) + diag::render_summary(loaded.diagnostics) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
     return kExitUnusable;
   }

@@ -10,15 +10,16 @@ namespace ziping::cli {
 int run_score(const FormOptions& options) {
   FormSession session = open_session(options);
   if (!session.usable()) return report_unusable(session, options);
-  report::ScoredForm scored{*session.loaded.read.form, session.assessment->evaluation, *session.rules,
-                            session.diagnostics};
+  report::ScoredForm scored{*session.loaded.read.form, session.assessment->evaluation,
+                            *session.rules, session.diagnostics};
   std::string out;
   if (options.format == "json") {
     out = report::render_score_json(scored);
   } else {
     out = report::render_score_text(scored);
     if (!session.diagnostics.empty()) {
-      out += "\n诊断 (diagnostics)\n" + diag::render_text(session.diagnostics, {options.english, true});
+      out += "\n诊断 (diagnostics)\n" +
+             diag::render_text(session.diagnostics, {options.english, true});
     }
     out += diag::render_summary(session.diagnostics) + "\n";
   }

@@ -11,8 +11,8 @@ namespace ziping::cli {
 enum ExitCode : int { kExitOk = 0, kExitFormErrors = 1, kExitUnusable = 2, kExitInternal = 70 };
 
 struct FormOptions {
-  std::string file;          // path, or "-" for standard input
-  std::string from;          // format name; empty = by extension (stdin: json)
+  std::string file; // path, or "-" for standard input
+  std::string from; // format name; empty = by extension (stdin: json)
   std::string rules = "cn-2020";
   std::string mode = "review";
   std::string format = "text";
@@ -24,7 +24,7 @@ int run_score(const FormOptions& options);
 
 struct ConvertOptions {
   std::string input;
-  std::string output;        // path, or "-" for standard output
+  std::string output; // path, or "-" for standard output
   std::string from;
   std::string to;
 };

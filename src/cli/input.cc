@@ -17,7 +17,9 @@ namespace {
 
 using diag::DiagId;
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 std::optional<std::string> read_stream(std::istream& in, const std::string& name,
                                        std::vector<diag::Diagnostic>& diagnostics) {
@@ -26,8 +28,9 @@ std::optional<std::string> read_stream(std::istream& in, const std::string& name
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, std::size_t(in.gcount()));
     if (bytes.size() > kMaxInputBytes) {
-      diagnostics.push_back(diag::make(DiagId::err_input_too_large, "",
-                                       {"> " + std::to_string(kMaxInputBytes), std::to_string(kMaxInputBytes)}));
+      diagnostics.push_back(
+          diag::make(DiagId::err_input_too_large, "",
+                     {"> " + std::to_string(kMaxInputBytes), std::to_string(kMaxInputBytes)}));
       diagnostics.back().where.file = name;
       return std::nullopt;
     }
@@ -37,11 +40,13 @@ std::optional<std::string> read_stream(std::istream& in, const std::string& name
 
 } // namespace
 
-std::optional<std::string> read_bytes(const std::string& file, std::vector<diag::Diagnostic>& diagnostics) {
+std::optional<std::string> read_bytes(const std::string& file,
+                                      std::vector<diag::Diagnostic>& diagnostics) {
   if (file == "-") return read_stream(std::cin, "-", diagnostics);
   std::error_code error;
   if (std::filesystem::is_directory(file, error)) {
-    diagnostics.push_back(diag::make(DiagId::err_cannot_read_file, "", {file, "是目录 (is a directory)"}));
+    diagnostics.push_back(
+        diag::make(DiagId::err_cannot_read_file, "", {file, "是目录 (is a directory)"}));
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);
@@ -55,12 +60,16 @@ std::optional<std::string> read_bytes(const std::string& file, std::vector<diag:
 LoadedForm load_form(const std::string& file, const std::string& format) {
   LoadedForm loaded;
   const io::Format* chosen = nullptr;
-  if (!format.empty()) chosen = io::find_format(format);
-  else if (file == "-") chosen = io::find_format("json");
-  else chosen = io::format_for_path(file);
+  if (!format.empty())
+    chosen = io::find_format(format);
+  else if (file == "-")
+    chosen = io::find_format("json");
+  else
+    chosen = io::format_for_path(file);
   if (!chosen || !chosen->read) {
-    loaded.read.diagnostics.push_back(diag::make(
-        DiagId::err_unknown_format, "", {format.empty() ? file : format, io::readable_format_names()}));
+    loaded.read.diagnostics.push_back(
+        diag::make(DiagId::err_unknown_format, "",
+                   {format.empty() ? file : format, io::readable_format_names()}));
     return loaded;
   }
   auto bytes = read_bytes(file, loaded.read.diagnostics);

@@ -31,7 +31,8 @@ struct LoadedRules {
 LoadedRules load_rule_set(const std::string& name_or_path);
 
 // Reads a whole file; nullopt with a diagnostic on failure or when above kMaxInputBytes.
-std::optional<std::string> read_bytes(const std::string& file, std::vector<diag::Diagnostic>& diagnostics);
+std::optional<std::string> read_bytes(const std::string& file,
+                                      std::vector<diag::Diagnostic>& diagnostics);
 // Writes via a temporary file in the same directory and rename(); "-" writes to stdout.
 bool write_atomically(const std::string& file, const std::string& bytes,
                       std::vector<diag::Diagnostic>& diagnostics);

@@ -12,7 +12,8 @@ namespace {
 using ziping::cli::FormOptions;
 
 void add_form_options(CLI::App* command, FormOptions& options) {
-  command->add_option("FILE", options.file, "表单文件，- 表示标准输入 (form file, - for stdin)")->required();
+  command->add_option("FILE", options.file, "表单文件，- 表示标准输入 (form file, - for stdin)")
+      ->required();
   command->add_option("--rules", options.rules, "规则集名称或 .toml 路径 (rule set name or path)")
       ->capture_default_str();
   command->add_option("--mode", options.mode, "auto：按公式计分；review：审核申报得分")
@@ -21,7 +22,8 @@ void add_form_options(CLI::App* command, FormOptions& options) {
   command->add_option("--format", options.format, "输出格式 (output format)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  command->add_option("--from", options.from, "输入格式，缺省按扩展名 (input format; default by extension)");
+  command->add_option("--from", options.from,
+                      "输入格式，缺省按扩展名 (input format; default by extension)");
   command->add_flag("!--no-english", options.english, "只输出中文信息 (Chinese messages only)");
 }
 
@@ -44,7 +46,8 @@ int main(int argc, char** argv) {
   ziping::cli::ConvertOptions convert_options;
   auto* convert = app.add_subcommand("convert", "在格式之间转换表单 (convert between formats)");
   convert->add_option("IN", convert_options.input, "输入文件 (input)")->required();
-  convert->add_option("OUT", convert_options.output, "输出文件，- 表示标准输出 (output)")->required();
+  convert->add_option("OUT", convert_options.output, "输出文件，- 表示标准输出 (output)")
+      ->required();
   convert->add_option("--from", convert_options.from, "输入格式 (input format)");
   convert->add_option("--to", convert_options.to, "输出格式 (output format)");
 
@@ -52,11 +55,13 @@ int main(int argc, char** argv) {
   rules->require_subcommand(1);
   auto* rules_list = rules->add_subcommand("list", "列出内置规则集 (list built-in rule sets)");
   std::string rules_name;
-  auto* rules_show = rules->add_subcommand("show", "显示规则集的全部取值 (show a resolved rule set)");
+  auto* rules_show =
+      rules->add_subcommand("show", "显示规则集的全部取值 (show a resolved rule set)");
   rules_show->add_option("NAME", rules_name, "规则集名称或路径 (name or path)")->required();
 
   bool markdown = false;
-  auto* diagnostics = app.add_subcommand("diagnostics", "列出诊断目录 (list the diagnostic catalogue)");
+  auto* diagnostics =
+      app.add_subcommand("diagnostics", "列出诊断目录 (list the diagnostic catalogue)");
   diagnostics->add_flag("--markdown", markdown, "输出 docs/diagnostics.md (write the docs page)");
 
   try {

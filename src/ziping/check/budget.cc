@@ -107,7 +107,8 @@ void check_funding_rows(const CheckContext& c) {
       if (!(row.*field)) return; // a row left blank: nothing to add up
       sum += *(row.*field);
     }
-    if (sum != *total) c.emit(DiagId::err_funding_rows_sum, path, {label, plain(sum), plain(*total)});
+    if (sum != *total)
+      c.emit(DiagId::err_funding_rows_sum, path, {label, plain(sum), plain(*total)});
   };
   compare("年初预算数", "budget.initial", budget.initial, &model::FundingRow::initial);
   compare("全年预算数", "budget.annual", budget.annual, &model::FundingRow::annual);

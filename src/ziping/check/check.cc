@@ -40,7 +40,8 @@ std::string CheckContext::leaf_label(const rules::LeafEvaluation& leaf) const {
   return prefix + "「" + indicator.name + "」";
 }
 
-std::vector<diag::Diagnostic> check_form(const model::Form& form, const rules::Evaluation& evaluation,
+std::vector<diag::Diagnostic> check_form(const model::Form& form,
+                                         const rules::Evaluation& evaluation,
                                          const rules::RuleSet& rules) {
   std::vector<diag::Diagnostic> out;
   CheckContext context{form, evaluation, rules, out};

@@ -23,7 +23,8 @@ struct Assessment {
 };
 Assessment assess(const model::Form& form, const rules::RuleSet& rules, rules::Mode mode);
 
-std::vector<diag::Diagnostic> check_form(const model::Form& form, const rules::Evaluation& evaluation,
+std::vector<diag::Diagnostic> check_form(const model::Form& form,
+                                         const rules::Evaluation& evaluation,
                                          const rules::RuleSet& rules);
 
 } // namespace ziping::check

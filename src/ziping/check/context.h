@@ -15,12 +15,14 @@ struct CheckContext {
   const rules::RuleSet& rules;
   std::vector<diag::Diagnostic>& out;
 
-  diag::Diagnostic& emit(diag::DiagId id, std::string path, std::vector<std::string> args = {}) const;
+  diag::Diagnostic& emit(diag::DiagId id, std::string path,
+                         std::vector<std::string> args = {}) const;
   // Emits about a leaf: path under the leaf, subject naming it.
   diag::Diagnostic& emit_leaf(diag::DiagId id, const rules::LeafEvaluation& leaf, const char* field,
                               std::vector<std::string> args = {}) const;
   // A note to attach to a diagnostic (same override rules, never emitted on its own).
-  diag::Diagnostic note(diag::DiagId id, std::string path, std::vector<std::string> args = {}) const;
+  diag::Diagnostic note(diag::DiagId id, std::string path,
+                        std::vector<std::string> args = {}) const;
 
   // The model's indicator and its evaluation, walked together.
   template <typename Fn> void each_leaf(Fn fn) const {

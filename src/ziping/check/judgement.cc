@@ -12,7 +12,9 @@ using num::Decimal;
 using rules::LeafEvaluation;
 using rules::plain;
 
-std::string uncomputable_reason(const LeafEvaluation& leaf) { return leaf.derivation; }
+std::string uncomputable_reason(const LeafEvaluation& leaf) {
+  return leaf.derivation;
+}
 
 // Spending over a cost ceiling scored full is reported by plausibility (ZP0404) instead.
 bool overspent_full(const LeafEvaluation& leaf) {
@@ -21,7 +23,8 @@ bool overspent_full(const LeafEvaluation& leaf) {
 }
 
 void with_derivation(const CheckContext& c, diag::Diagnostic& d, const LeafEvaluation& leaf) {
-  if (!leaf.derivation.empty()) d.notes.push_back(c.note(DiagId::note_derivation, leaf.path, {leaf.derivation}));
+  if (!leaf.derivation.empty())
+    d.notes.push_back(c.note(DiagId::note_derivation, leaf.path, {leaf.derivation}));
 }
 
 void judge_interval(const CheckContext& c, const LeafEvaluation& leaf) {
@@ -48,14 +51,17 @@ void judge_large_deviation(const CheckContext& c, const LeafEvaluation& leaf) {
   diag::Diagnostic* d = nullptr;
   if (!leaf.reason_given && rule.reason_required) {
     if (rule.max_deduction_share.is_zero()) {
-      d = &c.emit_leaf(DiagId::warn_deviation_reason_required, leaf, ".deviation_reason", {deviation, threshold});
+      d = &c.emit_leaf(DiagId::warn_deviation_reason_required, leaf, ".deviation_reason",
+                       {deviation, threshold});
     } else if (deducted) {
-      d = &c.emit_leaf(DiagId::warn_deviation_reason_missing, leaf, ".deviation_reason", {deviation, threshold});
+      d = &c.emit_leaf(DiagId::warn_deviation_reason_missing, leaf, ".deviation_reason",
+                       {deviation, threshold});
     } else {
       d = &c.emit_leaf(DiagId::warn_deviation_unexplained, leaf, ".score", {deviation, threshold});
     }
   } else if (leaf.reason_given && !deducted && !rule.max_deduction_share.is_zero()) {
-    d = &c.emit_leaf(DiagId::note_deviation_explained_no_deduction, leaf, ".score", {deviation, threshold});
+    d = &c.emit_leaf(DiagId::note_deviation_explained_no_deduction, leaf, ".score",
+                     {deviation, threshold});
   }
   if (d) with_derivation(c, *d, leaf);
 }
@@ -99,8 +105,10 @@ void check_judgement(const CheckContext& c) {
       return;
     }
     if (!leaf.declared || !leaf.weight) return;
-    if (c.evaluation.mode == rules::Mode::Review) judge_review(c, leaf);
-    else judge_auto(c, leaf);
+    if (c.evaluation.mode == rules::Mode::Review)
+      judge_review(c, leaf);
+    else
+      judge_auto(c, leaf);
   });
 }
 

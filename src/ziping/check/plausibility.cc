@@ -3,7 +3,7 @@
 // than the whole budget, spending over budget or over a cost ceiling scored full.
 #include "ziping/check/context.h"
 #include "ziping/rules/display.h"
-#include "ziping/rules/framework.h"
+#include "ziping/text/utf8.h"
 #include "ziping/value/value.h"
 
 namespace ziping::check {
@@ -16,8 +16,8 @@ using rules::plain;
 using value::Dimension;
 
 bool named_as_rate(const std::string& name) {
-  std::string key = rules::level_key(name);
-  return key.ends_with("率") || key.ends_with("比率") || key.ends_with("占比");
+  std::string_view key = text::trim(name);
+  return key.ends_with("率") || key.ends_with("占比");
 }
 
 bool non_ratio_unit(const value::Value& v) {
@@ -25,20 +25,23 @@ bool non_ratio_unit(const value::Value& v) {
   return numeric && v.unit.dimension != Dimension::None && v.unit.dimension != Dimension::Percent;
 }
 
-void check_rate_units(const CheckContext& c, const model::Indicator& indicator, const LeafEvaluation& leaf) {
+void check_rate_units(const CheckContext& c, const model::Indicator& indicator,
+                      const LeafEvaluation& leaf) {
   if (!named_as_rate(indicator.name)) return;
-  const value::Value* measured = non_ratio_unit(leaf.target) ? &leaf.target
+  const value::Value* measured = non_ratio_unit(leaf.target)   ? &leaf.target
                                  : non_ratio_unit(leaf.actual) ? &leaf.actual
                                                                : nullptr;
   if (measured) {
-    c.emit_leaf(DiagId::warn_rate_with_non_ratio_unit, leaf, measured == &leaf.target ? ".target" : ".actual",
+    c.emit_leaf(DiagId::warn_rate_with_non_ratio_unit, leaf,
+                measured == &leaf.target ? ".target" : ".actual",
                 {indicator.name, measured->unit.text});
   }
 }
 
 // A cost ceiling in the form's money unit, when the target is an amount.
 std::optional<Decimal> amount_in_header_unit(const CheckContext& c, const value::Value& v) {
-  if (v.kind != value::ValueKind::Quantity || v.unit.dimension != Dimension::Money) return std::nullopt;
+  if (v.kind != value::ValueKind::Quantity || v.unit.dimension != Dimension::Money)
+    return std::nullopt;
   auto header = value::lookup_unit(c.form.money_unit);
   if (!header || header->dimension != Dimension::Money) return std::nullopt;
   Decimal converted;

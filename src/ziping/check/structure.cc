@@ -33,7 +33,8 @@ void check_goal_numbers(const CheckContext& c) {
     if (!seen.insert(*goal.number).second) {
       c.emit(DiagId::err_goal_number_duplicate, path, {std::to_string(*goal.number)});
     } else if (*goal.number != expected) {
-      c.emit(DiagId::err_goal_number_gap, path, {std::to_string(expected), std::to_string(*goal.number)});
+      c.emit(DiagId::err_goal_number_gap, path,
+             {std::to_string(expected), std::to_string(*goal.number)});
     }
   }
 }
@@ -68,7 +69,8 @@ bool is_multiple(const Decimal& value, const Decimal& step) {
 
 void check_leaf_numbers(const CheckContext& c, const model::Indicator& indicator,
                         const rules::LeafEvaluation& leaf) {
-  if (text::trim(indicator.name).empty()) c.emit_leaf(DiagId::err_indicator_name_missing, leaf, ".name");
+  if (text::trim(indicator.name).empty())
+    c.emit_leaf(DiagId::err_indicator_name_missing, leaf, ".name");
   if (!indicator.weight) {
     c.emit_leaf(DiagId::err_weight_missing, leaf, ".weight");
   } else if (!(Decimal() < *indicator.weight)) {
@@ -104,8 +106,9 @@ void check_goal_weights(const CheckContext& c) {
   for (const auto& goal : c.evaluation.goals) {
     const auto& declared = c.form.goals[goal.goal_index].weight;
     if (declared && *declared != goal.weight) {
-      c.emit(DiagId::err_goal_weight_mismatch, model::goal_path(goal.goal_index) + ".weight",
-             {goal.number ? std::to_string(*goal.number) : "", plain(*declared), plain(goal.weight)});
+      c.emit(
+          DiagId::err_goal_weight_mismatch, model::goal_path(goal.goal_index) + ".weight",
+          {goal.number ? std::to_string(*goal.number) : "", plain(*declared), plain(goal.weight)});
     }
   }
 }
@@ -116,7 +119,8 @@ Decimal level1_weight(const CheckContext& c, const std::string& spec) {
   std::size_t start = 0;
   while (start <= spec.size()) {
     std::size_t plus = spec.find('+', start);
-    std::string part = spec.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+    std::string part =
+        spec.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
     for (const auto& subtotal : c.evaluation.level1) {
       if (rules::level_key(subtotal.level1) == rules::level_key(part)) sum += subtotal.weight;
     }
@@ -131,7 +135,8 @@ void check_level1_weights(const CheckContext& c) {
   for (const auto& [spec, expected] : c.rules.project_level1_weights) {
     Decimal actual = level1_weight(c, spec);
     if (actual != expected) {
-      c.emit(DiagId::warn_level1_weight, "goals[0].indicators", {spec, plain(actual), plain(expected)});
+      c.emit(DiagId::warn_level1_weight, "goals[0].indicators",
+             {spec, plain(actual), plain(expected)});
     }
   }
 }

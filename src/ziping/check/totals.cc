@@ -16,8 +16,10 @@ using rules::plain;
 Decimal declared_leaf_sum(const rules::GoalEvaluation& goal) {
   Decimal sum;
   for (const auto& leaf : goal.leaves) {
-    if (leaf.declared) sum += *leaf.declared;
-    else if (leaf.formula) sum += *leaf.formula;
+    if (leaf.declared)
+      sum += *leaf.declared;
+    else if (leaf.formula)
+      sum += *leaf.formula;
   }
   return sum;
 }
@@ -28,8 +30,9 @@ void check_goal_scores(const CheckContext& c) {
     if (!declared) continue;
     Decimal computed = declared_leaf_sum(goal);
     if ((*declared - computed).abs() > c.rules.score_tolerance) {
-      c.emit(DiagId::err_goal_score_mismatch, model::goal_path(goal.goal_index) + ".score",
-             {goal.number ? std::to_string(*goal.number) : "", plain(*declared), c.score(computed)});
+      c.emit(
+          DiagId::err_goal_score_mismatch, model::goal_path(goal.goal_index) + ".score",
+          {goal.number ? std::to_string(*goal.number) : "", plain(*declared), c.score(computed)});
     }
   }
 }

@@ -14,12 +14,18 @@ void check_values(const CheckContext& c) {
       d.subject = c.leaf_label(leaf);
     }
     switch (leaf.uncomputable) {
-    case rules::Uncomputable::TargetMissing: c.emit_leaf(DiagId::warn_target_empty, leaf, ".target"); break;
-    case rules::Uncomputable::ActualMissing: c.emit_leaf(DiagId::warn_actual_empty, leaf, ".actual"); break;
-    case rules::Uncomputable::IncomparableUnits:
-      c.emit_leaf(DiagId::warn_unit_mismatch, leaf, ".actual", {leaf.actual.original, leaf.target.original});
+    case rules::Uncomputable::TargetMissing:
+      c.emit_leaf(DiagId::warn_target_empty, leaf, ".target");
       break;
-    default: break;
+    case rules::Uncomputable::ActualMissing:
+      c.emit_leaf(DiagId::warn_actual_empty, leaf, ".actual");
+      break;
+    case rules::Uncomputable::IncomparableUnits:
+      c.emit_leaf(DiagId::warn_unit_mismatch, leaf, ".actual",
+                  {leaf.actual.original, leaf.target.original});
+      break;
+    default:
+      break;
     }
     bool converted = leaf.method != rules::Method::NotComputable &&
                      leaf.method != rules::Method::Qualitative &&
@@ -27,7 +33,8 @@ void check_values(const CheckContext& c) {
                      leaf.target.unit.dimension != value::Dimension::None &&
                      !(leaf.actual.unit == leaf.target.unit);
     if (converted) {
-      c.emit_leaf(DiagId::note_unit_converted, leaf, ".actual", {leaf.actual.original, leaf.target.unit.text});
+      c.emit_leaf(DiagId::note_unit_converted, leaf, ".actual",
+                  {leaf.actual.original, leaf.target.unit.text});
     }
   });
 }

@@ -27,23 +27,31 @@ static_assert(std::is_sorted(kCatalogue.begin(), kCatalogue.end(),
 
 std::string_view severity_name(Severity severity) {
   switch (severity) {
-  case Severity::Note: return "note";
-  case Severity::Warning: return "warning";
-  case Severity::Error: return "error";
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
   }
   return "error";
 }
 
 std::string_view severity_name_zh(Severity severity) {
   switch (severity) {
-  case Severity::Note: return "提示";
-  case Severity::Warning: return "警告";
-  case Severity::Error: return "错误";
+  case Severity::Note:
+    return "提示";
+  case Severity::Warning:
+    return "警告";
+  case Severity::Error:
+    return "错误";
   }
   return "错误";
 }
 
-std::span<const CatalogueEntry> catalogue() { return kCatalogue; }
+std::span<const CatalogueEntry> catalogue() {
+  return kCatalogue;
+}
 
 const CatalogueEntry& entry(DiagId id) {
   auto found = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), id,
@@ -79,11 +87,14 @@ SourceLocation SourceLocation::at_page(std::string file, int page) {
 
 std::string SourceLocation::to_string() const {
   switch (kind) {
-  case Kind::None: return file;
+  case Kind::None:
+    return file;
   case Kind::Text:
     return file + ":" + std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "");
-  case Kind::Cell: return file + ":" + sheet + "!" + cell;
-  case Kind::Page: return file + ":page " + std::to_string(page);
+  case Kind::Cell:
+    return file + ":" + sheet + "!" + cell;
+  case Kind::Page:
+    return file + ":page " + std::to_string(page);
   }
   return file;
 }
@@ -114,7 +125,8 @@ std::string format_template(std::string_view pattern, const std::vector<std::str
       std::size_t close = pattern.find('}', pos);
       if (close != std::string_view::npos && close > pos + 1 && close - pos <= 3) {
         std::string_view digits = pattern.substr(pos + 1, close - pos - 1);
-        if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (std::all_of(digits.begin(), digits.end(),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
           std::size_t index = std::stoul(std::string(digits));
           if (index < args.size()) {
             out += in_language(args[index], language);
@@ -131,7 +143,9 @@ std::string format_template(std::string_view pattern, const std::vector<std::str
   return out;
 }
 
-std::string Diagnostic::message_zh() const { return format_template(entry(id).zh, args); }
+std::string Diagnostic::message_zh() const {
+  return format_template(entry(id).zh, args);
+}
 std::string Diagnostic::message_en() const {
   return format_template(entry(id).en, args, Language::English);
 }

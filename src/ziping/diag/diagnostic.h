@@ -15,7 +15,7 @@
 namespace ziping::diag {
 
 enum class Severity { Note, Warning, Error };
-std::string_view severity_name(Severity severity); // "note", "warning", "error"
+std::string_view severity_name(Severity severity);    // "note", "warning", "error"
 std::string_view severity_name_zh(Severity severity); // "提示", "警告", "错误"
 
 enum class DiagId : std::uint16_t {
@@ -40,12 +40,12 @@ const CatalogueEntry& entry(DiagId id);
 struct SourceLocation {
   enum class Kind { None, Text, Cell, Page };
   Kind kind = Kind::None;
-  std::string file;   // path as given by the user, or "-" for standard input
-  int line = 0;       // Text: 1-based line and column (column counts code points)
+  std::string file; // path as given by the user, or "-" for standard input
+  int line = 0;     // Text: 1-based line and column (column counts code points)
   int column = 0;
-  std::string sheet;  // Cell: worksheet name and A1 reference
+  std::string sheet; // Cell: worksheet name and A1 reference
   std::string cell;
-  int page = 0;       // Page: 1-based page number
+  int page = 0; // Page: 1-based page number
 
   static SourceLocation text(std::string file, int line, int column);
   static SourceLocation at_cell(std::string file, std::string sheet, std::string cell);
@@ -58,9 +58,9 @@ struct SourceLocation {
 struct Diagnostic {
   DiagId id{};
   Severity severity = Severity::Error;
-  std::string path;            // model path: "goals[3].indicators[2].score"; empty = whole form
-  std::string subject;         // how a person names the node: 绩效目标4「营商环境宣传费用支出」
-  SourceLocation where;        // filled from the SourceMap when the form came from a file
+  std::string path; // model path: "goals[3].indicators[2].score"; empty = whole form
+  std::string subject; // how a person names the node: 绩效目标4「营商环境宣传费用支出」
+  SourceLocation where; // filled from the SourceMap when the form came from a file
   std::vector<std::string> args;
   std::vector<Diagnostic> notes;
 

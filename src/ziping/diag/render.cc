@@ -24,8 +24,8 @@ void render_one(std::string& out, const Diagnostic& d, const TextStyle& style, b
     out += "  note[" + std::string(d.code()) + "]: " + d.message_zh() + "\n";
     return;
   }
-  out += where_text(d) + ": " + std::string(severity_name(d.severity)) + "[" + std::string(d.code()) +
-         "]: ";
+  out += where_text(d) + ": " + std::string(severity_name(d.severity)) + "[" +
+         std::string(d.code()) + "]: ";
   if (!d.subject.empty()) out += d.subject + "：";
   out += d.message_zh() + "\n";
   if (style.english) out += "  = en: " + d.message_en() + "\n";
@@ -49,8 +49,11 @@ void write_location(text::JsonWriter& w, const SourceLocation& where) {
     w.key("sheet").string(where.sheet);
     w.key("cell").string(where.cell);
     break;
-  case SourceLocation::Kind::Page: w.key("page").integer(where.page); break;
-  case SourceLocation::Kind::None: break;
+  case SourceLocation::Kind::Page:
+    w.key("page").integer(where.page);
+    break;
+  case SourceLocation::Kind::None:
+    break;
   }
   w.end_object();
 }
@@ -76,9 +79,10 @@ void write_one(text::JsonWriter& w, const Diagnostic& d) {
 } // namespace
 
 std::vector<Diagnostic> in_source_order(std::vector<Diagnostic> diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-  });
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+      });
   return diagnostics;
 }
 
@@ -92,8 +96,8 @@ std::string render_summary(const std::vector<Diagnostic>& diagnostics) {
   auto errors = std::to_string(count(diagnostics, Severity::Error));
   auto warnings = std::to_string(count(diagnostics, Severity::Warning));
   auto notes = std::to_string(count(diagnostics, Severity::Note));
-  return errors + " 个错误，" + warnings + " 个警告，" + notes + " 条提示（" + errors + " errors, " +
-         warnings + " warnings, " + notes + " notes）";
+  return errors + " 个错误，" + warnings + " 个警告，" + notes + " 条提示（" + errors +
+         " errors, " + warnings + " warnings, " + notes + " notes）";
 }
 
 void write_json(text::JsonWriter& w, const std::vector<Diagnostic>& diagnostics) {

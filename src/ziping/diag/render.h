@@ -14,7 +14,7 @@ class JsonWriter;
 namespace ziping::diag {
 
 struct TextStyle {
-  bool english = true;   // an "= en:" line under each message
+  bool english = true;    // an "= en:" line under each message
   bool model_path = true; // an "= 位置:" line with the model path
 };
 

@@ -11,15 +11,20 @@ namespace {
 
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
-      {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", json::read_form_json,
-       json::write_form_json, true},
+      {"json",
+       {".json"},
+       "ziping 规范 JSON (canonical form JSON)",
+       json::read_form_json,
+       json::write_form_json,
+       true},
   };
   return kFormats;
 }
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
   return out;
 }
 
@@ -33,7 +38,9 @@ std::string names(bool (*wanted)(const Format&)) {
 
 } // namespace
 
-std::span<const Format> formats() { return table(); }
+std::span<const Format> formats() {
+  return table();
+}
 
 const Format* find_format(std::string_view name) {
   std::string key = lower(name);

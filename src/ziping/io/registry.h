@@ -16,12 +16,12 @@ using ReadFn = model::ReadResult (*)(std::string_view bytes, const std::string& 
 using WriteFn = std::string (*)(const model::Form& form);
 
 struct Format {
-  std::string_view name;                     // "json"
-  std::vector<std::string_view> extensions;  // ".json"
-  std::string_view description;              // Chinese, for help texts
-  ReadFn read = nullptr;                     // nullptr: write-only format
-  WriteFn write = nullptr;                   // nullptr: read-only format
-  bool lossless = false;                     // read(write(f)) == f, golden-tested
+  std::string_view name;                    // "json"
+  std::vector<std::string_view> extensions; // ".json"
+  std::string_view description;             // Chinese, for help texts
+  ReadFn read = nullptr;                    // nullptr: write-only format
+  WriteFn write = nullptr;                  // nullptr: read-only format
+  bool lossless = false;                    // read(write(f)) == f, golden-tested
 };
 
 std::span<const Format> formats();

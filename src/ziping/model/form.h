@@ -48,32 +48,32 @@ struct Budget {
 };
 
 struct Indicator {
-  std::string level1;              // 一级指标: 产出指标 / 效益指标 / 满意度指标 / 成本指标
-  std::string level2;              // 二级指标: 数量指标, 质量指标, …
-  std::string name;                // 三级指标
-  std::string target;              // 年度指标值, as written: "≥5次", "≤353.3万元", "合格以上"
-  std::string actual;              // 实际完成值, as written: "6次", "353.3", "=58个"
-  std::optional<Decimal> weight;   // 分值
-  std::optional<Decimal> score;    // 得分 as declared by the unit
-  std::string deviation_reason;    // 偏差原因分析及改进措施
+  std::string level1; // 一级指标: 产出指标 / 效益指标 / 满意度指标 / 成本指标
+  std::string level2; // 二级指标: 数量指标, 质量指标, …
+  std::string name;   // 三级指标
+  std::string target; // 年度指标值, as written: "≥5次", "≤353.3万元", "合格以上"
+  std::string actual; // 实际完成值, as written: "6次", "353.3", "=58个"
+  std::optional<Decimal> weight; // 分值
+  std::optional<Decimal> score;  // 得分 as declared by the unit
+  std::string deviation_reason;  // 偏差原因分析及改进措施
 
   // Local template variants (DOMAIN.md §2); empty when the template has no such column.
-  std::string adjusted_target;     // 调整指标值 (replaces the target for scoring when present)
-  std::string nature;              // 指标性质: 定量 / 定性
-  std::string unit;                // 度量单位 / 计量单位 as its own column
+  std::string adjusted_target; // 调整指标值 (replaces the target for scoring when present)
+  std::string nature;          // 指标性质: 定量 / 定性
+  std::string unit;            // 度量单位 / 计量单位 as its own column
   std::optional<Decimal> score_coefficient; // 得分系数(%): score = coefficient × weight
-  std::optional<bool> core;        // 是否核心指标
-  std::string scoring_standard;    // 评(扣)分标准
+  std::optional<bool> core;                 // 是否核心指标
+  std::string scoring_standard;             // 评(扣)分标准
 };
 
 // 绩效目标N (department) or the 年度总体目标 (project).
 struct Goal {
-  std::optional<int> number;       // 目标序号; absent for a project's overall goal
-  std::string target;              // 年度绩效目标 / 预期目标
-  std::string actual;              // 实际完成情况
-  std::string deviation_reason;    // 偏差原因分析及改进措施 (goal level)
-  std::optional<Decimal> weight;   // declared subtotal of 分值, when the template prints one
-  std::optional<Decimal> score;    // declared subtotal of 得分, when the template prints one
+  std::optional<int> number;     // 目标序号; absent for a project's overall goal
+  std::string target;            // 年度绩效目标 / 预期目标
+  std::string actual;            // 实际完成情况
+  std::string deviation_reason;  // 偏差原因分析及改进措施 (goal level)
+  std::optional<Decimal> weight; // declared subtotal of 分值, when the template prints one
+  std::optional<Decimal> score;  // declared subtotal of 得分, when the template prints one
   std::vector<Indicator> indicators;
 };
 
@@ -89,13 +89,13 @@ struct Form {
   std::vector<Goal> goals;
   std::optional<Decimal> total_weight; // 总分 分值 column (100)
   std::optional<Decimal> total_score;  // 总分 得分 column as declared
-  std::string grade;                   // 自评等级 as declared: 优 / 良 / 中 / 差; empty if none
-  std::string conclusion;              // 自评结论 / 整体支出绩效自评结论 text
+  std::string grade;      // 自评等级 as declared: 优 / 良 / 中 / 差; empty if none
+  std::string conclusion; // 自评结论 / 整体支出绩效自评结论 text
   // Optional closing blocks of some project templates.
-  std::string problems;                // 存在问题
-  std::string improvements;            // 改进措施
-  std::string project_leader;          // 项目负责人
-  std::string finance_leader;          // 财务负责人
+  std::string problems;       // 存在问题
+  std::string improvements;   // 改进措施
+  std::string project_leader; // 项目负责人
+  std::string finance_leader; // 财务负责人
 
   std::size_t indicator_count() const;
 };

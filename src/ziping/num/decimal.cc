@@ -36,8 +36,10 @@ Decimal::Coefficient signed_from(U128 magnitude_value, bool negative) {
 U128 apply_rounding(U128 quotient, U128 remainder, U128 divisor, RoundingMode mode) {
   if (remainder == 0) return quotient;
   switch (mode) {
-  case RoundingMode::Down: return quotient;
-  case RoundingMode::Never: throw InexactRounding("rounding would lose digits");
+  case RoundingMode::Down:
+    return quotient;
+  case RoundingMode::Never:
+    throw InexactRounding("rounding would lose digits");
   case RoundingMode::HalfUp:
     if (remainder >= divisor - remainder) return quotient + 1;
     return quotient;
@@ -52,7 +54,9 @@ Decimal Decimal::make(Coefficient coefficient, int scale) {
   return Decimal(coefficient, scale);
 }
 
-Decimal Decimal::from_int(long long value) { return Decimal(value, 0); }
+Decimal Decimal::from_int(long long value) {
+  return Decimal(value, 0);
+}
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
   std::size_t pos = 0;
@@ -143,7 +147,9 @@ Decimal Decimal::normalized() const {
   return Decimal(value, scale);
 }
 
-Decimal Decimal::abs() const { return coefficient_ < 0 ? -*this : *this; }
+Decimal Decimal::abs() const {
+  return coefficient_ < 0 ? -*this : *this;
+}
 
 Decimal Decimal::operator-() const {
   // The most negative coefficient has no positive counterpart.
@@ -162,7 +168,9 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
   return Decimal::make(sum, scale);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+Decimal operator-(const Decimal& a, const Decimal& b) {
+  return a + (-b);
+}
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
   Decimal::Coefficient product;
@@ -208,7 +216,9 @@ Decimal Decimal::divide(const Decimal& divisor, int places, RoundingMode mode) c
   return make(signed_from(quotient, negative && quotient != 0), places);
 }
 
-bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
+bool operator==(const Decimal& a, const Decimal& b) {
+  return (a <=> b) == 0;
+}
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   // Integer parts first, then fractional parts aligned: never overflows, whatever the scales.
@@ -223,7 +233,11 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   return a_frac <=> b_frac;
 }
 
-Decimal min(const Decimal& a, const Decimal& b) { return b < a ? b : a; }
-Decimal max(const Decimal& a, const Decimal& b) { return a < b ? b : a; }
+Decimal min(const Decimal& a, const Decimal& b) {
+  return b < a ? b : a;
+}
+Decimal max(const Decimal& a, const Decimal& b) {
+  return a < b ? b : a;
+}
 
 } // namespace ziping::num

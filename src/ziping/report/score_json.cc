@@ -13,15 +13,20 @@ using text::JsonWriter;
 
 void number(JsonWriter& w, const char* key, const std::optional<Decimal>& value) {
   w.key(key);
-  if (value) w.number(value->to_string());
-  else w.null();
+  if (value)
+    w.number(value->to_string());
+  else
+    w.null();
 }
 
 std::string_view tier_name(value::Tier tier) {
   switch (tier) {
-  case value::Tier::Achieved: return "achieved";
-  case value::Tier::Partial: return "partial";
-  case value::Tier::NotAchieved: return "not_achieved";
+  case value::Tier::Achieved:
+    return "achieved";
+  case value::Tier::Partial:
+    return "partial";
+  case value::Tier::NotAchieved:
+    return "not_achieved";
   }
   return "";
 }
@@ -40,8 +45,10 @@ public:
     w_.key("kind").string(s_.form.kind == model::FormKind::Project ? "project" : "department");
     w_.key("title").string(s_.form.title);
     w_.key("year");
-    if (s_.form.year) w_.integer(*s_.form.year);
-    else w_.null();
+    if (s_.form.year)
+      w_.integer(*s_.form.year);
+    else
+      w_.null();
     w_.key("department").string(s_.form.department);
     w_.key("project").string(s_.form.project);
     w_.key("total").number(e.total.to_string());
@@ -99,8 +106,10 @@ private:
     for (const auto& goal : s_.evaluation.goals) {
       w_.begin_object();
       w_.key("number");
-      if (goal.number) w_.integer(*goal.number);
-      else w_.null();
+      if (goal.number)
+        w_.integer(*goal.number);
+      else
+        w_.null();
       w_.key("weight").number(goal.weight.to_string());
       w_.key("score").number(goal.score.to_string());
       w_.key("indicators").begin_array();
@@ -126,14 +135,18 @@ private:
     number(w_, "formula_score", leaf.formula);
     w_.key("method").string(method_name(leaf.method));
     w_.key("met");
-    if (leaf.met) w_.boolean(*leaf.met);
-    else w_.null();
+    if (leaf.met)
+      w_.boolean(*leaf.met);
+    else
+      w_.null();
     number(w_, "ratio", leaf.ratio);
     number(w_, "deviation", leaf.deviation);
     w_.key("large_deviation").boolean(leaf.large_deviation);
     w_.key("tier");
-    if (leaf.tier) w_.string(tier_name(*leaf.tier));
-    else w_.null();
+    if (leaf.tier)
+      w_.string(tier_name(*leaf.tier));
+    else
+      w_.null();
     w_.key("allowed");
     if (leaf.allowed) {
       w_.begin_object();
@@ -169,6 +182,8 @@ private:
 
 } // namespace
 
-std::string render_score_json(const ScoredForm& scored) { return ScoreJson(scored).run(); }
+std::string render_score_json(const ScoredForm& scored) {
+  return ScoreJson(scored).run();
+}
 
 } // namespace ziping::report

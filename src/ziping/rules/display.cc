@@ -5,7 +5,9 @@ namespace ziping::rules {
 using num::Decimal;
 using num::RoundingMode;
 
-std::string plain(const Decimal& number) { return number.normalized().to_string(); }
+std::string plain(const Decimal& number) {
+  return number.normalized().to_string();
+}
 
 std::string score_text(const Decimal& score, int places) {
   return score.rounded(places, RoundingMode::HalfUp).to_string_min_places(places);
@@ -23,6 +25,8 @@ std::string percent_text(const Decimal& ratio, bool signed_) {
   return text;
 }
 
-std::string share_text(const Decimal& share) { return plain(share * Decimal::from_int(100)) + "%"; }
+std::string share_text(const Decimal& share) {
+  return plain(share * Decimal::from_int(100)) + "%";
+}
 
 } // namespace ziping::rules

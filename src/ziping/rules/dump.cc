@@ -5,23 +5,34 @@
 namespace ziping::rules {
 namespace {
 
-std::string quoted(const std::string& text) { return text::json_quote(text); }
-std::string dec(const Decimal& value) { return quoted(value.to_string()); }
+std::string quoted(const std::string& text) {
+  return text::json_quote(text);
+}
+std::string dec(const Decimal& value) {
+  return quoted(value.to_string());
+}
 std::string optional_dec(const std::optional<Decimal>& value) {
   return value ? dec(*value) : std::string("\"\"");
 }
-std::string boolean(bool value) { return value ? "true" : "false"; }
+std::string boolean(bool value) {
+  return value ? "true" : "false";
+}
 
 std::string tier_key(value::Tier tier) {
   switch (tier) {
-  case value::Tier::Achieved: return "achieved";
-  case value::Tier::Partial: return "partial";
-  case value::Tier::NotAchieved: return "not_achieved";
+  case value::Tier::Achieved:
+    return "achieved";
+  case value::Tier::Partial:
+    return "partial";
+  case value::Tier::NotAchieved:
+    return "not_achieved";
   }
   return "";
 }
 
-std::string severity_key(diag::Severity severity) { return std::string(diag::severity_name(severity)); }
+std::string severity_key(diag::Severity severity) {
+  return std::string(diag::severity_name(severity));
+}
 
 } // namespace
 
@@ -30,8 +41,8 @@ std::string to_toml(const RuleSet& r) {
   out += "# Resolved rule set " + r.name + " (";
   for (std::size_t i = 0; i < r.lineage.size(); ++i) out += (i ? " → " : "") + r.lineage[i];
   out += "), from " + r.origin + ".\n\n";
-  out += "[ruleset]\nname = " + quoted(r.name) + "\ntitle = " + quoted(r.title) + "\nversion = " +
-         quoted(r.version) + "\ndescription = " + quoted(r.description) + "\n\n";
+  out += "[ruleset]\nname = " + quoted(r.name) + "\ntitle = " + quoted(r.title) +
+         "\nversion = " + quoted(r.version) + "\ndescription = " + quoted(r.description) + "\n\n";
   out += "[total]\npoints = " + dec(r.total_points) + "\n\n";
   out += "[grades]\nbands = [\n";
   for (const auto& band : r.grades) {
@@ -39,28 +50,32 @@ std::string to_toml(const RuleSet& r) {
            (band.min_inclusive ? "" : ", min_inclusive = false") + " },\n";
   }
   out += "]\n\n";
-  out += "[rounding]\nplaces = " + std::to_string(r.places) + "\nmode = " +
-         quoted(r.rounding == num::RoundingMode::Down ? "down" : "half_up") + "\n\n";
-  out += "[tolerance]\nscore = " + dec(r.score_tolerance) + "\nrate_points = " +
-         dec(r.rate_tolerance_points) + "\n\n";
+  out += "[rounding]\nplaces = " + std::to_string(r.places) +
+         "\nmode = " + quoted(r.rounding == num::RoundingMode::Down ? "down" : "half_up") + "\n\n";
+  out += "[tolerance]\nscore = " + dec(r.score_tolerance) +
+         "\nrate_points = " + dec(r.rate_tolerance_points) + "\n\n";
   out += "[budget]\nweight = " + dec(r.budget_weight) + "\ncap = " + boolean(r.budget_cap) +
          "\nreason_required_below = " + optional_dec(r.budget_reason_below) + "\n\n";
   out += "[consistency]\nexecution_warn_below = " + optional_dec(r.execution_warn_below) +
          "\noutrun_relative = " + optional_dec(r.outrun_relative) + "\n\n";
-  out += "[quantitative]\nreverse = " + quoted(r.reverse == ReverseFormula::Ratio ? "ratio" : "linear") +
+  out += "[quantitative]\nreverse = " +
+         quoted(r.reverse == ReverseFormula::Ratio ? "ratio" : "linear") +
          "\nnegative_actual_as_zero = " + boolean(r.negative_actual_as_zero) + "\nmissed = " +
          quoted(r.missed == MissedTarget::UpToFormula ? "up_to_formula" : "formula") +
          "\nmissed_reason_required = " + boolean(r.missed_reason_required) + "\n\n";
   const auto& d = r.deviation;
-  out += "[deviation]\nthreshold = " + optional_dec(d.threshold) + "\ninclusive = " + boolean(d.inclusive) +
-         "\nover = " + boolean(d.over) + "\nunder_cost = " + boolean(d.under_cost) +
+  out += "[deviation]\nthreshold = " + optional_dec(d.threshold) +
+         "\ninclusive = " + boolean(d.inclusive) + "\nover = " + boolean(d.over) +
+         "\nunder_cost = " + boolean(d.under_cost) +
          "\nzero_target_absolute = " + optional_dec(d.zero_target_absolute) +
-         "\nreason_required = " + boolean(d.reason_required) + "\nmax_deduction_share = " +
-         dec(d.max_deduction_share) + "\n\n";
-  out += "[qualitative]\nreason_required = " + boolean(r.qualitative_reason_required) + "\nbands = [\n";
+         "\nreason_required = " + boolean(d.reason_required) +
+         "\nmax_deduction_share = " + dec(d.max_deduction_share) + "\n\n";
+  out += "[qualitative]\nreason_required = " + boolean(r.qualitative_reason_required) +
+         "\nbands = [\n";
   for (const auto& band : r.qualitative) {
-    out += "  { tier = " + quoted(tier_key(band.tier)) + ", min = " + dec(band.min) + ", max = " +
-           dec(band.max) + ", max_inclusive = " + boolean(band.max_inclusive) + " },\n";
+    out += "  { tier = " + quoted(tier_key(band.tier)) + ", min = " + dec(band.min) +
+           ", max = " + dec(band.max) + ", max_inclusive = " + boolean(band.max_inclusive) +
+           " },\n";
   }
   out += "]\n\n";
   out += "[scores]\ngranularity = " + optional_dec(r.score_granularity) + "\n\n";
@@ -71,10 +86,12 @@ std::string to_toml(const RuleSet& r) {
     out += "]\n";
   }
   out += "\n[project_level1_weights]\n";
-  for (const auto& [level1, weight] : r.project_level1_weights) out += quoted(level1) + " = " + dec(weight) + "\n";
+  for (const auto& [level1, weight] : r.project_level1_weights)
+    out += quoted(level1) + " = " + dec(weight) + "\n";
   if (!r.severity.empty()) {
     out += "\n[severity]\n";
-    for (const auto& [code, severity] : r.severity) out += code + " = " + quoted(severity_key(severity)) + "\n";
+    for (const auto& [code, severity] : r.severity)
+      out += code + " = " + quoted(severity_key(severity)) + "\n";
   }
   return out;
 }

@@ -60,21 +60,21 @@ struct LeafEvaluation {
   Method method = Method::NotComputable;
   Uncomputable uncomputable = Uncomputable::None;
 
-  std::optional<bool> met;               // target reached
-  std::optional<Decimal> ratio;          // B / A (quantities; 4 decimals, for display)
-  std::optional<Decimal> deviation;      // (B − A) / A, signed (4 decimals, for display)
-  bool large_deviation = false;          // beyond the rule set's threshold, in a counted direction
-  std::optional<value::Tier> tier;       // qualitative leaves
-  bool cost = false;                     // a cost indicator (成本指标, or an amount)
+  std::optional<bool> met;          // target reached
+  std::optional<Decimal> ratio;     // B / A (quantities; 4 decimals, for display)
+  std::optional<Decimal> deviation; // (B − A) / A, signed (4 decimals, for display)
+  bool large_deviation = false;     // beyond the rule set's threshold, in a counted direction
+  std::optional<value::Tier> tier;  // qualitative leaves
+  bool cost = false;                // a cost indicator (成本指标, or an amount)
 
-  std::optional<Decimal> weight;         // 分值 as declared
-  std::optional<Decimal> declared;       // 得分 as declared
-  std::optional<Decimal> formula;        // what the formula gives, rounded by the rule set
-  std::optional<Interval> allowed;       // where a declared score may lie under the rules
+  std::optional<Decimal> weight;   // 分值 as declared
+  std::optional<Decimal> declared; // 得分 as declared
+  std::optional<Decimal> formula;  // what the formula gives, rounded by the rule set
+  std::optional<Interval> allowed; // where a declared score may lie under the rules
   bool reason_required = false;
   bool reason_given = false;
-  std::optional<Decimal> score;          // the score that counts in this mode
-  std::string derivation;                // "74.75% ÷ 90% × 1 = 0.83"
+  std::optional<Decimal> score; // the score that counts in this mode
+  std::string derivation;       // "74.75% ÷ 90% × 1 = 0.83"
 
   std::vector<diag::Diagnostic> value_diagnostics; // from parsing target and actual
 };
@@ -94,23 +94,23 @@ struct Level1Subtotal {
 };
 
 struct BudgetEvaluation {
-  Decimal weight;                        // the rule set's execution weight
-  std::optional<Decimal> rate;           // B / A, 6 decimals (exact enough to print any %)
-  std::optional<Decimal> rate_percent;   // B / A × 100, 2 decimals: 87.26
-  std::optional<Decimal> score;          // round(min(B/A, 1) × weight, places)
-  std::string derivation;                // "19792.2 ÷ 22681.6 = 87.26%; 87.26% × 10 = 8.73"
+  Decimal weight;                      // the rule set's execution weight
+  std::optional<Decimal> rate;         // B / A, 6 decimals (exact enough to print any %)
+  std::optional<Decimal> rate_percent; // B / A × 100, 2 decimals: 87.26
+  std::optional<Decimal> score;        // round(min(B/A, 1) × weight, places)
+  std::string derivation;              // "19792.2 ÷ 22681.6 = 87.26%; 87.26% × 10 = 8.73"
 };
 
 struct Evaluation {
   Mode mode = Mode::Review;
-  std::string rule_set;                  // the RuleSet's name
+  std::string rule_set; // the RuleSet's name
   BudgetEvaluation budget;
   std::vector<GoalEvaluation> goals;
   std::vector<Level1Subtotal> level1;
-  Decimal indicator_weight;              // Σ leaf weights
-  Decimal indicator_score;               // Σ leaf scores (each already rounded)
-  Decimal total;                         // execution score + indicator score
-  std::string grade;                     // from the rounded total
+  Decimal indicator_weight; // Σ leaf weights
+  Decimal indicator_score;  // Σ leaf scores (each already rounded)
+  Decimal total;            // execution score + indicator score
+  std::string grade;        // from the rounded total
 
   std::size_t leaf_count() const;
 };

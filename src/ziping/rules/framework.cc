@@ -13,38 +13,38 @@ std::string level_key(std::string_view name) {
     if (c != ' ') key.push_back(c);
   }
   constexpr std::string_view kSuffix = "指标";
-  if (key.size() > kSuffix.size() && key.ends_with(kSuffix)) key.resize(key.size() - kSuffix.size());
+  if (key.size() > kSuffix.size() && key.ends_with(kSuffix))
+    key.resize(key.size() - kSuffix.size());
   return key;
 }
 
-bool is_known_level1(const RuleSet& rules, std::string_view level1) {
-  std::string key = level_key(level1);
+void index_framework(RuleSet& rules) {
+  rules.level1_by_key.clear();
+  rules.level2_owner.clear();
+  rules.level_pairs.clear();
   for (const auto& [name, children] : rules.framework) {
-    if (level_key(name) == key) return true;
+    std::string parent = level_key(name);
+    rules.level1_by_key[parent] = name;
+    for (const auto& child : children) {
+      std::string key = level_key(child);
+      rules.level2_owner.emplace(key, name);
+      rules.level_pairs.emplace(parent, key);
+    }
   }
-  return false;
+}
+
+bool is_known_level1(const RuleSet& rules, std::string_view level1) {
+  return rules.level1_by_key.count(level_key(level1)) > 0;
 }
 
 std::optional<std::string> level1_of(const RuleSet& rules, std::string_view level2) {
-  std::string key = level_key(level2);
-  for (const auto& [name, children] : rules.framework) {
-    for (const auto& child : children) {
-      if (level_key(child) == key) return name;
-    }
-  }
-  return std::nullopt;
+  auto found = rules.level2_owner.find(level_key(level2));
+  if (found == rules.level2_owner.end()) return std::nullopt;
+  return found->second;
 }
 
 bool level2_allowed(const RuleSet& rules, std::string_view level1, std::string_view level2) {
-  std::string parent = level_key(level1);
-  std::string child = level_key(level2);
-  for (const auto& [name, children] : rules.framework) {
-    if (level_key(name) != parent) continue;
-    for (const auto& allowed : children) {
-      if (level_key(allowed) == child) return true;
-    }
-  }
-  return false;
+  return rules.level_pairs.count({level_key(level1), level_key(level2)}) > 0;
 }
 
 } // namespace ziping::rules

@@ -14,6 +14,9 @@ namespace ziping::rules {
 // The comparable form of a level name: folded, spaces removed, trailing "指标" dropped.
 std::string level_key(std::string_view name);
 
+// Fills the RuleSet's key indexes from its framework (the loader calls it).
+void index_framework(RuleSet& rules);
+
 bool is_known_level1(const RuleSet& rules, std::string_view level1);
 // The 一级 the framework puts `level2` under, if any.
 std::optional<std::string> level1_of(const RuleSet& rules, std::string_view level2);

@@ -42,8 +42,9 @@ public:
 private:
   // --- parsing -----------------------------------------------------------------------------
   void parse_values() {
-    const std::string& target_text =
-        text::trim(indicator_.adjusted_target).empty() ? indicator_.target : indicator_.adjusted_target;
+    const std::string& target_text = text::trim(indicator_.adjusted_target).empty()
+                                         ? indicator_.target
+                                         : indicator_.adjusted_target;
     e_.target = parse(target_text, value::Role::Target, ".target");
     e_.actual = parse(indicator_.actual, value::Role::Actual, ".actual");
   }
@@ -82,8 +83,10 @@ private:
   void classify_and_score() {
     const Value& target = e_.target;
     const Value& actual = e_.actual;
-    if (target.kind == ValueKind::Empty) return not_computable(Uncomputable::TargetMissing, "年度指标值为空");
-    if (actual.kind == ValueKind::Empty) return not_computable(Uncomputable::ActualMissing, "实际完成值为空");
+    if (target.kind == ValueKind::Empty)
+      return not_computable(Uncomputable::TargetMissing, "年度指标值为空");
+    if (actual.kind == ValueKind::Empty)
+      return not_computable(Uncomputable::ActualMissing, "实际完成值为空");
     if (actual.kind == ValueKind::Tier && actual.tier) {
       return qualitative(*actual.tier, "「" + actual.original + "」");
     }
@@ -116,8 +119,8 @@ private:
     Decimal b;
     if (!aligned_actual(b)) {
       return not_computable(Uncomputable::IncomparableUnits,
-                            "实际完成值「" + actual.original + "」与年度指标值「" + target.original +
-                                "」的单位不可比");
+                            "实际完成值「" + actual.original + "」与年度指标值「" +
+                                target.original + "」的单位不可比");
     }
     if (b.is_negative() && rules_.negative_actual_as_zero) b = kZero;
     b_ = b;
@@ -131,11 +134,17 @@ private:
     a_text_ = quantity_text(a_, target.unit);
     switch (target.comparator) {
     case Comparator::AtLeast:
-    case Comparator::MoreThan: positive(Method::Positive); break;
+    case Comparator::MoreThan:
+      positive(Method::Positive);
+      break;
     case Comparator::AtMost:
-    case Comparator::LessThan: reverse(); break;
+    case Comparator::LessThan:
+      reverse();
+      break;
     case Comparator::Equal:
-    case Comparator::None: equal(); break;
+    case Comparator::None:
+      equal();
+      break;
     }
     measure_deviation();
     set_quantitative_interval();
@@ -146,7 +155,8 @@ private:
     const Value& actual = e_.actual;
     // An actual without a unit takes the target's (DOMAIN.md §3); a target without one
     // compares plain numbers.
-    if (actual.unit.dimension == value::Dimension::None || target.unit.dimension == value::Dimension::None) {
+    if (actual.unit.dimension == value::Dimension::None ||
+        target.unit.dimension == value::Dimension::None) {
       b = actual.number;
       return true;
     }
@@ -200,7 +210,8 @@ private:
     }
     if (rules_.reverse == ReverseFormula::Ratio) {
       e_.formula = (a_ * w_).divide(b_, rules_.places, rules_.rounding);
-      e_.derivation = a_text_ + " ÷ " + b_text_ + " × " + plain(w_) + " = " + score_str(*e_.formula);
+      e_.derivation =
+          a_text_ + " ÷ " + b_text_ + " × " + plain(w_) + " = " + score_str(*e_.formula);
       return;
     }
     Decimal twice = a_ + a_;
@@ -254,11 +265,13 @@ private:
     Decimal limit = *rule.threshold * a_.abs();
     auto beyond = [&](const Decimal& gap) { return rule.inclusive ? gap >= limit : gap > limit; };
     bool over = e_.method != Method::Reverse && b_ > a_ && rule.over && beyond(b_ - a_);
-    bool under = e_.method == Method::Reverse && e_.cost && b_ < a_ && rule.under_cost && beyond(a_ - b_);
+    bool under =
+        e_.method == Method::Reverse && e_.cost && b_ < a_ && rule.under_cost && beyond(a_ - b_);
     e_.large_deviation = over || under;
     if (e_.large_deviation) {
       Decimal gap = b_ > a_ ? b_ - a_ : a_ - b_;
-      e_.derivation += "；偏离 " + percent_text(*e_.deviation, true) + (gap > limit ? "，超过阈值 " : "，达到阈值 ") +
+      e_.derivation += "；偏离 " + percent_text(*e_.deviation, true) +
+                       (gap > limit ? "，超过阈值 " : "，达到阈值 ") +
                        plain(*rule.threshold * Decimal::from_int(100)) + "%";
     }
   }
@@ -270,9 +283,10 @@ private:
         return;
       }
       Decimal deduction = rounded(rules_.deviation.max_deduction_share * w_);
-      std::string threshold = rules_.deviation.threshold
-                                  ? plain(*rules_.deviation.threshold * Decimal::from_int(100)) + "%"
-                                  : std::string("阈值");
+      std::string threshold =
+          rules_.deviation.threshold
+              ? plain(*rules_.deviation.threshold * Decimal::from_int(100)) + "%"
+              : std::string("阈值");
       e_.allowed = Interval{w_ - deduction, w_,
                             deduction.is_zero()
                                 ? "偏离度超过 " + threshold + "，须说明原因，不扣分"
@@ -294,10 +308,12 @@ private:
     const Value& target = e_.target;
     const Value& actual = e_.actual;
     if (target.scale != actual.scale) {
-      return not_computable(Uncomputable::IncomparableKinds,
-                            "「" + actual.original + "」与「" + target.original + "」不在同一评价等级序列");
+      return not_computable(Uncomputable::IncomparableKinds, "「" + actual.original + "」与「" +
+                                                                 target.original +
+                                                                 "」不在同一评价等级序列");
     }
-    bool at_most = target.comparator == Comparator::AtMost || target.comparator == Comparator::LessThan;
+    bool at_most =
+        target.comparator == Comparator::AtMost || target.comparator == Comparator::LessThan;
     int gap = at_most ? actual.rank - target.rank : target.rank - actual.rank;
     Tier tier = gap <= 0 ? Tier::Achieved : gap == 1 ? Tier::Partial : Tier::NotAchieved;
     std::string relation = gap <= 0 ? "达到" : "未达到";
@@ -325,9 +341,12 @@ private:
 
   static std::string tier_name(Tier tier) {
     switch (tier) {
-    case Tier::Achieved: return "达成";
-    case Tier::Partial: return "部分达成";
-    case Tier::NotAchieved: return "未达成";
+    case Tier::Achieved:
+      return "达成";
+    case Tier::Partial:
+      return "部分达成";
+    case Tier::NotAchieved:
+      return "未达成";
     }
     return "";
   }
@@ -356,8 +375,9 @@ private:
     if (!band->max_inclusive) high = high - step;
     if (high < low) high = low;
     e_.allowed = Interval{low, high,
-                          "定性评价「" + tier_name(tier) + "」档：[" + plain(band->min * Decimal::from_int(100)) +
-                              "%, " + plain(band->max * Decimal::from_int(100)) +
+                          "定性评价「" + tier_name(tier) + "」档：[" +
+                              plain(band->min * Decimal::from_int(100)) + "%, " +
+                              plain(band->max * Decimal::from_int(100)) +
                               (band->max_inclusive ? "%]" : "%)") + " × 分值"};
     if (tier == Tier::Achieved) {
       e_.formula = high;
@@ -390,9 +410,13 @@ private:
   // --- the score that counts -----------------------------------------------------------------
   void choose_score() {
     if (mode_ == Mode::Auto) {
-      e_.score = e_.formula ? e_.formula : e_.declared ? e_.declared : std::optional<Decimal>(kZero);
+      e_.score = e_.formula    ? e_.formula
+                 : e_.declared ? e_.declared
+                               : std::optional<Decimal>(kZero);
     } else {
-      e_.score = e_.declared ? e_.declared : e_.formula ? e_.formula : std::optional<Decimal>(kZero);
+      e_.score = e_.declared  ? e_.declared
+                 : e_.formula ? e_.formula
+                              : std::optional<Decimal>(kZero);
     }
   }
 
@@ -410,8 +434,9 @@ private:
 } // namespace
 
 bool is_cost_indicator(const model::Indicator& indicator, const value::Value& target) {
+  // 成本 has no other spelling, so the raw text is searched without folding.
   auto mentions_cost = [](const std::string& name) {
-    return level_key(name).find("成本") != std::string::npos;
+    return name.find("成本") != std::string::npos;
   };
   bool money = (target.kind == ValueKind::Quantity || target.kind == ValueKind::Range) &&
                target.unit.dimension == value::Dimension::Money;

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "ziping/rules/embedded.h"
+#include "ziping/rules/framework.h"
 
 namespace ziping::rules {
 namespace {
@@ -28,21 +29,36 @@ public:
         unknown(section, node);
         continue;
       }
-      if (section == "ruleset") apply_ruleset(*table, rules);
-      else if (section == "total") apply_total(*table, rules);
-      else if (section == "grades") apply_grades(*table, rules);
-      else if (section == "rounding") apply_rounding(*table, rules);
-      else if (section == "tolerance") apply_tolerance(*table, rules);
-      else if (section == "budget") apply_budget(*table, rules);
-      else if (section == "consistency") apply_consistency(*table, rules);
-      else if (section == "quantitative") apply_quantitative(*table, rules);
-      else if (section == "deviation") apply_deviation(*table, rules);
-      else if (section == "qualitative") apply_qualitative(*table, rules);
-      else if (section == "scores") apply_scores(*table, rules);
-      else if (section == "framework") apply_framework(*table, rules);
-      else if (section == "project_level1_weights") apply_level1_weights(*table, rules);
-      else if (section == "severity") apply_severity(*table, rules);
-      else unknown(section, node);
+      if (section == "ruleset")
+        apply_ruleset(*table, rules);
+      else if (section == "total")
+        apply_total(*table, rules);
+      else if (section == "grades")
+        apply_grades(*table, rules);
+      else if (section == "rounding")
+        apply_rounding(*table, rules);
+      else if (section == "tolerance")
+        apply_tolerance(*table, rules);
+      else if (section == "budget")
+        apply_budget(*table, rules);
+      else if (section == "consistency")
+        apply_consistency(*table, rules);
+      else if (section == "quantitative")
+        apply_quantitative(*table, rules);
+      else if (section == "deviation")
+        apply_deviation(*table, rules);
+      else if (section == "qualitative")
+        apply_qualitative(*table, rules);
+      else if (section == "scores")
+        apply_scores(*table, rules);
+      else if (section == "framework")
+        apply_framework(*table, rules);
+      else if (section == "project_level1_weights")
+        apply_level1_weights(*table, rules);
+      else if (section == "severity")
+        apply_severity(*table, rules);
+      else
+        unknown(section, node);
     }
   }
 
@@ -117,9 +133,18 @@ private:
   void apply_ruleset(const toml::table& table, RuleSet& rules) {
     each(table, "ruleset", [&](const std::string& k, const std::string& path, const toml::node& n) {
       if (k == "name" || k == "extends") return true; // handled by the loader
-      if (k == "title") { if (auto v = string(path, n)) rules.title = *v; return true; }
-      if (k == "version") { if (auto v = string(path, n)) rules.version = *v; return true; }
-      if (k == "description") { if (auto v = string(path, n)) rules.description = *v; return true; }
+      if (k == "title") {
+        if (auto v = string(path, n)) rules.title = *v;
+        return true;
+      }
+      if (k == "version") {
+        if (auto v = string(path, n)) rules.version = *v;
+        return true;
+      }
+      if (k == "description") {
+        if (auto v = string(path, n)) rules.description = *v;
+        return true;
+      }
       return false;
     });
   }
@@ -149,11 +174,15 @@ private:
         }
         GradeBand parsed;
         bool ok = true;
-        if (auto grade = (*band)["grade"].value_exact<std::string>()) parsed.grade = *grade;
-        else ok = false;
+        if (auto grade = (*band)["grade"].value_exact<std::string>())
+          parsed.grade = *grade;
+        else
+          ok = false;
         if (const toml::node* min = band->get("min")) {
-          if (auto v = decimal(path + ".min", *min)) parsed.min = *v;
-          else ok = false;
+          if (auto v = decimal(path + ".min", *min))
+            parsed.min = *v;
+          else
+            ok = false;
         } else {
           ok = false;
         }
@@ -178,130 +207,202 @@ private:
   }
 
   void apply_rounding(const toml::table& table, RuleSet& rules) {
-    each(table, "rounding", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "places") {
-        auto v = n.value_exact<int64_t>();
-        if (!v || *v < 0 || *v > 6) bad(path, n, "应为 0 到 6 的整数 (expected an integer 0–6)");
-        else rules.places = int(*v);
-        return true;
-      }
-      if (k == "mode") {
-        auto v = string(path, n);
-        if (!v) return true;
-        if (*v == "half_up") rules.rounding = num::RoundingMode::HalfUp;
-        else if (*v == "down") rules.rounding = num::RoundingMode::Down;
-        else bad(path, n, "应为 half_up 或 down (expected half_up or down)");
-        return true;
-      }
-      return false;
-    });
+    each(table, "rounding",
+         [&](const std::string& k, const std::string& path, const toml::node& n) {
+           if (k == "places") {
+             auto v = n.value_exact<int64_t>();
+             if (!v || *v < 0 || *v > 6)
+               bad(path, n, "应为 0 到 6 的整数 (expected an integer 0–6)");
+             else
+               rules.places = int(*v);
+             return true;
+           }
+           if (k == "mode") {
+             auto v = string(path, n);
+             if (!v) return true;
+             if (*v == "half_up")
+               rules.rounding = num::RoundingMode::HalfUp;
+             else if (*v == "down")
+               rules.rounding = num::RoundingMode::Down;
+             else
+               bad(path, n, "应为 half_up 或 down (expected half_up or down)");
+             return true;
+           }
+           return false;
+         });
   }
 
   void apply_tolerance(const toml::table& table, RuleSet& rules) {
-    each(table, "tolerance", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "score") { if (auto v = decimal(path, n)) rules.score_tolerance = *v; return true; }
-      if (k == "rate_points") { if (auto v = decimal(path, n)) rules.rate_tolerance_points = *v; return true; }
-      return false;
-    });
+    each(table, "tolerance",
+         [&](const std::string& k, const std::string& path, const toml::node& n) {
+           if (k == "score") {
+             if (auto v = decimal(path, n)) rules.score_tolerance = *v;
+             return true;
+           }
+           if (k == "rate_points") {
+             if (auto v = decimal(path, n)) rules.rate_tolerance_points = *v;
+             return true;
+           }
+           return false;
+         });
   }
 
   void apply_budget(const toml::table& table, RuleSet& rules) {
     each(table, "budget", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "weight") { if (auto v = decimal(path, n)) rules.budget_weight = *v; return true; }
-      if (k == "cap") { if (auto v = boolean(path, n)) rules.budget_cap = *v; return true; }
-      if (k == "reason_required_below") { optional_decimal(path, n, rules.budget_reason_below); return true; }
+      if (k == "weight") {
+        if (auto v = decimal(path, n)) rules.budget_weight = *v;
+        return true;
+      }
+      if (k == "cap") {
+        if (auto v = boolean(path, n)) rules.budget_cap = *v;
+        return true;
+      }
+      if (k == "reason_required_below") {
+        optional_decimal(path, n, rules.budget_reason_below);
+        return true;
+      }
       return false;
     });
   }
 
   void apply_consistency(const toml::table& table, RuleSet& rules) {
-    each(table, "consistency", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "execution_warn_below") { optional_decimal(path, n, rules.execution_warn_below); return true; }
-      if (k == "outrun_relative") { optional_decimal(path, n, rules.outrun_relative); return true; }
-      return false;
-    });
+    each(table, "consistency",
+         [&](const std::string& k, const std::string& path, const toml::node& n) {
+           if (k == "execution_warn_below") {
+             optional_decimal(path, n, rules.execution_warn_below);
+             return true;
+           }
+           if (k == "outrun_relative") {
+             optional_decimal(path, n, rules.outrun_relative);
+             return true;
+           }
+           return false;
+         });
   }
 
   void apply_quantitative(const toml::table& table, RuleSet& rules) {
-    each(table, "quantitative", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "reverse") {
-        auto v = string(path, n);
-        if (!v) return true;
-        if (*v == "linear") rules.reverse = ReverseFormula::Linear;
-        else if (*v == "ratio") rules.reverse = ReverseFormula::Ratio;
-        else bad(path, n, "应为 linear 或 ratio (expected linear or ratio)");
-        return true;
-      }
-      if (k == "missed") {
-        auto v = string(path, n);
-        if (!v) return true;
-        if (*v == "formula") rules.missed = MissedTarget::Formula;
-        else if (*v == "up_to_formula") rules.missed = MissedTarget::UpToFormula;
-        else bad(path, n, "应为 formula 或 up_to_formula (expected formula or up_to_formula)");
-        return true;
-      }
-      if (k == "negative_actual_as_zero") { if (auto v = boolean(path, n)) rules.negative_actual_as_zero = *v; return true; }
-      if (k == "missed_reason_required") { if (auto v = boolean(path, n)) rules.missed_reason_required = *v; return true; }
-      return false;
-    });
+    each(table, "quantitative",
+         [&](const std::string& k, const std::string& path, const toml::node& n) {
+           if (k == "reverse") {
+             auto v = string(path, n);
+             if (!v) return true;
+             if (*v == "linear")
+               rules.reverse = ReverseFormula::Linear;
+             else if (*v == "ratio")
+               rules.reverse = ReverseFormula::Ratio;
+             else
+               bad(path, n, "应为 linear 或 ratio (expected linear or ratio)");
+             return true;
+           }
+           if (k == "missed") {
+             auto v = string(path, n);
+             if (!v) return true;
+             if (*v == "formula")
+               rules.missed = MissedTarget::Formula;
+             else if (*v == "up_to_formula")
+               rules.missed = MissedTarget::UpToFormula;
+             else
+               bad(path, n, "应为 formula 或 up_to_formula (expected formula or up_to_formula)");
+             return true;
+           }
+           if (k == "negative_actual_as_zero") {
+             if (auto v = boolean(path, n)) rules.negative_actual_as_zero = *v;
+             return true;
+           }
+           if (k == "missed_reason_required") {
+             if (auto v = boolean(path, n)) rules.missed_reason_required = *v;
+             return true;
+           }
+           return false;
+         });
   }
 
   void apply_deviation(const toml::table& table, RuleSet& rules) {
     auto& d = rules.deviation;
-    each(table, "deviation", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "threshold") { optional_decimal(path, n, d.threshold); return true; }
-      if (k == "inclusive") { if (auto v = boolean(path, n)) d.inclusive = *v; return true; }
-      if (k == "over") { if (auto v = boolean(path, n)) d.over = *v; return true; }
-      if (k == "under_cost") { if (auto v = boolean(path, n)) d.under_cost = *v; return true; }
-      if (k == "zero_target_absolute") { optional_decimal(path, n, d.zero_target_absolute); return true; }
-      if (k == "reason_required") { if (auto v = boolean(path, n)) d.reason_required = *v; return true; }
-      if (k == "max_deduction_share") { share(path, n, d.max_deduction_share); return true; }
-      return false;
-    });
+    each(table, "deviation",
+         [&](const std::string& k, const std::string& path, const toml::node& n) {
+           if (k == "threshold") {
+             optional_decimal(path, n, d.threshold);
+             return true;
+           }
+           if (k == "inclusive") {
+             if (auto v = boolean(path, n)) d.inclusive = *v;
+             return true;
+           }
+           if (k == "over") {
+             if (auto v = boolean(path, n)) d.over = *v;
+             return true;
+           }
+           if (k == "under_cost") {
+             if (auto v = boolean(path, n)) d.under_cost = *v;
+             return true;
+           }
+           if (k == "zero_target_absolute") {
+             optional_decimal(path, n, d.zero_target_absolute);
+             return true;
+           }
+           if (k == "reason_required") {
+             if (auto v = boolean(path, n)) d.reason_required = *v;
+             return true;
+           }
+           if (k == "max_deduction_share") {
+             share(path, n, d.max_deduction_share);
+             return true;
+           }
+           return false;
+         });
   }
 
   void apply_qualitative(const toml::table& table, RuleSet& rules) {
-    each(table, "qualitative", [&](const std::string& k, const std::string& path, const toml::node& n) {
-      if (k == "reason_required") { if (auto v = boolean(path, n)) rules.qualitative_reason_required = *v; return true; }
-      if (k != "bands") return false;
-      const toml::array* array = n.as_array();
-      if (!array || array->size() != 3) {
-        bad(path, n, "应为三档：achieved, partial, not_achieved (expected three bands)");
-        return true;
-      }
-      std::vector<QualitativeBand> bands;
-      for (const auto& item : *array) {
-        const toml::table* band = item.as_table();
-        auto tier = band ? (*band)["tier"].value_exact<std::string>() : std::nullopt;
-        const toml::node* min = band ? band->get("min") : nullptr;
-        const toml::node* max = band ? band->get("max") : nullptr;
-        if (!tier || !min || !max) {
-          bad(path, item, "每一档须有 tier, min, max (each band needs tier, min, max)");
-          return true;
-        }
-        QualitativeBand parsed;
-        if (*tier == "achieved") parsed.tier = value::Tier::Achieved;
-        else if (*tier == "partial") parsed.tier = value::Tier::Partial;
-        else if (*tier == "not_achieved") parsed.tier = value::Tier::NotAchieved;
-        else {
-          bad(path, item, "tier 应为 achieved / partial / not_achieved");
-          return true;
-        }
-        share(path + ".min", *min, parsed.min);
-        share(path + ".max", *max, parsed.max);
-        if (const toml::node* inclusive = band->get("max_inclusive")) {
-          if (auto v = boolean(path + ".max_inclusive", *inclusive)) parsed.max_inclusive = *v;
-        }
-        bands.push_back(parsed);
-      }
-      if (bands[0].tier != value::Tier::Achieved || bands[1].tier != value::Tier::Partial ||
-          bands[2].tier != value::Tier::NotAchieved) {
-        bad(path, n, "三档须依次为 achieved, partial, not_achieved (bands must be in tier order)");
-        return true;
-      }
-      rules.qualitative = std::move(bands);
-      return true;
-    });
+    each(table, "qualitative",
+         [&](const std::string& k, const std::string& path, const toml::node& n) {
+           if (k == "reason_required") {
+             if (auto v = boolean(path, n)) rules.qualitative_reason_required = *v;
+             return true;
+           }
+           if (k != "bands") return false;
+           const toml::array* array = n.as_array();
+           if (!array || array->size() != 3) {
+             bad(path, n, "应为三档：achieved, partial, not_achieved (expected three bands)");
+             return true;
+           }
+           std::vector<QualitativeBand> bands;
+           for (const auto& item : *array) {
+             const toml::table* band = item.as_table();
+             auto tier = band ? (*band)["tier"].value_exact<std::string>() : std::nullopt;
+             const toml::node* min = band ? band->get("min") : nullptr;
+             const toml::node* max = band ? band->get("max") : nullptr;
+             if (!tier || !min || !max) {
+               bad(path, item, "每一档须有 tier, min, max (each band needs tier, min, max)");
+               return true;
+             }
+             QualitativeBand parsed;
+             if (*tier == "achieved")
+               parsed.tier = value::Tier::Achieved;
+             else if (*tier == "partial")
+               parsed.tier = value::Tier::Partial;
+             else if (*tier == "not_achieved")
+               parsed.tier = value::Tier::NotAchieved;
+             else {
+               bad(path, item, "tier 应为 achieved / partial / not_achieved");
+               return true;
+             }
+             share(path + ".min", *min, parsed.min);
+             share(path + ".max", *max, parsed.max);
+             if (const toml::node* inclusive = band->get("max_inclusive")) {
+               if (auto v = boolean(path + ".max_inclusive", *inclusive)) parsed.max_inclusive = *v;
+             }
+             bands.push_back(parsed);
+           }
+           if (bands[0].tier != value::Tier::Achieved || bands[1].tier != value::Tier::Partial ||
+               bands[2].tier != value::Tier::NotAchieved) {
+             bad(path, n,
+                 "三档须依次为 achieved, partial, not_achieved (bands must be in tier order)");
+             return true;
+           }
+           rules.qualitative = std::move(bands);
+           return true;
+         });
   }
 
   void apply_scores(const toml::table& table, RuleSet& rules) {
@@ -327,8 +428,10 @@ private:
       }
       auto& names = framework[level1];
       for (const auto& item : *array) {
-        if (auto name = item.value_exact<std::string>()) names.push_back(*name);
-        else bad("framework." + level1, item, "应为字符串 (expected a string)");
+        if (auto name = item.value_exact<std::string>())
+          names.push_back(*name);
+        else
+          bad("framework." + level1, item, "应为字符串 (expected a string)");
       }
     }
     rules.framework = std::move(framework);
@@ -355,10 +458,14 @@ private:
       }
       auto v = string(path, node);
       if (!v) continue;
-      if (*v == "error") rules.severity[code] = diag::Severity::Error;
-      else if (*v == "warning") rules.severity[code] = diag::Severity::Warning;
-      else if (*v == "note") rules.severity[code] = diag::Severity::Note;
-      else bad(path, node, "应为 error / warning / note");
+      if (*v == "error")
+        rules.severity[code] = diag::Severity::Error;
+      else if (*v == "warning")
+        rules.severity[code] = diag::Severity::Warning;
+      else if (*v == "note")
+        rules.severity[code] = diag::Severity::Note;
+      else
+        bad(path, node, "应为 error / warning / note");
     }
   }
 
@@ -375,7 +482,8 @@ public:
     if (std::find(chain_.begin(), chain_.end(), name_or_path) != chain_.end()) {
       std::string cycle;
       for (const auto& link : chain_) cycle += link + " → ";
-      diagnostics_.push_back(diag::make(DiagId::err_rules_extends_cycle, "", {cycle + name_or_path}));
+      diagnostics_.push_back(
+          diag::make(DiagId::err_rules_extends_cycle, "", {cycle + name_or_path}));
       return std::nullopt;
     }
     auto source = resolve_(name_or_path);
@@ -419,6 +527,7 @@ public:
     rules.name = name;
     rules.origin = source->origin;
     rules.lineage.insert(rules.lineage.begin(), name);
+    index_framework(rules);
     return rules;
   }
 

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,8 @@ namespace ziping::rules {
 using num::Decimal;
 
 struct GradeBand {
-  std::string grade; // 优 / 良 / 中 / 差
-  Decimal min;       // lowest total in the band
+  std::string grade;         // 优 / 良 / 中 / 差
+  Decimal min;               // lowest total in the band
   bool min_inclusive = true; // false for the strict "> 90" variant
 };
 
@@ -47,17 +48,17 @@ struct DeviationRule {
   bool over = true;                 // over-achievement of ≥, > and = targets counts
   bool under_cost = false;          // spending far under a ≤ cost ceiling counts
   std::optional<Decimal> zero_target_absolute; // A = 0: B ≥ this counts (Guangxi: 30)
-  bool reason_required = true;      // a large deviation must be explained
-  Decimal max_deduction_share;      // a unit may deduct up to this share of w for it
+  bool reason_required = true;                 // a large deviation must be explained
+  Decimal max_deduction_share;                 // a unit may deduct up to this share of w for it
 };
 
 struct RuleSet {
-  std::string name;        // "tianjin-2022"
-  std::string title;       // Chinese title shown to users
-  std::string version;     // the file's own version string
+  std::string name;    // "tianjin-2022"
+  std::string title;   // Chinese title shown to users
+  std::string version; // the file's own version string
   std::string description;
   std::vector<std::string> lineage; // this set and every set it extends, nearest first
-  std::string origin;      // "embedded" or the file path it was read from
+  std::string origin;               // "embedded" or the file path it was read from
 
   Decimal total_points = Decimal::from_int(100);
   std::vector<GradeBand> grades; // highest first
@@ -68,8 +69,8 @@ struct RuleSet {
   Decimal rate_tolerance_points = Decimal::of("0.05"); // percentage points
 
   Decimal budget_weight = Decimal::from_int(10);
-  bool budget_cap = true;                    // min(rate, 1)
-  std::optional<Decimal> budget_reason_below; // rate below this needs 偏差原因
+  bool budget_cap = true;                      // min(rate, 1)
+  std::optional<Decimal> budget_reason_below;  // rate below this needs 偏差原因
   std::optional<Decimal> execution_warn_below; // consistency warning (一体化: 0.8)
   std::optional<Decimal> outrun_relative;      // consistency warning (一体化: 0.05)
 
@@ -86,6 +87,12 @@ struct RuleSet {
 
   // Allowed 一级 → 二级 pairs. Names compare after dropping a trailing "指标".
   std::map<std::string, std::vector<std::string>> framework;
+  // The framework by comparable key (level_key): 二级 key → its 一级 as written, and the 一级
+  // keys. Derived from `framework` by index_framework(); kept so that checking a leaf does
+  // not normalise every framework name again.
+  std::map<std::string, std::string> level2_owner;
+  std::map<std::string, std::string> level1_by_key;
+  std::set<std::pair<std::string, std::string>> level_pairs; // (一级 key, 二级 key)
   // Suggested 一级 weights on project forms (warning only: "原则上").
   std::map<std::string, Decimal> project_level1_weights;
 

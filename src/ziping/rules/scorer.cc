@@ -15,16 +15,18 @@ std::size_t Evaluation::leaf_count() const {
 
 namespace {
 
-void add_to_level1(std::vector<Level1Subtotal>& subtotals, const model::Indicator& indicator,
-                   const LeafEvaluation& leaf) {
+// `keys` holds level_key() of each subtotal's name, so each leaf folds its 一级 only once.
+void add_to_level1(std::vector<Level1Subtotal>& subtotals, std::vector<std::string>& keys,
+                   const model::Indicator& indicator, const LeafEvaluation& leaf) {
   std::string key = level_key(indicator.level1);
-  for (auto& subtotal : subtotals) {
-    if (level_key(subtotal.level1) == key) {
-      if (leaf.weight) subtotal.weight += *leaf.weight;
-      if (leaf.score) subtotal.score += *leaf.score;
+  for (std::size_t index = 0; index < subtotals.size(); ++index) {
+    if (keys[index] == key) {
+      if (leaf.weight) subtotals[index].weight += *leaf.weight;
+      if (leaf.score) subtotals[index].score += *leaf.score;
       return;
     }
   }
+  keys.push_back(std::move(key));
   subtotals.push_back(Level1Subtotal{indicator.level1, leaf.weight.value_or(Decimal()),
                                      leaf.score.value_or(Decimal())});
 }
@@ -36,6 +38,7 @@ Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
   evaluation.mode = mode;
   evaluation.rule_set = rules.name;
   evaluation.budget = score_budget(form.budget, rules);
+  std::vector<std::string> level1_keys;
   for (std::size_t goal_index = 0; goal_index < form.goals.size(); ++goal_index) {
     const auto& goal = form.goals[goal_index];
     GoalEvaluation goal_evaluation;
@@ -49,7 +52,7 @@ Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
       leaf.indicator_index = leaf_index;
       if (leaf.weight) goal_evaluation.weight += *leaf.weight;
       if (leaf.score) goal_evaluation.score += *leaf.score;
-      add_to_level1(evaluation.level1, indicator, leaf);
+      add_to_level1(evaluation.level1, level1_keys, indicator, leaf);
       goal_evaluation.leaves.push_back(std::move(leaf));
     }
     evaluation.indicator_weight += goal_evaluation.weight;

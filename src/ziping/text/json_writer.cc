@@ -70,11 +70,17 @@ JsonWriter& JsonWriter::number(std::string_view decimal_text) {
   return *this;
 }
 
-JsonWriter& JsonWriter::integer(long long value) { return number(std::to_string(value)); }
+JsonWriter& JsonWriter::integer(long long value) {
+  return number(std::to_string(value));
+}
 
-JsonWriter& JsonWriter::boolean(bool value) { return number(value ? "true" : "false"); }
+JsonWriter& JsonWriter::boolean(bool value) {
+  return number(value ? "true" : "false");
+}
 
-JsonWriter& JsonWriter::null() { return number("null"); }
+JsonWriter& JsonWriter::null() {
+  return number("null");
+}
 
 std::string JsonWriter::finish() {
   out_.push_back('\n');

@@ -55,9 +55,15 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
   char32_t cp;
   switch (length) {
-  case 1: cp = byte(0); break;
-  case 2: cp = char32_t(byte(0) & 0x1F) << 6 | (byte(1) & 0x3F); break;
-  case 3: cp = char32_t(byte(0) & 0x0F) << 12 | char32_t(byte(1) & 0x3F) << 6 | (byte(2) & 0x3F); break;
+  case 1:
+    cp = byte(0);
+    break;
+  case 2:
+    cp = char32_t(byte(0) & 0x1F) << 6 | (byte(1) & 0x3F);
+    break;
+  case 3:
+    cp = char32_t(byte(0) & 0x0F) << 12 | char32_t(byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+    break;
   default:
     cp = char32_t(byte(0) & 0x07) << 18 | char32_t(byte(1) & 0x3F) << 12 |
          char32_t(byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
@@ -138,13 +144,27 @@ std::string json_quote(std::string_view text) {
     std::size_t start = pos;
     char32_t cp = next_code_point(text, pos);
     switch (cp) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
     default:
       if (cp < 0x20) {
         out += "\\u00";

@@ -31,20 +31,20 @@ enum class Comparator {
 // Dimensions whose units convert exactly into one another; a Count unit converts only to
 // itself ("次" to "次"), so counts of different things are never silently compared.
 enum class Dimension {
-  None,     // a bare number
-  Count,    // 次 件 个 家 人 人次 项 套 台 篇 场 期 名 份 户 所 座 辆 …
-  Money,    // 元 千元 万元 百万元 亿元 (base: 元)
-  Percent,  // % ％ 百分之… (base: percentage points); ‰ converts (÷10)
+  None,    // a bare number
+  Count,   // 次 件 个 家 人 人次 项 套 台 篇 场 期 名 份 户 所 座 辆 …
+  Money,   // 元 千元 万元 百万元 亿元 (base: 元)
+  Percent, // % ％ 百分之… (base: percentage points); ‰ converts (÷10)
   Duration, // 分钟 小时 天 日 周 (base: minutes); 工作日, 月, 年 are their own Count-like units
-  Length,   // 米 千米 公里 (base: m)
-  Area,     // 平方米 平方公里 (base: m²); 亩 and 公顷 kept as their own units
-  Mass,     // 克 千克 公斤 吨 (base: g)
-  Other,    // a unit we do not know: compared only with the same spelling
+  Length, // 米 千米 公里 (base: m)
+  Area,   // 平方米 平方公里 (base: m²); 亩 and 公顷 kept as their own units
+  Mass,   // 克 千克 公斤 吨 (base: g)
+  Other,  // a unit we do not know: compared only with the same spelling
 };
 
 struct Unit {
   Dimension dimension = Dimension::None;
-  std::string text;     // canonical spelling: "万元", "次", "%", "小时"; empty for None
+  std::string text; // canonical spelling: "万元", "次", "%", "小时"; empty for None
   Decimal factor = Decimal::from_int(1); // value in the dimension's base unit per 1 of this unit
 
   bool operator==(const Unit& other) const = default;
@@ -58,24 +58,24 @@ enum class Tier {
 };
 
 enum class ValueKind {
-  Empty,       // blank cell
-  Quantity,    // a number with an optional unit, with or without comparator
-  Range,       // "90%-95%", "3至5次": both bounds, same unit
-  Date,        // a date or deadline: "2022年12月底", "2022年内完成", "12月31日前", "年底前"
-  Ordinal,     // a level on an ordered scale: 合格/良好/优秀, 差/中/良/优, 低/中/高, 及时, 是/否 …
-  Tier,        // an outcome tier phrase: 全部达成预期指标, 部分达成…, 未达成…
-  Text,        // anything else, kept verbatim
+  Empty,    // blank cell
+  Quantity, // a number with an optional unit, with or without comparator
+  Range,    // "90%-95%", "3至5次": both bounds, same unit
+  Date, // a date or deadline: "2022年12月底", "2022年内完成", "12月31日前", "年底前"
+  Ordinal, // a level on an ordered scale: 合格/良好/优秀, 差/中/良/优, 低/中/高, 及时, 是/否 …
+  Tier,    // an outcome tier phrase: 全部达成预期指标, 部分达成…, 未达成…
+  Text,    // anything else, kept verbatim
 };
 
 // A calendar point or deadline; unknown parts are 0 ("2022年内" has month = day = 0).
 struct DateValue {
-  int year = 0;   // 0 when the year is implied ("年底前", "12月31日前")
+  int year = 0; // 0 when the year is implied ("年底前", "12月31日前")
   int month = 0;
-  int day = 0;    // 31 for 月底 / 年底 style ends is not assumed: see `end_of`
+  int day = 0; // 31 for 月底 / 年底 style ends is not assumed: see `end_of`
   enum class Edge {
-    On,       // that day/month/year
-    EndOf,    // 月底 / 年底 / 年内: the end of the named month or year
-    Before,   // …前 / …之前 / …以前 / 截至…
+    On,     // that day/month/year
+    EndOf,  // 月底 / 年底 / 年内: the end of the named month or year
+    Before, // …前 / …之前 / …以前 / 截至…
   } edge = Edge::On;
   bool done = false; // the text states completion: "已完成", "全部完成", "完成"
 
@@ -83,24 +83,24 @@ struct DateValue {
 };
 
 struct Value {
-  std::string original;             // the text exactly as written (never changed)
+  std::string original; // the text exactly as written (never changed)
   ValueKind kind = ValueKind::Empty;
   Comparator comparator = Comparator::None;
   bool explicit_comparator = false; // written by the unit, not implied by a bare target number
 
   // Quantity: number and unit; Range: low and high with the same unit.
   Decimal number;
-  Decimal high;                     // Range only
+  Decimal high; // Range only
   Unit unit;
 
-  DateValue date;                   // Date only
+  DateValue date; // Date only
 
   // Ordinal: the scale's name and this value's rank on it (higher is better); Tier: tier.
-  std::string scale;                // "grade" (不合格<合格<良好<优秀), "timeliness" (不及时<及时), …
+  std::string scale; // "grade" (不合格<合格<良好<优秀), "timeliness" (不及时<及时), …
   int rank = 0;
-  std::optional<Tier> tier;         // also set for Ordinal/Date values that imply a tier
+  std::optional<Tier> tier; // also set for Ordinal/Date values that imply a tier
 
-  std::string text;                 // normalised text (folded), for Text and for equality
+  std::string text; // normalised text (folded), for Text and for equality
 
   bool operator==(const Value& other) const = default;
 };

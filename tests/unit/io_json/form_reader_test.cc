@@ -15,7 +15,9 @@ std::vector<std::string> zh(const std::vector<std::string>& args) {
   for (const auto& arg : args) out.emplace_back(diag::in_language(arg, diag::Language::Chinese));
   return out;
 }
-std::string zh(const std::string& arg) { return std::string(diag::in_language(arg, diag::Language::Chinese)); }
+std::string zh(const std::string& arg) {
+  return std::string(diag::in_language(arg, diag::Language::Chinese));
+}
 
 using diag::DiagId;
 using num::Decimal;
@@ -267,7 +269,8 @@ TEST(FormReader, ReportsWrongTypesWithExpectedAndFound) {
   auto d = only_diagnostic(result);
   EXPECT_EQ(d.id, DiagId::err_json_wrong_type);
   EXPECT_EQ(d.path, "goals[0].indicators[0].weight");
-  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"goals[0].indicators[0].weight", "数值", "字符串"}));
+  EXPECT_EQ(zh(d.args),
+            (std::vector<std::string>{"goals[0].indicators[0].weight", "数值", "字符串"}));
   EXPECT_EQ(d.message_zh(), "字段 goals[0].indicators[0].weight 应为数值，实际为字符串");
   expect_at(d, 11, 74);
   // The rest of the indicator was still read.
@@ -353,7 +356,8 @@ TEST(FormReader, ReportsAnUnknownKind) {
   ASSERT_TRUE(result.form);
   auto d = only_diagnostic(result);
   EXPECT_EQ(d.id, DiagId::err_bad_enum_value);
-  EXPECT_EQ(zh(d.args), (std::vector<std::string>{"kind", "\"部门\"", "\"department\", \"project\""}));
+  EXPECT_EQ(zh(d.args),
+            (std::vector<std::string>{"kind", "\"部门\"", "\"department\", \"project\""}));
   expect_at(d, 4, 11);
 }
 

@@ -173,8 +173,7 @@ TEST(JsonParser, NamesWhatWasExpectedAndWhatWasFound) {
   EXPECT_EQ(error.where.line, 1);
   EXPECT_EQ(error.where.column, 4);
   EXPECT_EQ(phrase(error), "期望逗号或右方括号，实际为 '2' (expected ',' or ']', found '2')");
-  EXPECT_EQ(error.message_zh(),
-            "JSON 语法错误：期望逗号或右方括号，实际为 '2'");
+  EXPECT_EQ(error.message_zh(), "JSON 语法错误：期望逗号或右方括号，实际为 '2'");
   EXPECT_EQ(phrase(error_of("[1")),
             "期望逗号或右方括号，但输入已结束 (expected ',' or ']', but the input ended)");
   EXPECT_EQ(phrase(error_of("{\"a\": 1 \"b\": 2}")),

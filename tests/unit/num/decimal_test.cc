@@ -5,7 +5,9 @@
 namespace ziping::num {
 namespace {
 
-Decimal d(const char* text) { return Decimal::of(text); }
+Decimal d(const char* text) {
+  return Decimal::of(text);
+}
 
 TEST(Decimal, ParsesAndKeepsItsScale) {
   EXPECT_EQ(d("95.20").to_string(), "95.20");
@@ -96,7 +98,8 @@ TEST(Decimal, OverflowIsLoudNotWrong) {
   Decimal big = d("9999999999999999999999999999");
   EXPECT_THROW((void)(big * big), DecimalOverflow);
   EXPECT_NO_THROW((void)(big + big));
-  EXPECT_THROW((void)big.divide(d("0.000000000000000001"), 18, RoundingMode::HalfUp), DecimalOverflow);
+  EXPECT_THROW((void)big.divide(d("0.000000000000000001"), 18, RoundingMode::HalfUp),
+               DecimalOverflow);
 }
 
 } // namespace

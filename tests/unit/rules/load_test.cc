@@ -20,11 +20,13 @@ Resolver with_files(std::map<std::string, std::string> files) {
 
 TEST(RuleLoading, EveryEmbeddedRuleSetLoadsCleanly) {
   auto names = embedded_names();
-  EXPECT_EQ(names, (std::vector<std::string>{"cn-2020", "cn-pre2020", "guangxi", "hubei", "tianjin-2022"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"cn-2020", "cn-pre2020", "guangxi", "hubei",
+                                             "tianjin-2022"}));
   for (const auto& name : names) {
     auto loaded = load_embedded(name);
     ASSERT_TRUE(loaded.rules) << name;
-    EXPECT_TRUE(loaded.diagnostics.empty()) << name << ": " << loaded.diagnostics.front().message_zh();
+    EXPECT_TRUE(loaded.diagnostics.empty())
+        << name << ": " << loaded.diagnostics.front().message_zh();
     EXPECT_EQ(loaded.rules->name, name);
     EXPECT_EQ(loaded.rules->grades.size(), 4u) << name;
     EXPECT_EQ(loaded.rules->qualitative.size(), 3u) << name;
@@ -38,7 +40,7 @@ TEST(RuleLoading, ExtendsOverridesOnlyWhatItNames) {
   EXPECT_TRUE(tianjin.deviation.under_cost);
   EXPECT_EQ(tianjin.deviation.max_deduction_share, Decimal::of("0.34"));
   EXPECT_EQ(tianjin.budget_weight, Decimal::of("10")); // inherited
-  EXPECT_EQ(tianjin.framework.size(), 4u);               // inherited
+  EXPECT_EQ(tianjin.framework.size(), 4u);             // inherited
   auto hubei = *load_embedded("hubei").rules;
   EXPECT_EQ(hubei.lineage, (std::vector<std::string>{"hubei", "cn-pre2020", "cn-2020"}));
   EXPECT_EQ(hubei.budget_weight, Decimal::of("20"));
@@ -59,7 +61,8 @@ TEST(RuleLoading, SyntaxErrorsCarryLineAndColumn) {
 }
 
 TEST(RuleLoading, FloatsAreRefusedBecauseTheyAreNotExact) {
-  auto loaded = load_rules("f", with_files({{"f", "[ruleset]\nextends = \"cn-2020\"\n[tolerance]\nscore = 0.005\n"}}));
+  auto loaded = load_rules(
+      "f", with_files({{"f", "[ruleset]\nextends = \"cn-2020\"\n[tolerance]\nscore = 0.005\n"}}));
   EXPECT_FALSE(loaded.rules);
   ASSERT_EQ(loaded.diagnostics.size(), 1u);
   EXPECT_EQ(loaded.diagnostics[0].id, diag::DiagId::err_rules_bad_value);
@@ -68,7 +71,11 @@ TEST(RuleLoading, FloatsAreRefusedBecauseTheyAreNotExact) {
 }
 
 TEST(RuleLoading, UnknownKeysWarnButLoad) {
-  auto loaded = load_rules("u", with_files({{"u", "[ruleset]\nextends = \"cn-2020\"\n[budget]\nwieght = \"10\"\n[colour]\nx = 1\n"}}));
+  auto loaded = load_rules(
+      "u",
+      with_files(
+          {{"u",
+            "[ruleset]\nextends = \"cn-2020\"\n[budget]\nwieght = \"10\"\n[colour]\nx = 1\n"}}));
   ASSERT_TRUE(loaded.rules);
   ASSERT_EQ(loaded.diagnostics.size(), 2u);
   EXPECT_EQ(loaded.diagnostics[0].id, diag::DiagId::warn_rules_unknown_key);
@@ -92,12 +99,13 @@ ZP0304 = "loud"
   EXPECT_FALSE(loaded.rules);
   std::vector<std::string> keys;
   for (const auto& d : loaded.diagnostics) keys.push_back(d.args[0]);
-  EXPECT_EQ(keys, (std::vector<std::string>{"rounding.mode", "deviation.max_deduction_share", "grades.bands",
-                                            "severity.ZP9999", "severity.ZP0304"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"rounding.mode", "deviation.max_deduction_share",
+                                            "grades.bands", "severity.ZP9999", "severity.ZP0304"}));
 }
 
 TEST(RuleLoading, ExtendsCyclesAndUnknownParentsAreReported) {
-  auto cycle = load_rules("a", with_files({{"a", "[ruleset]\nextends = \"b\"\n"}, {"b", "[ruleset]\nextends = \"a\"\n"}}));
+  auto cycle = load_rules("a", with_files({{"a", "[ruleset]\nextends = \"b\"\n"},
+                                           {"b", "[ruleset]\nextends = \"a\"\n"}}));
   EXPECT_FALSE(cycle.rules);
   ASSERT_EQ(cycle.diagnostics.size(), 1u);
   EXPECT_EQ(cycle.diagnostics[0].id, diag::DiagId::err_rules_extends_cycle);
@@ -108,7 +116,9 @@ TEST(RuleLoading, ExtendsCyclesAndUnknownParentsAreReported) {
 }
 
 TEST(RuleLoading, SeverityOverridesApply) {
-  auto loaded = load_rules("s", with_files({{"s", "[ruleset]\nextends = \"cn-2020\"\n[severity]\nZP0304 = \"note\"\n"}}));
+  auto loaded = load_rules(
+      "s",
+      with_files({{"s", "[ruleset]\nextends = \"cn-2020\"\n[severity]\nZP0304 = \"note\"\n"}}));
   ASSERT_TRUE(loaded.rules);
   EXPECT_EQ(loaded.rules->severity_for("ZP0304"), diag::Severity::Note);
   EXPECT_FALSE(loaded.rules->severity_for("ZP0303"));

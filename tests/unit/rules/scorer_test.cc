@@ -9,9 +9,13 @@ namespace {
 
 using num::Decimal;
 
-Decimal d(const char* text) { return Decimal::of(text); }
+Decimal d(const char* text) {
+  return Decimal::of(text);
+}
 
-RuleSet rules_named(const char* name) { return *load_embedded(name).rules; }
+RuleSet rules_named(const char* name) {
+  return *load_embedded(name).rules;
+}
 
 model::Indicator leaf(const char* level2, const char* name, const char* target, const char* actual,
                       const char* weight, const char* score, const char* reason = "") {
@@ -27,7 +31,8 @@ model::Indicator leaf(const char* level2, const char* name, const char* target, 
   return indicator;
 }
 
-LeafEvaluation judge(const model::Indicator& indicator, const char* rules = "cn-2020", Mode mode = Mode::Review) {
+LeafEvaluation judge(const model::Indicator& indicator, const char* rules = "cn-2020",
+                     Mode mode = Mode::Review) {
   return score_leaf(indicator, rules_named(rules), mode, "goals[0].indicators[0]");
 }
 
@@ -65,7 +70,8 @@ TEST(LeafScoring, PositiveMissedIsProportional) {
   EXPECT_EQ(e.derivation, "74.75% ÷ 90% × 1 = 0.83");
   EXPECT_TRUE(e.reason_required);
   EXPECT_EQ(e.allowed->min, d("0.83")); // cn-2020: the proportional score exactly
-  auto tianjin = judge(leaf("质量指标", "坐席电话接通率", "≥90%", "74.75%", "1", "0.8"), "tianjin-2022");
+  auto tianjin =
+      judge(leaf("质量指标", "坐席电话接通率", "≥90%", "74.75%", "1", "0.8"), "tianjin-2022");
   EXPECT_EQ(tianjin.allowed->min, d("0"));
   EXPECT_EQ(tianjin.allowed->max, d("0.83"));
 }
@@ -114,19 +120,24 @@ TEST(LeafScoring, MoneyConvertsExactly) {
 }
 
 TEST(LeafScoring, TianjinLargeDeviationsAllowADeduction) {
-  auto over = judge(leaf("数量指标", "一图读懂制作数量", "≥40个", "118个", "1", "0.8", "积极性高"), "tianjin-2022");
+  auto over = judge(leaf("数量指标", "一图读懂制作数量", "≥40个", "118个", "1", "0.8", "积极性高"),
+                    "tianjin-2022");
   EXPECT_TRUE(over.large_deviation);
   EXPECT_EQ(over.deviation->to_string(), "1.9500");
   EXPECT_EQ(over.allowed->min, d("0.66"));
   EXPECT_EQ(over.allowed->max, d("1"));
   EXPECT_TRUE(over.reason_required);
-  auto exactly_twenty = judge(leaf("社会效益指标", "主流媒体报道次数", "≥20次", "24次", "1", "1"), "tianjin-2022");
+  auto exactly_twenty =
+      judge(leaf("社会效益指标", "主流媒体报道次数", "≥20次", "24次", "1", "1"), "tianjin-2022");
   EXPECT_FALSE(exactly_twenty.large_deviation); // +20.0% is not beyond 20%
-  auto saving = judge(leaf("成本指标", "第三方评估费用支出", "≤70万元", "34.985万元", "1", "0.8", "分阶段支付"),
-                      "tianjin-2022");
+  auto saving = judge(
+      leaf("成本指标", "第三方评估费用支出", "≤70万元", "34.985万元", "1", "0.8", "分阶段支付"),
+      "tianjin-2022");
   EXPECT_TRUE(saving.large_deviation); // under_cost in tianjin-2022
-  EXPECT_FALSE(judge(leaf("成本指标", "第三方评估费用支出", "≤70万元", "34.985万元", "1", "1")).large_deviation);
-  auto not_cost = judge(leaf("质量指标", "严重信息安全事件", "≤1件", "0", "1", "1"), "tianjin-2022");
+  EXPECT_FALSE(judge(leaf("成本指标", "第三方评估费用支出", "≤70万元", "34.985万元", "1", "1"))
+                   .large_deviation);
+  auto not_cost =
+      judge(leaf("质量指标", "严重信息安全事件", "≤1件", "0", "1", "1"), "tianjin-2022");
   EXPECT_FALSE(not_cost.large_deviation);
 }
 
@@ -150,7 +161,8 @@ TEST(LeafScoring, QualitativeTiersAndBands) {
   EXPECT_EQ(partial.allowed->min, d("1.20"));
   EXPECT_EQ(partial.allowed->max, d("1.59"));
   EXPECT_EQ(*partial.formula, d("1.5"));
-  auto tier = judge(leaf("时效指标", "租赁中继线路", "2022年12月底前", "全部达成预期指标", "0.6", "0.6"));
+  auto tier =
+      judge(leaf("时效指标", "租赁中继线路", "2022年12月底前", "全部达成预期指标", "0.6", "0.6"));
   EXPECT_EQ(tier.tier, value::Tier::Achieved);
   auto deadline = judge(leaf("时效指标", "评价完成时间", "2022年12月底", "2022年12月底", "1", "1"));
   EXPECT_EQ(deadline.met, true);
@@ -160,7 +172,8 @@ TEST(LeafScoring, QualitativeTiersAndBands) {
 }
 
 TEST(LeafScoring, TextAgainstNumberKeepsTheDeclaredScore) {
-  auto e = judge(leaf("时效指标", "党检查工作及时性", "=100%", "每季度开展党建督查检查", "1", "1"), "cn-2020", Mode::Auto);
+  auto e = judge(leaf("时效指标", "党检查工作及时性", "=100%", "每季度开展党建督查检查", "1", "1"),
+                 "cn-2020", Mode::Auto);
   EXPECT_EQ(e.method, Method::NotComputable);
   EXPECT_EQ(e.uncomputable, Uncomputable::TextActual);
   EXPECT_FALSE(e.formula);

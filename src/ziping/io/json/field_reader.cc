@@ -44,7 +44,7 @@ bool has_exponent(const std::string& token) {
 // A type name for both languages of a message.
 std::string type_phrase(std::string_view zh) {
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"null", "null"},   {"布尔值", "a boolean"}, {"数值", "a number"}, {"字符串", "a string"},
+      {"null", "null"},     {"布尔值", "a boolean"}, {"数值", "a number"},  {"字符串", "a string"},
       {"数组", "an array"}, {"对象", "an object"},   {"整数", "an integer"}};
   for (const auto& [name, english] : kNames) {
     if (name == zh) return diag::bilingual(zh, english);
@@ -169,7 +169,8 @@ bool FieldReader::read_integer(const JsonValue& value, const std::string& path,
   bool negative = token.front() == '-';
   std::string_view digits = std::string_view(token).substr(negative ? 1 : 0);
   if (digits.find('.') != std::string_view::npos) {
-    report(DiagId::err_json_wrong_type, path, value.position(), {path, type_phrase("整数"), shown_token(token)});
+    report(DiagId::err_json_wrong_type, path, value.position(),
+           {path, type_phrase("整数"), shown_token(token)});
     return false;
   }
   if (digits.size() > kMaxIntegerDigits) {
