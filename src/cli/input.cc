@@ -45,8 +45,8 @@ std::optional<std::string> read_bytes(const std::string& file,
   if (file == "-") return read_stream(std::cin, "-", diagnostics);
   std::error_code error;
   if (std::filesystem::is_directory(file, error)) {
-    diagnostics.push_back(
-        diag::make(DiagId::err_cannot_read_file, "", {file, "是目录 (is a directory)"}));
+    diagnostics.push_back(diag::make(DiagId::err_cannot_read_file, "",
+                                     {file, diag::bilingual("是目录", "is a directory")}));
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);

@@ -27,7 +27,8 @@ void check_goal_numbers(const CheckContext& c) {
     std::string path = model::goal_path(index) + ".number";
     int expected = int(index) + 1;
     if (!goal.number) {
-      c.emit(DiagId::err_goal_number_gap, path, {std::to_string(expected), "空 (empty)"});
+      c.emit(DiagId::err_goal_number_gap, path,
+             {std::to_string(expected), diag::bilingual("空", "nothing")});
       continue;
     }
     if (!seen.insert(*goal.number).second) {

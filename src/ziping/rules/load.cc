@@ -83,23 +83,26 @@ private:
   std::optional<Decimal> decimal(const std::string& key, const toml::node& node) {
     if (auto text = node.value_exact<std::string>()) {
       if (auto value = Decimal::parse(*text)) return value;
-      bad(key, node, "\"" + *text + "\" 不是十进制数 (not a decimal)");
+      bad(key, node,
+          diag::bilingual("\"" + *text + "\" 不是十进制数", "\"" + *text + "\" is not a decimal"));
       return std::nullopt;
     }
     if (auto integer = node.value_exact<int64_t>()) return Decimal::from_int(*integer);
-    bad(key, node, "请用字符串写小数以保持精确，如 \"0.005\" (write decimals as strings)");
+    bad(key, node,
+        diag::bilingual("请用字符串写小数以保持精确，如 \"0.005\"",
+                        "write decimals as strings to keep them exact, e.g. \"0.005\""));
     return std::nullopt;
   }
 
   std::optional<bool> boolean(const std::string& key, const toml::node& node) {
     if (auto value = node.value_exact<bool>()) return value;
-    bad(key, node, "应为 true 或 false (expected a boolean)");
+    bad(key, node, diag::bilingual("应为 true 或 false", "expected a boolean"));
     return std::nullopt;
   }
 
   std::optional<std::string> string(const std::string& key, const toml::node& node) {
     if (auto value = node.value_exact<std::string>()) return value;
-    bad(key, node, "应为字符串 (expected a string)");
+    bad(key, node, diag::bilingual("应为字符串", "expected a string"));
     return std::nullopt;
   }
 
@@ -116,7 +119,7 @@ private:
   void share(const std::string& key, const toml::node& node, Decimal& out) {
     if (auto value = decimal(key, node)) {
       if (value->is_negative() || *value > Decimal::from_int(1)) {
-        bad(key, node, "应在 0 到 1 之间 (expected a share between 0 and 1)");
+        bad(key, node, diag::bilingual("应在 0 到 1 之间", "expected a share between 0 and 1"));
         return;
       }
       out = *value;
@@ -162,14 +165,15 @@ private:
       if (k != "bands") return false;
       const toml::array* array = n.as_array();
       if (!array || array->empty()) {
-        bad(path, n, "应为非空数组 (expected a non-empty array of bands)");
+        bad(path, n, diag::bilingual("应为非空数组", "expected a non-empty array of bands"));
         return true;
       }
       std::vector<GradeBand> bands;
       for (const auto& item : *array) {
         const toml::table* band = item.as_table();
         if (!band) {
-          bad(path, item, "每一档应为 { grade, min } (each band is { grade, min })");
+          bad(path, item,
+              diag::bilingual("每一档应为 { grade, min }", "each band is { grade, min }"));
           return true;
         }
         GradeBand parsed;
@@ -190,14 +194,16 @@ private:
           if (auto v = boolean(path + ".min_inclusive", *inclusive)) parsed.min_inclusive = *v;
         }
         if (!ok) {
-          bad(path, item, "每一档须有 grade 与 min (each band needs grade and min)");
+          bad(path, item,
+              diag::bilingual("每一档须有 grade 与 min", "each band needs grade and min"));
           return true;
         }
         bands.push_back(std::move(parsed));
       }
       for (std::size_t i = 1; i < bands.size(); ++i) {
         if (!(bands[i].min < bands[i - 1].min)) {
-          bad(path, n, "各档 min 应从高到低排列 (bands must be listed highest first)");
+          bad(path, n,
+              diag::bilingual("各档 min 应从高到低排列", "bands must be listed highest first"));
           return true;
         }
       }
@@ -212,7 +218,7 @@ private:
            if (k == "places") {
              auto v = n.value_exact<int64_t>();
              if (!v || *v < 0 || *v > 6)
-               bad(path, n, "应为 0 到 6 的整数 (expected an integer 0–6)");
+               bad(path, n, diag::bilingual("应为 0 到 6 的整数", "expected an integer 0–6"));
              else
                rules.places = int(*v);
              return true;
@@ -225,7 +231,7 @@ private:
              else if (*v == "down")
                rules.rounding = num::RoundingMode::Down;
              else
-               bad(path, n, "应为 half_up 或 down (expected half_up or down)");
+               bad(path, n, diag::bilingual("应为 half_up 或 down", "expected half_up or down"));
              return true;
            }
            return false;
@@ -291,7 +297,7 @@ private:
              else if (*v == "ratio")
                rules.reverse = ReverseFormula::Ratio;
              else
-               bad(path, n, "应为 linear 或 ratio (expected linear or ratio)");
+               bad(path, n, diag::bilingual("应为 linear 或 ratio", "expected linear or ratio"));
              return true;
            }
            if (k == "missed") {
@@ -302,7 +308,9 @@ private:
              else if (*v == "up_to_formula")
                rules.missed = MissedTarget::UpToFormula;
              else
-               bad(path, n, "应为 formula 或 up_to_formula (expected formula or up_to_formula)");
+               bad(path, n,
+                   diag::bilingual("应为 formula 或 up_to_formula",
+                                   "expected formula or up_to_formula"));
              return true;
            }
            if (k == "negative_actual_as_zero") {
@@ -363,7 +371,9 @@ private:
            if (k != "bands") return false;
            const toml::array* array = n.as_array();
            if (!array || array->size() != 3) {
-             bad(path, n, "应为三档：achieved, partial, not_achieved (expected three bands)");
+             bad(path, n,
+                 diag::bilingual("应为三档：achieved, partial, not_achieved",
+                                 "expected three bands"));
              return true;
            }
            std::vector<QualitativeBand> bands;
@@ -373,7 +383,8 @@ private:
              const toml::node* min = band ? band->get("min") : nullptr;
              const toml::node* max = band ? band->get("max") : nullptr;
              if (!tier || !min || !max) {
-               bad(path, item, "每一档须有 tier, min, max (each band needs tier, min, max)");
+               bad(path, item,
+                   diag::bilingual("每一档须有 tier, min, max", "each band needs tier, min, max"));
                return true;
              }
              QualitativeBand parsed;
@@ -384,7 +395,9 @@ private:
              else if (*tier == "not_achieved")
                parsed.tier = value::Tier::NotAchieved;
              else {
-               bad(path, item, "tier 应为 achieved / partial / not_achieved");
+               bad(path, item,
+                   diag::bilingual("tier 应为 achieved / partial / not_achieved",
+                                   "tier must be achieved, partial or not_achieved"));
                return true;
              }
              share(path + ".min", *min, parsed.min);
@@ -397,7 +410,8 @@ private:
            if (bands[0].tier != value::Tier::Achieved || bands[1].tier != value::Tier::Partial ||
                bands[2].tier != value::Tier::NotAchieved) {
              bad(path, n,
-                 "三档须依次为 achieved, partial, not_achieved (bands must be in tier order)");
+                 diag::bilingual("三档须依次为 achieved, partial, not_achieved",
+                                 "bands must be in tier order"));
              return true;
            }
            rules.qualitative = std::move(bands);
@@ -410,7 +424,7 @@ private:
       if (k != "granularity") return false;
       optional_decimal(path, n, rules.score_granularity);
       if (rules.score_granularity && !(Decimal() < *rules.score_granularity)) {
-        bad(path, n, "应大于 0 (must be greater than 0)");
+        bad(path, n, diag::bilingual("应大于 0", "must be greater than 0"));
         rules.score_granularity.reset();
       }
       return true;
@@ -423,7 +437,8 @@ private:
       std::string level1(key.str());
       const toml::array* array = node.as_array();
       if (!array) {
-        bad("framework." + level1, node, "应为二级指标名称数组 (expected an array of names)");
+        bad("framework." + level1, node,
+            diag::bilingual("应为二级指标名称数组", "expected an array of names"));
         continue;
       }
       auto& names = framework[level1];
@@ -431,7 +446,7 @@ private:
         if (auto name = item.value_exact<std::string>())
           names.push_back(*name);
         else
-          bad("framework." + level1, item, "应为字符串 (expected a string)");
+          bad("framework." + level1, item, diag::bilingual("应为字符串", "expected a string"));
       }
     }
     rules.framework = std::move(framework);
@@ -453,7 +468,7 @@ private:
       bool known = std::any_of(diag::catalogue().begin(), diag::catalogue().end(),
                                [&](const diag::CatalogueEntry& e) { return e.code == code; });
       if (!known) {
-        bad(path, node, "未知诊断代码 (unknown diagnostic code)");
+        bad(path, node, diag::bilingual("未知诊断代码", "unknown diagnostic code"));
         continue;
       }
       auto v = string(path, node);
@@ -465,7 +480,8 @@ private:
       else if (*v == "note")
         rules.severity[code] = diag::Severity::Note;
       else
-        bad(path, node, "应为 error / warning / note");
+        bad(path, node,
+            diag::bilingual("应为 error / warning / note", "expected error, warning or note"));
     }
   }
 
