@@ -170,4 +170,3 @@ BENCHMARK(BM_WriteJson);
 
 } // namespace
 
-BENCHMARK_MAIN();

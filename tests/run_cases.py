@@ -12,7 +12,9 @@ Two shapes, one runner:
 * tests/golden/<case>/ — a directory with input.json (or input.*), `args` (extra arguments,
   one line), and for each of `check.txt`, `score.json`, `exit` present: the expected output of
   `ziping check input.* ARGS`, of `ziping score input.* ARGS --format json`, and the exit
-  code of check. Commands run inside the case directory so printed paths are stable.
+  code of check. Reader cases add `form.json`, the form as read (`ziping convert input.* -`);
+  an empty file named `reader` asks UPDATE_GOLDEN to create it. Commands run inside the case
+  directory so printed paths are stable.
 
 UPDATE_GOLDEN=1 rewrites the expectations from the actual output; read the diff before you
 commit it.
@@ -90,6 +92,18 @@ def run_case_file(binary, path, root):
     return problems
 
 
+def reader_args(extra):
+    """The options of `args` that convert understands (--from, --kind), without the rest."""
+    kept, index = [], 0
+    while index < len(extra):
+        if extra[index] in ("--from", "--kind") and index + 1 < len(extra):
+            kept += extra[index:index + 2]
+            index += 2
+        else:
+            index += 1
+    return kept
+
+
 def run_golden_dir(binary, case, root):
     # The input is input.* in the case directory, or the repository file named in `source`
     # (the examples), run from the repository root so paths print as in the README.
@@ -106,6 +120,10 @@ def run_golden_dir(binary, case, root):
     check_out, check_err, check_code = run(binary, ["check", inputs[0]] + extra, cwd)
     score_out, _, _ = run(binary, ["score", inputs[0]] + extra + ["--format", "json"], cwd)
     expectations = [("check.txt", check_out), ("score.json", score_out), ("exit", f"{check_code}\n")]
+    # Reader cases also pin the form they read: `form.json` is `ziping convert INPUT -`.
+    if (case / "form.json").exists() or (UPDATE and (case / "reader").exists()):
+        form_out, _, _ = run(binary, ["convert", inputs[0], "-"] + reader_args(extra), cwd)
+        expectations.append(("form.json", form_out))
     for name, actual in expectations:
         target = case / name
         if UPDATE:
