@@ -57,7 +57,8 @@ std::optional<std::string> read_bytes(const std::string& file,
   return read_stream(in, file, diagnostics);
 }
 
-LoadedForm load_form(const std::string& file, const std::string& format) {
+LoadedForm load_form(const std::string& file, const std::string& format,
+                     std::optional<model::FormKind> kind) {
   LoadedForm loaded;
   const io::Format* chosen = nullptr;
   if (!format.empty())
@@ -74,7 +75,7 @@ LoadedForm load_form(const std::string& file, const std::string& format) {
   }
   auto bytes = read_bytes(file, loaded.read.diagnostics);
   if (!bytes) return loaded;
-  loaded.read = chosen->read(*bytes, file);
+  loaded.read = chosen->read(*bytes, io::ReadOptions{file, kind});
   loaded.usable = loaded.read.form.has_value();
   return loaded;
 }

@@ -21,8 +21,10 @@ struct LoadedForm {
   bool usable = false; // a form came back
 };
 
-// Reads `file` ("-" = stdin) in `format` (empty: by extension, stdin: json).
-LoadedForm load_form(const std::string& file, const std::string& format);
+// Reads `file` ("-" = stdin) in `format` (empty: by extension, stdin: json); `kind` is the
+// user's --kind, if given.
+LoadedForm load_form(const std::string& file, const std::string& format,
+                     std::optional<model::FormKind> kind = std::nullopt);
 
 struct LoadedRules {
   std::optional<rules::RuleSet> rules;

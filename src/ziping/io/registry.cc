@@ -9,12 +9,16 @@
 namespace ziping::io {
 namespace {
 
+model::ReadResult read_json(std::string_view bytes, const ReadOptions& options) {
+  return json::read_form_json(bytes, options.file_name);
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json",
        {".json"},
        "ziping 规范 JSON (canonical form JSON)",
-       json::read_form_json,
+       read_json,
        json::write_form_json,
        true},
   };

@@ -3,6 +3,7 @@
 // the benchmarks all walk this table. Adding a format is one folder under io/ and one row.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,7 +13,15 @@
 
 namespace ziping::io {
 
-using ReadFn = model::ReadResult (*)(std::string_view bytes, const std::string& file_name);
+// What a reader is told besides the bytes: the name diagnostics use for the file, and the
+// form kind when the user gives it (readers that recognise the kind from a title use it as a
+// fallback, never to override what the document says).
+struct ReadOptions {
+  std::string file_name;
+  std::optional<model::FormKind> kind;
+};
+
+using ReadFn = model::ReadResult (*)(std::string_view bytes, const ReadOptions& options);
 using WriteFn = std::string (*)(const model::Form& form);
 
 struct Format {
