@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "input.h"
+#include "ziping/check/check.h"
 #include "ziping/diag/render.h"
 #include "ziping/model/source_map.h"
 
@@ -24,7 +25,21 @@ int run_convert(const ConvertOptions& options) {
   if (loaded.read.map.file().empty()) loaded.read.map.set_file(options.input);
   model::locate(diagnostics, loaded.read.map);
   bool ok = loaded.usable && target && target->write;
-  if (ok) ok = write_atomically(options.output, target->write(*loaded.read.form), diagnostics);
+  if (ok) {
+    // Writers that print scores or diagnostics get them under the chosen rules; a rule set
+    // that cannot be loaded is reported and the form is written without them.
+    LoadedRules rules = load_rule_set(options.rules);
+    diagnostics.insert(diagnostics.end(), rules.diagnostics.begin(), rules.diagnostics.end());
+    std::optional<check::Assessment> assessment;
+    io::WriteContext context;
+    if (rules.rules) {
+      rules::Mode mode = options.mode == "auto" ? rules::Mode::Auto : rules::Mode::Review;
+      assessment = check::assess(*loaded.read.form, *rules.rules, mode);
+      model::locate(assessment->diagnostics, loaded.read.map);
+      context = {&assessment->evaluation, &*rules.rules, &assessment->diagnostics};
+    }
+    ok = write_atomically(options.output, target->write(*loaded.read.form, context), diagnostics);
+  }
   if (!diagnostics.empty()) {
     std::string text = diag::render_text(diag::in_source_order(diagnostics)) +
                        diag::render_summary(diagnostics) + "\n";

@@ -27,6 +27,8 @@ struct ConvertOptions {
   std::string output; // path, or "-" for standard output
   std::string from;
   std::string to;
+  std::string rules = "cn-2020"; // scores and diagnostics shown by writers that print them
+  std::string mode = "review";
 };
 int run_convert(const ConvertOptions& options);
 

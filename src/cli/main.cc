@@ -50,6 +50,13 @@ int main(int argc, char** argv) {
       ->required();
   convert->add_option("--from", convert_options.from, "输入格式 (input format)");
   convert->add_option("--to", convert_options.to, "输出格式 (output format)");
+  convert
+      ->add_option("--rules", convert_options.rules,
+                   "输出中计分所用的规则集 (rule set for printed scores)")
+      ->capture_default_str();
+  convert->add_option("--mode", convert_options.mode, "auto | review")
+      ->check(CLI::IsMember({"auto", "review"}))
+      ->capture_default_str();
 
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);

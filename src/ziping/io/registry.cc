@@ -13,14 +13,13 @@ model::ReadResult read_json(std::string_view bytes, const ReadOptions& options) 
   return json::read_form_json(bytes, options.file_name);
 }
 
+std::string write_json(const model::Form& form, const WriteContext&) {
+  return json::write_form_json(form); // the canonical form holds declared data only
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
-      {"json",
-       {".json"},
-       "ziping 规范 JSON (canonical form JSON)",
-       read_json,
-       json::write_form_json,
-       true},
+      {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
   };
   return kFormats;
 }

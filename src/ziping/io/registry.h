@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "ziping/model/read_result.h"
+#include "ziping/rules/evaluation.h"
+#include "ziping/rules/rule_set.h"
 
 namespace ziping::io {
 
@@ -22,7 +24,16 @@ struct ReadOptions {
 };
 
 using ReadFn = model::ReadResult (*)(std::string_view bytes, const ReadOptions& options);
-using WriteFn = std::string (*)(const model::Form& form);
+// What a writer may show besides the form: the scores computed under the chosen rule set (for
+// cached formula values and printed totals) and the diagnostics (a diagnostics sheet, links
+// from cells). Both may be absent; a writer must then still write the declared form.
+struct WriteContext {
+  const rules::Evaluation* evaluation = nullptr;
+  const rules::RuleSet* rules = nullptr;
+  const std::vector<diag::Diagnostic>* diagnostics = nullptr;
+};
+
+using WriteFn = std::string (*)(const model::Form& form, const WriteContext& context);
 
 struct Format {
   std::string_view name;                    // "json"
