@@ -19,18 +19,6 @@ void number(JsonWriter& w, const char* key, const std::optional<Decimal>& value)
     w.null();
 }
 
-std::string_view tier_name(value::Tier tier) {
-  switch (tier) {
-  case value::Tier::Achieved:
-    return "achieved";
-  case value::Tier::Partial:
-    return "partial";
-  case value::Tier::NotAchieved:
-    return "not_achieved";
-  }
-  return "";
-}
-
 class ScoreJson {
 public:
   explicit ScoreJson(const ScoredForm& s) : s_(s) {}
@@ -144,7 +132,7 @@ private:
     w_.key("large_deviation").boolean(leaf.large_deviation);
     w_.key("tier");
     if (leaf.tier)
-      w_.string(tier_name(*leaf.tier));
+      w_.string(value::tier_id(*leaf.tier));
     else
       w_.null();
     w_.key("allowed");

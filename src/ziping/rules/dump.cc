@@ -5,7 +5,7 @@
 namespace ziping::rules {
 namespace {
 
-std::string quoted(const std::string& text) {
+std::string quoted(std::string_view text) {
   return text::json_quote(text);
 }
 std::string dec(const Decimal& value) {
@@ -16,18 +16,6 @@ std::string optional_dec(const std::optional<Decimal>& value) {
 }
 std::string boolean(bool value) {
   return value ? "true" : "false";
-}
-
-std::string tier_key(value::Tier tier) {
-  switch (tier) {
-  case value::Tier::Achieved:
-    return "achieved";
-  case value::Tier::Partial:
-    return "partial";
-  case value::Tier::NotAchieved:
-    return "not_achieved";
-  }
-  return "";
 }
 
 std::string severity_key(diag::Severity severity) {
@@ -73,7 +61,7 @@ std::string to_toml(const RuleSet& r) {
   out += "[qualitative]\nreason_required = " + boolean(r.qualitative_reason_required) +
          "\nbands = [\n";
   for (const auto& band : r.qualitative) {
-    out += "  { tier = " + quoted(tier_key(band.tier)) + ", min = " + dec(band.min) +
+    out += "  { tier = " + quoted(value::tier_id(band.tier)) + ", min = " + dec(band.min) +
            ", max = " + dec(band.max) + ", max_inclusive = " + boolean(band.max_inclusive) +
            " },\n";
   }

@@ -388,13 +388,9 @@ private:
                return true;
              }
              QualitativeBand parsed;
-             if (*tier == "achieved")
-               parsed.tier = value::Tier::Achieved;
-             else if (*tier == "partial")
-               parsed.tier = value::Tier::Partial;
-             else if (*tier == "not_achieved")
-               parsed.tier = value::Tier::NotAchieved;
-             else {
+             if (auto known = value::tier_from_id(*tier)) {
+               parsed.tier = *known;
+             } else {
                bad(path, item,
                    diag::bilingual("tier 应为 achieved / partial / not_achieved",
                                    "tier must be achieved, partial or not_achieved"));

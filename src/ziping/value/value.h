@@ -57,6 +57,10 @@ enum class Tier {
   NotAchieved, // 未达成年度指标且效果较差
 };
 
+// The tier's identifier in rule files and JSON output: "achieved", "partial", "not_achieved".
+std::string_view tier_id(Tier tier);
+std::optional<Tier> tier_from_id(std::string_view id);
+
 enum class ValueKind {
   Empty,    // blank cell
   Quantity, // a number with an optional unit, with or without comparator
