@@ -5,6 +5,8 @@
 
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/xlsx/xlsx_reader.h"
+#include "ziping/io/xlsx/xlsx_writer.h"
 
 namespace ziping::io {
 namespace {
@@ -17,9 +19,18 @@ std::string write_json(const model::Form& form, const WriteContext&) {
   return json::write_form_json(form); // the canonical form holds declared data only
 }
 
+model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) {
+  return xlsx::read_xlsx(bytes, options.file_name, options.kind);
+}
+
+std::string write_xlsx(const model::Form& form, const WriteContext& context) {
+  return xlsx::write_xlsx(form, {context.evaluation, context.rules, context.diagnostics});
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
+      {"xlsx", {".xlsx"}, "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)", read_xlsx, write_xlsx, true},
   };
   return kFormats;
 }
