@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ziping/io/csv/csv_form.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
 #include "ziping/io/xlsx/xlsx_reader.h"
@@ -27,10 +28,19 @@ std::string write_xlsx(const model::Form& form, const WriteContext& context) {
   return xlsx::write_xlsx(form, {context.evaluation, context.rules, context.diagnostics});
 }
 
+model::ReadResult read_csv(std::string_view bytes, const ReadOptions& options) {
+  return csv::read_csv(bytes, options.file_name, options.kind);
+}
+
+std::string write_csv(const model::Form& form, const WriteContext&) {
+  return csv::write_csv(form);
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
       {"xlsx", {".xlsx"}, "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)", read_xlsx, write_xlsx, true},
+      {"csv", {".csv"}, "CSV 表格，每行一个三级指标 (CSV, one row per indicator)", read_csv, write_csv, true},
   };
   return kFormats;
 }
