@@ -66,6 +66,15 @@ std::string write_csv(const Form& form) {
   out += line + "\r\n";
 
   auto row = [&](const model::Goal* goal, const model::Indicator* leaf) {
+    // A row whose indicator (or goal) columns would all be empty still names one: its name
+    // (or goal text) is written ="" — empty on screen, present for the reader.
+    bool empty_leaf = leaf && leaf->level1.empty() && leaf->level2.empty() && leaf->name.empty() &&
+                      leaf->nature.empty() && leaf->unit.empty() && leaf->target.empty() &&
+                      leaf->adjusted_target.empty() && leaf->actual.empty() && !leaf->weight &&
+                      !leaf->score_coefficient && !leaf->score && !leaf->core && leaf->scoring_standard.empty() &&
+                      leaf->deviation_reason.empty();
+    bool empty_goal = goal && !leaf && !goal->number && goal->target.empty() && goal->actual.empty() &&
+                      goal->deviation_reason.empty() && !goal->weight && !goal->score;
     std::string text;
     bool first = true;
     for (Column column : columns) {
@@ -74,7 +83,7 @@ std::string write_csv(const Form& form) {
       case Column::GoalNumber: value = goal && goal->number ? std::to_string(*goal->number) : ""; break;
       case Column::Level1: value = leaf ? shielded(leaf->level1) : ""; break;
       case Column::Level2: value = leaf ? shielded(leaf->level2) : ""; break;
-      case Column::Name: value = leaf ? shielded(leaf->name) : ""; break;
+      case Column::Name: value = empty_leaf ? "=\"\"" : leaf ? shielded(leaf->name) : ""; break;
       case Column::Nature: value = leaf ? shielded(leaf->nature) : ""; break;
       case Column::Unit: value = leaf ? shielded(leaf->unit) : ""; break;
       case Column::Target: value = leaf ? shielded(leaf->target) : ""; break;
@@ -86,7 +95,7 @@ std::string write_csv(const Form& form) {
       case Column::Core: value = leaf && leaf->core ? (*leaf->core ? "是" : "否") : ""; break;
       case Column::ScoringStandard: value = leaf ? shielded(leaf->scoring_standard) : ""; break;
       case Column::Reason: value = leaf ? shielded(leaf->deviation_reason) : ""; break;
-      case Column::GoalTarget: value = goal ? shielded(goal->target) : ""; break;
+      case Column::GoalTarget: value = empty_goal ? "=\"\"" : goal ? shielded(goal->target) : ""; break;
       case Column::GoalActual: value = goal ? shielded(goal->actual) : ""; break;
       case Column::GoalReason: value = goal ? shielded(goal->deviation_reason) : ""; break;
       case Column::GoalWeight: value = goal ? number(goal->weight) : ""; break;
