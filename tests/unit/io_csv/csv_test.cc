@@ -114,6 +114,17 @@ TEST(CsvReader, TabsRaggedRowsAndDifferingFormFields) {
   EXPECT_TRUE(differing);
 }
 
+TEST(CsvReader, StrayQuotesAndDuplicateColumns) {
+  auto read = read_csv("三级指标,分值,权重,得分\n5\"寸屏,1,2,1\n", "s.csv", model::FormKind::Project);
+  ASSERT_TRUE(read.form);
+  EXPECT_EQ(read.form->goals[0].indicators[0].name, "5\"寸屏");
+  EXPECT_EQ(read.form->goals[0].indicators[0].weight->to_string(), "1");
+  std::map<diag::DiagId, std::string> at;
+  for (const auto& d : read.diagnostics) at.emplace(d.id, d.where.to_string());
+  EXPECT_EQ(at[diag::DiagId::warn_csv_stray_quote], "s.csv:2:2");
+  EXPECT_EQ(at[diag::DiagId::warn_sheet_duplicate_column], "s.csv:1:9");
+}
+
 TEST(Headers, FoldSynonymsAndSuggestions) {
   using sheet::Field;
   EXPECT_EQ(sheet::fold_header("全年预算数（A）"), "全年预算数");

@@ -8,7 +8,7 @@
 namespace ziping::io::xlsx {
 
 inline constexpr std::size_t kMaxXlsxBytes = 16u << 20;        // the file itself (ZP0111)
-inline constexpr std::size_t kMaxZipEntries = 2000;            // members of the archive
+inline constexpr std::size_t kMaxZipEntries = 1000;            // members of the archive
 inline constexpr std::size_t kMaxPartBytes = 32u << 20;        // one part, unpacked
 inline constexpr std::size_t kMaxUnpackedBytes = 96u << 20;    // all parts read, unpacked
 inline constexpr std::size_t kMaxSheets = 64;                  // worksheets read

@@ -106,6 +106,21 @@ std::string field_name(Field field) {
   }
 }
 
+// How a person names the field a text cell was read for.
+std::string key_label(const std::string& key) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+      {"target", {"年度指标值", "the target (年度指标值)"}},
+      {"actual", {"实际完成值", "the actual value (实际完成值)"}},
+      {"adjusted_target", {"调整指标值", "the adjusted target"}},
+      {"name", {"三级指标", "the indicator name"}},
+      {"deviation_reason", {"偏差原因分析及改进措施", "the deviation reason"}},
+      {"rate", {"执行率", "the execution rate"}},
+  };
+  auto found = kLabels.find(key);
+  if (found == kLabels.end()) return diag::bilingual("单元格", "the cell");
+  return diag::bilingual(found->second.first, found->second.second);
+}
+
 bool is_label_text(const std::string& folded) {
   return sheet::match_header(folded, sheet::label_headers()).has_value();
 }
@@ -273,8 +288,7 @@ private:
     bool date = false;
     std::string value = shown_text(*cell, &date);
     if (date)
-      report_.add(DiagId::note_sheet_date_cell, where(at.row, at.column),
-                  {diag::bilingual("单元格", "the cell"), value});
+      report_.add(DiagId::note_sheet_date_cell, where(at.row, at.column), {key_label(key), value});
     return value;
   }
 
@@ -320,6 +334,18 @@ private:
           continue;
         }
         if (folded == "年度总体目标") ++out_.project_evidence;
+        // "（2023年度）" under the title, when no 年度 cell says it.
+        std::string bare;
+        for (char ch : value::fold(raw))
+          if (ch != '(' && ch != ')' && ch != ' ') bare += ch;
+        if (out_.title && non_empty == 1 && !out_.year && out_.year_at.empty() && bare.size() <= 16 &&
+            (bare.ends_with("年度") || bare.ends_with("年"))) {
+          if (auto year = sheet::number_in(bare); year && *year >= 1900 && *year <= 2999) {
+            out_.year = year;
+            out_.year_at = where(r, c);
+            continue;
+          }
+        }
         if (!out_.title && first_sheet_ && non_empty == 1 && !seen_content_) {
           out_.title = raw;
           title_row_ = r;
@@ -564,6 +590,7 @@ private:
       if (!subtotal && label && *label != Field::Subtotal) break; // the closing block
       if (!current) new_group(goal_col < 0 && number_col < 0 ? sheet::number_in(sheet_.name) : std::nullopt, false);
       Group& group = out_.groups[*current];
+      if (!group.places.count("")) group.places[""] = where(r, std::max(0, column(columns, Field::Name)));
       if (subtotal) {
         // ziping writes a 小计 formula only where the form declares no subtotal.
         auto declared = [&](int c, const char* key) -> std::optional<Decimal> {
@@ -794,6 +821,8 @@ model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name
     first = false;
   }
   if (!collected.table_seen) {
+    for (const auto& d : result.diagnostics)
+      if (d.severity == diag::Severity::Error) return result; // the broken part said why
     auto d = diag::make(DiagId::err_sheet_no_form, "");
     d.where.file = file_name;
     result.diagnostics.push_back(std::move(d));
