@@ -149,7 +149,11 @@ public:
       }
       if (leaf) read_leaf(form);
     }
-    if (first) form_fields(form, kind); // a header without rows: the form's columns are empty
+    if (first) { // a header without rows: the form's columns are empty
+      static const Row kNoFields;
+      row_ = &kNoFields;
+      form_fields(form, kind);
+    }
     return form;
   }
 
@@ -239,7 +243,7 @@ private:
   }
 
   void form_fields(model::Form& form, std::optional<model::FormKind> kind) {
-    result_.map.set("", diag::SourceLocation::text(file_, (*row_)[0].line, 1));
+    if (!row_->empty()) result_.map.set("", diag::SourceLocation::text(file_, (*row_)[0].line, 1));
     std::string kind_text = std::string(text::trim(value::fold(text(Column::Kind, "kind"))));
     if (kind_text.find("项目") != std::string::npos || kind_text == "project") {
       form.kind = model::FormKind::Project;

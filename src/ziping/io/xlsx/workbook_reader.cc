@@ -45,9 +45,21 @@ const char* attribute(pugi::xml_node node, std::string_view name, bool namespace
   return nullptr;
 }
 
+// Text as the form keeps it: well-formed UTF-8 (an ill-formed byte becomes U+FFFD, so that
+// what is read can always be written as JSON).
+std::string well_formed(std::string text) {
+  if (!text::first_invalid_utf8(text)) return text;
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) text::append_utf8(out, text::next_code_point(text, pos));
+  return out;
+}
+
 // Excel escapes characters XML cannot hold as _xHHHH_.
-std::string unescape_ooxml(std::string_view text) {
-  if (text.find("_x") == std::string_view::npos) return std::string(text);
+std::string unescape_ooxml(std::string_view raw) {
+  std::string checked = well_formed(std::string(raw));
+  std::string_view text = checked;
+  if (text.find("_x") == std::string_view::npos) return checked;
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -55,7 +67,7 @@ std::string unescape_ooxml(std::string_view text) {
       unsigned value = 0;
       auto hex = text.substr(pos + 2, 4);
       auto [end, error] = std::from_chars(hex.data(), hex.data() + 4, value, 16);
-      if (error == std::errc() && end == hex.data() + 4) {
+      if (error == std::errc() && end == hex.data() + 4 && !(value >= 0xD800 && value <= 0xDFFF)) {
         text::append_utf8(out, char32_t(value));
         pos += 7;
         continue;
@@ -83,7 +95,7 @@ std::string string_item_text(pugi::xml_node item) {
 
 struct Context {
   const std::string& file;
-  ZipArchive& zip;
+  Package& zip;
   std::vector<diag::Diagnostic>& diagnostics;
 };
 
@@ -96,13 +108,13 @@ diag::Diagnostic& report(Context& context, DiagId id, std::vector<std::string> a
 // Reads and parses one part; a missing part is reported only when `required`.
 bool load_part(Context& context, const std::string& name, pugi::xml_document& document,
                bool required) {
-  ZipArchive::Status status;
+  Package::Status status;
   auto bytes = context.zip.read(name, status);
   if (!bytes) {
-    if (status == ZipArchive::Status::TooLarge) {
+    if (status == Package::Status::TooLarge) {
       report(context, DiagId::err_xlsx_part_too_large,
              {name, std::to_string(std::min(kMaxPartBytes, kMaxUnpackedBytes))});
-    } else if (status == ZipArchive::Status::Unreadable) {
+    } else if (status == Package::Status::Unreadable) {
       report(context, DiagId::err_xlsx_bad_xml,
              {name, diag::bilingual("压缩数据已损坏", "the compressed data is corrupt")});
     } else if (required) {
@@ -248,8 +260,8 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
         auto parsed = parse_cell_name(r);
         if (!parsed) {
           auto& d = report(context, DiagId::err_xlsx_bad_cell,
-                           {diag::bilingual(std::string("无效的单元格引用 ") + r,
-                                            std::string("invalid cell reference ") + r)});
+                           {diag::bilingual("无效的单元格引用 " + well_formed(std::string(r).substr(0, 40)),
+                                            "invalid cell reference " + well_formed(std::string(r).substr(0, 40)))});
           d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
           continue;
         }
@@ -265,13 +277,15 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
         if (index >= 0 && std::size_t(index) < styles.size()) cell.style = styles[std::size_t(index)];
       }
       if (type == "s") {
-        std::string_view text = v.child_value();
+        std::string_view raw_index = v.child_value();
+        std::string shown_index = well_formed(std::string(raw_index.substr(0, 40)));
+        std::string_view text = raw_index;
         std::size_t index = 0;
         auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), index);
         if (error != std::errc() || end != text.data() + text.size() || index >= strings.size()) {
           auto& d = report(context, DiagId::err_xlsx_bad_cell,
-                           {diag::bilingual("共享字符串编号 " + std::string(text) + " 不存在",
-                                            "shared string index " + std::string(text) + " does not exist")});
+                           {diag::bilingual("共享字符串编号 " + shown_index + " 不存在",
+                                            "shared string index " + shown_index + " does not exist")});
           d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
           continue;
         }
@@ -286,17 +300,17 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
         if (!v) continue; // a formula never calculated: no value to read
       } else if (type == "b") {
         cell.type = Cell::Type::Boolean;
-        cell.value = v.child_value();
+        cell.value = well_formed(v.child_value());
       } else if (type == "e") {
         cell.type = Cell::Type::Error;
-        cell.value = v.child_value();
+        cell.value = well_formed(v.child_value());
       } else if (type == "d") {
         cell.type = Cell::Type::Text;
-        cell.value = v.child_value();
+        cell.value = well_formed(v.child_value());
       } else {
         if (!v) continue; // styled blank cell, or a formula without a cached value
         cell.type = Cell::Type::Number;
-        cell.value = std::string(text::trim(v.child_value()));
+        cell.value = well_formed(std::string(text::trim(v.child_value())));
         if (cell.value.empty()) continue;
       }
       if (sheet.cells.size() >= kMaxCellsPerSheet) {
@@ -360,6 +374,8 @@ void read_merges(Context& context, pugi::xml_node root, Sheet& sheet, std::size_
 
 } // namespace
 
+void read_package(Package& zip, const std::string& file_name, WorkbookRead& result);
+
 const Cell* Sheet::at(CellRef where) const {
   auto found = cells.find(where);
   return found == cells.end() ? nullptr : &found->second;
@@ -388,12 +404,44 @@ WorkbookRead read_workbook(std::string_view bytes, const std::string& file_name)
   if (bytes.size() < 4 || bytes.substr(0, 2) != "PK")
     return refuse(DiagId::err_xlsx_not_zip, {diag::bilingual("文件不是 zip 压缩包", "the file is not a zip archive")});
   ZipArchive zip(bytes);
-  if (zip.status() == ZipArchive::Status::NotAZip)
+  if (zip.status() == Package::Status::NotAZip)
     return refuse(DiagId::err_xlsx_not_zip, {diag::bilingual("zip 压缩包已损坏：" + zip.error(),
                                                              "the zip archive is damaged: " + zip.error())});
-  if (zip.status() == ZipArchive::Status::TooManyEntries)
+  if (zip.status() == Package::Status::TooManyEntries)
     return refuse(DiagId::err_xlsx_too_many,
                   {diag::bilingual("压缩包成员", "archive members"), std::to_string(kMaxZipEntries)});
+  read_package(zip, file_name, result);
+  return result;
+}
+
+namespace {
+
+class MemoryPackage : public Package {
+public:
+  explicit MemoryPackage(const std::map<std::string, std::string>& parts) : parts_(parts) {}
+  std::optional<std::string> read(std::string_view name, Status& status) override {
+    while (!name.empty() && name.front() == '/') name.remove_prefix(1);
+    auto found = parts_.find(std::string(name));
+    if (found == parts_.end()) {
+      status = Status::Missing;
+      return std::nullopt;
+    }
+    if (found->second.size() > kMaxPartBytes) {
+      status = Status::TooLarge;
+      return std::nullopt;
+    }
+    status = Status::Ok;
+    return found->second;
+  }
+  bool has(std::string_view name) const override { return parts_.count(std::string(name)) > 0; }
+
+private:
+  const std::map<std::string, std::string>& parts_;
+};
+
+} // namespace
+
+void read_package(Package& zip, const std::string& file_name, WorkbookRead& result) {
   Context context{file_name, zip, result.diagnostics};
 
   // The package relationships name the workbook part; xl/workbook.xml is the usual place.
@@ -410,12 +458,14 @@ WorkbookRead read_workbook(std::string_view bytes, const std::string& file_name)
     }
   }
   pugi::xml_document workbook_xml;
-  if (!load_part(context, workbook_part, workbook_xml, true)) return result;
+  if (!load_part(context, workbook_part, workbook_xml, true)) return;
   auto rels = relationships(context, workbook_part);
   std::vector<SheetEntry> entries;
   for (auto sheet : child(child(workbook_xml, "workbook"), "sheets").children()) {
     if (!is(sheet, "sheet")) continue;
-    const char* name = attribute(sheet, "name");
+    const char* name_attr = attribute(sheet, "name");
+    std::optional<std::string> name;
+    if (name_attr) name = well_formed(name_attr);
     const char* id = attribute(sheet, "id", true);
     std::string part;
     for (const auto& rel : rels)
@@ -424,12 +474,12 @@ WorkbookRead read_workbook(std::string_view bytes, const std::string& file_name)
       // Without a relationship the conventional name is the only guess left.
       part = "xl/worksheets/sheet" + std::to_string(entries.size() + 1) + ".xml";
     }
-    entries.push_back({name ? name : "Sheet" + std::to_string(entries.size() + 1), part});
+    entries.push_back({name ? *name : "Sheet" + std::to_string(entries.size() + 1), part});
     if (entries.size() >= kMaxSheets) break;
   }
   if (entries.empty()) {
     report(context, DiagId::err_xlsx_missing_part, {workbook_part + " <sheets>"});
-    return result;
+    return;
   }
   std::vector<std::string> strings;
   if (const Relationship* rel = by_type(rels, "/sharedStrings"))
@@ -454,6 +504,12 @@ WorkbookRead read_workbook(std::string_view bytes, const std::string& file_name)
     workbook.sheets.push_back(std::move(sheet));
   }
   result.workbook = std::move(workbook);
+}
+
+WorkbookRead read_workbook_parts(const std::map<std::string, std::string>& parts, const std::string& file_name) {
+  WorkbookRead result;
+  MemoryPackage package(parts);
+  read_package(package, file_name, result);
   return result;
 }
 

@@ -550,11 +550,25 @@ private:
       if (row_empty(r)) continue; // spacer rows
       auto cells = starts(r);
       std::string first_folded;
+      int first_col = -1;
       for (int c : cells) {
         first_folded = folded_at(r, c);
+        first_col = c;
         if (!first_folded.empty() || !text::trim(text_at(r, c)).empty()) break;
       }
-      auto label = sheet::match_header(first_folded, sheet::label_headers());
+      // A label (总分, 小计, 自评结论 …) stands left of the 三级指标 column and leaves that cell
+      // empty or spans it: an indicator whose 一级指标 happens to read 总分 still has its name.
+      int name_col = column(columns, Field::Name);
+      auto label_row = [&](int label_col) {
+        if (name_col < 0 || label_col < 0 || label_col >= name_col) return false;
+        const Range* merge = sheet_.merge_of({r, name_col});
+        if (merge && merge->first.row == r && merge->first.column <= label_col) return true;
+        const Cell* own = sheet_.at({r, name_col});
+        if (merge && !own) own = sheet_.at(merge->first);
+        return !own || (own->type == Cell::Type::Text && text::trim(own->value).empty() && !own->formula);
+      };
+      std::optional<Field> label;
+      if (label_row(first_col)) label = sheet::match_header(first_folded, sheet::label_headers());
       // Which goal the row belongs to.
       if (goal_col >= 0) {
         auto [cell, at] = shown(r, goal_col);
@@ -586,7 +600,7 @@ private:
       }
       bool subtotal = false;
       for (int c : cells)
-        if (folded_at(r, c) == "小计") subtotal = true;
+        if (folded_at(r, c) == "小计" && label_row(c)) subtotal = true;
       if (!subtotal && label && *label != Field::Subtotal) break; // the closing block
       if (!current) new_group(goal_col < 0 && number_col < 0 ? sheet::number_in(sheet_.name) : std::nullopt, false);
       Group& group = out_.groups[*current];
@@ -804,10 +818,12 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report, std
 
 } // namespace
 
-model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name, std::optional<model::FormKind> kind) {
+namespace {
+
+model::ReadResult from_workbook(WorkbookRead workbook, const std::string& file_name,
+                                std::optional<model::FormKind> kind) {
   model::ReadResult result;
   result.map.set_file(file_name);
-  auto workbook = read_workbook(bytes, file_name);
   result.diagnostics = std::move(workbook.diagnostics);
   if (!workbook.workbook) return result;
   Reporter report(result.diagnostics);
@@ -832,6 +848,17 @@ model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name
   if (!workbook.workbook->sheets.empty())
     result.map.set("", diag::SourceLocation::at_cell(file_name, workbook.workbook->sheets[0].name, "A1"));
   return result;
+}
+
+} // namespace
+
+model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name, std::optional<model::FormKind> kind) {
+  return from_workbook(read_workbook(bytes, file_name), file_name, kind);
+}
+
+model::ReadResult read_xlsx_parts(const std::map<std::string, std::string>& parts, const std::string& file_name,
+                                  std::optional<model::FormKind> kind) {
+  return from_workbook(read_workbook_parts(parts, file_name), file_name, kind);
 }
 
 } // namespace ziping::io::xlsx

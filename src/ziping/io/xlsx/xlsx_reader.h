@@ -9,6 +9,7 @@
 // zip, too large, a zip bomb, missing parts) or holds no indicator table gives no form.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,8 @@ namespace ziping::io::xlsx {
 // `kind` is the user's --kind: used only when the workbook itself does not tell.
 model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name,
                             std::optional<model::FormKind> kind = std::nullopt);
+// The same from parts already unpacked (tests and the fuzzer).
+model::ReadResult read_xlsx_parts(const std::map<std::string, std::string>& parts, const std::string& file_name,
+                                  std::optional<model::FormKind> kind = std::nullopt);
 
 } // namespace ziping::io::xlsx

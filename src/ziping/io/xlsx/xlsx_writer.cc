@@ -577,7 +577,10 @@ private:
                      leaf.nature.empty() && leaf.unit.empty() && !leaf.score_coefficient && !leaf.core &&
                      leaf.scoring_standard.empty();
     put_text(Col::Name, leaf.name, "name");
-    if (all_empty) out_.explicit_empty(r, plan_.at(Col::Name));
+    // An empty name is written as an explicit empty text: a row with an empty 三级指标 cell
+    // could otherwise pass for a 小计/总分 label row.
+    if (leaf.name.empty()) out_.explicit_empty(r, plan_.at(Col::Name));
+    (void)all_empty;
     put_text(Col::Nature, leaf.nature, "nature");
     put_text(Col::Unit, leaf.unit, "unit");
     put_text(Col::Target, leaf.target, "target");

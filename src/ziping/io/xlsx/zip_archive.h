@@ -10,13 +10,22 @@
 
 namespace ziping::io::xlsx {
 
-class ZipArchive {
+// The parts of an OOXML package by name: a zip archive, or (for tests and fuzzing) parts
+// held in memory.
+class Package {
 public:
   enum class Status { Ok, NotAZip, TooManyEntries, Missing, TooLarge, Unreadable };
+  virtual ~Package() = default;
+  virtual std::optional<std::string> read(std::string_view name, Status& status) = 0;
+  virtual bool has(std::string_view name) const = 0;
+};
+
+class ZipArchive : public Package {
+public:
 
   // Opens `bytes` (which must outlive the archive). status() says why it failed.
   explicit ZipArchive(std::string_view bytes);
-  ~ZipArchive();
+  ~ZipArchive() override;
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
 
@@ -25,8 +34,8 @@ public:
 
   // Reads a member by name (case-insensitive, a leading '/' ignored). Missing, TooLarge (the
   // member, or all members read so far, beyond the limits) or Unreadable leave it nullopt.
-  std::optional<std::string> read(std::string_view name, Status& status);
-  bool has(std::string_view name) const;
+  std::optional<std::string> read(std::string_view name, Status& status) override;
+  bool has(std::string_view name) const override;
 
 private:
   struct Impl;
