@@ -2,6 +2,8 @@
 // without a crash; a form that came back writes to a CSV that reads back as the same form.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string json = json::write_form_json(*first.form);
   auto second = csv::read_csv(csv::write_csv(*first.form), "fuzz.csv");
   if (!second.form) __builtin_trap();
-  if (json::write_form_json(*second.form) != json) __builtin_trap();
+  if (json::write_form_json(*second.form) != json) {
+    if (std::getenv("ZIPING_FUZZ_DEBUG"))
+      std::fprintf(stderr, "first:\n%s\nsecond:\n%s\n", json.c_str(), json::write_form_json(*second.form).c_str());
+    __builtin_trap();
+  }
   return 0;
 }

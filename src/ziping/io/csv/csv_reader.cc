@@ -131,12 +131,15 @@ public:
       } else {
         compare_form_fields();
       }
-      // A goal is the run of rows with the same goal columns.
+      // A goal is the run of rows with the same goal: its number as read (from 目标序号 or a
+      // 绩效目标 column) and its texts, so rows the writer would repeat identically stay one goal.
       std::string key;
-      for (Column c : {Column::GoalNumber, Column::GoalLabel, Column::GoalTarget, Column::GoalActual,
-                       Column::GoalReason, Column::GoalWeight, Column::GoalScore})
+      if (auto number = goal_number()) key = std::to_string(*number);
+      key += '\x1f';
+      bool number_given = !raw(Column::GoalNumber).empty() || !raw(Column::GoalLabel).empty();
+      for (Column c : {Column::GoalTarget, Column::GoalActual, Column::GoalReason, Column::GoalWeight, Column::GoalScore})
         key += raw(c) + '\x1f';
-      bool goal_columns_empty = key.find_first_not_of('\x1f') == std::string::npos;
+      bool goal_columns_empty = !number_given && key.find_first_not_of('\x1f') == std::string::npos;
       bool leaf = false;
       for (Column c : {Column::Level1, Column::Level2, Column::Name, Column::Nature, Column::Unit, Column::Target,
                        Column::AdjustedTarget, Column::Actual, Column::Weight, Column::ScoreCoefficient,
@@ -317,22 +320,28 @@ private:
     }
   }
 
+  std::optional<int> goal_number() const {
+    if (const Field* number = cell(Column::GoalNumber); number && !text::trim(number->text).empty()) {
+      std::optional<Decimal> value;
+      if (sheet::parse_number_text(number->text, value) == sheet::NumberText::Number && value &&
+          value->normalized().scale() == 0 && !value->is_negative() && *value < Decimal::from_int(1000000000))
+        return int((long long)value->normalized().coefficient());
+      return sheet::number_in(number->text);
+    }
+    if (const Field* label = cell(Column::GoalLabel); label && !text::trim(label->text).empty())
+      return sheet::number_in(label->text);
+    return std::nullopt;
+  }
+
   void start_goal(model::Form& form) {
     std::size_t g = form.goals.size();
     std::string path = model::goal_path(g);
     model::Goal goal;
-    if (const Field* number = cell(Column::GoalNumber); number && !text::trim(number->text).empty()) {
+    goal.number = goal_number();
+    if (const Field* number = cell(Column::GoalNumber); number && !text::trim(number->text).empty())
       locate(path + ".number", number);
-      std::optional<Decimal> value;
-      if (sheet::parse_number_text(number->text, value) == sheet::NumberText::Number && value &&
-          value->normalized().scale() == 0 && !value->is_negative() && *value < Decimal::from_int(1000000000))
-        goal.number = int((long long)value->normalized().coefficient());
-      else
-        goal.number = sheet::number_in(number->text);
-    } else if (const Field* label = cell(Column::GoalLabel); label && !text::trim(label->text).empty()) {
+    else if (const Field* label = cell(Column::GoalLabel); label && !text::trim(label->text).empty())
       locate(path + ".number", label);
-      goal.number = sheet::number_in(label->text);
-    }
     locate(path, &(*row_)[0]);
     goal.target = text(Column::GoalTarget, path + ".target");
     goal.actual = text(Column::GoalActual, path + ".actual");

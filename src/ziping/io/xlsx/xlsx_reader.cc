@@ -421,19 +421,27 @@ private:
     for (; row != rows_.end(); ++row) {
       r = row->first;
       if (row_empty(r) || is_header(r) || starts_with_label(r)) break;
-      // The row's label: its own rightmost text left of the amounts.
+      // The row's label: its own rightmost text left of the amounts (an explicit empty text,
+      // ="", names a row whose label is empty).
       std::string label;
       int label_col = -1;
+      bool label_present = false;
       for (int c : starts(r)) {
         if (c >= first_amount) break;
         if (from_above(r, c)) continue;
+        const Cell* cell = sheet_.at({r, c});
         std::string value = text_at(r, c);
-        if (!text::trim(value).empty()) label = value, label_col = c;
+        if (!text::trim(value).empty()) label = value, label_col = c, label_present = true;
+        else if (cell && cell->formula && label.empty()) label_col = c, label_present = true;
       }
       bool any_amount = false;
-      for (auto [field, c] : columns)
-        if (field != Field::Reason && sheet_.at({r, c}) && !from_above(r, c)) any_amount = true;
-      if (!any_amount && label.empty()) break;
+      for (auto [field, c] : columns) {
+        if ((field == Field::Reason && data_rows > 0) || from_above(r, c)) continue;
+        if (const Cell* cell = sheet_.at({r, c}); cell && (cell->type != Cell::Type::Text || cell->formula ||
+                                                          !text::trim(cell->value).empty()))
+          any_amount = true;
+      }
+      if (!any_amount && !label_present) break;
       if (data_rows == 0) {
         if (label == "年度资金总额" || label.find("资金总额") != std::string::npos) out_.project_evidence += 2;
         Places& places = out_.budget_places;

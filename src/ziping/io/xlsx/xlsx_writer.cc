@@ -478,6 +478,7 @@ private:
       int sr = first_data + 1 + int(i);
       std::string path = "budget.sources[" + std::to_string(i) + "]";
       out_.text(sr, 0, (i == 0 ? "其中：" : "") + source.label, Look::Label);
+      if (i > 0 && source.label.empty()) out_.explicit_empty(sr, 0, Look::Label);
       out_.number(sr, base, source.initial, true);
       bool a = out_.number(sr, base + 1, source.annual, true);
       bool b = out_.number(sr, base + 2, source.executed, true);
