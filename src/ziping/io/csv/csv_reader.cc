@@ -113,7 +113,6 @@ public:
     header_size_ = table_.rows[header].size();
     model::Form form;
     bool first = true;
-    std::optional<std::string> goal_key;
     for (std::size_t r = header + 1; r < table_.rows.size(); ++r) {
       const Row& row = table_.rows[r];
       bool empty = true;
@@ -131,23 +130,19 @@ public:
       } else {
         compare_form_fields();
       }
-      // A goal is the run of rows with the same goal: its number as read (from 目标序号 or a
-      // 绩效目标 column) and its texts, so rows the writer would repeat identically stay one goal.
-      std::string key;
-      if (auto number = goal_number()) key = std::to_string(*number);
-      key += '\x1f';
-      bool number_given = !raw(Column::GoalNumber).empty() || !raw(Column::GoalLabel).empty();
-      for (Column c : {Column::GoalTarget, Column::GoalActual, Column::GoalReason, Column::GoalWeight, Column::GoalScore})
-        key += raw(c) + '\x1f';
-      bool goal_columns_empty = !number_given && key.find_first_not_of('\x1f') == std::string::npos;
+      // A goal is the run of rows that give the same goal (number, texts, subtotals as read):
+      // what the writer repeats on each row of a goal reads back as one goal.
+      model::Goal here = goal_of_row();
+      bool goal_columns_empty = !here.number && here.target.empty() && here.actual.empty() &&
+                                here.deviation_reason.empty() && !here.weight && !here.score &&
+                                raw(Column::GoalNumber).empty() && raw(Column::GoalLabel).empty();
       bool leaf = false;
       for (Column c : {Column::Level1, Column::Level2, Column::Name, Column::Nature, Column::Unit, Column::Target,
                        Column::AdjustedTarget, Column::Actual, Column::Weight, Column::ScoreCoefficient,
                        Column::Score, Column::Core, Column::ScoringStandard, Column::Reason})
         if (!raw(c).empty()) leaf = true;
-      if (!goal_key || *goal_key != key || form.goals.empty()) {
+      if (form.goals.empty() || !same_goal(form.goals.back(), here)) {
         if (!leaf && goal_columns_empty) continue; // the row of a form without goals
-        goal_key = key;
         start_goal(form);
       }
       if (leaf) read_leaf(form);
@@ -318,6 +313,35 @@ private:
         report(DiagId::warn_csv_differing_form_field, field ? field : &(*row_)[0], {field_label(column), value, first});
       }
     }
+  }
+
+  static bool same_number(const std::optional<Decimal>& a, const std::optional<Decimal>& b) {
+    return a.has_value() == b.has_value() && (!a || a->to_string() == b->to_string());
+  }
+  static bool same_goal(const model::Goal& a, const model::Goal& b) {
+    return a.number == b.number && a.target == b.target && a.actual == b.actual &&
+           a.deviation_reason == b.deviation_reason && same_number(a.weight, b.weight) && same_number(a.score, b.score);
+  }
+  // The goal this row names, read quietly (start_goal reads it again with locations).
+  model::Goal goal_of_row() const {
+    model::Goal goal;
+    goal.number = goal_number();
+    auto quiet_text = [&](Column c) {
+      const Field* field = cell(c);
+      return field ? unshielded(field->text) : std::string();
+    };
+    auto quiet_number = [&](Column c) -> std::optional<Decimal> {
+      const Field* field = cell(c);
+      std::optional<Decimal> value;
+      if (field && sheet::parse_number_text(field->text, value) == sheet::NumberText::Number) return value;
+      return std::nullopt;
+    };
+    goal.target = quiet_text(Column::GoalTarget);
+    goal.actual = quiet_text(Column::GoalActual);
+    goal.deviation_reason = quiet_text(Column::GoalReason);
+    goal.weight = quiet_number(Column::GoalWeight);
+    goal.score = quiet_number(Column::GoalScore);
+    return goal;
   }
 
   std::optional<int> goal_number() const {

@@ -256,10 +256,9 @@ private:
 
   // A row that starts the closing block or another labelled part: its first cell is a label.
   bool starts_with_label(int r) {
-    auto cells = starts(r);
-    for (int c : cells) {
+    for (int c : starts(r)) {
+      if (text::trim(text_at(r, c)).empty()) continue;
       std::string folded = folded_at(r, c);
-      if (folded.empty()) continue;
       return is_label_text(folded) || folded == "年度总体目标" || folded == "年度绩效目标";
     }
     return false;
