@@ -135,7 +135,8 @@ public:
       model::Goal here = goal_of_row();
       bool goal_columns_empty = !here.number && here.target.empty() && here.actual.empty() &&
                                 here.deviation_reason.empty() && !here.weight && !here.score &&
-                                raw(Column::GoalNumber).empty() && raw(Column::GoalLabel).empty();
+                                raw(Column::GoalNumber).empty() && raw(Column::GoalLabel).empty() &&
+                                raw(Column::GoalTarget).empty(); // ="" names an empty goal
       bool leaf = false;
       for (Column c : {Column::Level1, Column::Level2, Column::Name, Column::Nature, Column::Unit, Column::Target,
                        Column::AdjustedTarget, Column::Actual, Column::Weight, Column::ScoreCoefficient,

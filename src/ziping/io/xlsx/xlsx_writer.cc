@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -871,6 +872,10 @@ std::string write_xlsx(const model::Form& form, const SheetExtras& extras) {
     properties.title = title.data();
     char creator[] = "ziping";
     properties.author = creator;
+    // Reproducible output on request (the reproducible-builds convention): the creation time
+    // is the only thing in the file that is not a function of the form.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+      properties.created = std::time_t(std::strtoll(epoch, nullptr, 10));
     workbook_set_properties(book.workbook(), &properties);
     lxw_worksheet* sheet = workbook_add_worksheet(book.workbook(), kFormSheetName);
     LayoutWriter layout(book, sheet, form, extras);
