@@ -174,10 +174,14 @@ private:
     auto [cell, at] = shown(r, c);
     return cell ? shown_text(*cell) : std::string();
   }
-  std::string folded_at(int r, int c) const {
+  // Every row is asked whether it is a header, so each cell's folded text is kept.
+  const std::string& folded_at(int r, int c) const {
+    static const std::string kNone;
     auto [cell, at] = shown(r, c);
-    if (!cell || cell->type != Cell::Type::Text) return {};
-    return sheet::fold_header(cell->value);
+    if (!cell || cell->type != Cell::Type::Text) return kNone;
+    auto found = folded_.find(at);
+    if (found == folded_.end()) found = folded_.emplace(at, sheet::fold_header(cell->value)).first;
+    return found->second;
   }
   // The cells of row r that start something: own cells not covered by another's merge.
   std::vector<int> starts(int r) const {
@@ -715,6 +719,7 @@ private:
   int title_row_ = -1;
   std::map<int, std::vector<int>> rows_;
   std::map<Field, std::string> sheet_goal_;
+  mutable std::map<CellRef, std::string> folded_;
 };
 
 void locate(model::SourceMap& map, const std::string& path, const Places& places) {
