@@ -48,7 +48,8 @@ void forms_per_second(benchmark::State& state) {
 
 void BM_WriteXlsx_Baseline(benchmark::State& state) {
   for (auto _ : state)
-    for (const auto& form : sheet_forms()) benchmark::DoNotOptimize(io::json::write_form_json(form));
+    for (const auto& form : sheet_forms())
+      benchmark::DoNotOptimize(io::json::write_form_json(form));
   forms_per_second(state);
 }
 BENCHMARK(BM_WriteXlsx_Baseline);
@@ -62,7 +63,8 @@ BENCHMARK(BM_WriteXlsx);
 
 void BM_ReadXlsx_Baseline(benchmark::State& state) {
   for (auto _ : state)
-    for (const auto& bytes : workbooks()) benchmark::DoNotOptimize(io::xlsx::read_workbook(bytes, "bench.xlsx"));
+    for (const auto& bytes : workbooks())
+      benchmark::DoNotOptimize(io::xlsx::read_workbook(bytes, "bench.xlsx"));
   forms_per_second(state);
 }
 BENCHMARK(BM_ReadXlsx_Baseline);
@@ -70,19 +72,22 @@ BENCHMARK(BM_ReadXlsx_Baseline);
 void BM_ReadXlsx(benchmark::State& state) {
   // Check before timing: the generated forms must come back whole.
   auto first = io::xlsx::read_xlsx(workbooks()[0], "bench.xlsx");
-  if (!first.form || io::json::write_form_json(*first.form) != io::json::write_form_json(sheet_forms()[0])) {
+  if (!first.form ||
+      io::json::write_form_json(*first.form) != io::json::write_form_json(sheet_forms()[0])) {
     state.SkipWithError("XLSX does not read back as written");
     return;
   }
   for (auto _ : state)
-    for (const auto& bytes : workbooks()) benchmark::DoNotOptimize(io::xlsx::read_xlsx(bytes, "bench.xlsx"));
+    for (const auto& bytes : workbooks())
+      benchmark::DoNotOptimize(io::xlsx::read_xlsx(bytes, "bench.xlsx"));
   forms_per_second(state);
 }
 BENCHMARK(BM_ReadXlsx);
 
 void BM_WriteCsv_Baseline(benchmark::State& state) {
   for (auto _ : state)
-    for (const auto& form : sheet_forms()) benchmark::DoNotOptimize(io::json::write_form_json(form));
+    for (const auto& form : sheet_forms())
+      benchmark::DoNotOptimize(io::json::write_form_json(form));
   forms_per_second(state);
 }
 BENCHMARK(BM_WriteCsv_Baseline);
@@ -96,19 +101,22 @@ BENCHMARK(BM_WriteCsv);
 
 void BM_ReadCsv_Baseline(benchmark::State& state) {
   for (auto _ : state)
-    for (const auto& bytes : csv_files()) benchmark::DoNotOptimize(io::csv::read_table(bytes, "bench.csv"));
+    for (const auto& bytes : csv_files())
+      benchmark::DoNotOptimize(io::csv::read_table(bytes, "bench.csv"));
   forms_per_second(state);
 }
 BENCHMARK(BM_ReadCsv_Baseline);
 
 void BM_ReadCsv(benchmark::State& state) {
   auto first = io::csv::read_csv(csv_files()[0], "bench.csv");
-  if (!first.form || io::json::write_form_json(*first.form) != io::json::write_form_json(sheet_forms()[0])) {
+  if (!first.form ||
+      io::json::write_form_json(*first.form) != io::json::write_form_json(sheet_forms()[0])) {
     state.SkipWithError("CSV does not read back as written");
     return;
   }
   for (auto _ : state)
-    for (const auto& bytes : csv_files()) benchmark::DoNotOptimize(io::csv::read_csv(bytes, "bench.csv"));
+    for (const auto& bytes : csv_files())
+      benchmark::DoNotOptimize(io::csv::read_csv(bytes, "bench.csv"));
   forms_per_second(state);
 }
 BENCHMARK(BM_ReadCsv);

@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!second.form) __builtin_trap();
   if (json::write_form_json(*second.form) != json) {
     if (std::getenv("ZIPING_FUZZ_DEBUG"))
-      std::fprintf(stderr, "first:\n%s\nsecond:\n%s\n", json.c_str(), json::write_form_json(*second.form).c_str());
+      std::fprintf(stderr, "first:\n%s\nsecond:\n%s\n", json.c_str(),
+                   json::write_form_json(*second.form).c_str());
     __builtin_trap();
   }
   return 0;

@@ -28,11 +28,13 @@ std::map<std::string, std::string> package(std::string_view rest) {
     rest.remove_prefix(cut + 4);
   }
   return {
-      {"_rels/.rels",
-       "<Relationships><Relationship Type=\"x/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-      {"xl/workbook.xml", "<workbook><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"_rels/.rels", "<Relationships><Relationship Type=\"x/officeDocument\" "
+                      "Target=\"xl/workbook.xml\"/></Relationships>"},
+      {"xl/workbook.xml",
+       "<workbook><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>"},
       {"xl/_rels/workbook.xml.rels",
-       "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+       "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+       "Target=\"worksheets/sheet1.xml\"/>"
        "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"sharedStrings.xml\"/>"
        "<Relationship Id=\"rId3\" Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>"},
       {"xl/worksheets/sheet1.xml", parts[0]},
@@ -58,7 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!second.form) __builtin_trap();
   if (json::write_form_json(*second.form) != json) {
     if (std::getenv("ZIPING_FUZZ_DEBUG"))
-      std::fprintf(stderr, "first:\n%s\nsecond:\n%s\n", json.c_str(), json::write_form_json(*second.form).c_str());
+      std::fprintf(stderr, "first:\n%s\nsecond:\n%s\n", json.c_str(),
+                   json::write_form_json(*second.form).c_str());
     __builtin_trap();
   }
   return 0;

@@ -39,8 +39,18 @@ std::string write_csv(const model::Form& form, const WriteContext&) {
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
-      {"xlsx", {".xlsx"}, "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)", read_xlsx, write_xlsx, true},
-      {"csv", {".csv"}, "CSV 表格，每行一个三级指标 (CSV, one row per indicator)", read_csv, write_csv, true},
+      {"xlsx",
+       {".xlsx"},
+       "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)",
+       read_xlsx,
+       write_xlsx,
+       true},
+      {"csv",
+       {".csv"},
+       "CSV 表格，每行一个三级指标 (CSV, one row per indicator)",
+       read_csv,
+       write_csv,
+       true},
   };
   return kFormats;
 }

@@ -16,6 +16,16 @@ ROOT = pathlib.Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "tests" / "golden"
 
 
+class FixedZip(zipfile.ZipFile):
+    """Members dated 1980-01-01, so that making the fixtures again gives the same bytes."""
+    def writestr(self, name, data, compress_type=None, compresslevel=None):
+        if isinstance(name, str):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = self.compression
+            name = info
+        super().writestr(name, data, compress_type, compresslevel)
+
+
 class Num(str):
     """A number cell; the text is what <v> holds."""
 
@@ -131,7 +141,7 @@ def build(path, sheets, libreoffice_rels=True, prefix="", extra_members=None, ra
         workbook.append(f'<sheet name="{escape(name)}" sheetId="{i + 1}" r:id="rId{first_sheet_id + i}"/>')
     workbook.append("</sheets></workbook>")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    with FixedZip(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
         z.writestr("xl/workbook.xml", "".join(workbook))
@@ -249,6 +259,28 @@ def handmade_project():
           [("项目自评", rows, merges)])
 
 
+def two_row_header():
+    """The published department layout's two-row indicator header: 绩效指标 over 一级/二级/三级,
+    年度指标值 … 得分 merged down over both rows, a 年度指标完成情况 block label down column A."""
+    N = Num
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门名称", "某区司法局", None, None, None, "年度", N("2024")],
+        ["预算执行情况（万元）", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+        [None, N("60"), N("60"), N("57"), N("10"), "95%", N("9.5")],
+        ["绩效目标", "绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        [None, "一级指标", "二级指标", "三级指标"],
+        ["绩效目标1", "产出指标", "数量指标", "普法宣传活动场次", "≥40场", "46场", N("45"), N("45"), ""],
+        [None, "效益指标", "社会效益指标", "群众法治意识", "逐步提高", "明显提高", N("35"), N("35"), ""],
+        [None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91%", N("10"), N("10"), ""],
+        ["总分", None, None, None, None, None, N("100"), N("99.5"), None],
+        ["整体支出绩效自评结论", "完成年度目标", None, None, None, None, "自评等级", "优"],
+    ]
+    merges = ["A1:I1", "A3:A4", "A5:A6", "B5:D5", "E5:E6", "F5:F6", "G5:G6", "H5:H6", "I5:I6", "A7:A9", "A10:F10"]
+    build(case("xlsx-two-row-header", "the published two-row indicator header (绩效指标 over 一级/二级/三级, the rest merged down)"),
+          [("Sheet1", rows, merges)])
+
+
 def bad_cells():
     """Problems at cells: text in number cells, a missing 得分 column, an unknown and a
     misspelt header, a merge across two indicators' 分值, overlapping merges, a shared string
@@ -273,7 +305,7 @@ def bad_cells():
     sheet = members["xl/worksheets/data1.xml"].decode()
     sheet = sheet.replace('<row r="8">', '<row r="8"><c r="I8" t="s"><v>99999</v></c><c r="XFE8"><v>1</v></c>', 1)
     members["xl/worksheets/data1.xml"] = sheet.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    with FixedZip(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():
             z.writestr(name, data)
 
@@ -287,7 +319,7 @@ def refusals():
     path = case("xlsx-zip-bomb", "a sheet that unpacks to 40 MiB (a zip bomb): refused at the part", reader=False)
     build(path, [("Sheet1", simple, [])], raw_sheet="<" + " " * (40 << 20) + "/>")
     path = case("xlsx-missing-workbook", "a zip without xl/workbook.xml: refused", reader=False)
-    with zipfile.ZipFile(path, "w") as z:
+    with FixedZip(path, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
     path = case("xlsx-bad-xml", "a sheet whose XML is broken: refused", reader=False)
     build(path, [("Sheet1", simple, [])], raw_sheet='<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row>')
@@ -301,5 +333,6 @@ if __name__ == "__main__":
     handmade_department()
     sheet_per_goal()
     handmade_project()
+    two_row_header()
     bad_cells()
     refusals()

@@ -18,7 +18,8 @@ std::string through_csv(const model::Form& form) {
   std::string bytes = write_csv(form);
   auto read = read_csv(bytes, "t.csv");
   EXPECT_TRUE(read.form);
-  for (const auto& d : read.diagnostics) ADD_FAILURE() << d.code() << " " << d.where.to_string() << " " << d.message_zh();
+  for (const auto& d : read.diagnostics)
+    ADD_FAILURE() << d.code() << " " << d.where.to_string() << " " << d.message_zh();
   return read.form ? json::write_form_json(*read.form) : std::string();
 }
 
@@ -55,11 +56,12 @@ TEST(CsvReader, Gb18030IsConvertedWithANote) {
 }
 
 TEST(CsvReader, HandMadeTableWithTitleLineSynonymsAndUnknownColumn) {
-  std::string file = "某部门2022年度整体支出绩效自评表\n"
-                     "绩效目标,一级指标,二级指标,指标名称,指标值,全年实际值,权重,自评得分,偏差原因,备注栏\n"
-                     "绩效目标1,产出指标,数量指标,培训次数,≥5次,6次,2,2,,x\n"
-                     "绩效目标1,产出指标,质量指标,\"合格率\r\n（%）\",≥95%,100%,\"1,000\",1,,\n"
-                     "绩效目标2,效益指标,社会效益指标,满意度,≥90%,93%,2,abc,,\n";
+  std::string file =
+      "某部门2022年度整体支出绩效自评表\n"
+      "绩效目标,一级指标,二级指标,指标名称,指标值,全年实际值,权重,自评得分,偏差原因,备注栏\n"
+      "绩效目标1,产出指标,数量指标,培训次数,≥5次,6次,2,2,,x\n"
+      "绩效目标1,产出指标,质量指标,\"合格率\r\n（%）\",≥95%,100%,\"1,000\",1,,\n"
+      "绩效目标2,效益指标,社会效益指标,满意度,≥90%,93%,2,abc,,\n";
   auto read = read_csv(file, "hand.csv");
   ASSERT_TRUE(read.form);
   const auto& form = *read.form;
@@ -94,14 +96,16 @@ TEST(CsvReader, Refusals) {
   EXPECT_FALSE(binary.form);
   EXPECT_EQ(binary.diagnostics[0].id, diag::DiagId::err_input_not_utf8);
   EXPECT_EQ(read_csv("", "e.csv").diagnostics[0].id, diag::DiagId::err_input_empty);
-  EXPECT_EQ(read_csv(std::string(17u << 20, 'a'), "big.csv").diagnostics[0].id, diag::DiagId::err_input_too_large);
+  EXPECT_EQ(read_csv(std::string(17u << 20, 'a'), "big.csv").diagnostics[0].id,
+            diag::DiagId::err_input_too_large);
   auto kind = read_csv("表类型,三级指标\n乡镇,x\n", "k.csv");
   ASSERT_TRUE(kind.form);
   EXPECT_EQ(kind.diagnostics.back().id, diag::DiagId::err_csv_bad_kind);
 }
 
 TEST(CsvReader, TabsRaggedRowsAndDifferingFormFields) {
-  auto read = read_csv("三级指标\t分值\t得分\t年度\n甲\t1\t1\t2022\n乙\t1\n", "t.csv", model::FormKind::Department);
+  auto read = read_csv("三级指标\t分值\t得分\t年度\n甲\t1\t1\t2022\n乙\t1\n", "t.csv",
+                       model::FormKind::Department);
   ASSERT_TRUE(read.form);
   EXPECT_EQ(read.form->goals[0].indicators.size(), 2u);
   EXPECT_EQ(read.form->year, 2022);
@@ -115,7 +119,8 @@ TEST(CsvReader, TabsRaggedRowsAndDifferingFormFields) {
 }
 
 TEST(CsvReader, StrayQuotesAndDuplicateColumns) {
-  auto read = read_csv("三级指标,分值,权重,得分\n5\"寸屏,1,2,1\n", "s.csv", model::FormKind::Project);
+  auto read =
+      read_csv("三级指标,分值,权重,得分\n5\"寸屏,1,2,1\n", "s.csv", model::FormKind::Project);
   ASSERT_TRUE(read.form);
   EXPECT_EQ(read.form->goals[0].indicators[0].name, "5\"寸屏");
   EXPECT_EQ(read.form->goals[0].indicators[0].weight->to_string(), "1");

@@ -65,8 +65,8 @@ TEST(CellNames, BothWays) {
   EXPECT_EQ(cell_name({11, 27}), "AB12");
   EXPECT_EQ(parse_cell_name("AB12")->column, 27);
   EXPECT_EQ(parse_cell_name("$C$7")->row, 6);
-  EXPECT_FALSE(parse_cell_name("XFE1"));       // beyond Excel's 16384 columns
-  EXPECT_FALSE(parse_cell_name("A1048577"));   // beyond its rows
+  EXPECT_FALSE(parse_cell_name("XFE1"));     // beyond Excel's 16384 columns
+  EXPECT_FALSE(parse_cell_name("A1048577")); // beyond its rows
   EXPECT_FALSE(parse_cell_name("A99999999999999999999"));
   EXPECT_FALSE(parse_cell_name("7C"));
   EXPECT_EQ(range_name(*parse_range_name("C5:A3")), "A3:C5");

@@ -20,7 +20,8 @@ std::string through_xlsx(const model::Form& form, const SheetExtras& extras = {}
   std::string bytes = write_xlsx(form, extras);
   auto read = read_xlsx(bytes, "t.xlsx");
   EXPECT_TRUE(read.form);
-  for (const auto& d : read.diagnostics) ADD_FAILURE() << d.code() << " " << d.where.to_string() << " " << d.message_zh();
+  for (const auto& d : read.diagnostics)
+    ADD_FAILURE() << d.code() << " " << d.where.to_string() << " " << d.message_zh();
   return read.form ? json::write_form_json(*read.form) : std::string();
 }
 
@@ -82,8 +83,8 @@ TEST(XlsxWriter, FormulasWhereTheyGiveTheDeclaredValues) {
     if (cell.style.percent && cell.value.starts_with("0.8726")) rate = true;
     if (cell.value == "8.73") execution = true;
   }
-  EXPECT_TRUE(rate);      // =D5/C5 cached as B/A
-  EXPECT_TRUE(execution); // =ROUND(MIN(D5/C5,1)*E5,2) cached as 8.73, shown as "8.7"
+  EXPECT_TRUE(rate);                   // =D5/C5 cached as B/A
+  EXPECT_TRUE(execution);              // =ROUND(MIN(D5/C5,1)*E5,2) cached as 8.73, shown as "8.7"
   EXPECT_EQ(formulas, 2 + 2 * 10 + 2); // rate, score, 10 goal subtotals, the totals
   EXPECT_EQ(workbook.workbook->sheets.size(), 1u);
 }
@@ -93,7 +94,8 @@ TEST(XlsxWriter, DiagnosticsSheetIsIgnoredByTheReader) {
   auto rules = rules::load_embedded("cn-2020");
   auto assessment = check::assess(form, *rules.rules, rules::Mode::Auto);
   ASSERT_FALSE(assessment.diagnostics.empty());
-  std::string bytes = write_xlsx(form, {&assessment.evaluation, &*rules.rules, &assessment.diagnostics});
+  std::string bytes =
+      write_xlsx(form, {&assessment.evaluation, &*rules.rules, &assessment.diagnostics});
   auto workbook = read_workbook(bytes, "t.xlsx");
   ASSERT_EQ(workbook.workbook->sheets.size(), 2u);
   EXPECT_EQ(workbook.workbook->sheets[1].name, kDiagnosticsSheetName);
@@ -110,8 +112,9 @@ TEST(XlsxReader, LocatesEveryFieldAtItsCell) {
   EXPECT_EQ(at->kind, diag::SourceLocation::Kind::Cell);
   EXPECT_EQ(at->sheet, kFormSheetName);
   EXPECT_EQ(at->to_string().substr(0, 20), "seed.xlsx:自评表!");
-  for (const char* path : {"budget.rate", "budget.annual", "total.score", "grade", "conclusion", "year",
-                           "department", "goals[0].target", "goals[9].indicators[0].level1"}) {
+  for (const char* path :
+       {"budget.rate", "budget.annual", "total.score", "grade", "conclusion", "year", "department",
+        "goals[0].target", "goals[9].indicators[0].level1"}) {
     const auto* location = read.map.find(path);
     ASSERT_NE(location, nullptr) << path;
     EXPECT_EQ(location->kind, diag::SourceLocation::Kind::Cell) << path;

@@ -19,7 +19,9 @@ inline std::string read_file(const std::filesystem::path& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-inline std::filesystem::path source_dir() { return ZIPING_SOURCE_DIR; }
+inline std::filesystem::path source_dir() {
+  return ZIPING_SOURCE_DIR;
+}
 
 inline std::string example_json(const std::string& name) {
   return read_file(source_dir() / "examples" / name);
@@ -43,7 +45,8 @@ inline model::Form awkward_form() {
   form.budget.executed = Decimal::of("-3");
   form.budget.weight = Decimal::of("10.000");
   form.budget.rate = "=12%";
-  form.budget.sources.push_back({"其中：自有资金", Decimal::of("1"), std::nullopt, Decimal::of("2.50"), "250%"});
+  form.budget.sources.push_back(
+      {"其中：自有资金", Decimal::of("1"), std::nullopt, Decimal::of("2.50"), "250%"});
   model::Goal first;
   first.number = 3;
   first.target = "  前后有空格  ";

@@ -7,12 +7,48 @@
 namespace ziping::io::csv {
 
 enum class Column {
-  GoalNumber, Level1, Level2, Name, Nature, Unit, Target, AdjustedTarget, Actual, Weight,
-  ScoreCoefficient, Score, Core, ScoringStandard, Reason,
-  GoalTarget, GoalActual, GoalReason, GoalWeight, GoalScore,
-  Kind, Title, Year, Department, Project, ImplementingUnit, MoneyUnit,
-  BudgetInitial, BudgetAnnual, BudgetExecuted, BudgetWeight, BudgetScore, BudgetRate, BudgetReason,
-  TotalWeight, TotalScore, Grade, Conclusion, Problems, Improvements, ProjectLeader, FinanceLeader,
+  GoalNumber,
+  Level1,
+  Level2,
+  Name,
+  Nature,
+  Unit,
+  Target,
+  AdjustedTarget,
+  Actual,
+  Weight,
+  ScoreCoefficient,
+  Score,
+  Core,
+  ScoringStandard,
+  Reason,
+  GoalTarget,
+  GoalActual,
+  GoalReason,
+  GoalWeight,
+  GoalScore,
+  Kind,
+  Title,
+  Year,
+  Department,
+  Project,
+  ImplementingUnit,
+  MoneyUnit,
+  BudgetInitial,
+  BudgetAnnual,
+  BudgetExecuted,
+  BudgetWeight,
+  BudgetScore,
+  BudgetRate,
+  BudgetReason,
+  TotalWeight,
+  TotalScore,
+  Grade,
+  Conclusion,
+  Problems,
+  Improvements,
+  ProjectLeader,
+  FinanceLeader,
   GoalLabel, // read only: 绩效目标 column with "绩效目标1" in hand-made files
 };
 
@@ -26,6 +62,7 @@ std::span<const ColumnName> csv_columns();
 
 // "资金来源3" + "全年预算数": the funding-row columns, numbered from 1.
 inline constexpr std::string_view kSourcePrefix = "资金来源";
-inline constexpr std::string_view kSourceFields[] = {"", "年初预算数", "全年预算数", "全年执行数", "执行率"};
+inline constexpr std::string_view kSourceFields[] = {"", "年初预算数", "全年预算数", "全年执行数",
+                                                     "执行率"};
 
 } // namespace ziping::io::csv

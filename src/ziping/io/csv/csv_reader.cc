@@ -22,33 +22,60 @@ constexpr std::size_t kMaxDiagnostics = 100;
 std::optional<Column> synonym_column(sheet::Field field) {
   using F = sheet::Field;
   switch (field) {
-  case F::GoalLabel: return Column::GoalLabel;
-  case F::GoalNumber: return Column::GoalNumber;
-  case F::Level1: return Column::Level1;
-  case F::Level2: return Column::Level2;
-  case F::Name: return Column::Name;
-  case F::Nature: return Column::Nature;
-  case F::Unit: return Column::Unit;
-  case F::Target: return Column::Target;
-  case F::AdjustedTarget: return Column::AdjustedTarget;
-  case F::Actual: return Column::Actual;
-  case F::Weight: return Column::Weight;
-  case F::ScoreCoefficient: return Column::ScoreCoefficient;
-  case F::Score: return Column::Score;
-  case F::Core: return Column::Core;
-  case F::ScoringStandard: return Column::ScoringStandard;
-  case F::Reason: return Column::Reason;
-  case F::Department: return Column::Department;
-  case F::Project: return Column::Project;
-  case F::ImplementingUnit: return Column::ImplementingUnit;
-  case F::Year: return Column::Year;
-  case F::Grade: return Column::Grade;
-  case F::Conclusion: return Column::Conclusion;
-  case F::Problems: return Column::Problems;
-  case F::Improvements: return Column::Improvements;
-  case F::ProjectLeader: return Column::ProjectLeader;
-  case F::FinanceLeader: return Column::FinanceLeader;
-  default: return std::nullopt;
+  case F::GoalLabel:
+    return Column::GoalLabel;
+  case F::GoalNumber:
+    return Column::GoalNumber;
+  case F::Level1:
+    return Column::Level1;
+  case F::Level2:
+    return Column::Level2;
+  case F::Name:
+    return Column::Name;
+  case F::Nature:
+    return Column::Nature;
+  case F::Unit:
+    return Column::Unit;
+  case F::Target:
+    return Column::Target;
+  case F::AdjustedTarget:
+    return Column::AdjustedTarget;
+  case F::Actual:
+    return Column::Actual;
+  case F::Weight:
+    return Column::Weight;
+  case F::ScoreCoefficient:
+    return Column::ScoreCoefficient;
+  case F::Score:
+    return Column::Score;
+  case F::Core:
+    return Column::Core;
+  case F::ScoringStandard:
+    return Column::ScoringStandard;
+  case F::Reason:
+    return Column::Reason;
+  case F::Department:
+    return Column::Department;
+  case F::Project:
+    return Column::Project;
+  case F::ImplementingUnit:
+    return Column::ImplementingUnit;
+  case F::Year:
+    return Column::Year;
+  case F::Grade:
+    return Column::Grade;
+  case F::Conclusion:
+    return Column::Conclusion;
+  case F::Problems:
+    return Column::Problems;
+  case F::Improvements:
+    return Column::Improvements;
+  case F::ProjectLeader:
+    return Column::ProjectLeader;
+  case F::FinanceLeader:
+    return Column::FinanceLeader;
+  default:
+    return std::nullopt;
   }
 }
 
@@ -103,10 +130,12 @@ public:
     std::size_t header = table_.rows.size();
     for (std::size_t r = 0; r < table_.rows.size() && header == table_.rows.size(); ++r)
       for (const auto& field : table_.rows[r])
-        if (sheet::match_header(sheet::fold_header(field.text), sheet::indicator_headers()) == sheet::Field::Name)
+        if (sheet::match_header(sheet::fold_header(field.text), sheet::indicator_headers()) ==
+            sheet::Field::Name)
           header = r;
     if (header == table_.rows.size()) {
-      report(DiagId::err_csv_no_header, table_.rows.empty() || table_.rows[0].empty() ? nullptr : &table_.rows[0][0]);
+      report(DiagId::err_csv_no_header,
+             table_.rows.empty() || table_.rows[0].empty() ? nullptr : &table_.rows[0][0]);
       return std::nullopt;
     }
     map_columns(table_.rows[header]);
@@ -120,7 +149,8 @@ public:
         if (!text::trim(field.text).empty()) empty = false;
       if (empty) continue;
       if (row.size() != header_size_ && !ragged_reported_) {
-        report(DiagId::warn_csv_ragged_row, &row[0], {std::to_string(row.size()), std::to_string(header_size_)});
+        report(DiagId::warn_csv_ragged_row, &row[0],
+               {std::to_string(row.size()), std::to_string(header_size_)});
         ragged_reported_ = true;
       }
       row_ = &row;
@@ -138,9 +168,10 @@ public:
                                 raw(Column::GoalNumber).empty() && raw(Column::GoalLabel).empty() &&
                                 raw(Column::GoalTarget).empty(); // ="" names an empty goal
       bool leaf = false;
-      for (Column c : {Column::Level1, Column::Level2, Column::Name, Column::Nature, Column::Unit, Column::Target,
-                       Column::AdjustedTarget, Column::Actual, Column::Weight, Column::ScoreCoefficient,
-                       Column::Score, Column::Core, Column::ScoringStandard, Column::Reason})
+      for (Column c : {Column::Level1, Column::Level2, Column::Name, Column::Nature, Column::Unit,
+                       Column::Target, Column::AdjustedTarget, Column::Actual, Column::Weight,
+                       Column::ScoreCoefficient, Column::Score, Column::Core,
+                       Column::ScoringStandard, Column::Reason})
         if (!raw(c).empty()) leaf = true;
       if (form.goals.empty() || !same_goal(form.goals.back(), here)) {
         if (!leaf && goal_columns_empty) continue; // the row of a form without goals
@@ -159,7 +190,8 @@ public:
 private:
   void map_columns(const Row& header) {
     std::vector<std::pair<std::string, Column>> ours;
-    for (const auto& name : csv_columns()) ours.emplace_back(sheet::fold_header(name.header), name.column);
+    for (const auto& name : csv_columns())
+      ours.emplace_back(sheet::fold_header(name.header), name.column);
     for (std::size_t i = 0; i < header.size(); ++i) {
       std::string folded = sheet::fold_header(header[i].text);
       if (folded.empty()) continue;
@@ -175,24 +207,32 @@ private:
           std::string suffix = rest.substr(digits);
           auto& source = sources_[number];
           int index = int(i);
-          if (suffix.empty()) source.label = index;
-          else if (suffix == kSourceFields[1]) source.initial = index;
-          else if (suffix == kSourceFields[2]) source.annual = index;
-          else if (suffix == kSourceFields[3]) source.executed = index;
-          else if (suffix == kSourceFields[4]) source.rate = index;
+          if (suffix.empty())
+            source.label = index;
+          else if (suffix == kSourceFields[1])
+            source.initial = index;
+          else if (suffix == kSourceFields[2])
+            source.annual = index;
+          else if (suffix == kSourceFields[3])
+            source.executed = index;
+          else if (suffix == kSourceFields[4])
+            source.rate = index;
           continue;
         }
       }
       if (!column) {
-        if (auto field = sheet::match_header(folded, sheet::indicator_headers())) column = synonym_column(*field);
-        else if (auto label = sheet::match_header(folded, sheet::label_headers())) column = synonym_column(*label);
+        if (auto field = sheet::match_header(folded, sheet::indicator_headers()))
+          column = synonym_column(*field);
+        else if (auto label = sheet::match_header(folded, sheet::label_headers()))
+          column = synonym_column(*label);
       }
       if (!column) {
         std::string suggestion = sheet::suggest_header(folded, sheet::indicator_headers());
         report(DiagId::warn_sheet_unknown_column, &header[i],
-               {header[i].text, suggestion.empty() ? std::string()
-                                                   : diag::bilingual("（是否应为「" + suggestion + "」？）",
-                                                                     " (did you mean " + suggestion + "?)")});
+               {header[i].text, suggestion.empty()
+                                    ? std::string()
+                                    : diag::bilingual("（是否应为「" + suggestion + "」？）",
+                                                      " (did you mean " + suggestion + "?)")});
         continue;
       }
       if (columns_.count(*column)) {
@@ -201,8 +241,10 @@ private:
       }
       columns_[*column] = i;
     }
-    for (auto [column, name] : {std::pair{Column::Target, "年度指标值"}, {Column::Actual, "实际完成值"},
-                                {Column::Weight, "分值"}, {Column::Score, "得分"}})
+    for (auto [column, name] : {std::pair{Column::Target, "年度指标值"},
+                                {Column::Actual, "实际完成值"},
+                                {Column::Weight, "分值"},
+                                {Column::Score, "得分"}})
       if (!columns_.count(column)) report(DiagId::err_sheet_missing_column, &header[0], {name});
   }
 
@@ -227,7 +269,8 @@ private:
     locate(path, field);
     return field ? unshielded(field->text) : std::string();
   }
-  std::optional<Decimal> number_at(const Field* field, const std::string& path, const std::string& label) {
+  std::optional<Decimal> number_at(const Field* field, const std::string& path,
+                                   const std::string& label) {
     locate(path, field);
     if (!field) return std::nullopt;
     std::optional<Decimal> value;
@@ -246,8 +289,8 @@ private:
     std::string kind_text = std::string(text::trim(value::fold(text(Column::Kind, "kind"))));
     if (kind_text.find("项目") != std::string::npos || kind_text == "project") {
       form.kind = model::FormKind::Project;
-    } else if (kind_text.find("部门") != std::string::npos || kind_text.find("整体") != std::string::npos ||
-               kind_text == "department") {
+    } else if (kind_text.find("部门") != std::string::npos ||
+               kind_text.find("整体") != std::string::npos || kind_text == "department") {
       form.kind = model::FormKind::Department;
     } else if (!kind_text.empty()) {
       report(DiagId::err_csv_bad_kind, cell(Column::Kind), {kind_text});
@@ -256,7 +299,8 @@ private:
     } else if (columns_.count(Column::Project) && !raw(Column::Project).empty()) {
       form.kind = model::FormKind::Project;
     } else if (!columns_.count(Column::GoalNumber) && !columns_.count(Column::GoalLabel)) {
-      report(DiagId::warn_sheet_kind_unknown, nullptr, {diag::bilingual("部门整体支出绩效自评表", "a department form")});
+      report(DiagId::warn_sheet_kind_unknown, nullptr,
+             {diag::bilingual("部门整体支出绩效自评表", "a department form")});
     }
     form.title = text(Column::Title, "title");
     if (const Field* year = cell(Column::Year); year && !text::trim(year->text).empty()) {
@@ -285,7 +329,8 @@ private:
       source.label = label ? unshielded(label->text) : "";
       source.initial = number_at(cell_at(source_columns.initial), path + ".initial", "年初预算数");
       source.annual = number_at(cell_at(source_columns.annual), path + ".annual", "全年预算数");
-      source.executed = number_at(cell_at(source_columns.executed), path + ".executed", "全年执行数");
+      source.executed =
+          number_at(cell_at(source_columns.executed), path + ".executed", "全年执行数");
       const Field* rate = cell_at(source_columns.rate);
       locate(path + ".rate", rate);
       source.rate = rate ? unshielded(rate->text) : "";
@@ -311,7 +356,8 @@ private:
       std::string value = field ? field->text : "";
       if (value != first && !differing_.count(column)) {
         differing_.insert(column);
-        report(DiagId::warn_csv_differing_form_field, field ? field : &(*row_)[0], {field_label(column), value, first});
+        report(DiagId::warn_csv_differing_form_field, field ? field : &(*row_)[0],
+               {field_label(column), value, first});
       }
     }
   }
@@ -321,7 +367,8 @@ private:
   }
   static bool same_goal(const model::Goal& a, const model::Goal& b) {
     return a.number == b.number && a.target == b.target && a.actual == b.actual &&
-           a.deviation_reason == b.deviation_reason && same_number(a.weight, b.weight) && same_number(a.score, b.score);
+           a.deviation_reason == b.deviation_reason && same_number(a.weight, b.weight) &&
+           same_number(a.score, b.score);
   }
   // The goal this row names, read quietly (start_goal reads it again with locations).
   model::Goal goal_of_row() const {
@@ -334,7 +381,8 @@ private:
     auto quiet_number = [&](Column c) -> std::optional<Decimal> {
       const Field* field = cell(c);
       std::optional<Decimal> value;
-      if (field && sheet::parse_number_text(field->text, value) == sheet::NumberText::Number) return value;
+      if (field && sheet::parse_number_text(field->text, value) == sheet::NumberText::Number)
+        return value;
       return std::nullopt;
     };
     goal.target = quiet_text(Column::GoalTarget);
@@ -346,10 +394,12 @@ private:
   }
 
   std::optional<int> goal_number() const {
-    if (const Field* number = cell(Column::GoalNumber); number && !text::trim(number->text).empty()) {
+    if (const Field* number = cell(Column::GoalNumber);
+        number && !text::trim(number->text).empty()) {
       std::optional<Decimal> value;
       if (sheet::parse_number_text(number->text, value) == sheet::NumberText::Number && value &&
-          value->normalized().scale() == 0 && !value->is_negative() && *value < Decimal::from_int(1000000000))
+          value->normalized().scale() == 0 && !value->is_negative() &&
+          *value < Decimal::from_int(1000000000))
         return int((long long)value->normalized().coefficient());
       return sheet::number_in(number->text);
     }
@@ -365,7 +415,8 @@ private:
     goal.number = goal_number();
     if (const Field* number = cell(Column::GoalNumber); number && !text::trim(number->text).empty())
       locate(path + ".number", number);
-    else if (const Field* label = cell(Column::GoalLabel); label && !text::trim(label->text).empty())
+    else if (const Field* label = cell(Column::GoalLabel);
+             label && !text::trim(label->text).empty())
       locate(path + ".number", label);
     locate(path, &(*row_)[0]);
     goal.target = text(Column::GoalTarget, path + ".target");
@@ -423,7 +474,8 @@ private:
 
 } // namespace
 
-model::ReadResult read_csv(std::string_view bytes, const std::string& file_name, std::optional<model::FormKind> kind) {
+model::ReadResult read_csv(std::string_view bytes, const std::string& file_name,
+                           std::optional<model::FormKind> kind) {
   model::ReadResult result;
   result.map.set_file(file_name);
   auto table = read_table(bytes, file_name);

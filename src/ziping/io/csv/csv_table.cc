@@ -11,7 +11,8 @@ namespace {
 
 using diag::DiagId;
 
-diag::Diagnostic at(DiagId id, const std::string& file, int line, int column, std::vector<std::string> args = {}) {
+diag::Diagnostic at(DiagId id, const std::string& file, int line, int column,
+                    std::vector<std::string> args = {}) {
   auto d = diag::make(id, "", std::move(args));
   d.where = diag::SourceLocation::text(file, line, column);
   return d;
@@ -68,7 +69,8 @@ std::optional<std::string> gb18030_to_utf8(std::string_view bytes) {
 TableRead read_table(std::string_view bytes, const std::string& file) {
   TableRead result;
   if (bytes.size() > kMaxCsvBytes) {
-    auto d = diag::make(DiagId::err_input_too_large, "", {std::to_string(bytes.size()), std::to_string(kMaxCsvBytes)});
+    auto d = diag::make(DiagId::err_input_too_large, "",
+                        {std::to_string(bytes.size()), std::to_string(kMaxCsvBytes)});
     d.where.file = file;
     result.diagnostics.push_back(std::move(d));
     return result;
@@ -148,17 +150,19 @@ TableRead read_table(std::string_view bytes, const std::string& file) {
         ++pos;
       }
       if (!closed) {
-        result.diagnostics.push_back(at(DiagId::err_csv_unterminated_quote, file, field.line, field.column,
-                                        {std::to_string(field.line)}));
+        result.diagnostics.push_back(at(DiagId::err_csv_unterminated_quote, file, field.line,
+                                        field.column, {std::to_string(field.line)}));
         return result;
       }
       // Text after the closing quote belongs to the field (lenient, as Excel reads it).
-      while (pos < bytes.size() && bytes[pos] != table.delimiter && bytes[pos] != '\n' && bytes[pos] != '\r') {
+      while (pos < bytes.size() && bytes[pos] != table.delimiter && bytes[pos] != '\n' &&
+             bytes[pos] != '\r') {
         field.text += bytes[pos];
         advance(bytes[pos++]);
       }
     } else {
-      while (pos < bytes.size() && bytes[pos] != table.delimiter && bytes[pos] != '\n' && bytes[pos] != '\r') {
+      while (pos < bytes.size() && bytes[pos] != table.delimiter && bytes[pos] != '\n' &&
+             bytes[pos] != '\r') {
         if (bytes[pos] == '"' && !stray_reported) {
           result.diagnostics.push_back(at(DiagId::warn_csv_stray_quote, file, line, column));
           stray_reported = true;
@@ -168,7 +172,8 @@ TableRead read_table(std::string_view bytes, const std::string& file) {
       }
     }
     if (++fields > kMaxCsvFields) {
-      auto d = diag::make(DiagId::err_input_too_large, "", {std::to_string(bytes.size()), std::to_string(kMaxCsvBytes)});
+      auto d = diag::make(DiagId::err_input_too_large, "",
+                          {std::to_string(bytes.size()), std::to_string(kMaxCsvBytes)});
       d.where = diag::SourceLocation::text(file, line, column);
       result.diagnostics.push_back(std::move(d));
       return result;

@@ -59,7 +59,8 @@ std::optional<num::Decimal> xml_number(std::string_view text) {
     if (text[pos] != 'e' && text[pos] != 'E') return std::nullopt;
     ++pos;
     bool exponent_negative = false;
-    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) exponent_negative = text[pos++] == '-';
+    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+'))
+      exponent_negative = text[pos++] == '-';
     long long value = 0;
     std::size_t start = pos;
     for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
@@ -95,7 +96,8 @@ std::optional<num::Decimal> xml_number(std::string_view text) {
   }
   std::string plain;
   if (exponent >= 0) {
-    if (digits.size() + std::size_t(exponent) > std::size_t(num::Decimal::kMaxDigits)) return std::nullopt;
+    if (digits.size() + std::size_t(exponent) > std::size_t(num::Decimal::kMaxDigits))
+      return std::nullopt;
     plain = digits + std::string(std::size_t(exponent), '0');
   } else {
     std::size_t scale = std::size_t(-exponent);
@@ -125,7 +127,7 @@ std::string serial_date_text(long long serial) {
   // Serial 60 is the fictitious 1900-02-29 (a Lotus bug Excel keeps); 1 is 1900-01-01.
   long long days = serial;
   if (days < 1 || days > 2958465) return std::to_string(serial);
-  if (days < 60) days += 1;       // 1900-01-01 → day 2 after 1899-12-30
+  if (days < 60) days += 1; // 1900-01-01 → day 2 after 1899-12-30
   // Days since 1899-12-30 → civil date (Howard Hinnant's algorithm, shifted to 1970).
   long long z = days - 25569 + 719468;
   long long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -143,11 +145,16 @@ std::string serial_date_text(long long serial) {
 std::string shown_text(const Cell& cell, bool* was_date) {
   if (was_date) *was_date = false;
   switch (cell.type) {
-  case Cell::Type::Blank: return {};
-  case Cell::Type::Text: return cell.value;
-  case Cell::Type::Error: return cell.value;
-  case Cell::Type::Boolean: return cell.value == "1" || cell.value == "true" ? "是" : "否";
-  case Cell::Type::Number: break;
+  case Cell::Type::Blank:
+    return {};
+  case Cell::Type::Text:
+    return cell.value;
+  case Cell::Type::Error:
+    return cell.value;
+  case Cell::Type::Boolean:
+    return cell.value == "1" || cell.value == "true" ? "是" : "否";
+  case Cell::Type::Number:
+    break;
   }
   if (cell.style.date) {
     auto value = xml_number(cell.value);
@@ -162,7 +169,8 @@ std::string shown_text(const Cell& cell, bool* was_date) {
   if (cell.style.percent) {
     auto percent = *shown * num::Decimal::from_int(100);
     int places = std::max(0, cell.style.decimals);
-    return percent.rounded(places, num::RoundingMode::HalfUp).with_min_scale(places).to_string() + "%";
+    return percent.rounded(places, num::RoundingMode::HalfUp).with_min_scale(places).to_string() +
+           "%";
   }
   return shown->to_string();
 }
@@ -170,11 +178,15 @@ std::string shown_text(const Cell& cell, bool* was_date) {
 sheet::NumberText cell_number(const Cell* cell, std::optional<num::Decimal>& out) {
   if (cell == nullptr) return sheet::NumberText::Blank;
   switch (cell->type) {
-  case Cell::Type::Blank: return sheet::NumberText::Blank;
-  case Cell::Type::Text: return sheet::parse_number_text(cell->value, out);
+  case Cell::Type::Blank:
+    return sheet::NumberText::Blank;
+  case Cell::Type::Text:
+    return sheet::parse_number_text(cell->value, out);
   case Cell::Type::Boolean:
-  case Cell::Type::Error: return sheet::NumberText::NotANumber;
-  case Cell::Type::Number: break;
+  case Cell::Type::Error:
+    return sheet::NumberText::NotANumber;
+  case Cell::Type::Number:
+    break;
   }
   auto shown = shown_number(*cell);
   if (!shown) return sheet::NumberText::NotANumber;

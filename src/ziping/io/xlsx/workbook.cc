@@ -6,24 +6,42 @@ namespace ziping::io::xlsx {
 
 std::string_view builtin_number_format(int id) {
   switch (id) {
-  case 0: return "General";
-  case 1: return "0";
-  case 2: return "0.00";
-  case 3: return "#,##0";
-  case 4: return "#,##0.00";
-  case 9: return "0%";
-  case 10: return "0.00%";
-  case 11: return "0.00E+00";
-  case 12: return "# ?/?";
-  case 13: return "# ?\?/??";
-  case 14: return "yyyy/m/d";
-  case 37: return "#,##0 ;(#,##0)";
-  case 38: return "#,##0 ;[Red](#,##0)";
-  case 39: return "#,##0.00;(#,##0.00)";
-  case 40: return "#,##0.00;[Red](#,##0.00)";
-  case 48: return "##0.0E+0";
-  case 49: return "@";
-  default: return "";
+  case 0:
+    return "General";
+  case 1:
+    return "0";
+  case 2:
+    return "0.00";
+  case 3:
+    return "#,##0";
+  case 4:
+    return "#,##0.00";
+  case 9:
+    return "0%";
+  case 10:
+    return "0.00%";
+  case 11:
+    return "0.00E+00";
+  case 12:
+    return "# ?/?";
+  case 13:
+    return "# ?\?/??";
+  case 14:
+    return "yyyy/m/d";
+  case 37:
+    return "#,##0 ;(#,##0)";
+  case 38:
+    return "#,##0 ;[Red](#,##0)";
+  case 39:
+    return "#,##0.00;(#,##0.00)";
+  case 40:
+    return "#,##0.00;[Red](#,##0.00)";
+  case 48:
+    return "##0.0E+0";
+  case 49:
+    return "@";
+  default:
+    return "";
   }
 }
 
@@ -66,17 +84,34 @@ NumberStyle analyse_number_format(std::string_view code) {
       digits_seen = true;
       if (after_point) ++decimals;
       break;
-    case '.': after_point = true; break;
-    case '%': style.percent = true; break;
-    case '@': style.text = true; break;
-    case 'y': case 'Y': case 'm': case 'M': case 'd': case 'D': case 'h': case 'H': case 's': case 'S':
+    case '.':
+      after_point = true;
+      break;
+    case '%':
+      style.percent = true;
+      break;
+    case '@':
+      style.text = true;
+      break;
+    case 'y':
+    case 'Y':
+    case 'm':
+    case 'M':
+    case 'd':
+    case 'D':
+    case 'h':
+    case 'H':
+    case 's':
+    case 'S':
       style.date = true;
       break;
-    case 'e': case 'E':
+    case 'e':
+    case 'E':
       // "0.00E+00": scientific; decimals do not describe the printed digits.
       if (digits_seen) return NumberStyle{};
       break;
-    default: break;
+    default:
+      break;
     }
   }
   if (code == "General" || code == "general" || code.empty()) return NumberStyle{};
@@ -108,7 +143,8 @@ std::optional<CellRef> parse_cell_name(std::string_view name) {
   while (pos < name.size() && name[pos] == '$') ++pos;
   long long column = 0;
   std::size_t letters = 0;
-  while (pos < name.size() && ((name[pos] >= 'A' && name[pos] <= 'Z') || (name[pos] >= 'a' && name[pos] <= 'z'))) {
+  while (pos < name.size() &&
+         ((name[pos] >= 'A' && name[pos] <= 'Z') || (name[pos] >= 'a' && name[pos] <= 'z'))) {
     char upper = char(name[pos] & ~0x20);
     column = column * 26 + (upper - 'A' + 1);
     if (column > kMaxColumns) return std::nullopt;

@@ -84,6 +84,7 @@ struct WorkbookRead {
 WorkbookRead read_workbook(std::string_view bytes, const std::string& file_name);
 // The same from parts already unpacked ("xl/workbook.xml" → its XML), with the same limits;
 // for tests and the fuzzer, which thereby reach the XML without forging zip archives.
-WorkbookRead read_workbook_parts(const std::map<std::string, std::string>& parts, const std::string& file_name);
+WorkbookRead read_workbook_parts(const std::map<std::string, std::string>& parts,
+                                 const std::string& file_name);
 
 } // namespace ziping::io::xlsx

@@ -63,7 +63,8 @@ std::string unescape_ooxml(std::string_view raw) {
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    if (text[pos] == '_' && pos + 7 <= text.size() && text[pos + 1] == 'x' && text[pos + 6] == '_') {
+    if (text[pos] == '_' && pos + 7 <= text.size() && text[pos + 1] == 'x' &&
+        text[pos + 6] == '_') {
       unsigned value = 0;
       auto hex = text.substr(pos + 2, 4);
       auto [end, error] = std::from_chars(hex.data(), hex.data() + 4, value, 16);
@@ -126,7 +127,8 @@ bool load_part(Context& context, const std::string& name, pugi::xml_document& do
   auto result = document.load_buffer(bytes->data(), bytes->size(), options, pugi::encoding_utf8);
   if (!result) {
     report(context, DiagId::err_xlsx_bad_xml,
-           {name, std::string(result.description()) + " (offset " + std::to_string(result.offset) + ")"});
+           {name,
+            std::string(result.description()) + " (offset " + std::to_string(result.offset) + ")"});
     return false;
   }
   return true;
@@ -142,7 +144,8 @@ std::string resolve(const std::string& base_part, std::string_view target) {
   std::size_t start = 0;
   while (start <= path.size()) {
     auto slash = path.find('/', start);
-    std::string piece = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string piece =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (piece == "..") {
       if (!parts.empty()) parts.pop_back();
     } else if (!piece.empty() && piece != ".") {
@@ -224,7 +227,8 @@ std::vector<NumberStyle> cell_styles(Context& context, const std::string& part) 
     const char* id_text = attribute(xf, "numFmtId");
     int id = id_text ? std::atoi(id_text) : 0;
     auto found = custom.find(id);
-    std::string code = found != custom.end() ? found->second : std::string(builtin_number_format(id));
+    std::string code =
+        found != custom.end() ? found->second : std::string(builtin_number_format(id));
     NumberStyle style = analyse_number_format(code);
     if (found == custom.end() && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) ||
                                   (id >= 45 && id <= 47) || (id >= 50 && id <= 58)))
@@ -259,9 +263,11 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
       if (const char* r = attribute(c, "r")) {
         auto parsed = parse_cell_name(r);
         if (!parsed) {
-          auto& d = report(context, DiagId::err_xlsx_bad_cell,
-                           {diag::bilingual("无效的单元格引用 " + well_formed(std::string(r).substr(0, 40)),
-                                            "invalid cell reference " + well_formed(std::string(r).substr(0, 40)))});
+          auto& d =
+              report(context, DiagId::err_xlsx_bad_cell,
+                     {diag::bilingual(
+                         "无效的单元格引用 " + well_formed(std::string(r).substr(0, 40)),
+                         "invalid cell reference " + well_formed(std::string(r).substr(0, 40)))});
           d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
           continue;
         }
@@ -274,7 +280,8 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
       cell.formula = bool(child(c, "f"));
       if (const char* s = attribute(c, "s")) {
         long index = std::atol(s);
-        if (index >= 0 && std::size_t(index) < styles.size()) cell.style = styles[std::size_t(index)];
+        if (index >= 0 && std::size_t(index) < styles.size())
+          cell.style = styles[std::size_t(index)];
       }
       if (type == "s") {
         std::string_view raw_index = v.child_value();
@@ -283,9 +290,10 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
         std::size_t index = 0;
         auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), index);
         if (error != std::errc() || end != text.data() + text.size() || index >= strings.size()) {
-          auto& d = report(context, DiagId::err_xlsx_bad_cell,
-                           {diag::bilingual("共享字符串编号 " + shown_index + " 不存在",
-                                            "shared string index " + shown_index + " does not exist")});
+          auto& d =
+              report(context, DiagId::err_xlsx_bad_cell,
+                     {diag::bilingual("共享字符串编号 " + shown_index + " 不存在",
+                                      "shared string index " + shown_index + " does not exist")});
           d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
           continue;
         }
@@ -360,7 +368,8 @@ void read_merges(Context& context, pugi::xml_node root, Sheet& sheet, std::size_
         if (auto found = sheet.merged_at.find({r, col}); found != sheet.merged_at.end())
           overlap = &sheet.merges[found->second];
     if (overlap) {
-      auto& d = report(context, DiagId::warn_sheet_merge_overlap, {std::string(ref), range_name(*overlap)});
+      auto& d = report(context, DiagId::warn_sheet_merge_overlap,
+                       {std::string(ref), range_name(*overlap)});
       d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(range->first));
       continue;
     }
@@ -394,22 +403,28 @@ WorkbookRead read_workbook(std::string_view bytes, const std::string& file_name)
     return result;
   };
   if (bytes.size() > kMaxXlsxBytes)
-    return refuse(DiagId::err_input_too_large, {std::to_string(bytes.size()), std::to_string(kMaxXlsxBytes)});
+    return refuse(DiagId::err_input_too_large,
+                  {std::to_string(bytes.size()), std::to_string(kMaxXlsxBytes)});
   if (bytes.empty()) return refuse(DiagId::err_input_empty, {});
-  if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-    return refuse(DiagId::err_xlsx_not_zip,
-                  {diag::bilingual("这是旧版 .xls 或加密的工作簿（OLE 复合文档），请在 Excel/WPS 中另存为不加密的 .xlsx",
-                                   "this is a legacy .xls or an encrypted workbook (an OLE compound file); save it "
-                                   "as an unencrypted .xlsx")});
+  if (bytes.size() >= 8 &&
+      bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return refuse(
+        DiagId::err_xlsx_not_zip,
+        {diag::bilingual(
+            "这是旧版 .xls 或加密的工作簿（OLE 复合文档），请在 Excel/WPS 中另存为不加密的 .xlsx",
+            "this is a legacy .xls or an encrypted workbook (an OLE compound file); save it "
+            "as an unencrypted .xlsx")});
   if (bytes.size() < 4 || bytes.substr(0, 2) != "PK")
-    return refuse(DiagId::err_xlsx_not_zip, {diag::bilingual("文件不是 zip 压缩包", "the file is not a zip archive")});
+    return refuse(DiagId::err_xlsx_not_zip,
+                  {diag::bilingual("文件不是 zip 压缩包", "the file is not a zip archive")});
   ZipArchive zip(bytes);
   if (zip.status() == Package::Status::NotAZip)
-    return refuse(DiagId::err_xlsx_not_zip, {diag::bilingual("zip 压缩包已损坏：" + zip.error(),
-                                                             "the zip archive is damaged: " + zip.error())});
+    return refuse(DiagId::err_xlsx_not_zip,
+                  {diag::bilingual("zip 压缩包已损坏：" + zip.error(),
+                                   "the zip archive is damaged: " + zip.error())});
   if (zip.status() == Package::Status::TooManyEntries)
-    return refuse(DiagId::err_xlsx_too_many,
-                  {diag::bilingual("压缩包成员", "archive members"), std::to_string(kMaxZipEntries)});
+    return refuse(DiagId::err_xlsx_too_many, {diag::bilingual("压缩包成员", "archive members"),
+                                              std::to_string(kMaxZipEntries)});
   read_package(zip, file_name, result);
   return result;
 }
@@ -487,7 +502,8 @@ void read_package(Package& zip, const std::string& file_name, WorkbookRead& resu
   else if (zip.has("xl/sharedStrings.xml"))
     strings = shared_strings(context, "xl/sharedStrings.xml");
   std::vector<NumberStyle> styles;
-  if (const Relationship* rel = by_type(rels, "/styles")) styles = cell_styles(context, rel->target);
+  if (const Relationship* rel = by_type(rels, "/styles"))
+    styles = cell_styles(context, rel->target);
 
   Workbook workbook;
   std::size_t covered = 0;
@@ -506,7 +522,8 @@ void read_package(Package& zip, const std::string& file_name, WorkbookRead& resu
   result.workbook = std::move(workbook);
 }
 
-WorkbookRead read_workbook_parts(const std::map<std::string, std::string>& parts, const std::string& file_name) {
+WorkbookRead read_workbook_parts(const std::map<std::string, std::string>& parts,
+                                 const std::string& file_name) {
   WorkbookRead result;
   MemoryPackage package(parts);
   read_package(package, file_name, result);

@@ -90,19 +90,32 @@ private:
 
 std::string field_name(Field field) {
   switch (field) {
-  case Field::Weight: return diag::bilingual("分值", "the weight (分值)");
-  case Field::Score: return diag::bilingual("得分", "the score (得分)");
-  case Field::ScoreCoefficient: return diag::bilingual("得分系数", "the score coefficient");
-  case Field::BudgetInitial: return diag::bilingual("年初预算数", "the initial budget (年初预算数)");
-  case Field::BudgetAnnual: return diag::bilingual("全年预算数", "the annual budget (全年预算数)");
-  case Field::BudgetExecuted: return diag::bilingual("全年执行数", "the executed amount (全年执行数)");
-  case Field::BudgetWeight: return diag::bilingual("预算执行分值", "the execution weight");
-  case Field::BudgetScore: return diag::bilingual("预算执行得分", "the execution score");
-  case Field::Year: return diag::bilingual("年度", "the year (年度)");
-  case Field::Total: return diag::bilingual("总分", "the total (总分)");
-  case Field::Subtotal: return diag::bilingual("小计", "the subtotal (小计)");
-  case Field::GoalNumber: return diag::bilingual("目标序号", "the goal number");
-  default: return diag::bilingual("数值", "a number");
+  case Field::Weight:
+    return diag::bilingual("分值", "the weight (分值)");
+  case Field::Score:
+    return diag::bilingual("得分", "the score (得分)");
+  case Field::ScoreCoefficient:
+    return diag::bilingual("得分系数", "the score coefficient");
+  case Field::BudgetInitial:
+    return diag::bilingual("年初预算数", "the initial budget (年初预算数)");
+  case Field::BudgetAnnual:
+    return diag::bilingual("全年预算数", "the annual budget (全年预算数)");
+  case Field::BudgetExecuted:
+    return diag::bilingual("全年执行数", "the executed amount (全年执行数)");
+  case Field::BudgetWeight:
+    return diag::bilingual("预算执行分值", "the execution weight");
+  case Field::BudgetScore:
+    return diag::bilingual("预算执行得分", "the execution score");
+  case Field::Year:
+    return diag::bilingual("年度", "the year (年度)");
+  case Field::Total:
+    return diag::bilingual("总分", "the total (总分)");
+  case Field::Subtotal:
+    return diag::bilingual("小计", "the subtotal (小计)");
+  case Field::GoalNumber:
+    return diag::bilingual("目标序号", "the goal number");
+  default:
+    return diag::bilingual("数值", "a number");
   }
 }
 
@@ -127,9 +140,13 @@ bool is_label_text(const std::string& folded) {
 
 class SheetReader {
 public:
-  SheetReader(const Sheet& sheet, const std::string& file, Collected& out, Reporter& report, bool first_form_sheet)
+  SheetReader(const Sheet& sheet, const std::string& file, Collected& out, Reporter& report,
+              bool first_form_sheet)
       : sheet_(sheet), file_(file), out_(out), report_(report), first_sheet_(first_form_sheet) {
     for (const auto& [at, cell] : sheet.cells) rows_[at.row].push_back(at.column);
+    for (const auto& merge : sheet.merges)
+      for (int r = merge.first.row + 1; r <= merge.last.row && r < sheet.rows; ++r)
+        if (rows_.count(r)) merged_down_[r].push_back(merge.first.column);
   }
 
   void read() {
@@ -139,9 +156,11 @@ public:
       int next = r + 1;
       if (auto table = indicator_header(r)) {
         next = indicator_table(r, *table);
-      } else if (auto budget = block_header(r, sheet::budget_headers(), Field::BudgetAnnual, Field::BudgetExecuted)) {
+      } else if (auto budget = block_header(r, sheet::budget_headers(), Field::BudgetAnnual,
+                                            Field::BudgetExecuted)) {
         next = budget_block(r, *budget);
-      } else if (auto goals = block_header(r, sheet::goal_headers(), Field::GoalTarget, Field::GoalActual)) {
+      } else if (auto goals =
+                     block_header(r, sheet::goal_headers(), Field::GoalTarget, Field::GoalActual)) {
         next = goals_block(r, *goals);
       } else {
         labels(r);
@@ -159,7 +178,8 @@ private:
 
   // The cell whose value (r, c) shows: the top-left of its merge, or itself.
   std::pair<const Cell*, CellRef> shown(int r, int c) const {
-    if (const Range* merge = sheet_.merge_of({r, c})) return {sheet_.at(merge->first), merge->first};
+    if (const Range* merge = sheet_.merge_of({r, c}))
+      return {sheet_.at(merge->first), merge->first};
     return {sheet_.at({r, c}), CellRef{r, c}};
   }
   bool covered_not_first(int r, int c) const {
@@ -195,24 +215,40 @@ private:
   bool row_empty(int r) const {
     for (int c : starts(r)) {
       const Cell* cell = sheet_.at({r, c});
-      if (cell && (cell->type != Cell::Type::Text || !text::trim(cell->value).empty() || cell->formula)) return false;
+      if (cell &&
+          (cell->type != Cell::Type::Text || !text::trim(cell->value).empty() || cell->formula))
+        return false;
     }
     return true;
   }
 
+  // A header row's cells: its own, and those merged down from a header row above it (a
+  // two-row header: 分值 spanning both rows beside 一级/二级/三级 under 绩效指标).
+  std::vector<int> header_cells(int r) const {
+    std::vector<int> out = starts(r);
+    if (auto found = merged_down_.find(r); found != merged_down_.end()) {
+      out.insert(out.end(), found->second.begin(), found->second.end());
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+    return out;
+  }
+
   Columns map_columns(int r, std::span<const sheet::HeaderName> table, bool warn_unknown) {
     Columns columns;
-    for (int c : starts(r)) {
+    for (int c : header_cells(r)) {
       std::string folded = folded_at(r, c);
       if (folded.empty()) continue;
       auto field = sheet::match_header(folded, table);
       if (!field) {
         if (warn_unknown) {
           std::string suggestion = sheet::suggest_header(folded, table);
-          report_.add(DiagId::warn_sheet_unknown_column, where(r, c),
-                      {text_at(r, c), suggestion.empty() ? std::string()
-                                                         : diag::bilingual("（是否应为「" + suggestion + "」？）",
-                                                                           " (did you mean " + suggestion + "?)")});
+          report_.add(
+              DiagId::warn_sheet_unknown_column, where(r, c),
+              {text_at(r, c), suggestion.empty()
+                                  ? std::string()
+                                  : diag::bilingual("（是否应为「" + suggestion + "」？）",
+                                                    " (did you mean " + suggestion + "?)")});
         }
         continue;
       }
@@ -225,18 +261,36 @@ private:
     return columns;
   }
 
-  std::optional<Columns> indicator_header(int r) {
+  // Whether some cell of row r is merged down into row `below`.
+  bool spans_into(int r, int below) const {
+    auto found = merged_down_.find(below);
+    if (found == merged_down_.end()) return false;
+    for (int c : found->second)
+      if (const Range* merge = sheet_.merge_of({below, c}); merge && merge->first.row == r) return true;
+    return false;
+  }
+
+  bool looks_like_indicator_header(int r) const {
     std::set<Field> fields;
-    for (int c : starts(r))
-      if (auto field = sheet::match_header(folded_at(r, c), sheet::indicator_headers())) fields.insert(*field);
-    if (!fields.count(Field::Name)) return std::nullopt;
-    if (!fields.count(Field::Weight) && !fields.count(Field::Score) && !fields.count(Field::Target) &&
-        !fields.count(Field::Actual))
+    for (int c : header_cells(r))
+      if (auto field = sheet::match_header(folded_at(r, c), sheet::indicator_headers()))
+        fields.insert(*field);
+    return fields.count(Field::Name) &&
+           (fields.count(Field::Weight) || fields.count(Field::Score) ||
+            fields.count(Field::Target) || fields.count(Field::Actual));
+  }
+
+  std::optional<Columns> indicator_header(int r) {
+    if (!looks_like_indicator_header(r)) return std::nullopt;
+    // The upper row of a two-row header: the table's columns are named in the row below.
+    if (auto next = rows_.upper_bound(r); next != rows_.end() && spans_into(r, next->first) &&
+                                          looks_like_indicator_header(next->first))
       return std::nullopt;
     return map_columns(r, sheet::indicator_headers(), true);
   }
 
-  std::optional<Columns> block_header(int r, std::span<const sheet::HeaderName> table, Field a, Field b) {
+  std::optional<Columns> block_header(int r, std::span<const sheet::HeaderName> table, Field a,
+                                      Field b) {
     std::set<Field> fields;
     for (int c : starts(r))
       if (auto field = sheet::match_header(folded_at(r, c), table)) fields.insert(*field);
@@ -246,14 +300,15 @@ private:
 
   bool is_header(int r) {
     std::set<Field> indicator, budget, goals;
-    for (int c : starts(r)) {
+    for (int c : header_cells(r)) {
       std::string folded = folded_at(r, c);
       if (auto f = sheet::match_header(folded, sheet::indicator_headers())) indicator.insert(*f);
       if (auto f = sheet::match_header(folded, sheet::budget_headers())) budget.insert(*f);
       if (auto f = sheet::match_header(folded, sheet::goal_headers())) goals.insert(*f);
     }
-    return (indicator.count(Field::Name) && (indicator.count(Field::Weight) || indicator.count(Field::Score) ||
-                                             indicator.count(Field::Target) || indicator.count(Field::Actual))) ||
+    return (indicator.count(Field::Name) &&
+            (indicator.count(Field::Weight) || indicator.count(Field::Score) ||
+             indicator.count(Field::Target) || indicator.count(Field::Actual))) ||
            (budget.count(Field::BudgetAnnual) && budget.count(Field::BudgetExecuted)) ||
            (goals.count(Field::GoalTarget) && goals.count(Field::GoalActual));
   }
@@ -277,7 +332,8 @@ private:
     std::optional<Decimal> value;
     auto kind = cell_number(cell, value);
     if (kind == sheet::NumberText::NotANumber) {
-      report_.add(DiagId::err_sheet_not_a_number, where(at.row, at.column), {field_name(field), shown_text(*cell)});
+      report_.add(DiagId::err_sheet_not_a_number, where(at.row, at.column),
+                  {field_name(field), shown_text(*cell)});
       return std::nullopt;
     }
     return value;
@@ -330,7 +386,8 @@ private:
       if (!field) {
         // Goal texts on a one-goal sheet: 年度绩效目标 | … .
         if (auto goal_field = sheet::match_header(folded, sheet::goal_headers());
-            goal_field && (*goal_field == Field::GoalTarget || *goal_field == Field::GoalActual) && i + 1 < cells.size()) {
+            goal_field && (*goal_field == Field::GoalTarget || *goal_field == Field::GoalActual) &&
+            i + 1 < cells.size()) {
           int value_col = cells[i + 1];
           sheet_goal_[*goal_field] = text_at(r, value_col);
           ++i;
@@ -341,8 +398,8 @@ private:
         std::string bare;
         for (char ch : value::fold(raw))
           if (ch != '(' && ch != ')' && ch != ' ') bare += ch;
-        if (out_.title && non_empty == 1 && !out_.year && out_.year_at.empty() && bare.size() <= 16 &&
-            (bare.ends_with("年度") || bare.ends_with("年"))) {
+        if (out_.title && non_empty == 1 && !out_.year && out_.year_at.empty() &&
+            bare.size() <= 16 && (bare.ends_with("年度") || bare.ends_with("年"))) {
           if (auto year = sheet::number_in(bare); year && *year >= 1900 && *year <= 2999) {
             out_.year = year;
             out_.year_at = where(r, c);
@@ -383,10 +440,12 @@ private:
         if (value_cell && cell_number(value_cell, number) == sheet::NumberText::Number && number &&
             number->normalized().scale() <= 0) {
           auto whole = number->normalized();
-          if (!whole.is_negative() && whole < Decimal::from_int(1000000000)) out_.year = int((long long)whole.coefficient());
+          if (!whole.is_negative() && whole < Decimal::from_int(1000000000))
+            out_.year = int((long long)whole.coefficient());
         } else if (!text::trim(value).empty()) {
           out_.year = sheet::number_in(value);
-          if (!out_.year) report_.add(DiagId::err_sheet_not_a_number, at, {field_name(Field::Year), value});
+          if (!out_.year)
+            report_.add(DiagId::err_sheet_not_a_number, at, {field_name(Field::Year), value});
         }
         out_.year_at = at;
         continue;
@@ -404,7 +463,8 @@ private:
     int first_amount = INT32_MAX;
     for (auto [field, c] : columns)
       if (field != Field::Reason) first_amount = std::min(first_amount, c);
-    // The unit: "预算执行情况（万元）", "项目资金（万元）" or "（单位：万元）" in the block's label.
+    // The unit: "预算执行情况（万元）", "项目资金（万元）" or "（单位：万元）" in the block's
+    // label.
     for (int c : starts(header)) {
       if (c >= first_amount) break;
       std::string raw = text_at(header, c);
@@ -434,26 +494,35 @@ private:
         if (from_above(r, c)) continue;
         const Cell* cell = sheet_.at({r, c});
         std::string value = text_at(r, c);
-        if (!text::trim(value).empty()) label = value, label_col = c, label_present = true;
-        else if (cell && cell->formula && label.empty()) label_col = c, label_present = true;
+        if (!text::trim(value).empty())
+          label = value, label_col = c, label_present = true;
+        else if (cell && cell->formula && label.empty())
+          label_col = c, label_present = true;
       }
       bool any_amount = false;
       for (auto [field, c] : columns) {
         if ((field == Field::Reason && data_rows > 0) || from_above(r, c)) continue;
-        if (const Cell* cell = sheet_.at({r, c}); cell && (cell->type != Cell::Type::Text || cell->formula ||
-                                                          !text::trim(cell->value).empty()))
+        if (const Cell* cell = sheet_.at({r, c});
+            cell &&
+            (cell->type != Cell::Type::Text || cell->formula || !text::trim(cell->value).empty()))
           any_amount = true;
       }
       if (!any_amount && !label_present) break;
       if (data_rows == 0) {
-        if (label == "年度资金总额" || label.find("资金总额") != std::string::npos) out_.project_evidence += 2;
+        if (label == "年度资金总额" || label.find("资金总额") != std::string::npos)
+          out_.project_evidence += 2;
         Places& places = out_.budget_places;
         auto& b = out_.budget;
-        b.initial = number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial, places, "initial");
-        b.annual = number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
-        b.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted, places, "executed");
-        b.weight = number(r, column(columns, Field::BudgetWeight), Field::BudgetWeight, places, "weight");
-        b.score = number(r, column(columns, Field::BudgetScore), Field::BudgetScore, places, "score");
+        b.initial = number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial, places,
+                           "initial");
+        b.annual =
+            number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
+        b.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted,
+                            places, "executed");
+        b.weight =
+            number(r, column(columns, Field::BudgetWeight), Field::BudgetWeight, places, "weight");
+        b.score =
+            number(r, column(columns, Field::BudgetScore), Field::BudgetScore, places, "score");
         b.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
         b.deviation_reason = text(r, column(columns, Field::Reason), places, "deviation_reason");
         places[""] = where(r, first_amount == INT32_MAX ? 0 : first_amount);
@@ -470,9 +539,12 @@ private:
         }
         places["label"] = where(r, label_col < 0 ? 0 : label_col);
         places[""] = places["label"];
-        source.initial = number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial, places, "initial");
-        source.annual = number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
-        source.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted, places, "executed");
+        source.initial = number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial,
+                                places, "initial");
+        source.annual =
+            number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
+        source.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted,
+                                 places, "executed");
         source.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
         out_.budget.sources.push_back(std::move(source));
         out_.source_places.push_back(std::move(places));
@@ -528,7 +600,10 @@ private:
     for (Field needed : {Field::Target, Field::Actual, Field::Weight, Field::Score}) {
       if (!columns.count(needed)) {
         const char* names[] = {"年度指标值", "实际完成值", "分值", "得分"};
-        int index = needed == Field::Target ? 0 : needed == Field::Actual ? 1 : needed == Field::Weight ? 2 : 3;
+        int index = needed == Field::Target   ? 0
+                    : needed == Field::Actual ? 1
+                    : needed == Field::Weight ? 2
+                                              : 3;
         report_.add(DiagId::err_sheet_missing_column, where(header, 0), {names[index]});
       }
     }
@@ -576,7 +651,8 @@ private:
         if (merge && merge->first.row == r && merge->first.column <= label_col) return true;
         const Cell* own = sheet_.at({r, name_col});
         if (merge && !own) own = sheet_.at(merge->first);
-        return !own || (own->type == Cell::Type::Text && text::trim(own->value).empty() && !own->formula);
+        return !own ||
+               (own->type == Cell::Type::Text && text::trim(own->value).empty() && !own->formula);
       };
       std::optional<Field> label;
       if (label_row(first_col)) label = sheet::match_header(first_folded, sheet::label_headers());
@@ -593,7 +669,8 @@ private:
       } else if (number_col >= 0) {
         std::optional<Decimal> value;
         if (cell_number(shown(r, number_col).first, value) == sheet::NumberText::Number && value &&
-            value->normalized().scale() == 0 && !value->is_negative() && *value < Decimal::from_int(1000000000)) {
+            value->normalized().scale() == 0 && !value->is_negative() &&
+            *value < Decimal::from_int(1000000000)) {
           int number = int((long long)value->normalized().coefficient());
           if (!current || current_number != number) {
             current_number = number;
@@ -613,9 +690,12 @@ private:
       for (int c : cells)
         if (folded_at(r, c) == "小计" && label_row(c)) subtotal = true;
       if (!subtotal && label && *label != Field::Subtotal) break; // the closing block
-      if (!current) new_group(goal_col < 0 && number_col < 0 ? sheet::number_in(sheet_.name) : std::nullopt, false);
+      if (!current)
+        new_group(goal_col < 0 && number_col < 0 ? sheet::number_in(sheet_.name) : std::nullopt,
+                  false);
       Group& group = out_.groups[*current];
-      if (!group.places.count("")) group.places[""] = where(r, std::max(0, column(columns, Field::Name)));
+      if (!group.places.count(""))
+        group.places[""] = where(r, std::max(0, column(columns, Field::Name)));
       if (subtotal) {
         // ziping writes a 小计 formula only where the form declares no subtotal.
         auto declared = [&](int c, const char* key) -> std::optional<Decimal> {
@@ -641,16 +721,15 @@ private:
     const Leaf* previous = group.leaves.empty() ? nullptr : &group.leaves.back();
     // 一级/二级 carry down: merged cells show their top-left value, blank unmerged cells the
     // value above (hand-made sheets often leave them blank instead of merging).
-    auto level = [&](Field field, std::string Indicator_field, std::string model::Indicator::*member) {
+    auto level = [&](Field field, const std::string& key, std::string model::Indicator::*member) {
       int c = column(columns, field);
       if (c < 0) return;
       const Cell* own = sheet_.at({r, c});
       if (own || sheet_.merge_of({r, c})) {
-        ind.*member = text(r, c, places, Indicator_field);
+        ind.*member = text(r, c, places, key);
       } else if (previous) {
         ind.*member = previous->indicator.*member;
-        places[Indicator_field] = previous->places.count(Indicator_field) ? previous->places.at(Indicator_field)
-                                                                          : where(r, c);
+        places[key] = previous->places.count(key) ? previous->places.at(key) : where(r, c);
       }
     };
     level(Field::Level1, "level1", &model::Indicator::level1);
@@ -663,8 +742,10 @@ private:
         const Range* merge = sheet_.merge_of({r, c});
         std::size_t index = std::size_t(merge - sheet_.merges.data());
         if (warned_merges.insert(index).second)
-          report_.add(DiagId::warn_sheet_merge_across_rows, where(merge->first.row, merge->first.column),
-                      {range_name(*merge), diag::bilingual("「" + std::string(key) + "」", std::string(key))});
+          report_.add(DiagId::warn_sheet_merge_across_rows,
+                      where(merge->first.row, merge->first.column),
+                      {range_name(*merge),
+                       diag::bilingual("「" + std::string(key) + "」", std::string(key))});
         places[key] = where(r, c);
         return;
       }
@@ -685,7 +766,8 @@ private:
         const Range* merge = sheet_.merge_of({r, c});
         std::size_t index = std::size_t(merge - sheet_.merges.data());
         if (warned_merges.insert(index).second)
-          report_.add(DiagId::warn_sheet_merge_across_rows, where(merge->first.row, merge->first.column),
+          report_.add(DiagId::warn_sheet_merge_across_rows,
+                      where(merge->first.row, merge->first.column),
                       {range_name(*merge), field_name(field)});
         places[key] = where(r, c);
         return std::nullopt;
@@ -697,9 +779,11 @@ private:
     ind.score_coefficient = own_number(Field::ScoreCoefficient, "score_coefficient");
     if (int c = column(columns, Field::Core); c >= 0 && !from_above(r, c)) {
       std::string flag = std::string(text::trim(value::fold(text(r, c, places, "core"))));
-      if (flag == "是" || flag == "√" || flag == "Y" || flag == "y" || flag == "TRUE" || flag == "true" || flag == "核心")
+      if (flag == "是" || flag == "√" || flag == "Y" || flag == "y" || flag == "TRUE" ||
+          flag == "true" || flag == "核心")
         ind.core = true;
-      else if (flag == "否" || flag == "×" || flag == "N" || flag == "n" || flag == "FALSE" || flag == "false")
+      else if (flag == "否" || flag == "×" || flag == "N" || flag == "n" || flag == "FALSE" ||
+               flag == "false")
         ind.core = false;
       else if (!flag.empty())
         report_.add(DiagId::warn_sheet_not_a_flag, places["core"],
@@ -720,14 +804,16 @@ private:
   std::map<int, std::vector<int>> rows_;
   std::map<Field, std::string> sheet_goal_;
   mutable std::map<CellRef, std::string> folded_;
+  std::map<int, std::vector<int>> merged_down_; // row → columns of merges reaching it from above
 };
 
 void locate(model::SourceMap& map, const std::string& path, const Places& places) {
-  for (const auto& [key, location] : places) map.set(key.empty() ? path : path + "." + key, location);
+  for (const auto& [key, location] : places)
+    map.set(key.empty() ? path : path + "." + key, location);
 }
 
-model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report, std::optional<model::FormKind> kind,
-                     const std::string& file) {
+model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
+                     std::optional<model::FormKind> kind, const std::string& file) {
   model::Form form;
   // The kind: what the layout says (主管部门 / 部门名称, 年度总体目标 / 目标序号, 年度资金总额),
   // then the title, then the user's --kind.
@@ -738,12 +824,14 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report, std
     form.kind = model::FormKind::Department;
   else if (title.find("项目支出") != std::string::npos)
     form.kind = model::FormKind::Project;
-  else if (title.find("整体支出") != std::string::npos || title.find("部门整体") != std::string::npos)
+  else if (title.find("整体支出") != std::string::npos ||
+           title.find("部门整体") != std::string::npos)
     form.kind = model::FormKind::Department;
   else if (kind)
     form.kind = *kind;
   else
-    report.add(DiagId::warn_sheet_kind_unknown, diag::SourceLocation{diag::SourceLocation::Kind::None, file},
+    report.add(DiagId::warn_sheet_kind_unknown,
+               diag::SourceLocation{diag::SourceLocation::Kind::None, file},
                {diag::bilingual("部门整体支出绩效自评表", "a department form")});
   form.title = title;
   auto label = [&](Field field, std::string& out, const char* path) {
@@ -799,12 +887,14 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report, std
     if (!target) {
       if (!in.goals.empty()) {
         auto where = group.places.count("") ? group.places.at("") : diag::SourceLocation{};
-        report.add(DiagId::warn_sheet_goal_unmatched, where,
-                   {group.number ? "绩效目标" + std::to_string(*group.number) : std::string("绩效目标")});
+        report.add(
+            DiagId::warn_sheet_goal_unmatched, where,
+            {group.number ? "绩效目标" + std::to_string(*group.number) : std::string("绩效目标")});
       }
       model::Goal goal;
       goal.number = group.number;
-      if (form.kind == model::FormKind::Project && !group.numbered_by_label) goal.number = std::nullopt;
+      if (form.kind == model::FormKind::Project && !group.numbered_by_label)
+        goal.number = std::nullopt;
       goal.target = group.target;
       goal.actual = group.actual;
       form.goals.push_back(std::move(goal));
@@ -858,17 +948,20 @@ model::ReadResult from_workbook(WorkbookRead workbook, const std::string& file_n
   }
   result.form = assemble(collected, result.map, report, kind, file_name);
   if (!workbook.workbook->sheets.empty())
-    result.map.set("", diag::SourceLocation::at_cell(file_name, workbook.workbook->sheets[0].name, "A1"));
+    result.map.set(
+        "", diag::SourceLocation::at_cell(file_name, workbook.workbook->sheets[0].name, "A1"));
   return result;
 }
 
 } // namespace
 
-model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name, std::optional<model::FormKind> kind) {
+model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name,
+                            std::optional<model::FormKind> kind) {
   return from_workbook(read_workbook(bytes, file_name), file_name, kind);
 }
 
-model::ReadResult read_xlsx_parts(const std::map<std::string, std::string>& parts, const std::string& file_name,
+model::ReadResult read_xlsx_parts(const std::map<std::string, std::string>& parts,
+                                  const std::string& file_name,
                                   std::optional<model::FormKind> kind) {
   return from_workbook(read_workbook_parts(parts, file_name), file_name, kind);
 }

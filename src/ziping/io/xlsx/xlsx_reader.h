@@ -22,7 +22,8 @@ namespace ziping::io::xlsx {
 model::ReadResult read_xlsx(std::string_view bytes, const std::string& file_name,
                             std::optional<model::FormKind> kind = std::nullopt);
 // The same from parts already unpacked (tests and the fuzzer).
-model::ReadResult read_xlsx_parts(const std::map<std::string, std::string>& parts, const std::string& file_name,
+model::ReadResult read_xlsx_parts(const std::map<std::string, std::string>& parts,
+                                  const std::string& file_name,
                                   std::optional<model::FormKind> kind = std::nullopt);
 
 } // namespace ziping::io::xlsx

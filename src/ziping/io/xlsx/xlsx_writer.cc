@@ -31,8 +31,21 @@ using model::FormKind;
 using num::Decimal;
 
 enum class Col {
-  GoalLabel, Level1, Level2, Name, Nature, Unit, Target, AdjustedTarget, Actual, Weight,
-  ScoreCoefficient, Score, Core, ScoringStandard, Reason
+  GoalLabel,
+  Level1,
+  Level2,
+  Name,
+  Nature,
+  Unit,
+  Target,
+  AdjustedTarget,
+  Actual,
+  Weight,
+  ScoreCoefficient,
+  Score,
+  Core,
+  ScoringStandard,
+  Reason
 };
 
 struct ColumnInfo {
@@ -42,13 +55,20 @@ struct ColumnInfo {
 };
 
 const ColumnInfo kColumns[] = {
-    {Col::GoalLabel, "绩效目标", 10},       {Col::Level1, "一级指标", 10},
-    {Col::Level2, "二级指标", 12},          {Col::Name, "三级指标", 22},
-    {Col::Nature, "指标性质", 8},           {Col::Unit, "度量单位", 8},
-    {Col::Target, "年度指标值", 14},        {Col::AdjustedTarget, "调整指标值", 14},
-    {Col::Actual, "实际完成值", 16},        {Col::Weight, "分值", 7},
-    {Col::ScoreCoefficient, "得分系数(%)", 9}, {Col::Score, "得分", 7},
-    {Col::Core, "是否核心指标", 8},         {Col::ScoringStandard, "评(扣)分标准", 20},
+    {Col::GoalLabel, "绩效目标", 10},
+    {Col::Level1, "一级指标", 10},
+    {Col::Level2, "二级指标", 12},
+    {Col::Name, "三级指标", 22},
+    {Col::Nature, "指标性质", 8},
+    {Col::Unit, "度量单位", 8},
+    {Col::Target, "年度指标值", 14},
+    {Col::AdjustedTarget, "调整指标值", 14},
+    {Col::Actual, "实际完成值", 16},
+    {Col::Weight, "分值", 7},
+    {Col::ScoreCoefficient, "得分系数(%)", 9},
+    {Col::Score, "得分", 7},
+    {Col::Core, "是否核心指标", 8},
+    {Col::ScoringStandard, "评(扣)分标准", 20},
     {Col::Reason, "偏差原因分析及改进措施", 32},
 };
 
@@ -70,7 +90,8 @@ bool goal_column(const Form& form) {
 }
 
 Plan plan_for(const Form& form) {
-  bool nature = false, unit = false, adjusted = false, coefficient = false, core = false, standard = false;
+  bool nature = false, unit = false, adjusted = false, coefficient = false, core = false,
+       standard = false;
   for (const auto& goal : form.goals)
     for (const auto& leaf : goal.indicators) {
       nature |= !leaf.nature.empty();
@@ -84,14 +105,29 @@ Plan plan_for(const Form& form) {
   for (const auto& info : kColumns) {
     bool wanted = true;
     switch (info.col) {
-    case Col::GoalLabel: wanted = goal_column(form); break;
-    case Col::Nature: wanted = nature; break;
-    case Col::Unit: wanted = unit; break;
-    case Col::AdjustedTarget: wanted = adjusted; break;
-    case Col::ScoreCoefficient: wanted = coefficient; break;
-    case Col::Core: wanted = core; break;
-    case Col::ScoringStandard: wanted = standard; break;
-    default: break;
+    case Col::GoalLabel:
+      wanted = goal_column(form);
+      break;
+    case Col::Nature:
+      wanted = nature;
+      break;
+    case Col::Unit:
+      wanted = unit;
+      break;
+    case Col::AdjustedTarget:
+      wanted = adjusted;
+      break;
+    case Col::ScoreCoefficient:
+      wanted = coefficient;
+      break;
+    case Col::Core:
+      wanted = core;
+      break;
+    case Col::ScoringStandard:
+      wanted = standard;
+      break;
+    default:
+      break;
     }
     if (wanted) plan.columns.push_back(info);
   }
@@ -170,7 +206,8 @@ public:
     format_set_font_name(f, "宋体");
     format_set_font_size(f, 10);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    if (look != Look::Title && look != Look::Plain && look != Look::Link) format_set_border(f, LXW_BORDER_THIN);
+    if (look != Look::Title && look != Look::Plain && look != Look::Link)
+      format_set_border(f, LXW_BORDER_THIN);
     switch (look) {
     case Look::Title:
       format_set_bold(f);
@@ -184,7 +221,9 @@ public:
       format_set_text_wrap(f);
       format_set_bg_color(f, 0xF2F2F2);
       break;
-    case Look::Text: format_set_text_wrap(f); break;
+    case Look::Text:
+      format_set_text_wrap(f);
+      break;
     case Look::Centered:
       format_set_align(f, LXW_ALIGN_CENTER);
       format_set_text_wrap(f);
@@ -195,7 +234,9 @@ public:
       format_set_align(f, LXW_ALIGN_CENTER);
       if (!number_format.empty()) format_set_num_format(f, number_format.c_str());
       break;
-    case Look::Plain: format_set_text_wrap(f); break;
+    case Look::Plain:
+      format_set_text_wrap(f);
+      break;
     case Look::Link:
       format_set_font_color(f, LXW_COLOR_BLUE);
       format_set_underline(f, LXW_UNDERLINE_SINGLE);
@@ -243,7 +284,8 @@ public:
 
   // A text that must read back as "" even where a blank would take the value above.
   void explicit_empty(int row, int col, Look look = Look::Text) {
-    worksheet_write_formula_str(sheet_, lxw_row_t(row), lxw_col_t(col), "=\"\"", book_.format(look), "");
+    worksheet_write_formula_str(sheet_, lxw_row_t(row), lxw_col_t(col), "=\"\"", book_.format(look),
+                                "");
   }
 
   void merged_text(int row, int col, int last_row, int last_col, const std::string& value,
@@ -252,13 +294,6 @@ public:
     worksheet_merge_range(sheet_, lxw_row_t(row), lxw_col_t(col), lxw_row_t(last_row),
                           lxw_col_t(last_col), cell_safe(value).c_str(), book_.format(look));
     if (row == last_row) need(row, col, last_col, value);
-  }
-
-  // Borders for the cells of a merged range written cell by cell.
-  void merge_blank(int row, int col, int last_row, int last_col, Look look) {
-    if (row == last_row && col == last_col) return;
-    worksheet_merge_range(sheet_, lxw_row_t(row), lxw_col_t(col), lxw_row_t(last_row),
-                          lxw_col_t(last_col), "", book_.format(look));
   }
 
   // A declared number: a number cell with the Decimal's own decimals, or text beyond 15
@@ -281,15 +316,16 @@ public:
 
   void integer(int row, int col, std::optional<int> value) {
     if (!value) {
-      worksheet_write_blank(sheet_, lxw_row_t(row), lxw_col_t(col), book_.format(Look::Number, "General"));
+      worksheet_write_blank(sheet_, lxw_row_t(row), lxw_col_t(col),
+                            book_.format(Look::Number, "General"));
       return;
     }
     worksheet_write_number(sheet_, lxw_row_t(row), lxw_col_t(col), double(*value),
                            book_.format(Look::Number, "0"));
   }
 
-  void formula(int row, int col, const std::string& text, const Decimal& cached, const std::string& format,
-               Look look = Look::Number) {
+  void formula(int row, int col, const std::string& text, const Decimal& cached,
+               const std::string& format, Look look = Look::Number) {
     worksheet_write_formula_num(sheet_, lxw_row_t(row), lxw_col_t(col), text.c_str(),
                                 book_.format(look, format), as_double(cached));
   }
@@ -303,7 +339,8 @@ public:
     std::size_t start = 0;
     while (start <= value.size()) {
       auto end = value.find('\n', start);
-      std::string_view line(value.data() + start, (end == std::string::npos ? value.size() : end) - start);
+      std::string_view line(value.data() + start,
+                            (end == std::string::npos ? value.size() : end) - start);
       lines += std::max(1, int((0.85 * double(text::display_width(line)) + width - 1) / width));
       if (end == std::string::npos) break;
       start = end + 1;
@@ -312,7 +349,8 @@ public:
   }
 
   // A text in a range several rows high: its lines are shared among the rows.
-  void need_block(int first_row, int last_row, int first_col, int last_col, const std::string& value) {
+  void need_block(int first_row, int last_row, int first_col, int last_col,
+                  const std::string& value) {
     if (first_row == last_row) return need(first_row, first_col, last_col, value);
     std::map<int, int> saved;
     saved.swap(heights_);
@@ -320,7 +358,8 @@ public:
     int lines = heights_[first_row];
     heights_.swap(saved);
     int rows = last_row - first_row + 1;
-    for (int r = first_row; r <= last_row; ++r) heights_[r] = std::max(heights_[r], (lines + rows - 1) / rows);
+    for (int r = first_row; r <= last_row; ++r)
+      heights_[r] = std::max(heights_[r], (lines + rows - 1) / rows);
   }
 
   double column_width(int col) const {
@@ -330,7 +369,8 @@ public:
 
   void finish_rows() {
     for (auto [row, lines] : heights_)
-      worksheet_set_row(sheet_, lxw_row_t(row), std::min(409.0, std::max(20.0, 13.5 * lines + 6)), nullptr);
+      worksheet_set_row(sheet_, lxw_row_t(row), std::min(409.0, std::max(20.0, 13.5 * lines + 6)),
+                        nullptr);
   }
 
   void set_height(int row, int lines) { heights_[row] = std::max(heights_[row], lines); }
@@ -355,7 +395,8 @@ Spans goal_spans(int width) {
 class LayoutWriter {
 public:
   LayoutWriter(Book& book, lxw_worksheet* sheet, const Form& form, const SheetExtras& extras)
-      : form_(form), extras_(extras), plan_(plan_for(form)), out_(book, sheet, plan_), sheet_(sheet) {}
+      : form_(form), extras_(extras), plan_(plan_for(form)), out_(book, sheet, plan_),
+        sheet_(sheet) {}
 
   std::map<std::string, CellRef> write() {
     int w = plan_.width;
@@ -376,8 +417,8 @@ public:
   }
 
 private:
-  void label_value(int row, int label_col, int first, int last, const char* label, const std::string& value,
-                   const std::string& path) {
+  void label_value(int row, int label_col, int first, int last, const char* label,
+                   const std::string& value, const std::string& path) {
     out_.text(row, label_col, label, Look::Label);
     out_.merged_text(row, first, row, last, value, Look::Text);
     out_.locate(path, row, first);
@@ -395,7 +436,8 @@ private:
     if (form_.kind == FormKind::Department) {
       label_value(row_, 0, 1, w - 3, "部门名称", form_.department, "department");
       year_cells(row_++);
-      if (!form_.project.empty()) label_value(row_++, 0, 1, w - 1, "项目名称", form_.project, "project");
+      if (!form_.project.empty())
+        label_value(row_++, 0, 1, w - 1, "项目名称", form_.project, "project");
       if (!form_.implementing_unit.empty())
         label_value(row_++, 0, 1, w - 1, "实施单位", form_.implementing_unit, "implementing_unit");
     } else {
@@ -403,15 +445,16 @@ private:
       year_cells(row_++);
       int middle = w / 2;
       label_value(row_, 0, 1, middle - 1, "主管部门", form_.department, "department");
-      label_value(row_, middle, middle + 1, w - 1, "实施单位", form_.implementing_unit, "implementing_unit");
+      label_value(row_, middle, middle + 1, w - 1, "实施单位", form_.implementing_unit,
+                  "implementing_unit");
       row_++;
     }
   }
 
   // B/A as a live formula where it shows exactly the declared rate; the declared text otherwise.
-  void rate_cell(int row, int col, const std::string& declared, const std::optional<Decimal>& annual,
-                 const std::optional<Decimal>& executed, CellRef annual_at, CellRef executed_at,
-                 const std::optional<Decimal>& computed) {
+  void rate_cell(int row, int col, const std::string& declared,
+                 const std::optional<Decimal>& annual, const std::optional<Decimal>& executed,
+                 CellRef annual_at, CellRef executed_at, const std::optional<Decimal>& computed) {
     int decimals = rate_decimals(declared);
     std::optional<Decimal> ratio = computed;
     if (!ratio && annual && executed && !annual->is_zero()) {
@@ -423,7 +466,8 @@ private:
     if (decimals >= 0 && decimals <= 10 && ratio && significant_digits(*ratio) <= 15 &&
         read_back(*ratio, decimals, true) == declared) {
       std::string format = decimals_format(decimals, false) + "%";
-      out_.formula(row, col, "=" + cell_name(executed_at) + "/" + cell_name(annual_at), *ratio, format, Look::Rate);
+      out_.formula(row, col, "=" + cell_name(executed_at) + "/" + cell_name(annual_at), *ratio,
+                   format, Look::Rate);
       return;
     }
     out_.text(row, col, declared, Look::Centered);
@@ -439,13 +483,15 @@ private:
     int header = row_;
     int first_data = header + 1;
     int last_data = first_data + (rows_style ? int(budget.sources.size()) : 0);
-    std::string unit_label = std::string(rows_style ? "项目资金" : "预算执行情况") + "（" + form_.money_unit + "）";
+    std::string unit_label =
+        std::string(rows_style ? "项目资金" : "预算执行情况") + "（" + form_.money_unit + "）";
     if (rows_style)
       out_.text(header, 0, unit_label, Look::Label);
     else
       out_.merged_text(header, 0, last_data, 0, unit_label, Look::Label);
     out_.locate("money_unit", header, 0);
-    const char* headers[] = {"年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"};
+    const char* headers[] = {"年初预算数", "全年预算数（A）", "全年执行数（B）",
+                             "分值",       "执行率（B/A）",   "得分"};
     for (int i = 0; i < 6; ++i) out_.text(header, base + i, headers[i], Look::Header);
     int reason = base + 6;
     out_.merged_text(header, reason, header, w - 1, "偏差原因分析及改进措施", Look::Header);
@@ -465,9 +511,11 @@ private:
     out_.locate("budget.score", r, base + 5);
     out_.locate("budget", r, base);
     std::optional<Decimal> computed;
-    if (extras_.evaluation && extras_.evaluation->budget.rate) computed = extras_.evaluation->budget.rate;
+    if (extras_.evaluation && extras_.evaluation->budget.rate)
+      computed = extras_.evaluation->budget.rate;
     if (annual_ok && executed_ok)
-      rate_cell(r, base + 4, budget.rate, budget.annual, budget.executed, {r, base + 1}, {r, base + 2}, computed);
+      rate_cell(r, base + 4, budget.rate, budget.annual, budget.executed, {r, base + 1},
+                {r, base + 2}, computed);
     else
       out_.text(r, base + 4, budget.rate, Look::Centered);
     execution_score(r, base);
@@ -485,7 +533,8 @@ private:
       bool b = out_.number(sr, base + 2, source.executed, true);
       out_.text(sr, base + 3, "", Look::Centered);
       if (a && b)
-        rate_cell(sr, base + 4, source.rate, source.annual, source.executed, {sr, base + 1}, {sr, base + 2}, std::nullopt);
+        rate_cell(sr, base + 4, source.rate, source.annual, source.executed, {sr, base + 1},
+                  {sr, base + 2}, std::nullopt);
       else
         out_.text(sr, base + 4, source.rate, Look::Centered);
       out_.text(sr, base + 5, "", Look::Centered);
@@ -508,20 +557,24 @@ private:
     execution_value_ = budget.score.value_or(Decimal::from_int(0));
     const rules::RuleSet* rules = extras_.rules;
     const rules::Evaluation* evaluation = extras_.evaluation;
-    bool formula = rules && evaluation && evaluation->budget.score && budget.score && budget.weight &&
-                   budget.annual && budget.executed && *budget.weight == rules->budget_weight &&
+    bool formula = rules && evaluation && evaluation->budget.score && budget.score &&
+                   budget.weight && budget.annual && budget.executed &&
+                   *budget.weight == rules->budget_weight &&
                    rules->rounding != num::RoundingMode::Never &&
                    significant_digits(*evaluation->budget.score) <= 15 &&
                    significant_digits(*budget.score) <= 15 &&
-                   read_back(*evaluation->budget.score, budget.score->scale(), false) == budget.score->to_string();
+                   read_back(*evaluation->budget.score, budget.score->scale(), false) ==
+                       budget.score->to_string();
     if (!formula) {
       if (!out_.number(r, base + 5, budget.score)) sums_exact_ = false;
       return;
     }
-    std::string a = cell_name({r, base + 1}), b = cell_name({r, base + 2}), w = cell_name({r, base + 3});
+    std::string a = cell_name({r, base + 1}), b = cell_name({r, base + 2}),
+                w = cell_name({r, base + 3});
     std::string ratio = rules->budget_cap ? "MIN(" + b + "/" + a + ",1)" : b + "/" + a;
     std::string round = rules->rounding == num::RoundingMode::HalfUp ? "ROUND" : "ROUNDDOWN";
-    out_.formula(r, base + 5, "=" + round + "(" + ratio + "*" + w + "," + std::to_string(rules->places) + ")",
+    out_.formula(r, base + 5,
+                 "=" + round + "(" + ratio + "*" + w + "," + std::to_string(rules->places) + ")",
                  *evaluation->budget.score, decimals_format(budget.score->scale(), false));
     execution_value_ = *evaluation->budget.score;
   }
@@ -540,7 +593,8 @@ private:
       out_.merged_text(header, s.target_first, header, s.target_last, "预期目标", Look::Header);
     }
     out_.merged_text(header, s.actual_first, header, s.actual_last, "实际完成情况", Look::Header);
-    out_.merged_text(header, s.reason_first, header, s.reason_last, "偏差原因分析及改进措施", Look::Header);
+    out_.merged_text(header, s.reason_first, header, s.reason_last, "偏差原因分析及改进措施",
+                     Look::Header);
     int r = header + 1;
     for (std::size_t g = 0; g < form_.goals.size(); ++g, ++r) {
       const auto& goal = form_.goals[g];
@@ -549,9 +603,11 @@ private:
         out_.integer(r, 0, goal.number);
         out_.locate(path + ".number", r, 0);
       }
-      bool empty_row = !goal.number && goal.target.empty() && goal.actual.empty() && goal.deviation_reason.empty();
+      bool empty_row = !goal.number && goal.target.empty() && goal.actual.empty() &&
+                       goal.deviation_reason.empty();
       out_.merged_text(r, s.target_first, r, s.target_last, goal.target);
-      if (empty_row || (!numbered && goal.target.empty() && goal.actual.empty() && goal.deviation_reason.empty()))
+      if (empty_row || (!numbered && goal.target.empty() && goal.actual.empty() &&
+                        goal.deviation_reason.empty()))
         out_.explicit_empty(r, s.target_first);
       out_.merged_text(r, s.actual_first, r, s.actual_last, goal.actual);
       out_.merged_text(r, s.reason_first, r, s.reason_last, goal.deviation_reason);
@@ -571,18 +627,16 @@ private:
     auto put_text = [&](Col col, const std::string& value, const char* field) {
       int c = plan_.at(col);
       if (c < 0) return;
-      out_.text(r, c, value, col == Col::Reason || col == Col::Name || col == Col::ScoringStandard ? Look::Text : Look::Centered);
+      out_.text(r, c, value,
+                col == Col::Reason || col == Col::Name || col == Col::ScoringStandard
+                    ? Look::Text
+                    : Look::Centered);
       out_.locate(path + "." + field, r, c);
     };
-    bool all_empty = leaf.name.empty() && leaf.target.empty() && leaf.actual.empty() && !leaf.weight &&
-                     !leaf.score && leaf.deviation_reason.empty() && leaf.adjusted_target.empty() &&
-                     leaf.nature.empty() && leaf.unit.empty() && !leaf.score_coefficient && !leaf.core &&
-                     leaf.scoring_standard.empty();
     put_text(Col::Name, leaf.name, "name");
     // An empty name is written as an explicit empty text: a row with an empty 三级指标 cell
     // could otherwise pass for a 小计/总分 label row.
     if (leaf.name.empty()) out_.explicit_empty(r, plan_.at(Col::Name));
-    (void)all_empty;
     put_text(Col::Nature, leaf.nature, "nature");
     put_text(Col::Unit, leaf.unit, "unit");
     put_text(Col::Target, leaf.target, "target");
@@ -599,11 +653,13 @@ private:
       out_.locate(path + ".score_coefficient", r, plan_.at(Col::ScoreCoefficient));
     }
     if (plan_.has(Col::Core)) {
-      out_.text(r, plan_.at(Col::Core), leaf.core ? (*leaf.core ? "是" : "否") : "", Look::Centered);
+      out_.text(r, plan_.at(Col::Core), leaf.core ? (*leaf.core ? "是" : "否") : "",
+                Look::Centered);
       out_.locate(path + ".core", r, plan_.at(Col::Core));
     }
     int reason = plan_.at(Col::Reason);
-    if (reason < plan_.width - 1) out_.merged_text(r, reason, r, plan_.width - 1, leaf.deviation_reason);
+    if (reason < plan_.width - 1)
+      out_.merged_text(r, reason, r, plan_.width - 1, leaf.deviation_reason);
   }
 
   // Runs of equal 一级 (then 二级 inside them) are merged as in the published forms; an empty
@@ -619,9 +675,11 @@ private:
              (level1 || leaves[j].level1 == leaves[i].level1))
         ++j;
       for (std::size_t k = i; k < j; ++k)
-        out_.locate(model::indicator_path(g, k) + (level1 ? ".level1" : ".level2"), first_row + int(k), c);
+        out_.locate(model::indicator_path(g, k) + (level1 ? ".level1" : ".level2"),
+                    first_row + int(k), c);
       if (value.empty()) {
-        for (std::size_t k = i; k < j; ++k) out_.explicit_empty(first_row + int(k), c, Look::Centered);
+        for (std::size_t k = i; k < j; ++k)
+          out_.explicit_empty(first_row + int(k), c, Look::Centered);
       } else {
         out_.merged_text(first_row + int(i), c, first_row + int(j) - 1, c, value, Look::Centered);
       }
@@ -633,13 +691,14 @@ private:
     return cell_name({first, col}) + ":" + cell_name({last, col});
   }
 
-  void subtotal_cell(int r, int col, const std::optional<Decimal>& declared, const Decimal& sum, int decimals,
-                     int first, int last) {
+  void subtotal_cell(int r, int col, const std::optional<Decimal>& declared, const Decimal& sum,
+                     int decimals, int first, int last) {
     if (declared || !sums_exact_ || first > last) {
       out_.number(r, col, declared);
       return;
     }
-    out_.formula(r, col, "=SUM(" + range(col, first, last) + ")", sum, decimals_format(decimals, false));
+    out_.formula(r, col, "=SUM(" + range(col, first, last) + ")", sum,
+                 decimals_format(decimals, false));
   }
 
   void indicator_table() {
@@ -674,8 +733,10 @@ private:
         Decimal weights, scores;
         int weight_places = 0, score_places = 0;
         for (const auto& leaf : goal.indicators) {
-          if (leaf.weight) weights += *leaf.weight, weight_places = std::max(weight_places, leaf.weight->scale());
-          if (leaf.score) scores += *leaf.score, score_places = std::max(score_places, leaf.score->scale());
+          if (leaf.weight)
+            weights += *leaf.weight, weight_places = std::max(weight_places, leaf.weight->scale());
+          if (leaf.score)
+            scores += *leaf.score, score_places = std::max(score_places, leaf.score->scale());
         }
         subtotal_cell(r, weight_col, goal.weight, weights, weight_places, first, last_leaf);
         subtotal_cell(r, score_col, goal.score, scores, score_places, first, last_leaf);
@@ -689,7 +750,8 @@ private:
         ++r;
       }
       if (plan_.has(Col::GoalLabel)) {
-        std::string label = "绩效目标" + (goal.number ? std::to_string(*goal.number) : std::string());
+        std::string label =
+            "绩效目标" + (goal.number ? std::to_string(*goal.number) : std::string());
         out_.merged_text(first, 0, r - 1, 0, label, Look::Centered);
         out_.locate(model::goal_path(g) + ".indicators", first, 0);
       }
@@ -715,11 +777,12 @@ private:
         if (leaf.score) scores += *leaf.score;
       }
     bool formulas = sums_exact_ && weight_ranges_.size() <= 200;
-    auto total_cell = [&](int col, const std::optional<Decimal>& declared, const Decimal& sum, CellRef budget_at,
-                          const std::vector<std::string>& ranges) {
+    auto total_cell = [&](int col, const std::optional<Decimal>& declared, const Decimal& sum,
+                          CellRef budget_at, const std::vector<std::string>& ranges) {
       if (formulas && declared && significant_digits(sum) <= 15 &&
           read_back(sum, declared->scale(), false) == declared->to_string()) {
-        std::string text = "=" + cell_name(budget_at) + (ranges.empty() ? "" : "+" + sum_of(ranges));
+        std::string text =
+            "=" + cell_name(budget_at) + (ranges.empty() ? "" : "+" + sum_of(ranges));
         out_.formula(r, col, text, sum, decimals_format(declared->scale(), false));
       } else {
         out_.number(r, col, declared);
@@ -753,7 +816,8 @@ private:
     if (!form_.project_leader.empty() || !form_.finance_leader.empty()) {
       int middle = w / 2;
       label_value(row_, 0, 1, middle - 1, "项目负责人", form_.project_leader, "project_leader");
-      label_value(row_, middle, middle + 1, w - 1, "财务负责人", form_.finance_leader, "finance_leader");
+      label_value(row_, middle, middle + 1, w - 1, "财务负责人", form_.finance_leader,
+                  "finance_leader");
       ++row_;
     }
   }
@@ -817,22 +881,29 @@ void diagnostics_sheet(Book& book, const std::vector<diag::Diagnostic>& diagnost
     std::string message = d.message_zh();
     std::string english = d.message_en();
     for (const auto& note : d.notes) {
-      message += "\n" + std::string(diag::severity_name_zh(note.severity)) + "：" + note.message_zh();
+      message +=
+          "\n" + std::string(diag::severity_name_zh(note.severity)) + "：" + note.message_zh();
       english += "\n" + std::string(diag::severity_name(note.severity)) + ": " + note.message_en();
     }
-    worksheet_write_string(sheet, lxw_row_t(row), 1, std::string(d.code()).c_str(), book.format(Look::Plain));
-    worksheet_write_string(sheet, lxw_row_t(row), 2, std::string(diag::severity_name_zh(d.severity)).c_str(),
+    worksheet_write_string(sheet, lxw_row_t(row), 1, std::string(d.code()).c_str(),
                            book.format(Look::Plain));
-    worksheet_write_string(sheet, lxw_row_t(row), 3, cell_safe(d.subject).c_str(), book.format(Look::Plain));
-    worksheet_write_string(sheet, lxw_row_t(row), 4, cell_safe(message).c_str(), book.format(Look::Plain));
-    worksheet_write_string(sheet, lxw_row_t(row), 5, cell_safe(english).c_str(), book.format(Look::Plain));
+    worksheet_write_string(sheet, lxw_row_t(row), 2,
+                           std::string(diag::severity_name_zh(d.severity)).c_str(),
+                           book.format(Look::Plain));
+    worksheet_write_string(sheet, lxw_row_t(row), 3, cell_safe(d.subject).c_str(),
+                           book.format(Look::Plain));
+    worksheet_write_string(sheet, lxw_row_t(row), 4, cell_safe(message).c_str(),
+                           book.format(Look::Plain));
+    worksheet_write_string(sheet, lxw_row_t(row), 5, cell_safe(english).c_str(),
+                           book.format(Look::Plain));
     ++row;
   }
   if (extras.evaluation) {
     const auto& e = *extras.evaluation;
-    std::string summary = "规则集 " + e.rule_set + "（" + (e.mode == rules::Mode::Auto ? "auto" : "review") +
-                          "）计分：预算执行 " + (e.budget.score ? e.budget.score->to_string() : "—") + "，指标 " +
-                          e.indicator_score.to_string() + "，总分 " + e.total.to_string() + "，" + e.grade;
+    std::string summary =
+        "规则集 " + e.rule_set + "（" + (e.mode == rules::Mode::Auto ? "auto" : "review") +
+        "）计分：预算执行 " + (e.budget.score ? e.budget.score->to_string() : "—") + "，指标 " +
+        e.indicator_score.to_string() + "，总分 " + e.total.to_string() + "，" + e.grade;
     worksheet_write_string(sheet, lxw_row_t(row + 1), 3, summary.c_str(), nullptr);
   }
   worksheet_set_landscape(sheet);
@@ -866,7 +937,8 @@ std::string write_xlsx(const model::Form& form, const SheetExtras& extras) {
   std::map<std::string, CellRef> paths;
   {
     Book book(file.path);
-    if (!book.ok()) throw std::runtime_error("write_xlsx: libxlsxwriter could not start a workbook");
+    if (!book.ok())
+      throw std::runtime_error("write_xlsx: libxlsxwriter could not start a workbook");
     lxw_doc_properties properties{};
     std::string title = form.title;
     properties.title = title.data();
@@ -882,7 +954,8 @@ std::string write_xlsx(const model::Form& form, const SheetExtras& extras) {
     paths = layout.write();
     if (extras.diagnostics && !extras.diagnostics->empty())
       diagnostics_sheet(book, *extras.diagnostics, paths, extras);
-    if (!book.close()) throw std::runtime_error("write_xlsx: libxlsxwriter failed to write the workbook");
+    if (!book.close())
+      throw std::runtime_error("write_xlsx: libxlsxwriter failed to write the workbook");
   }
   std::ifstream in(file.path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -22,7 +22,6 @@ public:
 
 class ZipArchive : public Package {
 public:
-
   // Opens `bytes` (which must outlive the archive). status() says why it failed.
   explicit ZipArchive(std::string_view bytes);
   ~ZipArchive() override;
