@@ -263,6 +263,25 @@ std::string cell_safe(const std::string& text) {
   return out;
 }
 
+// Lines a text takes in a column `width` characters wide (a CJK character is about 1.7 of
+// Excel's width units in a 10 pt CJK font; a line break starts a line).
+int wrapped_lines(const std::string& value, double width) {
+  width = std::max(2.0, width - 1.5);
+  int lines = 0;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    auto end = value.find('\n', start);
+    std::string_view line(value.data() + start,
+                          (end == std::string::npos ? value.size() : end) - start);
+    lines += std::max(1, int((0.85 * double(text::display_width(line)) + width - 1) / width));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+double row_height(int lines) { return std::min(409.0, std::max(20.0, 13.5 * lines + 6)); }
+
 class FormSheet {
 public:
   FormSheet(Book& book, lxw_worksheet* sheet, const Plan& plan)
@@ -334,18 +353,7 @@ public:
   void need(int row, int first_col, int last_col, const std::string& value) {
     double width = 0;
     for (int c = first_col; c <= last_col; ++c) width += column_width(c);
-    width = std::max(2.0, width - 1.5);
-    int lines = 0;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-      auto end = value.find('\n', start);
-      std::string_view line(value.data() + start,
-                            (end == std::string::npos ? value.size() : end) - start);
-      lines += std::max(1, int((0.85 * double(text::display_width(line)) + width - 1) / width));
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-    heights_[row] = std::max(heights_[row], lines);
+    heights_[row] = std::max(heights_[row], wrapped_lines(value, width));
   }
 
   // A text in a range several rows high: its lines are shared among the rows.
@@ -369,8 +377,7 @@ public:
 
   void finish_rows() {
     for (auto [row, lines] : heights_)
-      worksheet_set_row(sheet_, lxw_row_t(row), std::min(409.0, std::max(20.0, 13.5 * lines + 6)),
-                        nullptr);
+      worksheet_set_row(sheet_, lxw_row_t(row), row_height(lines), nullptr);
   }
 
   void set_height(int row, int lines) { heights_[row] = std::max(heights_[row], lines); }
@@ -896,6 +903,9 @@ void diagnostics_sheet(Book& book, const std::vector<diag::Diagnostic>& diagnost
                            book.format(Look::Plain));
     worksheet_write_string(sheet, lxw_row_t(row), 5, cell_safe(english).c_str(),
                            book.format(Look::Plain));
+    int lines = std::max({wrapped_lines(d.subject, widths[3]), wrapped_lines(message, widths[4]),
+                          wrapped_lines(english, widths[5])});
+    worksheet_set_row(sheet, lxw_row_t(row), row_height(lines), nullptr);
     ++row;
   }
   if (extras.evaluation) {
