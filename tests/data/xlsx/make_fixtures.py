@@ -73,7 +73,7 @@ STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 DATE, TWO_DECIMALS, PERCENT = 1, 2, 3
 
 
-def build(path, sheets, libreoffice_rels=True, prefix="", extra_members=None, raw_sheet=None):
+def build(path, sheets, libreoffice_rels=True, prefix="", extra_members=None, raw_sheet=None, hidden=()):
     """sheets: [(name, rows, merges)], rows a list of lists of cells (None = no cell)."""
     strings, index = [], {}
 
@@ -138,7 +138,8 @@ def build(path, sheets, libreoffice_rels=True, prefix="", extra_members=None, ra
     rels.append("</Relationships>")
     workbook = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>']
     for i, (name, _, _) in enumerate(sheets):
-        workbook.append(f'<sheet name="{escape(name)}" sheetId="{i + 1}" r:id="rId{first_sheet_id + i}"/>')
+        state = ' state="hidden"' if name in hidden else ""
+        workbook.append(f'<sheet name="{escape(name)}" sheetId="{i + 1}"{state} r:id="rId{first_sheet_id + i}"/>')
     workbook.append("</sheets></workbook>")
     path.parent.mkdir(parents=True, exist_ok=True)
     with FixedZip(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -225,9 +226,11 @@ def sheet_per_goal():
         ["满意度指标", "服务对象满意度指标", "查档群众满意度", "≥90%", "96%", N("10"), N("10"), ""],
         ["小计", None, None, None, None, N("40"), N("37.6"), None],
     ]
-    build(case("xlsx-sheet-per-goal", "one sheet per goal (named 绩效目标N) after a cover sheet; x: namespace prefix; 小计 rows"),
-          [("封面", cover, ["A1:E1"]), ("绩效目标1", goal1, ["A4:A5"]), ("绩效目标2", goal2, [])],
-          libreoffice_rels=False, prefix="x")
+    # A hidden sheet of option lists, as templates keep for their drop-downs: not read.
+    options = [["一级指标", "二级指标", "三级指标", "分值"], ["产出指标", "数量指标", "示例", Num("1")]]
+    build(case("xlsx-sheet-per-goal", "one sheet per goal (named 绩效目标N) after a cover sheet; x: namespace prefix; 小计 rows; a hidden option sheet"),
+          [("封面", cover, ["A1:E1"]), ("绩效目标1", goal1, ["A4:A5"]), ("绩效目标2", goal2, []), ("选项", options, [])],
+          libreoffice_rels=False, prefix="x", hidden=("选项",))
 
 
 def handmade_project():

@@ -241,6 +241,7 @@ std::vector<NumberStyle> cell_styles(Context& context, const std::string& part) 
 struct SheetEntry {
   std::string name;
   std::string part;
+  bool hidden = false; // state="hidden" or "veryHidden": templates keep option lists there
 };
 
 void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
@@ -489,7 +490,9 @@ void read_package(Package& zip, const std::string& file_name, WorkbookRead& resu
       // Without a relationship the conventional name is the only guess left.
       part = "xl/worksheets/sheet" + std::to_string(entries.size() + 1) + ".xml";
     }
-    entries.push_back({name ? *name : "Sheet" + std::to_string(entries.size() + 1), part});
+    const char* state = attribute(sheet, "state");
+    bool hidden = state && std::string_view(state) != "visible";
+    entries.push_back({name ? *name : "Sheet" + std::to_string(entries.size() + 1), part, hidden});
     if (entries.size() >= kMaxSheets) break;
   }
   if (entries.empty()) {
@@ -507,7 +510,10 @@ void read_package(Package& zip, const std::string& file_name, WorkbookRead& resu
 
   Workbook workbook;
   std::size_t covered = 0;
+  // The form is on the visible sheets; hidden ones are read only when nothing is visible.
+  bool any_visible = std::any_of(entries.begin(), entries.end(), [](const SheetEntry& e) { return !e.hidden; });
   for (const auto& entry : entries) {
+    if (entry.hidden && any_visible) continue;
     // A chartsheet or a part that cannot be read is skipped; the others may hold the form.
     pugi::xml_document sheet_xml;
     if (!load_part(context, entry.part, sheet_xml, true)) continue;
