@@ -142,6 +142,9 @@ TEST(Headers, FoldSynonymsAndSuggestions) {
   EXPECT_EQ(sheet::match_header("年初指标值", sheet::indicator_headers()), Field::Target);
   EXPECT_EQ(sheet::match_header("实际完成情况", sheet::indicator_headers()), Field::Actual);
   EXPECT_EQ(sheet::match_header("偏差原因", sheet::indicator_headers()), Field::Reason);
+  // In an indicator table 序号 counts rows; it must not split every row into its own goal.
+  EXPECT_EQ(sheet::match_header("序号", sheet::indicator_headers()), Field::RowNumber);
+  EXPECT_EQ(sheet::match_header("序号", sheet::goal_headers()), Field::GoalNumber);
   EXPECT_EQ(sheet::suggest_header("年度指标直", sheet::indicator_headers()), "年度指标值");
   EXPECT_EQ(sheet::suggest_header("备注", sheet::indicator_headers()), "");
   EXPECT_EQ(*sheet::parenthesised("预算执行情况（万元）"), "万元");

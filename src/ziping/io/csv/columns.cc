@@ -50,7 +50,8 @@ std::optional<std::string> parenthesised(std::string_view text) {
 std::span<const HeaderName> indicator_headers() {
   static const std::vector<HeaderName> kHeaders = {
       {Field::GoalLabel, "绩效目标", {"目标", "目标名称"}},
-      {Field::GoalNumber, "目标序号", {"序号"}},
+      {Field::GoalNumber, "目标序号", {"绩效目标序号"}},
+      {Field::RowNumber, "序号", {"行号", "编号"}},
       {Field::Level1, "一级指标", {"一级指标名称"}},
       {Field::Level2, "二级指标", {"二级指标名称"}},
       {Field::Name, "三级指标", {"指标名称", "三级指标名称", "绩效指标", "具体指标"}},

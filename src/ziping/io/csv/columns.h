@@ -20,6 +20,7 @@ enum class Field {
   // indicator table
   GoalLabel,  // 绩效目标 column holding "绩效目标1" (department forms)
   GoalNumber, // 目标序号
+  RowNumber,  // 序号 of an indicator table: a row count that carries nothing, known so as not to warn
   Level1,
   Level2,
   Name,

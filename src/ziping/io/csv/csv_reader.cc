@@ -221,7 +221,9 @@ private:
         }
       }
       if (!column) {
-        if (auto field = sheet::match_header(folded, sheet::indicator_headers()))
+        auto field = sheet::match_header(folded, sheet::indicator_headers());
+        if (field == sheet::Field::RowNumber) continue; // a row count: nothing to keep
+        if (field)
           column = synonym_column(*field);
         else if (auto label = sheet::match_header(folded, sheet::label_headers()))
           column = synonym_column(*label);
