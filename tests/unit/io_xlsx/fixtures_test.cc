@@ -56,6 +56,43 @@ TEST(XlsxFixtures, HostileFilesAreRefused) {
   EXPECT_EQ(first_error(cut), DiagId::err_xlsx_not_zip);
 }
 
+// Parts of a one-sheet package, for inputs too large or too odd to commit as files.
+std::map<std::string, std::string> one_sheet(std::string sheet_xml) {
+  return {{"xl/workbook.xml",
+           "<workbook><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>"},
+          {"xl/_rels/workbook.xml.rels",
+           "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+           "Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+          {"xl/worksheets/sheet1.xml", std::move(sheet_xml)}};
+}
+
+TEST(XlsxFixtures, CellCountIsBounded) {
+  std::string xml =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>三级指标</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>分值</t></is></c></row>";
+  for (int r = 2; r <= 100002; ++r)
+    xml += "<row r=\"" + std::to_string(r) +
+           "\"><c t=\"inlineStr\"><is><t>x</t></is></c><c><v>1</v></c></row>";
+  xml += "</sheetData></worksheet>";
+  auto read = read_xlsx_parts(one_sheet(xml), "big.xlsx", model::FormKind::Project);
+  ASSERT_TRUE(read.form); // what fits is kept
+  bool limited = false;
+  for (const auto& d : read.diagnostics) limited |= d.id == diag::DiagId::err_xlsx_too_many;
+  EXPECT_TRUE(limited);
+  EXPECT_LT(read.form->goals.at(0).indicators.size(), 100001u);
+}
+
+TEST(XlsxFixtures, HugeMergesAndReferencesCostNothing) {
+  std::string xml =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>三级指标</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>得分</t></is></c></row>"
+      "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>"
+      "<mergeCells><mergeCell ref=\"A1:XFD1048576\"/><mergeCell "
+      "ref=\"C3:C2\"/></mergeCells></worksheet>";
+  auto read = read_xlsx_parts(one_sheet(xml), "m.xlsx");
+  EXPECT_FALSE(read.diagnostics.empty()); // the merge is refused (too many cells), not expanded
+}
+
 TEST(XlsxFixtures, BadCellsAreLocatedAtSheetAndCell) {
   auto read = read_xlsx(golden_input("xlsx-bad-cells"), "bad.xlsx");
   ASSERT_TRUE(read.form);

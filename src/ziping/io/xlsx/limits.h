@@ -13,6 +13,7 @@ inline constexpr std::size_t kMaxPartBytes = 32u << 20;     // one part, unpacke
 inline constexpr std::size_t kMaxUnpackedBytes = 96u << 20; // all parts read, unpacked
 inline constexpr std::size_t kMaxSheets = 64;               // worksheets read
 inline constexpr std::size_t kMaxCellsPerSheet = 200000;    // cells with content
+inline constexpr std::size_t kMaxCells = 500000;            // all sheets together (~100 MB)
 inline constexpr std::size_t kMaxSharedStrings = 500000;
 inline constexpr std::size_t kMaxMergedRanges = 20000;
 inline constexpr std::size_t kMaxMergedCells = 2000000; // cells covered, all ranges

@@ -98,6 +98,7 @@ struct Context {
   const std::string& file;
   Package& zip;
   std::vector<diag::Diagnostic>& diagnostics;
+  std::size_t cells = 0; // read so far, all sheets
 };
 
 diag::Diagnostic& report(Context& context, DiagId id, std::vector<std::string> args) {
@@ -322,17 +323,20 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
         cell.value = well_formed(std::string(text::trim(v.child_value())));
         if (cell.value.empty()) continue;
       }
-      if (sheet.cells.size() >= kMaxCellsPerSheet) {
+      if (sheet.cells.size() >= kMaxCellsPerSheet || context.cells >= kMaxCells) {
         if (!reported_limit) {
-          auto& d = report(context, DiagId::err_xlsx_too_many,
-                           {diag::bilingual("单元格（工作表「" + sheet.name + "」）",
-                                            "cells (sheet " + sheet.name + ")"),
-                            std::to_string(kMaxCellsPerSheet)});
+          auto& d =
+              report(context, DiagId::err_xlsx_too_many,
+                     {diag::bilingual("单元格（工作表「" + sheet.name + "」）",
+                                      "cells (sheet " + sheet.name + ")"),
+                      std::to_string(sheet.cells.size() >= kMaxCellsPerSheet ? kMaxCellsPerSheet
+                                                                             : kMaxCells)});
           d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
           reported_limit = true;
         }
         continue;
       }
+      ++context.cells;
       sheet.rows = std::max(sheet.rows, at.row + 1);
       sheet.columns = std::max(sheet.columns, at.column + 1);
       sheet.cells[at] = std::move(cell);
@@ -511,7 +515,8 @@ void read_package(Package& zip, const std::string& file_name, WorkbookRead& resu
   Workbook workbook;
   std::size_t covered = 0;
   // The form is on the visible sheets; hidden ones are read only when nothing is visible.
-  bool any_visible = std::any_of(entries.begin(), entries.end(), [](const SheetEntry& e) { return !e.hidden; });
+  bool any_visible =
+      std::any_of(entries.begin(), entries.end(), [](const SheetEntry& e) { return !e.hidden; });
   for (const auto& entry : entries) {
     if (entry.hidden && any_visible) continue;
     // A chartsheet or a part that cannot be read is skipped; the others may hold the form.

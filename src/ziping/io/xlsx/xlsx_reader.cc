@@ -266,7 +266,8 @@ private:
     auto found = merged_down_.find(below);
     if (found == merged_down_.end()) return false;
     for (int c : found->second)
-      if (const Range* merge = sheet_.merge_of({below, c}); merge && merge->first.row == r) return true;
+      if (const Range* merge = sheet_.merge_of({below, c}); merge && merge->first.row == r)
+        return true;
     return false;
   }
 

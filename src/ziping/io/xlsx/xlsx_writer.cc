@@ -280,7 +280,9 @@ int wrapped_lines(const std::string& value, double width) {
   return lines;
 }
 
-double row_height(int lines) { return std::min(409.0, std::max(20.0, 13.5 * lines + 6)); }
+double row_height(int lines) {
+  return std::min(409.0, std::max(20.0, 13.5 * lines + 6));
+}
 
 class FormSheet {
 public:
