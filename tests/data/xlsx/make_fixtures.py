@@ -258,8 +258,9 @@ def handmade_project():
         ["项目负责人", "张三", None, "财务负责人", "李四"],
     ]
     merges = ["A1:H1", "A2:H2", "B9:D9", "E9:H9", "A9:A10", "B10:D10", "E10:H10"]
-    build(case("xlsx-handmade-project", "hand-made project template: 主管部门/实施单位, funding rows, 年度总体目标, a 序号 column, headers in another order, closing blocks"),
-          [("项目自评", rows, merges)])
+    notes = [["填表说明"], ["1. 金额单位为万元。"], ["2. 偏差原因须逐项说明。"]]
+    build(case("xlsx-handmade-project", "hand-made project template after a sheet of instructions: 主管部门/实施单位, funding rows, 年度总体目标, a 序号 column, headers in another order, closing blocks"),
+          [("填表说明", notes, []), ("项目自评", rows, merges)])
 
 
 def two_row_header():

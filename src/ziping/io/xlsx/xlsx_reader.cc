@@ -140,9 +140,8 @@ bool is_label_text(const std::string& folded) {
 
 class SheetReader {
 public:
-  SheetReader(const Sheet& sheet, const std::string& file, Collected& out, Reporter& report,
-              bool first_form_sheet)
-      : sheet_(sheet), file_(file), out_(out), report_(report), first_sheet_(first_form_sheet) {
+  SheetReader(const Sheet& sheet, const std::string& file, Collected& out, Reporter& report)
+      : sheet_(sheet), file_(file), out_(out), report_(report) {
     for (const auto& [at, cell] : sheet.cells) rows_[at.row].push_back(at.column);
     for (const auto& merge : sheet.merges)
       for (int r = merge.first.row + 1; r <= merge.last.row && r < sheet.rows; ++r)
@@ -156,17 +155,23 @@ public:
       int next = r + 1;
       if (auto table = indicator_header(r)) {
         next = indicator_table(r, *table);
+        blocks_seen_ = true;
       } else if (auto budget = block_header(r, sheet::budget_headers(), Field::BudgetAnnual,
                                             Field::BudgetExecuted)) {
         next = budget_block(r, *budget);
+        blocks_seen_ = true;
       } else if (auto goals =
                      block_header(r, sheet::goal_headers(), Field::GoalTarget, Field::GoalActual)) {
         next = goals_block(r, *goals);
+        blocks_seen_ = true;
       } else {
         labels(r);
       }
       row = rows_.lower_bound(next);
     }
+    // The title is the single cell above the first labels, on a sheet that holds part of the
+    // form (not on a sheet of instructions before it).
+    if (blocks_seen_ && title_ && !out_.title) out_.title = title_;
   }
 
 private:
@@ -399,7 +404,7 @@ private:
         std::string bare;
         for (char ch : value::fold(raw))
           if (ch != '(' && ch != ')' && ch != ' ') bare += ch;
-        if (out_.title && non_empty == 1 && !out_.year && out_.year_at.empty() &&
+        if ((title_ || out_.title) && non_empty == 1 && !out_.year && out_.year_at.empty() &&
             bare.size() <= 16 && (bare.ends_with("年度") || bare.ends_with("年"))) {
           if (auto year = sheet::number_in(bare); year && *year >= 1900 && *year <= 2999) {
             out_.year = year;
@@ -407,8 +412,8 @@ private:
             continue;
           }
         }
-        if (!out_.title && first_sheet_ && non_empty == 1 && !seen_content_) {
-          out_.title = raw;
+        if (!title_ && !out_.title && non_empty == 1 && !seen_content_) {
+          title_ = raw;
           title_row_ = r;
         }
         continue;
@@ -799,7 +804,8 @@ private:
   const std::string& file_;
   Collected& out_;
   Reporter& report_;
-  bool first_sheet_;
+  std::optional<std::string> title_;
+  bool blocks_seen_ = false;
   bool seen_content_ = false;
   int title_row_ = -1;
   std::map<int, std::vector<int>> rows_;
@@ -931,13 +937,11 @@ model::ReadResult from_workbook(WorkbookRead workbook, const std::string& file_n
   if (!workbook.workbook) return result;
   Reporter report(result.diagnostics);
   Collected collected;
-  bool first = true;
   for (const auto& sheet : workbook.workbook->sheets) {
     if (sheet.name == kDiagnosticsSheetName) continue;
     if (sheet.cells.empty()) continue;
-    SheetReader reader(sheet, file_name, collected, report, first);
+    SheetReader reader(sheet, file_name, collected, report);
     reader.read();
-    first = false;
   }
   if (!collected.table_seen) {
     for (const auto& d : result.diagnostics)
