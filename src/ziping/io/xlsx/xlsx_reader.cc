@@ -320,8 +320,11 @@ private:
   }
 
   // A row that starts the closing block or another labelled part: its first cell is a label.
-  bool starts_with_label(int r) {
+  // Only cells left of column `limit` (a block's label area) count: a value cell of a data
+  // row that happens to read like a label does not end the block.
+  bool starts_with_label(int r, int limit) {
     for (int c : starts(r)) {
+      if (c >= limit) return false;
       if (text::trim(text_at(r, c)).empty()) continue;
       std::string folded = folded_at(r, c);
       return is_label_text(folded) || folded == "年度总体目标" || folded == "年度绩效目标";
@@ -489,7 +492,7 @@ private:
     auto row = rows_.lower_bound(r);
     for (; row != rows_.end(); ++row) {
       r = row->first;
-      if (row_empty(r) || is_header(r) || starts_with_label(r)) break;
+      if (row_empty(r) || is_header(r) || starts_with_label(r, first_amount)) break;
       // The row's label: its own rightmost text left of the amounts (an explicit empty text,
       // ="", names a row whose label is empty).
       std::string label;
@@ -564,6 +567,11 @@ private:
   int goals_block(int header, const Columns& columns) {
     seen_content_ = true;
     bool numbered = columns.count(Field::GoalNumber) || columns.count(Field::GoalLabel);
+    // The label area: the columns before the goal texts (目标序号, or 年度总体目标 down column A).
+    int label_limit = INT32_MAX;
+    for (Field text_field : {Field::GoalTarget, Field::GoalActual, Field::Reason})
+      if (auto found = columns.find(text_field); found != columns.end())
+        label_limit = std::min(label_limit, found->second);
     if (numbered) ++out_.department_evidence;
     for (int c : starts(header)) {
       std::string folded = folded_at(header, c);
@@ -573,7 +581,7 @@ private:
     int r = header + 1;
     for (; row != rows_.end(); ++row) {
       r = row->first;
-      if (row_empty(r) || is_header(r) || starts_with_label(r)) break;
+      if (row_empty(r) || is_header(r) || starts_with_label(r, label_limit)) break;
       GoalRow goal;
       int number_col = column(columns, Field::GoalNumber);
       if (number_col < 0) number_col = column(columns, Field::GoalLabel);
