@@ -3,7 +3,7 @@
 // at the zip's checksums — the parts of a one-sheet package separated by "\n--\n": the sheet,
 // the shared strings, the styles. Any input must give a form or a diagnostic saying why not,
 // without a crash; a form that came back must write to an XLSX that reads back as the same
-// form (canonical JSON compared).
+// form (canonical JSON compared; ZIPING_FUZZ_DEBUG=1 prints both when they differ).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
