@@ -274,14 +274,14 @@ def two_row_header():
         [None, N("60"), N("60"), N("57"), N("10"), "95%", N("9.5")],
         ["绩效目标", "绩效指标", None, None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
         [None, "一级指标", "二级指标", "三级指标"],
-        ["绩效目标1", "产出指标", "数量指标", "普法宣传活动场次", "≥40场", "46场", N("45"), N("45"), ""],
+        ["绩效目标1：深入开展普法宣传", "产出指标", "数量指标", "普法宣传活动场次", "≥40场", "46场", N("45"), N("45"), ""],
         [None, "效益指标", "社会效益指标", "群众法治意识", "逐步提高", "明显提高", N("35"), N("35"), ""],
         [None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91%", N("10"), N("10"), ""],
         ["总分", None, None, None, None, None, N("100"), N("99.5"), None],
         ["整体支出绩效自评结论", "完成年度目标", None, None, None, None, "自评等级", "优"],
     ]
     merges = ["A1:I1", "A3:A4", "A5:A6", "B5:D5", "E5:E6", "F5:F6", "G5:G6", "H5:H6", "I5:I6", "A7:A9", "A10:F10"]
-    build(case("xlsx-two-row-header", "the published two-row indicator header (绩效指标 over 一级/二级/三级, the rest merged down)"),
+    build(case("xlsx-two-row-header", "the published two-row indicator header (绩效指标 over 一级/二级/三级, the rest merged down); the goal's text after 绩效目标1："),
           [("Sheet1", rows, merges)])
 
 

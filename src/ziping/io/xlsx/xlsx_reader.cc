@@ -676,8 +676,17 @@ private:
         if (cell && !text::trim(shown_text(*cell)).empty() && !(label && *label == Field::Total)) {
           if (!current_key || *current_key != at) {
             current_key = at;
-            new_group(sheet::number_in(shown_text(*cell)), true);
+            std::string goal_text = shown_text(*cell);
+            new_group(sheet::number_in(goal_text), true);
             out_.groups[*current].places[""] = where(at.row, at.column);
+            // "绩效目标1：推进党的政治建设…" carries the goal's text when no goals table does.
+            for (std::string_view colon : {"：", ":"}) {
+              if (auto cut = goal_text.find(colon); cut != std::string::npos) {
+                out_.groups[*current].target =
+                    std::string(text::trim(goal_text.substr(cut + colon.size())));
+                break;
+              }
+            }
           }
         }
       } else if (number_col >= 0) {
