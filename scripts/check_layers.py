@@ -16,7 +16,9 @@ ALLOWED = {
     "check": {"rules", "model", "value", "num", "diag", "text"},
     "report": {"rules", "check", "model", "value", "num", "diag", "text"},
     "io/json": {"model", "num", "diag", "text"},
-    "io": {"io/json", "rules", "value", "model", "num", "diag", "text"},
+    "io/csv": {"model", "value", "num", "diag", "text"},
+    "io/xlsx": {"io/csv", "model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io": {"io/json", "io/xlsx", "io/csv", "rules", "value", "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # third-party header prefix -> modules (folders) that may include it
@@ -25,6 +27,11 @@ THIRD_PARTY = {
     "unicode/": {"value"},
     "CLI/": {"cli"},
     "nlohmann/": set(),
+    "xlsxwriter": {"io/xlsx"},
+    "zip.h": {"io/xlsx"},
+    "zipconf.h": {"io/xlsx"},
+    "pugixml": {"io/xlsx"},
+    "iconv.h": {"io/csv"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)

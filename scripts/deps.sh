@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build pkg-config make clang libclang-rt-14-dev clang-format python3
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
+  # spreadsheets: XLSX writer, and the reader's zip and XML (stack.md §4)
+  libxlsxwriter-dev libzip-dev libpugixml-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
 )

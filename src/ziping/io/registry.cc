@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ziping/io/csv/csv_form.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/xlsx/xlsx_reader.h"
+#include "ziping/io/xlsx/xlsx_writer.h"
 
 namespace ziping::io {
 namespace {
@@ -17,9 +20,37 @@ std::string write_json(const model::Form& form, const WriteContext&) {
   return json::write_form_json(form); // the canonical form holds declared data only
 }
 
+model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) {
+  return xlsx::read_xlsx(bytes, options.file_name, options.kind);
+}
+
+std::string write_xlsx(const model::Form& form, const WriteContext& context) {
+  return xlsx::write_xlsx(form, {context.evaluation, context.rules, context.diagnostics});
+}
+
+model::ReadResult read_csv(std::string_view bytes, const ReadOptions& options) {
+  return csv::read_csv(bytes, options.file_name, options.kind);
+}
+
+std::string write_csv(const model::Form& form, const WriteContext&) {
+  return csv::write_csv(form);
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
+      {"xlsx",
+       {".xlsx"},
+       "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)",
+       read_xlsx,
+       write_xlsx,
+       true},
+      {"csv",
+       {".csv"},
+       "CSV 表格，每行一个三级指标 (CSV, one row per indicator)",
+       read_csv,
+       write_csv,
+       true},
   };
   return kFormats;
 }
