@@ -16,7 +16,9 @@ ALLOWED = {
     "check": {"rules", "model", "value", "num", "diag", "text"},
     "report": {"rules", "check", "model", "value", "num", "diag", "text"},
     "io/json": {"model", "num", "diag", "text"},
-    "io": {"io/json", "rules", "value", "model", "num", "diag", "text"},
+    "io/print": {"model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io/html": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io": {"io/json", "io/html", "rules", "value", "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # third-party header prefix -> modules (folders) that may include it

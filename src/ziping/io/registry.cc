@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ziping/io/html/html_writer.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
 
@@ -17,9 +18,14 @@ std::string write_json(const model::Form& form, const WriteContext&) {
   return json::write_form_json(form); // the canonical form holds declared data only
 }
 
+std::string write_html(const model::Form& form, const WriteContext& context) {
+  return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
+      {"html", {".html", ".htm"}, "网页，官方版式，诊断链接到单元格 (HTML page, official layout, linked diagnostics)", nullptr, write_html, false},
   };
   return kFormats;
 }
