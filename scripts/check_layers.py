@@ -18,7 +18,8 @@ ALLOWED = {
     "io/json": {"model", "num", "diag", "text"},
     "io/print": {"model", "rules", "check", "report", "value", "num", "diag", "text"},
     "io/html": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
-    "io": {"io/json", "io/html", "rules", "value", "model", "num", "diag", "text"},
+    "io/pdf_writer": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io": {"io/json", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # third-party header prefix -> modules (folders) that may include it
@@ -27,6 +28,8 @@ THIRD_PARTY = {
     "unicode/": {"value"},
     "CLI/": {"cli"},
     "nlohmann/": set(),
+    "pango/": {"io/pdf_writer"},
+    "cairo": {"io/pdf_writer"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)

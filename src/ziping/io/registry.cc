@@ -6,6 +6,7 @@
 #include "ziping/io/html/html_writer.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/pdf_writer/pdf_writer.h"
 
 namespace ziping::io {
 namespace {
@@ -22,10 +23,31 @@ std::string write_html(const model::Form& form, const WriteContext& context) {
   return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
 }
 
+// "pdf" is the publication copy (the declared form only, so that it imports back to the same
+// form); "pdf-review" adds the computed scores and the diagnostics on pages of their own.
+std::string write_pdf_with(const model::Form& form, const WriteContext& context, bool appendix) {
+  try {
+    return pdf_writer::write_pdf(
+        form, {context.evaluation, context.rules, context.diagnostics, appendix});
+  } catch (const pdf_writer::FontUnavailable& missing) {
+    throw WriteError(missing.diagnostic);
+  }
+}
+
+std::string write_pdf(const model::Form& form, const WriteContext& context) {
+  return write_pdf_with(form, context, false);
+}
+
+std::string write_pdf_review(const model::Form& form, const WriteContext& context) {
+  return write_pdf_with(form, context, true);
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
       {"html", {".html", ".htm"}, "网页，官方版式，诊断链接到单元格 (HTML page, official layout, linked diagnostics)", nullptr, write_html, false},
+      {"pdf", {".pdf"}, "PDF，官方版式，A4 横向，供公开 (PDF, official layout, A4 landscape, for publication)", nullptr, write_pdf, false},
+      {"pdf-review", {}, "PDF，官方版式，附计分复核与检查结果 (PDF with computed scores and diagnostics appended)", nullptr, write_pdf_review, false},
   };
   return kFormats;
 }

@@ -27,8 +27,8 @@ std::vector<Column> grid_columns(const model::Form& form) {
   columns.push_back({"actual", 15});
   columns.push_back({"weight", 5});
   if (coefficient) columns.push_back({"coefficient", 5});
-  columns.push_back({"score", 5});
-  columns.push_back({"reason", 29});
+  columns.push_back({"score", 6});
+  columns.push_back({"reason", 28});
   if (standard) columns.push_back({"standard", 14});
   if (core) columns.push_back({"core", 5});
   return columns;

@@ -2,6 +2,7 @@
 // the scorer produced it; nothing is recomputed here (report/ shares that rule).
 #include "ziping/io/print/review.h"
 
+#include "ziping/diag/render.h"
 #include "ziping/io/print/grid.h"
 #include "ziping/report/score_report.h"
 #include "ziping/rules/display.h"
@@ -124,7 +125,7 @@ std::vector<Section> diagnostic_sections(const Sheet& sheet,
   s.header.push_back({{g.cell(0, Grid::name, "级别与代码", Style::Label),
                        g.cell(Grid::name, g.reason, "说明", Style::Label),
                        g.cell(g.reason, g.end, "位置", Style::Label)}});
-  for (const auto& d : diagnostics) {
+  for (const auto& d : diag::in_source_order(diagnostics)) {
     std::string message = d.subject.empty() ? "" : d.subject + "：";
     message += d.message_zh() + "\n" + d.message_en();
     for (const auto& note : d.notes) message += "\n" + std::string(note.code()) + " " + note.message_zh();
