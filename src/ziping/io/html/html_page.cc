@@ -107,17 +107,24 @@ private:
     // A long block keeps its headings in <thead>, which browsers repeat on every printed
     // page; its merged first-column label then continues under them as an open cell.
     bool split = !section.keep_together && !section.header.empty();
+    const Cell* label = section.label ? &*section.label : nullptr;
+    auto list = [](const std::vector<print::Row>& rows) {
+      std::vector<const print::Row*> pointers;
+      for (const auto& row : rows) pointers.push_back(&row);
+      return pointers;
+    };
     if (split) {
       out_ += "<thead>\n";
-      rows(section.header, section.label ? &*section.label : nullptr, false, true, form_part);
+      rows(list(section.header), label, false, true, form_part);
       out_ += "</thead>\n<tbody>\n";
-      rows(section.body, section.label ? &*section.label : nullptr, true, false, form_part);
+      rows(list(section.body), label, true, false, form_part);
       out_ += "</tbody>\n";
     } else {
+      // The cells themselves, not copies: the index knows each cell by its address.
+      auto all = list(section.header);
+      for (const auto* row : list(section.body)) all.push_back(row);
       out_ += "<tbody>\n";
-      std::vector<print::Row> all = section.header;
-      all.insert(all.end(), section.body.begin(), section.body.end());
-      rows(all, section.label ? &*section.label : nullptr, false, false, form_part);
+      rows(all, label, false, false, form_part);
       out_ += "</tbody>\n";
     }
     out_ += "</table>\n";
@@ -148,7 +155,7 @@ private:
   // `label`: the section's merged first-column cell, printed in the first of `rows` over all
   // of them; `continued`: the label was printed in the heading above, so an open cell stands
   // in for it here.
-  void rows(const std::vector<print::Row>& list, const Cell* label, bool continued,
+  void rows(const std::vector<const print::Row*>& list, const Cell* label, bool continued,
             bool heading, bool form_part) {
     for (std::size_t r = 0; r < list.size(); ++r) {
       out_ += "<tr>";
@@ -159,7 +166,7 @@ private:
         else
           cell(*label, heading, form_part, span);
       }
-      for (const auto& c : list[r].cells) {
+      for (const auto& c : list[r]->cells) {
         std::string span;
         if (c.span > 1) span += " colspan=\"" + std::to_string(c.span) + "\"";
         if (c.rows > 1) span += " rowspan=\"" + std::to_string(c.rows) + "\"";
