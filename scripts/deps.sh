@@ -8,8 +8,12 @@ packages=(
   g++ cmake ninja-build pkg-config make clang libclang-rt-14-dev clang-format python3
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
+  # PDF output: cairo + pango, and the CJK font it needs at run time (stack.md §6)
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
+  # the PDF tests read our PDFs back with poppler (pdftotext, pdfinfo, pdffonts)
+  poppler-utils
 )
 
 missing=()

@@ -19,7 +19,7 @@ std::vector<Column> grid_columns(const model::Form& form) {
   }
   // Shares are per cent of the table width for the nine standard columns; optional ones add
   // to the sum and every column narrows in proportion.
-  std::vector<Column> columns = {{"goal", 7}, {"level1", 7}, {"level2", 8}, {"name", 14}};
+  std::vector<Column> columns = {{"goal", 8}, {"level1", 7}, {"level2", 8}, {"name", 13}};
   if (nature) columns.push_back({"nature", 5});
   if (unit) columns.push_back({"unit", 5});
   columns.push_back({"target", 10});
