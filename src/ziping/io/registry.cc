@@ -46,6 +46,8 @@ const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
       {"html", {".html", ".htm"}, "网页，官方版式，诊断链接到单元格 (HTML page, official layout, linked diagnostics)", nullptr, write_html, false},
+      // The published-form importer's PDF reader belongs in this same row (read = its reader):
+      // one "pdf" format that reads published PDFs and writes ours.
       {"pdf", {".pdf"}, "PDF，官方版式，A4 横向，供公开 (PDF, official layout, A4 landscape, for publication)", nullptr, write_pdf, false},
       {"pdf-review", {}, "PDF，官方版式，附计分复核与检查结果 (PDF with computed scores and diagnostics appended)", nullptr, write_pdf_review, false},
   };

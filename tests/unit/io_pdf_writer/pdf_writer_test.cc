@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "../io_print/print_fixtures.h"
+#include "ziping/io/json/form_writer.h"
 #include "ziping/io/registry.h"
 
 namespace ziping::io::pdf_writer {
@@ -230,6 +231,28 @@ TEST_F(PdfWriter, ThroughTheRegistry) {
   ASSERT_NE(review, nullptr);
   EXPECT_TRUE(review->extensions.empty()); // chosen by --to only; .pdf stays the clean copy
   EXPECT_TRUE(pdf->write(project_form(), {}).starts_with("%PDF-"));
+}
+
+// The "done when": importing our own PDF gives the same form back. The PDF reader is
+// the importer's (io/pdf); until a build has it, the "pdf" format cannot read and this skips.
+TEST_F(PdfWriter, ImportingOurOwnPdfGivesTheFormBack) {
+  const Format* pdf = find_format("pdf");
+  ASSERT_NE(pdf, nullptr);
+  if (!pdf->read) GTEST_SKIP() << "no PDF reader in this build yet (the published-form importer adds it)";
+  for (const auto& form : {project_form(), seed_form()}) {
+    std::string bytes = pdf->write(form, {});
+    auto result = pdf->read(bytes, {"ours.pdf", form.kind});
+    ASSERT_TRUE(result.form) << form.title;
+    std::string expected = json::write_form_json(form);
+    std::string actual = json::write_form_json(*result.form);
+    if (expected == actual) continue;
+    std::istringstream a(expected), b(actual);
+    std::string line_a, line_b;
+    int line = 1;
+    while (std::getline(a, line_a) && std::getline(b, line_b) && line_a == line_b) ++line;
+    ADD_FAILURE() << form.title << ": the imported form differs from line " << line << ":\n  ours:     "
+                  << line_a << "\n  imported: " << line_b;
+  }
 }
 
 // Runs without the font checks of the fixture: a missing family must fail loudly.
