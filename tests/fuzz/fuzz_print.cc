@@ -61,8 +61,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (page.find("<script") != std::string::npos) fail("form text reached the page unescaped");
   if (!page.ends_with("</body>\n</html>\n")) fail("page not closed");
   if (form.indicator_count() <= 40) {
-    std::string pdf = io::pdf_writer::write_pdf(form);
-    if (!pdf.starts_with("%PDF-") || pdf.find("%%EOF") == std::string::npos) fail("no PDF");
+    try {
+      std::string pdf = io::pdf_writer::write_pdf(form);
+      if (!pdf.starts_with("%PDF-") || pdf.find("%%EOF") == std::string::npos) fail("no PDF");
+    } catch (const io::pdf_writer::FontUnavailable&) {
+      fail("no Chinese font installed: install fonts-noto-cjk (scripts/deps.sh)");
+    }
   }
   return 0;
 }
