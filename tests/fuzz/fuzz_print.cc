@@ -18,7 +18,7 @@
 
 // LeakSanitizer (make test-asan): fontconfig keeps what pango asks of it for the life of the
 // process (the family list, matches made on pango's font thread), and cairo 1.16 loses one
-// small array (~770 bytes) per PDF while finishing the font subsets — neither ours to free.
+// small array (about 1.5 KB) per PDF while finishing the font subsets — neither ours to free.
 // The fast unwinder stops inside these libraries (no frame pointers), so they are excused by
 // library; a layout or font description of ours (pango, glib) would still be reported.
 extern "C" const char* __lsan_default_suppressions() {

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "../io_print/print_fixtures.h"
 #include "ziping/io/json/form_writer.h"
@@ -21,7 +22,7 @@
 
 // LeakSanitizer (make test-asan): fontconfig keeps what pango asks of it for the life of the
 // process (the family list, matches made on pango's font thread), and cairo 1.16 loses one
-// small array (~770 bytes) per PDF while finishing the font subsets — neither ours to free.
+// small array (about 1.5 KB) per PDF while finishing the font subsets — neither ours to free.
 // The fast unwinder stops inside these libraries (no frame pointers), so they are excused by
 // library; a layout or font description of ours (pango, glib) would still be reported.
 extern "C" const char* __lsan_default_suppressions() {
@@ -209,6 +210,20 @@ TEST_F(PdfWriter, SameFormSameBytesButTheCreationDate) {
   std::string b = write_pdf(project_form());
   EXPECT_TRUE(a.starts_with("%PDF-1."));
   EXPECT_EQ(strip(a), strip(b));
+}
+
+TEST_F(PdfWriter, ThreadsWriteTheSamePdfAtOnce) {
+  // The server writes from several threads; pango's font map is per thread.
+  auto strip = [](std::string pdf) {
+    return std::regex_replace(pdf, std::regex("/CreationDate \\(D:[0-9Z+'-]*\\)"), "");
+  };
+  std::string expected = strip(write_pdf(project_form()));
+  std::vector<std::string> written(4);
+  std::vector<std::thread> threads;
+  for (auto& out : written)
+    threads.emplace_back([&out] { out = write_pdf(project_form()); });
+  for (auto& thread : threads) thread.join();
+  for (const auto& out : written) EXPECT_EQ(strip(out), expected);
 }
 
 TEST_F(PdfWriter, DeclaredFormOnlyUnlessTheAppendixIsAsked) {
