@@ -37,7 +37,8 @@ const rules::RuleSet& tianjin() {
 const std::vector<check::Assessment>& assessments() {
   static const auto all = [] {
     std::vector<check::Assessment> out;
-    for (const auto& form : forms()) out.push_back(check::assess(form, tianjin(), rules::Mode::Review));
+    for (const auto& form : forms())
+      out.push_back(check::assess(form, tianjin(), rules::Mode::Review));
     return out;
   }();
   return all;

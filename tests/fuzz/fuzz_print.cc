@@ -40,8 +40,8 @@ void check_tiled(const ziping::io::print::Sheet& sheet) {
       for (std::size_t r = 0; r < rows->size(); ++r) {
         if (section.label) ++cover[r * std::size_t(columns)];
         for (const auto& cell : (*rows)[r].cells) {
-          if (cell.column < 0 || cell.span < 1 || cell.rows < 1 || cell.column + cell.span > columns ||
-              r + std::size_t(cell.rows) > rows->size())
+          if (cell.column < 0 || cell.span < 1 || cell.rows < 1 ||
+              cell.column + cell.span > columns || r + std::size_t(cell.rows) > rows->size())
             fail("cell outside the grid");
           for (std::size_t k = r; k < r + std::size_t(cell.rows); ++k)
             for (int c = cell.column; c < cell.column + cell.span; ++c)
@@ -65,8 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const model::Form& form = *read.form;
   check_tiled(io::print::official_layout(form));
   auto assessment = check::assess(form, rules, rules::Mode::Review);
-  std::string page = io::html::write_html(
-      form, {&assessment.evaluation, &rules, &assessment.diagnostics});
+  std::string page =
+      io::html::write_html(form, {&assessment.evaluation, &rules, &assessment.diagnostics});
   if (page.find("<script") != std::string::npos) fail("form text reached the page unescaped");
   if (!page.ends_with("</body>\n</html>\n")) fail("page not closed");
   if (form.indicator_count() <= 40) {

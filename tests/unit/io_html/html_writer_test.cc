@@ -22,7 +22,8 @@ using testing::seed_form;
 
 std::string page_for(const model::Form& form, const std::string& rules) {
   auto assessment = testing::assessed(form, rules);
-  return write_html(form, {&assessment.evaluation, &testing::rule_set(rules), &assessment.diagnostics});
+  return write_html(form,
+                    {&assessment.evaluation, &testing::rule_set(rules), &assessment.diagnostics});
 }
 
 // A strict well-formedness check: returns the first problem, or "".
@@ -49,7 +50,8 @@ std::string well_formed(const std::string& page) {
     } else if (page.compare(i, 2, "</") == 0) {
       std::size_t end = page.find('>', i);
       std::string name = page.substr(i + 2, end - i - 2);
-      if (open.empty() || open.back() != name) return problem("</" + name + "> closes nothing open");
+      if (open.empty() || open.back() != name)
+        return problem("</" + name + "> closes nothing open");
       open.pop_back();
       i = end + 1;
     } else {
@@ -92,7 +94,8 @@ std::string well_formed(const std::string& page) {
 std::set<std::string> ids(const std::string& page, std::vector<std::string>* duplicates = nullptr) {
   std::set<std::string> found;
   std::regex id(" id=\"([^\"]+)\"");
-  for (auto it = std::sregex_iterator(page.begin(), page.end(), id); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), id); it != std::sregex_iterator();
+       ++it)
     if (!found.insert((*it)[1]).second && duplicates) duplicates->push_back((*it)[1]);
   return found;
 }
@@ -100,7 +103,8 @@ std::set<std::string> ids(const std::string& page, std::vector<std::string>* dup
 std::vector<std::string> fragment_links(const std::string& page) {
   std::vector<std::string> links;
   std::regex href(" href=\"#([^\"]+)\"");
-  for (auto it = std::sregex_iterator(page.begin(), page.end(), href); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), href); it != std::sregex_iterator();
+       ++it)
     links.push_back((*it)[1]);
   return links;
 }
@@ -156,7 +160,11 @@ TEST(HtmlWriter, EscapesEveryText) {
   EXPECT_NE(page.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; 局"),
             std::string::npos);
   EXPECT_NE(page.find("培训&lt;次数&gt;"), std::string::npos);
-  EXPECT_EQ(escape(std::string("a\x01" "b\tc\n", 6)), "a\xEF\xBF\xBD" "b\tc\n");
+  EXPECT_EQ(escape(std::string("a\x01"
+                               "b\tc\n",
+                               6)),
+            "a\xEF\xBF\xBD"
+            "b\tc\n");
 }
 
 TEST(HtmlWriter, IdsAreUniqueAndEveryLinkLands) {
@@ -176,16 +184,14 @@ TEST(HtmlWriter, CellsCarryTheirModelPathsAsIds) {
             "<td class=\"num\" id=\"goals-3-indicators-2-score\">0.8");
   // Declared figures as declared: 8.7 and 87.3%, not the computed 8.73 and 87.26%.
   EXPECT_EQ(element_with_id(page, "budget-score"), "<td class=\"num\" id=\"budget-score\">8.7");
-  EXPECT_EQ(element_with_id(page, "budget-rate"),
-            "<td class=\"num\" id=\"budget-rate\">87.3%");
+  EXPECT_EQ(element_with_id(page, "budget-rate"), "<td class=\"num\" id=\"budget-rate\">87.3%");
 }
 
 TEST(HtmlWriter, DiagnosticsAreLinkedBothWaysWithTheirCells) {
   auto form = seed_form();
   auto assessment = testing::assessed(form, "tianjin-2022");
-  std::string page =
-      write_html(form, {&assessment.evaluation, &testing::rule_set("tianjin-2022"),
-                        &assessment.diagnostics});
+  std::string page = write_html(
+      form, {&assessment.evaluation, &testing::rule_set("tianjin-2022"), &assessment.diagnostics});
   // Every diagnostic is a list item d1 … dN.
   for (std::size_t i = 1; i <= assessment.diagnostics.size(); ++i)
     EXPECT_NE(tag_with_id(page, "d" + std::to_string(i)), "") << i;
@@ -209,9 +215,8 @@ TEST(HtmlWriter, DiagnosticsAreLinkedBothWaysWithTheirCells) {
 TEST(HtmlWriter, ListsDiagnosticsInTheOrderOfTheirCells) {
   auto form = seed_form();
   auto assessment = testing::assessed(form, "tianjin-2022");
-  std::string page =
-      write_html(form, {&assessment.evaluation, &testing::rule_set("tianjin-2022"),
-                        &assessment.diagnostics});
+  std::string page = write_html(
+      form, {&assessment.evaluation, &testing::rule_set("tianjin-2022"), &assessment.diagnostics});
   std::size_t budget = page.find("<li id=\"d1\"");
   ASSERT_NE(budget, std::string::npos);
   // The first findings are about the budget block, which the page prints first.

@@ -96,9 +96,9 @@ TEST_F(PdfWriter, EveryIndicatorIsExtractable) {
       for (const auto& leaf : goal.indicators) {
         // One cell's lines are drawn together, so its whole text reads back in one piece;
         // the row's cells follow in column order.
-        std::string row = without_spaces(leaf.name + "\n" + leaf.target + "\n" + leaf.actual +
-                                         "\n" + leaf.weight->to_string() + "\n" +
-                                         leaf.score->to_string());
+        std::string row =
+            without_spaces(leaf.name + "\n" + leaf.target + "\n" + leaf.actual + "\n" +
+                           leaf.weight->to_string() + "\n" + leaf.score->to_string());
         if (leaf.nature.empty() && leaf.unit.empty() && leaf.adjusted_target.empty() &&
             !leaf.score_coefficient) {
           EXPECT_NE(all.find(row), std::string::npos) << leaf.name;
@@ -131,7 +131,8 @@ TEST_F(PdfWriter, SeedPagesAreA4LandscapeNumberedWithHeadingsRepeated) {
     EXPECT_NE(t.find("第" + std::to_string(page) + "页共" + std::to_string(count) + "页"),
               std::string::npos)
         << "page " << page;
-    if (!first_indicator_page && t.find("三级指标") != std::string::npos) first_indicator_page = page;
+    if (!first_indicator_page && t.find("三级指标") != std::string::npos)
+      first_indicator_page = page;
     if (first_indicator_page && page > first_indicator_page) {
       // A continued page starts with the table's headings and names the goal it continues.
       EXPECT_NE(t.find("年度指标完成情况一级指标二级指标三级指标年度指标值实际完成值分值得分"),
@@ -198,7 +199,8 @@ TEST_F(PdfWriter, FontsAreEmbeddedAndTheTitleIsSet) {
   EXPECT_GE(listed, 2); // regular and bold
   EXPECT_NE(fonts.find("NotoSansCJKsc"), std::string::npos) << fonts;
   std::string info = run("pdfinfo '" + path + "'");
-  EXPECT_NE(info.find("整体支出绩效自评表（2022年度） 天津市人民政府政务服务办公室"), std::string::npos);
+  EXPECT_NE(info.find("整体支出绩效自评表（2022年度） 天津市人民政府政务服务办公室"),
+            std::string::npos);
   EXPECT_NE(info.find("Creator:         ziping"), std::string::npos);
 }
 
@@ -220,8 +222,7 @@ TEST_F(PdfWriter, ThreadsWriteTheSamePdfAtOnce) {
   std::string expected = strip(write_pdf(project_form()));
   std::vector<std::string> written(4);
   std::vector<std::thread> threads;
-  for (auto& out : written)
-    threads.emplace_back([&out] { out = write_pdf(project_form()); });
+  for (auto& out : written) threads.emplace_back([&out] { out = write_pdf(project_form()); });
   for (auto& thread : threads) thread.join();
   for (const auto& out : written) EXPECT_EQ(strip(out), expected);
 }
@@ -262,7 +263,8 @@ TEST_F(PdfWriter, ThroughTheRegistry) {
 TEST_F(PdfWriter, ImportingOurOwnPdfGivesTheFormBack) {
   const Format* pdf = find_format("pdf");
   ASSERT_NE(pdf, nullptr);
-  if (!pdf->read) GTEST_SKIP() << "no PDF reader in this build yet (the published-form importer adds it)";
+  if (!pdf->read)
+    GTEST_SKIP() << "no PDF reader in this build yet (the published-form importer adds it)";
   for (const auto& form : {project_form(), seed_form()}) {
     std::string bytes = pdf->write(form, {});
     auto result = pdf->read(bytes, {"ours.pdf", form.kind});
@@ -274,8 +276,8 @@ TEST_F(PdfWriter, ImportingOurOwnPdfGivesTheFormBack) {
     std::string line_a, line_b;
     int line = 1;
     while (std::getline(a, line_a) && std::getline(b, line_b) && line_a == line_b) ++line;
-    ADD_FAILURE() << form.title << ": the imported form differs from line " << line << ":\n  ours:     "
-                  << line_a << "\n  imported: " << line_b;
+    ADD_FAILURE() << form.title << ": the imported form differs from line " << line
+                  << ":\n  ours:     " << line_a << "\n  imported: " << line_b;
   }
 }
 

@@ -84,10 +84,10 @@ TEST(Layout, SeedBlocksInTheTemplatesOrder) {
 TEST(Layout, ProjectBlocksInTheTemplatesOrder) {
   Sheet sheet = official_layout(project_form());
   EXPECT_EQ(sheet.title, "项目支出绩效自评表");
-  EXPECT_EQ(section_names(sheet),
-            (std::vector<std::string>{"fields", "budget", "budget-reason", "goals", "indicators",
-                                      "total", "conclusion", "grade", "problems", "improvements",
-                                      "leaders"}));
+  EXPECT_EQ(
+      section_names(sheet),
+      (std::vector<std::string>{"fields", "budget", "budget-reason", "goals", "indicators", "total",
+                                "conclusion", "grade", "problems", "improvements", "leaders"}));
   const auto& budget = section_named(sheet, "budget");
   ASSERT_TRUE(budget.label);
   EXPECT_EQ(budget.label->text, "项目资金（万元）");
@@ -172,8 +172,8 @@ TEST(Layout, OptionalColumnsAppearWhenALeafFillsThem) {
   std::vector<std::string> keys;
   for (const auto& column : sheet.columns) keys.emplace_back(column.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"goal", "level1", "level2", "name", "nature", "unit",
-                                            "target", "adjusted", "actual", "weight",
-                                            "coefficient", "score", "reason", "standard", "core"}));
+                                            "target", "adjusted", "actual", "weight", "coefficient",
+                                            "score", "reason", "standard", "core"}));
   auto texts = texts_by_path(sheet);
   EXPECT_EQ(texts["goals[0].indicators[0].adjusted_target"], "≥4次");
   EXPECT_EQ(texts["goals[0].indicators[0].core"], "是");
@@ -230,8 +230,8 @@ TEST(Layout, ReviewAppendixListsComputedFiguresApart) {
   auto form = seed_form();
   auto assessment = testing::assessed(form, "tianjin-2022");
   Sheet sheet = official_layout(form);
-  auto review = review_sections(sheet, form, assessment.evaluation,
-                                testing::rule_set("tianjin-2022"));
+  auto review =
+      review_sections(sheet, form, assessment.evaluation, testing::rule_set("tianjin-2022"));
   ASSERT_EQ(review.size(), 1u);
   EXPECT_NE(review[0].header[0].cells[0].text.find("非表单申报内容"), std::string::npos);
   std::map<std::string, std::vector<std::string>> rows;

@@ -17,10 +17,14 @@ using print::Style;
 
 std::string style_class(Style style) {
   switch (style) {
-  case Style::Label: return "label";
-  case Style::Number: return "num";
-  case Style::Short: return "short";
-  case Style::Text: return "text";
+  case Style::Label:
+    return "label";
+  case Style::Number:
+    return "num";
+  case Style::Short:
+    return "short";
+  case Style::Text:
+    return "text";
   }
   return "short";
 }
@@ -146,8 +150,9 @@ private:
     for (const auto& column : sheet_.columns) {
       // Per mille of the width as an integer, printed as a percentage with one decimal.
       int per_mille = column.share * 1000 / total;
-      out += "<col class=\"c-" + std::string(column.key) + "\" style=\"width:" +
-             std::to_string(per_mille / 10) + "." + std::to_string(per_mille % 10) + "%\"/>";
+      out += "<col class=\"c-" + std::string(column.key) +
+             "\" style=\"width:" + std::to_string(per_mille / 10) + "." +
+             std::to_string(per_mille % 10) + "%\"/>";
     }
     return out + "</colgroup>\n";
   }
@@ -160,7 +165,8 @@ private:
     for (std::size_t r = 0; r < list.size(); ++r) {
       out_ += "<tr>";
       if (label && r == 0) {
-        std::string span = list.size() > 1 ? " rowspan=\"" + std::to_string(list.size()) + "\"" : "";
+        std::string span =
+            list.size() > 1 ? " rowspan=\"" + std::to_string(list.size()) + "\"" : "";
         if (continued)
           out_ += "<td class=\"cont\"" + span + "></td>";
         else
@@ -220,10 +226,12 @@ private:
     out_ += "<h2>检查结果 Diagnostics（" + std::to_string(counts[2]) + " 个错误，" +
             std::to_string(counts[1]) + " 个警告，" + std::to_string(counts[0]) +
             " 条提示 / errors, warnings, notes）</h2>\n";
-    out_ += "<p class=\"legend\">非表单申报内容。编号与表中单元格右上角的标记对应，点击可来回跳转；"
-            "<span class=\"diag-error\">红</span>＝错误，<span class=\"diag-warning\">黄</span>＝警告，"
-            "<span class=\"diag-note\">蓝</span>＝提示。 / Not part of the form. Numbers match the marks "
-            "in the cells; follow the links both ways.</p>\n";
+    out_ +=
+        "<p class=\"legend\">非表单申报内容。编号与表中单元格右上角的标记对应，点击可来回跳转；"
+        "<span class=\"diag-error\">红</span>＝错误，<span class=\"diag-warning\">黄</span>＝警告，"
+        "<span class=\"diag-note\">蓝</span>＝提示。 / Not part of the form. Numbers match the "
+        "marks "
+        "in the cells; follow the links both ways.</p>\n";
     if (all.empty()) {
       out_ += "<p>没有发现问题。 No findings.</p>\n</section>\n";
       return;
@@ -243,13 +251,15 @@ private:
               (listed_[i].anchor.empty() ? std::string("表单 form") : std::string("单元格 cell")) +
               "</a>";
       if (!d.path.empty()) out_ += " <code>" + escape(d.path) + "</code>";
-      if (!d.where.empty()) out_ += " <span class=\"source\">" + escape(d.where.to_string()) + "</span>";
+      if (!d.where.empty())
+        out_ += " <span class=\"source\">" + escape(d.where.to_string()) + "</span>";
       out_ += "</span>";
       if (!d.notes.empty()) {
         out_ += "<ul class=\"notes\">";
         for (const auto& note : d.notes) {
-          out_ += "<li>" + escape(std::string(diag::severity_name_zh(note.severity)) + " " +
-                                  std::string(note.code()) + "：" + note.message_zh()) +
+          out_ += "<li>" +
+                  escape(std::string(diag::severity_name_zh(note.severity)) + " " +
+                         std::string(note.code()) + "：" + note.message_zh()) +
                   "<br/><span class=\"en\">" + escape(note.message_en()) + "</span></li>";
         }
         out_ += "</ul>";

@@ -42,13 +42,13 @@ void draw_boxes(cairo_t* cr, Typesetter& typesetter, const std::vector<Box>& box
 
 } // namespace
 
-void draw_page(cairo_t* cr, Typesetter& typesetter, const Document& document,
-               const PageBox& page, int number, int count, const PageSetup& setup) {
+void draw_page(cairo_t* cr, Typesetter& typesetter, const Document& document, const PageBox& page,
+               int number, int count, const PageSetup& setup) {
   const auto& edges = document.edges;
   if (number == 1) {
     Pt y = setup.margin_top;
-    typesetter.draw(document.title, setup.title_size, Face::Bold, setup.margin_x, y,
-                    Align::Center, setup.table_width());
+    typesetter.draw(document.title, setup.title_size, Face::Bold, setup.margin_x, y, Align::Center,
+                    setup.table_width());
     y += setup.title_size * 1.6;
     if (!document.subtitle.empty())
       typesetter.draw(document.subtitle, setup.subtitle_size, Face::Regular, setup.margin_x, y,

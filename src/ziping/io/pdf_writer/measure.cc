@@ -41,7 +41,8 @@ CellBox measure_cell(const print::Cell& cell, const Document& document, Typesett
 RowBox measure_row(const print::Row& row, const Document& document, Typesetter& typesetter,
                    const PageSetup& setup) {
   RowBox box;
-  for (const auto& cell : row.cells) box.cells.push_back(measure_cell(cell, document, typesetter, setup));
+  for (const auto& cell : row.cells)
+    box.cells.push_back(measure_cell(cell, document, typesetter, setup));
   box.height = natural_height(box, document.frame);
   return box;
 }

@@ -15,13 +15,13 @@ namespace ziping::io::pdf_writer {
 struct PageSetup {
   Pt width = 841.89;
   Pt height = 595.28;
-  Pt margin_x = 28.35;    // 10 mm
-  Pt margin_top = 28.35;  // 10 mm
-  Pt margin_bottom = 36;  // room for the page number
+  Pt margin_x = 28.35;   // 10 mm
+  Pt margin_top = 28.35; // 10 mm
+  Pt margin_bottom = 36; // room for the page number
   Pt cell_padding_x = 3;
   Pt cell_padding_y = 2.5;
   Pt min_row = 17;
-  Pt rule = 0.6;          // grid line width
+  Pt rule = 0.6; // grid line width
   Pt text_size = 8.5;
   Pt title_size = 17;
   Pt subtitle_size = 10.5;
@@ -51,7 +51,7 @@ Pt title_height(const Document& document, const PageSetup& setup);
 
 // Draws one page: the title on the first, the cells of its slices with their grid lines,
 // the merged cells over the rows they cover there, and "第 N 页 共 M 页".
-void draw_page(cairo_t* cr, Typesetter& typesetter, const Document& document,
-               const PageBox& page, int number, int count, const PageSetup& setup);
+void draw_page(cairo_t* cr, Typesetter& typesetter, const Document& document, const PageBox& page,
+               int number, int count, const PageSetup& setup);
 
 } // namespace ziping::io::pdf_writer

@@ -33,7 +33,7 @@ namespace {
 
 struct Placed {
   Slice slice;
-  Pt base = 0;          // its own height, before merged cells ask for more
+  Pt base = 0;           // its own height, before merged cells ask for more
   bool repeated = false; // a heading repeated on a continued page
 };
 
@@ -98,13 +98,14 @@ private:
     std::vector<std::pair<std::tuple<int, int, int, int>, std::vector<std::size_t>>> ordered(
         portions.begin(), portions.end());
     // Inner merged cells first (二级 inside 一级 inside 绩效目标 inside the section's label).
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+      return a.second.size() < b.second.size();
+    });
     for (const auto& [key, members] : ordered) {
       auto [s, part, start, cell] = key;
       const auto& section = sections_[std::size_t(s)];
-      const CellBox& box = part < 0 ? *section.label
-                                    : row_box(s, part == 0, start).cells[std::size_t(cell)];
+      const CellBox& box =
+          part < 0 ? *section.label : row_box(s, part == 0, start).cells[std::size_t(cell)];
       Pt need = box.text_height() + 2 * f_.padding;
       Pt have = 0;
       for (auto i : members) have += page[i].slice.height;
@@ -220,7 +221,8 @@ private:
         int first = next[c], end = first;
         if (cell.rows == 1) {
           while (end < int(cell.lines.size()) && cell.lines_height(first, end + 1) <= room) ++end;
-          if (end == first && end < int(cell.lines.size()) && content_ == 0) ++end; // always progress
+          if (end == first && end < int(cell.lines.size()) && content_ == 0)
+            ++end; // always progress
         } else {
           end = int(cell.lines.size()); // merged cells are drawn whole on every page
         }

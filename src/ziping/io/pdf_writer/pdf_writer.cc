@@ -30,8 +30,10 @@ struct Surface {
 
 std::string document_title(const model::Form& form, const print::Sheet& sheet) {
   std::string title = sheet.heading;
-  if (!form.project.empty()) title += " " + form.project;
-  else if (!form.department.empty()) title += " " + form.department;
+  if (!form.project.empty())
+    title += " " + form.project;
+  else if (!form.department.empty())
+    title += " " + form.department;
   return title;
 }
 
@@ -43,8 +45,8 @@ FontUnavailable::FontUnavailable(diag::Diagnostic d)
 std::string write_pdf(const model::Form& form, const PdfOptions& options) {
   std::string family = choose_family(options.family, options.fallback);
   if (family.empty()) {
-    throw FontUnavailable(diag::make(diag::DiagId::err_output_font_missing, "",
-                                     {options.family, "fonts-noto-cjk"}));
+    throw FontUnavailable(
+        diag::make(diag::DiagId::err_output_font_missing, "", {options.family, "fonts-noto-cjk"}));
   }
   PageSetup setup;
   print::Sheet sheet = print::official_layout(form);

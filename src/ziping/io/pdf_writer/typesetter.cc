@@ -37,9 +37,12 @@ int to_pango(Pt points) {
 
 PangoAlignment pango_align(Align align) {
   switch (align) {
-  case Align::Left: return PANGO_ALIGN_LEFT;
-  case Align::Center: return PANGO_ALIGN_CENTER;
-  case Align::Right: return PANGO_ALIGN_RIGHT;
+  case Align::Left:
+    return PANGO_ALIGN_LEFT;
+  case Align::Center:
+    return PANGO_ALIGN_CENTER;
+  case Align::Right:
+    return PANGO_ALIGN_RIGHT;
   }
   return PANGO_ALIGN_LEFT;
 }
@@ -70,11 +73,10 @@ std::string choose_family(std::string_view preferred, bool fallback) {
   std::string result;
   // Named explicitly: fontconfig answers 宋体/SimSun/sans-serif with DejaVu, which has no
   // Chinese (stack.md §6).
-  for (std::string_view family : {preferred, std::string_view("Noto Sans CJK SC"),
-                                  std::string_view("Source Han Sans SC"),
-                                  std::string_view("Noto Serif CJK SC"),
-                                  std::string_view("WenQuanYi Micro Hei"),
-                                  std::string_view("WenQuanYi Zen Hei")}) {
+  for (std::string_view family :
+       {preferred, std::string_view("Noto Sans CJK SC"), std::string_view("Source Han Sans SC"),
+        std::string_view("Noto Serif CJK SC"), std::string_view("WenQuanYi Micro Hei"),
+        std::string_view("WenQuanYi Zen Hei")}) {
     if (has(family)) {
       result = std::string(family);
       break;
@@ -136,8 +138,8 @@ int Typesetter::set(std::string_view text, Pt width, Pt size, Face face, Align a
   return int(layouts_.size()) - 1;
 }
 
-void Typesetter::draw_lines(int handle, const std::vector<LineBox>& lines, int first, int end,
-                            Pt x, Pt y) {
+void Typesetter::draw_lines(int handle, const std::vector<LineBox>& lines, int first, int end, Pt x,
+                            Pt y) {
   if (handle < 0 || first >= end) return;
   PangoLayout* layout = layouts_[std::size_t(handle)];
   Pt origin = lines[std::size_t(first)].top;

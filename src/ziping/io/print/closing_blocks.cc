@@ -18,7 +18,7 @@ Section one_row(std::string name, Row row) {
 Section text_field(const Grid& g, std::string name, std::string label, const std::string& text,
                    const char* path) {
   return one_row(std::move(name), {{g.cell(0, Grid::name, std::move(label), Style::Label),
-                                     g.cell(Grid::name, g.end, text, Style::Text, {path})}});
+                                    g.cell(Grid::name, g.end, text, Style::Text, {path})}});
 }
 
 } // namespace
@@ -26,12 +26,11 @@ Section text_field(const Grid& g, std::string name, std::string label, const std
 std::vector<Section> closing_sections(const model::Form& form, const Grid& g) {
   std::vector<Section> sections;
   sections.push_back(one_row(
-      "total", {{g.cell(0, g.weight, "总分", Style::Label, {"total"}),
-                 g.cell(g.weight, g.score, number_text(form.total_weight), Style::Number,
-                        {"total.weight"}),
-                 g.cell(g.score, g.reason, number_text(form.total_score), Style::Number,
-                        {"total.score"}),
-                 g.cell(g.reason, g.end, "", Style::Text)}}));
+      "total",
+      {{g.cell(0, g.weight, "总分", Style::Label, {"total"}),
+        g.cell(g.weight, g.score, number_text(form.total_weight), Style::Number, {"total.weight"}),
+        g.cell(g.score, g.reason, number_text(form.total_score), Style::Number, {"total.score"}),
+        g.cell(g.reason, g.end, "", Style::Text)}}));
   bool project = form.kind == model::FormKind::Project;
   sections.push_back(text_field(g, "conclusion", project ? "自评结论" : "整体支出绩效自评结论",
                                 form.conclusion, "conclusion"));

@@ -36,21 +36,34 @@ Row leaf_row(const model::Indicator& leaf, const std::string& path, const Grid& 
       if (self) paths.push_back(path);
       row.cells.push_back(g.cell(column, column + 1, std::move(text), style, std::move(paths)));
     };
-    if (key == "level1") add(leaf.level1, Style::Short, "level1");
-    else if (key == "level2") add(leaf.level2, Style::Short, "level2");
-    else if (key == "name") add(leaf.name, Style::Short, "name", true);
-    else if (key == "nature") add(leaf.nature, Style::Short, "nature");
-    else if (key == "unit") add(leaf.unit, Style::Short, "unit");
-    else if (key == "target") add(leaf.target, Style::Short, "target");
-    else if (key == "adjusted") add(leaf.adjusted_target, Style::Short, "adjusted_target");
-    else if (key == "actual") add(leaf.actual, Style::Short, "actual");
-    else if (key == "weight") add(number_text(leaf.weight), Style::Number, "weight");
+    if (key == "level1")
+      add(leaf.level1, Style::Short, "level1");
+    else if (key == "level2")
+      add(leaf.level2, Style::Short, "level2");
+    else if (key == "name")
+      add(leaf.name, Style::Short, "name", true);
+    else if (key == "nature")
+      add(leaf.nature, Style::Short, "nature");
+    else if (key == "unit")
+      add(leaf.unit, Style::Short, "unit");
+    else if (key == "target")
+      add(leaf.target, Style::Short, "target");
+    else if (key == "adjusted")
+      add(leaf.adjusted_target, Style::Short, "adjusted_target");
+    else if (key == "actual")
+      add(leaf.actual, Style::Short, "actual");
+    else if (key == "weight")
+      add(number_text(leaf.weight), Style::Number, "weight");
     else if (key == "coefficient")
       add(number_text(leaf.score_coefficient), Style::Number, "score_coefficient");
-    else if (key == "score") add(number_text(leaf.score), Style::Number, "score");
-    else if (key == "reason") add(leaf.deviation_reason, Style::Text, "deviation_reason");
-    else if (key == "standard") add(leaf.scoring_standard, Style::Text, "scoring_standard");
-    else if (key == "core") add(leaf.core ? (*leaf.core ? "是" : "否") : "", Style::Short, "core");
+    else if (key == "score")
+      add(number_text(leaf.score), Style::Number, "score");
+    else if (key == "reason")
+      add(leaf.deviation_reason, Style::Text, "deviation_reason");
+    else if (key == "standard")
+      add(leaf.scoring_standard, Style::Text, "scoring_standard");
+    else if (key == "core")
+      add(leaf.core ? (*leaf.core ? "是" : "否") : "", Style::Short, "core");
   }
   return row;
 }
@@ -102,12 +115,11 @@ std::vector<Row> goal_rows(const model::Goal& goal, std::size_t goal_index, cons
     rows.push_back(std::move(row));
   }
   if (goal.weight || goal.score) {
-    rows.push_back({{g.cell(Grid::level1, g.weight, "小计", Style::Label),
-                     g.cell(g.weight, g.score, number_text(goal.weight), Style::Number,
-                            {path + ".weight"}),
-                     g.cell(g.score, g.reason, number_text(goal.score), Style::Number,
-                            {path + ".score"}),
-                     g.cell(g.reason, g.end, "", Style::Text)}});
+    rows.push_back(
+        {{g.cell(Grid::level1, g.weight, "小计", Style::Label),
+          g.cell(g.weight, g.score, number_text(goal.weight), Style::Number, {path + ".weight"}),
+          g.cell(g.score, g.reason, number_text(goal.score), Style::Number, {path + ".score"}),
+          g.cell(g.reason, g.end, "", Style::Text)}});
   }
   return rows;
 }

@@ -74,8 +74,8 @@ std::vector<Section> review_sections(const Sheet& sheet, const model::Form& form
   t.row("执行率（B/A）", b.rate.empty() ? "—" : b.rate,
         e.budget.rate_percent ? e.budget.rate_percent->to_string_min_places(2) + "%" : "—",
         e.budget.derivation, {"budget.rate"});
-  t.row("预算执行得分", opt_plain(b.score), t.score(e.budget.score), "分值 " + rules::plain(e.budget.weight),
-        {"budget.score"});
+  t.row("预算执行得分", opt_plain(b.score), t.score(e.budget.score),
+        "分值 " + rules::plain(e.budget.weight), {"budget.score"});
   t.row("指标得分（满分 " + rules::plain(e.indicator_weight) + "）", "—",
         rules::score_text(e.indicator_score, rules.places),
         e.mode == rules::Mode::Review ? "审核模式：申报得分计入，逐项判断是否在规则允许的区间内"
@@ -128,7 +128,8 @@ std::vector<Section> diagnostic_sections(const Sheet& sheet,
   for (const auto& d : diag::in_source_order(diagnostics)) {
     std::string message = d.subject.empty() ? "" : d.subject + "：";
     message += d.message_zh() + "\n" + d.message_en();
-    for (const auto& note : d.notes) message += "\n" + std::string(note.code()) + " " + note.message_zh();
+    for (const auto& note : d.notes)
+      message += "\n" + std::string(note.code()) + " " + note.message_zh();
     std::string where = d.where.empty() ? std::string() : d.where.to_string();
     if (!d.path.empty()) where += (where.empty() ? "" : "\n") + d.path;
     s.body.push_back({{g.cell(0, Grid::name, severity_code(d), Style::Short),

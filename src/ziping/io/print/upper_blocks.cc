@@ -17,13 +17,13 @@ Section fields(const model::Form& form, const Grid& g) {
   s.name = "fields";
   s.keep_together = true;
   if (form.kind == FormKind::Project) {
-    s.body.push_back({{label(g, 0, 2, "项目名称"),
-                       g.cell(2, g.end, form.project, Style::Text, {"project"})}});
-    s.body.push_back({{label(g, 0, 2, "主管部门"),
-                       g.cell(2, g.weight, form.department, Style::Text, {"department"}),
-                       label(g, g.weight, g.reason, "实施单位"),
-                       g.cell(g.reason, g.end, form.implementing_unit, Style::Text,
-                              {"implementing_unit"})}});
+    s.body.push_back(
+        {{label(g, 0, 2, "项目名称"), g.cell(2, g.end, form.project, Style::Text, {"project"})}});
+    s.body.push_back(
+        {{label(g, 0, 2, "主管部门"),
+          g.cell(2, g.weight, form.department, Style::Text, {"department"}),
+          label(g, g.weight, g.reason, "实施单位"),
+          g.cell(g.reason, g.end, form.implementing_unit, Style::Text, {"implementing_unit"})}});
   } else {
     s.body.push_back({{label(g, 0, 2, "部门名称"),
                        g.cell(2, g.end, form.department, Style::Text, {"department"})}});
@@ -87,8 +87,12 @@ Section budget(const model::Form& form, const Grid& g) {
   Section s;
   s.name = "budget";
   s.keep_together = true;
-  Amounts total{number_text(b.initial), number_text(b.annual), number_text(b.executed),
-                number_text(b.weight),  number_text(b.score),  b.rate,
+  Amounts total{number_text(b.initial),
+                number_text(b.annual),
+                number_text(b.executed),
+                number_text(b.weight),
+                number_text(b.score),
+                b.rate,
                 "budget"};
   if (form.kind == FormKind::Project) {
     s.label = label(g, 0, 1, "项目资金（" + form.money_unit + "）", {"budget"});
@@ -98,12 +102,17 @@ Section budget(const model::Form& form, const Grid& g) {
       const auto& source = b.sources[i];
       std::string path = "budget.sources[" + std::to_string(i) + "]";
       // "其中：" is the template's word for the breakdown, not part of the source's name.
-      std::string text = (i == 0 && !source.label.starts_with("其中") ? "其中：" : "") + source.label;
-      Amounts amounts{number_text(source.initial), number_text(source.annual),
-                      number_text(source.executed), "—", "—", source.rate.empty() ? "—" : source.rate,
+      std::string text =
+          (i == 0 && !source.label.starts_with("其中") ? "其中：" : "") + source.label;
+      Amounts amounts{number_text(source.initial),
+                      number_text(source.annual),
+                      number_text(source.executed),
+                      "—",
+                      "—",
+                      source.rate.empty() ? "—" : source.rate,
                       path};
-      s.body.push_back(amounts_row(form, g, label(g, 1, Grid::name, text, {path + ".label", path}),
-                                   amounts));
+      s.body.push_back(
+          amounts_row(form, g, label(g, 1, Grid::name, text, {path + ".label", path}), amounts));
     }
   } else {
     s.label = label(g, 0, 1, "预算执行情况", {"budget"});
