@@ -54,6 +54,7 @@ bench: deps build
 	$(BUILD)/bench/ziping_bench --benchmark_min_time=0.5 --benchmark_format=json | bench/ratios.py
 	bench/process_timings.sh $(BUILD)/ziping
 	bench/libreoffice_baseline.sh $(BUILD)/ziping
+	bench/libreoffice_print_baseline.sh $(BUILD)/ziping
 
 docs: build
 	$(BUILD)/ziping diagnostics --markdown > docs/diagnostics.md

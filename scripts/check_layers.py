@@ -18,7 +18,10 @@ ALLOWED = {
     "io/json": {"model", "num", "diag", "text"},
     "io/csv": {"model", "value", "num", "diag", "text"},
     "io/xlsx": {"io/csv", "model", "rules", "check", "report", "value", "num", "diag", "text"},
-    "io": {"io/json", "io/xlsx", "io/csv", "rules", "value", "model", "num", "diag", "text"},
+    "io/print": {"model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io/html": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io/pdf_writer": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
+    "io": {"io/json", "io/xlsx", "io/csv", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # third-party header prefix -> modules (folders) that may include it
@@ -32,6 +35,8 @@ THIRD_PARTY = {
     "zipconf.h": {"io/xlsx"},
     "pugixml": {"io/xlsx"},
     "iconv.h": {"io/csv"},
+    "pango/": {"io/pdf_writer"},
+    "cairo": {"io/pdf_writer"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)

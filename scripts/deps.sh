@@ -10,8 +10,12 @@ packages=(
   libicu-dev libtomlplusplus-dev libcli11-dev
   # spreadsheets: XLSX writer, and the reader's zip and XML (stack.md §4)
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # PDF output: cairo + pango, and the CJK font it needs at run time (stack.md §6)
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
+  # the PDF tests read our PDFs back with poppler (pdftotext, pdfinfo, pdffonts)
+  poppler-utils
 )
 
 missing=()

@@ -38,7 +38,13 @@ int run_convert(const ConvertOptions& options) {
       model::locate(assessment->diagnostics, loaded.read.map);
       context = {&assessment->evaluation, &*rules.rules, &assessment->diagnostics};
     }
-    ok = write_atomically(options.output, target->write(*loaded.read.form, context), diagnostics);
+    try {
+      ok = write_atomically(options.output, target->write(*loaded.read.form, context),
+                            diagnostics);
+    } catch (const io::WriteError& error) {
+      diagnostics.push_back(error.diagnostic); // nothing is written
+      ok = false;
+    }
   }
   if (!diagnostics.empty()) {
     std::string text = diag::render_text(diag::in_source_order(diagnostics)) +

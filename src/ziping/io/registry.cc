@@ -4,8 +4,10 @@
 #include <cctype>
 
 #include "ziping/io/csv/csv_form.h"
+#include "ziping/io/html/html_writer.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/pdf_writer/pdf_writer.h"
 #include "ziping/io/xlsx/xlsx_reader.h"
 #include "ziping/io/xlsx/xlsx_writer.h"
 
@@ -36,6 +38,29 @@ std::string write_csv(const model::Form& form, const WriteContext&) {
   return csv::write_csv(form);
 }
 
+std::string write_html(const model::Form& form, const WriteContext& context) {
+  return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
+}
+
+// "pdf" is the publication copy (the declared form only, so that it imports back to the same
+// form); "pdf-review" adds the computed scores and the diagnostics on pages of their own.
+std::string write_pdf_with(const model::Form& form, const WriteContext& context, bool appendix) {
+  try {
+    return pdf_writer::write_pdf(
+        form, {context.evaluation, context.rules, context.diagnostics, appendix});
+  } catch (const pdf_writer::FontUnavailable& missing) {
+    throw WriteError(missing.diagnostic);
+  }
+}
+
+std::string write_pdf(const model::Form& form, const WriteContext& context) {
+  return write_pdf_with(form, context, false);
+}
+
+std::string write_pdf_review(const model::Form& form, const WriteContext& context) {
+  return write_pdf_with(form, context, true);
+}
+
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
@@ -51,6 +76,26 @@ const std::vector<Format>& table() {
        read_csv,
        write_csv,
        true},
+      {"html",
+       {".html", ".htm"},
+       "网页，官方版式，诊断链接到单元格 (HTML page, official layout, linked diagnostics)",
+       nullptr,
+       write_html,
+       false},
+      // The published-form importer's PDF reader belongs in this same row (read = its reader):
+      // one "pdf" format that reads published PDFs and writes ours.
+      {"pdf",
+       {".pdf"},
+       "PDF，官方版式，A4 横向，供公开 (PDF, official layout, A4 landscape, for publication)",
+       nullptr,
+       write_pdf,
+       false},
+      {"pdf-review",
+       {},
+       "PDF，官方版式，附计分复核与检查结果 (PDF with computed scores and diagnostics appended)",
+       nullptr,
+       write_pdf_review,
+       false},
   };
   return kFormats;
 }

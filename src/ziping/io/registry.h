@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,14 @@ struct WriteContext {
 };
 
 using WriteFn = std::string (*)(const model::Form& form, const WriteContext& context);
+
+// A writer that cannot produce its format on this machine (the PDF writer without a Chinese
+// font) throws this; the caller reports the diagnostic and writes nothing.
+struct WriteError : std::runtime_error {
+  explicit WriteError(diag::Diagnostic d)
+      : std::runtime_error(d.message_en()), diagnostic(std::move(d)) {}
+  diag::Diagnostic diagnostic;
+};
 
 struct Format {
   std::string_view name;                    // "json"

@@ -10,9 +10,9 @@
 namespace ziping::io::csv {
 namespace {
 
-using testing::awkward_form;
-using testing::example_form;
-using testing::example_json;
+using sheet_testing::awkward_form;
+using sheet_testing::example_form;
+using sheet_testing::example_json;
 
 std::string through_csv(const model::Form& form) {
   std::string bytes = write_csv(form);

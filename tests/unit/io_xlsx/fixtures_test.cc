@@ -9,9 +9,9 @@
 namespace ziping::io::xlsx {
 namespace {
 
-using testing::example_json;
-using testing::read_file;
-using testing::source_dir;
+using sheet_testing::example_json;
+using sheet_testing::read_file;
+using sheet_testing::source_dir;
 
 std::string golden_input(const std::string& name) {
   return read_file(source_dir() / "tests" / "golden" / name / "input.xlsx");

@@ -12,9 +12,9 @@
 namespace ziping::io::xlsx {
 namespace {
 
-using testing::awkward_form;
-using testing::example_form;
-using testing::example_json;
+using sheet_testing::awkward_form;
+using sheet_testing::example_form;
+using sheet_testing::example_json;
 
 std::string through_xlsx(const model::Form& form, const SheetExtras& extras = {}) {
   std::string bytes = write_xlsx(form, extras);

@@ -12,7 +12,7 @@
 #include "ziping/io/json/form_writer.h"
 #include "ziping/model/form.h"
 
-namespace ziping::testing {
+namespace ziping::sheet_testing {
 
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -90,4 +90,4 @@ inline model::Form awkward_form() {
   return form;
 }
 
-} // namespace ziping::testing
+} // namespace ziping::sheet_testing

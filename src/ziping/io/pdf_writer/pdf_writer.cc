@@ -1,0 +1,99 @@
+// The PDF writer: sheet → measured boxes → pages → cairo PDF surface written into memory.
+#include "ziping/io/pdf_writer/pdf_writer.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "ziping/io/pdf_writer/page_setup.h"
+#include "ziping/io/print/review.h"
+
+namespace ziping::io::pdf_writer {
+namespace {
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// The surface and its drawing context, released in every path out.
+struct Surface {
+  cairo_surface_t* surface;
+  cairo_t* cr;
+  Surface(std::string& sink, const PageSetup& setup)
+      : surface(cairo_pdf_surface_create_for_stream(append, &sink, setup.width, setup.height)),
+        cr(cairo_create(surface)) {}
+  ~Surface() {
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+  }
+};
+
+std::string document_title(const model::Form& form, const print::Sheet& sheet) {
+  std::string title = sheet.heading;
+  if (!form.project.empty())
+    title += " " + form.project;
+  else if (!form.department.empty())
+    title += " " + form.department;
+  return title;
+}
+
+} // namespace
+
+FontUnavailable::FontUnavailable(diag::Diagnostic d)
+    : std::runtime_error(d.message_zh() + " / " + d.message_en()), diagnostic(std::move(d)) {}
+
+std::string write_pdf(const model::Form& form, const PdfOptions& options) {
+  std::string family = choose_family(options.family, options.fallback);
+  if (family.empty()) {
+    throw FontUnavailable(
+        diag::make(diag::DiagId::err_output_font_missing, "", {options.family, "fonts-noto-cjk"}));
+  }
+  PageSetup setup;
+  print::Sheet sheet = print::official_layout(form);
+  Document document;
+  document.title = sheet.title;
+  document.subtitle = sheet.subtitle;
+  document.sections = sheet.sections;
+  if (options.appendix) {
+    if (options.evaluation && options.rules) {
+      for (auto& section : print::review_sections(sheet, form, *options.evaluation, *options.rules))
+        document.sections.push_back(std::move(section));
+    }
+    if (options.diagnostics) {
+      for (auto& section : print::diagnostic_sections(sheet, *options.diagnostics))
+        document.sections.push_back(std::move(section));
+    }
+  }
+  document.edges = column_edges(sheet.columns, setup);
+  document.frame.top = setup.margin_top;
+  document.frame.first_top = setup.margin_top + title_height(document, setup);
+  document.frame.bottom = setup.height - setup.margin_bottom;
+  document.frame.padding = setup.cell_padding_y;
+  document.frame.min_row = setup.min_row;
+
+  std::string pdf;
+  {
+    Surface surface(pdf, setup);
+    std::string title = document_title(form, sheet);
+    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_SUBJECT, "预算绩效自评表");
+    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_CREATOR, "ziping");
+    if (!form.department.empty())
+      cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_AUTHOR,
+                                     form.department.c_str());
+    Typesetter typesetter(surface.cr, family);
+    measure(document, typesetter, setup);
+    auto pages = paginate(document.boxes, document.frame);
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      draw_page(surface.cr, typesetter, document, pages[i], int(i + 1), int(pages.size()), setup);
+      cairo_show_page(surface.cr);
+    }
+    cairo_surface_finish(surface.surface);
+    if (cairo_surface_status(surface.surface) != CAIRO_STATUS_SUCCESS)
+      throw std::runtime_error(std::string("write_pdf: cairo: ") +
+                               cairo_status_to_string(cairo_surface_status(surface.surface)));
+  }
+  return pdf;
+}
+
+} // namespace ziping::io::pdf_writer
