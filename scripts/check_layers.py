@@ -16,13 +16,16 @@ ALLOWED = {
     "check": {"rules", "model", "value", "num", "diag", "text"},
     "report": {"rules", "check", "model", "value", "num", "diag", "text"},
     "io/json": {"model", "num", "diag", "text"},
-    "io": {"io/json", "rules", "value", "model", "num", "diag", "text"},
+    "io/text": {"model", "value", "num", "diag", "text"},
+    "io/pdf": {"io/text", "model", "num", "diag", "text"},
+    "io": {"io/json", "io/text", "io/pdf", "rules", "value", "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # third-party header prefix -> modules (folders) that may include it
 THIRD_PARTY = {
     "toml++/": {"rules"},
-    "unicode/": {"value"},
+    "unicode/": {"value", "io/text"},
+    "poppler/": {"io/pdf"},
     "CLI/": {"cli"},
     "nlohmann/": set(),
 }

@@ -5,12 +5,17 @@
 
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/text/text_reader.h"
 
 namespace ziping::io {
 namespace {
 
 model::ReadResult read_json(std::string_view bytes, const ReadOptions& options) {
   return json::read_form_json(bytes, options.file_name);
+}
+
+model::ReadResult read_text(std::string_view bytes, const ReadOptions& options) {
+  return text::read_text_form(bytes, {options.file_name, options.kind});
 }
 
 std::string write_json(const model::Form& form, const WriteContext&) {
@@ -20,6 +25,8 @@ std::string write_json(const model::Form& form, const WriteContext&) {
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
+      {"text", {".txt", ".text"}, "公开发布的自评表文本 (text of a published form)", read_text,
+       nullptr, false},
   };
   return kFormats;
 }

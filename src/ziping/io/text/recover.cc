@@ -1,0 +1,240 @@
+// io/text/recover.cc — the walk over the rows: page numbers out, then each row to the part
+// of the form it belongs to (headers switch parts; field labels name their own part).
+#include "ziping/io/text/recover.h"
+
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/recovery.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::io::text {
+namespace recovery {
+namespace {
+
+using namespace std::string_view_literals;
+
+bool is_ascii_word_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+std::string_view strip_dashes(std::string_view k) {
+  for (;;) {
+    bool cut = false;
+    for (auto dash : {"-"sv, "—"sv, "–"sv, "―"sv, "─"sv, "~"sv}) {
+      if (k.starts_with(dash)) {
+        k.remove_prefix(dash.size());
+        cut = true;
+      }
+      if (k.ends_with(dash)) {
+        k.remove_suffix(dash.size());
+        cut = true;
+      }
+    }
+    if (!cut) return k;
+  }
+}
+
+bool all_digits(std::string_view text, std::size_t max) {
+  if (text.empty() || text.size() > max) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Cuts a decorated page number ("- 3 -", "第3页") off the start or end of a cell.
+bool strip_spliced_page_number(std::string& text, std::string& removed) {
+  // Cheap test first: a spliced page number starts or ends the cell with a dash or 第/页.
+  auto dashy_start = [](std::string_view t) {
+    return t.starts_with("-") || t.starts_with("—") || t.starts_with("–") || t.starts_with("－") ||
+           t.starts_with("第");
+  };
+  auto dashy_end = [](std::string_view t) {
+    return t.ends_with("-") || t.ends_with("—") || t.ends_with("–") || t.ends_with("－") ||
+           t.ends_with("页");
+  };
+  if (!dashy_start(text) && !dashy_end(text)) return false;
+  for (int side = 0; side < 2; ++side) {
+    if (side == 0 ? !dashy_start(text) : !dashy_end(text)) continue;
+    // Try the shortest decorated pieces at this end: "- 3 -" or "—3—" or "第3页(共9页)".
+    std::string_view t = text;
+    for (std::size_t len = 3; len <= 24 && len < t.size(); ++len) {
+      std::string_view piece = side == 0 ? t.substr(0, len) : t.substr(t.size() - len);
+      std::string k = key(piece);
+      std::string_view inner = strip_dashes(k);
+      bool decorated = inner.size() < k.size() && all_digits(inner, 3) &&
+                       k.size() - inner.size() >= 2; // dashes on both sides
+      if (!decorated) {
+        if (k.starts_with("第") && (k.ends_with("页"))) {
+          std::string_view mid = std::string_view(k).substr("第"sv.size());
+          mid.remove_suffix("页"sv.size());
+          auto total = mid.find("页共");
+          if (total != std::string_view::npos) mid = mid.substr(0, total);
+          decorated = all_digits(mid, 3);
+        }
+      }
+      if (!decorated) continue;
+      // Only whole pieces: the neighbour must not continue the number.
+      std::string_view rest = side == 0 ? t.substr(len) : t.substr(0, t.size() - len);
+      if (rest.empty()) continue;
+      removed = std::string(ziping::text::trim(piece));
+      text = std::string(ziping::text::trim(rest));
+      return true;
+    }
+  }
+  return false;
+}
+
+void process(Context& c, const Row& row) {
+  auto filled = row.filled();
+  if (filled.empty()) return;
+  if (!c.traditional) {
+    for (const Cell* cell : filled) {
+      if (code_point_count(cell->text) <= kMaxKeyCodePoints && has_traditional(cell->text)) {
+        c.traditional = true;
+        c.report(DiagId::note_import_traditional, c.where(*cell));
+        break;
+      }
+    }
+  }
+  if (try_header_rows(c, row)) return;
+  if (try_closing_row(c, row)) return;
+  if (try_preamble_row(c, row)) return;
+  switch (c.section) {
+  case Section::Budget: budget_row(c, row); break;
+  case Section::Goals: goal_row(c, row); break;
+  case Section::Indicators: indicator_row(c, row); break;
+  case Section::Closing: closing_continuation(c, row); break;
+  case Section::Preamble:
+    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+    break;
+  }
+}
+
+} // namespace
+
+int IndicatorHeader::index_of(Column column) const {
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    if (types[i] == column) return int(i);
+  }
+  return -1;
+}
+
+diag::SourceLocation Context::where(const Cell& cell) const {
+  if (cell.page > 0) return diag::SourceLocation::at_page(options.file_name, cell.page);
+  return diag::SourceLocation::text(options.file_name, cell.line, cell.column);
+}
+
+diag::SourceLocation Context::where(const Row& row) const {
+  if (row.page > 0) return diag::SourceLocation::at_page(options.file_name, row.page);
+  int column = 1;
+  for (const auto& cell : row.cells) {
+    if (!cell.empty()) {
+      column = cell.column;
+      break;
+    }
+  }
+  return diag::SourceLocation::text(options.file_name, row.line, column);
+}
+
+diag::Diagnostic& Context::report(DiagId id, const diag::SourceLocation& at,
+                                  std::vector<std::string> args, std::string path) {
+  diagnostics.push_back(diag::make(id, std::move(path), std::move(args)));
+  diagnostics.back().where = at;
+  return diagnostics.back();
+}
+
+void Context::locate(const std::string& path, const Cell* cell) {
+  if (cell != nullptr) map.set(path, where(*cell));
+}
+
+std::string joined_text(const std::vector<const Cell*>& cells) {
+  std::string out;
+  for (const Cell* cell : cells) append_wrapped(out, cell->text);
+  return out;
+}
+
+void append_wrapped(std::string& text, std::string_view piece) {
+  piece = ziping::text::trim(piece);
+  if (piece.empty()) return;
+  if (!text.empty() && is_ascii_word_char(text.back()) && is_ascii_word_char(piece.front()))
+    text.push_back(' ');
+  text.append(piece);
+}
+
+bool is_page_number(std::string_view text, bool bare_numbers) {
+  std::string k = key(text);
+  if (k.empty()) return false;
+  std::string_view inner = strip_dashes(k);
+  if (inner.size() < k.size()) return all_digits(inner, 3);
+  if (k.starts_with("第") && k.ends_with("页")) {
+    std::string_view mid = std::string_view(k).substr("第"sv.size());
+    mid.remove_suffix("页"sv.size());
+    auto total = mid.find("页共");
+    if (total != std::string_view::npos) mid = mid.substr(0, total);
+    return all_digits(mid, 3);
+  }
+  if (k.starts_with("共") && k.ends_with("页") && k.find("第") != std::string::npos) return true;
+  auto slash = k.find('/');
+  if (slash != std::string::npos && all_digits(std::string_view(k).substr(0, slash), 3) &&
+      all_digits(std::string_view(k).substr(slash + 1), 3))
+    return true;
+  if (k.starts_with("page") || k.starts_with("Page"))
+    return all_digits(std::string_view(k).substr(4), 3);
+  return bare_numbers && all_digits(k, 3) && k != "0";
+}
+
+std::string quoted_cells(const Row& row) {
+  std::string out;
+  for (const Cell* cell : row.filled()) {
+    if (!out.empty()) out += " | ";
+    out += ziping::text::truncate_display(cell->text, 40);
+  }
+  return ziping::text::truncate_display(out, 80);
+}
+
+} // namespace recovery
+
+model::ReadResult recover_form(const Grid& grid, const RecoverOptions& options) {
+  using namespace recovery;
+  // A private copy of the rows: page numbers are cut out of it before anything else looks.
+  Grid rows_grid;
+  rows_grid.layout = grid.layout;
+  rows_grid.rows.reserve(grid.rows.size());
+  Context c(rows_grid, options);
+  c.diagnostics = grid.diagnostics;
+  c.map.set_file(options.file_name);
+  bool bare_numbers = grid.layout != Layout::OnePerLine;
+  for (const auto& original : grid.rows) {
+    Row row = original;
+    auto filled = row.filled();
+    if (filled.size() == 1 && is_page_number(filled[0]->text, bare_numbers)) {
+      c.report(DiagId::note_import_page_number, c.where(*filled[0]), {filled[0]->text});
+      continue;
+    }
+    for (auto& cell : row.cells) {
+      if (cell.empty()) continue;
+      std::string removed;
+      if (is_page_number(cell.text, false) && filled.size() > 1) {
+        c.report(DiagId::note_import_page_number, c.where(cell), {cell.text});
+        cell.text.clear();
+      } else if (strip_spliced_page_number(cell.text, removed)) {
+        c.report(DiagId::note_import_page_number, c.where(cell), {removed});
+      }
+    }
+    rows_grid.rows.push_back(std::move(row));
+  }
+  for (const auto& row : rows_grid.rows) process(c, row);
+  assemble(c);
+  model::ReadResult result;
+  result.map = std::move(c.map);
+  result.diagnostics = std::move(c.diagnostics);
+  if (c.form.goals.empty() && !c.saw_budget && !c.saw_title) {
+    result.diagnostics.push_back(diag::make(DiagId::err_import_no_form, ""));
+    result.diagnostics.back().where.file = options.file_name;
+    return result;
+  }
+  result.form = std::move(c.form);
+  return result;
+}
+
+} // namespace ziping::io::text

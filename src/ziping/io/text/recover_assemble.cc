@@ -1,0 +1,290 @@
+// io/text/recover_assemble.cc — the recovered pieces put together: the form's kind, leaves
+// printed before their block's 产出 rows moved to the goal they continue, goal table and
+// indicator blocks matched by number, the grade a conclusion states, the points a 一级 heading
+// prints checked, what is missing said, and every node's location recorded.
+#include <algorithm>
+
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/recovery.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::io::text::recovery {
+namespace {
+
+using namespace std::string_view_literals;
+using model::FormKind;
+
+std::string kind_name(FormKind kind) {
+  return kind == FormKind::Project ? diag::bilingual("项目支出绩效自评表", "a project form")
+                                   : diag::bilingual("部门整体支出绩效自评表", "a department form");
+}
+
+FormKind decide_kind(Context& c) {
+  std::optional<FormKind> titled;
+  if (c.title_project) titled = *c.title_project ? FormKind::Project : FormKind::Department;
+  if (titled) {
+    if (c.options.kind && *c.options.kind != *titled)
+      c.report(DiagId::warn_import_kind_conflict, c.map.find("title") ? *c.map.find("title") : diag::SourceLocation{},
+               {kind_name(*c.options.kind), kind_name(*titled)}, "kind");
+    return *titled;
+  }
+  if (c.options.kind) return *c.options.kind;
+  bool numbered = !c.goal_rows.empty();
+  for (const auto& block : c.blocks) numbered = numbered || block.number > 0;
+  FormKind guess = FormKind::Project;
+  if (c.saw_project_field || c.saw_funding_source) guess = FormKind::Project;
+  else if (numbered || c.saw_department_field) guess = FormKind::Department;
+  diag::SourceLocation at;
+  at.file = c.options.file_name;
+  if (auto* title = c.map.find("title")) at = *title;
+  c.report(DiagId::warn_import_kind_unknown, at, {kind_name(guess)}, "kind");
+  return guess;
+}
+
+// A block that opens with rows of a later 一级 (满意度) before its own 产出 rows: those rows end
+// the goal before it, printed under the new label (DOMAIN.md §5, goal 7's satisfaction row).
+void move_leading_rows(Context& c) {
+  for (std::size_t b = 1; b < c.blocks.size(); ++b) {
+    Block& block = c.blocks[b];
+    Block& previous = c.blocks[b - 1];
+    if (block.number == 0 || previous.number == 0 || block.leaves.size() < 2) continue;
+    int first_rank = level1_rank(block.leaves[0].level1_stem);
+    if (first_rank < 0) continue;
+    std::size_t k = 0;
+    while (k < block.leaves.size() && level1_rank(block.leaves[k].level1_stem) == first_rank) ++k;
+    if (k == block.leaves.size()) continue;
+    int next_rank = level1_rank(block.leaves[k].level1_stem);
+    int previous_rank = previous.leaves.empty() ? -1 : level1_rank(previous.leaves.back().level1_stem);
+    if (next_rank < 0 || next_rank >= first_rank || previous_rank < 0 || previous_rank > first_rank)
+      continue;
+    for (std::size_t i = 0; i < k; ++i) {
+      Leaf& leaf = block.leaves[i];
+      c.report(DiagId::warn_import_row_moved_goal, c.where(*leaf.row),
+               {leaf.indicator.name, leaf.indicator.level1, std::to_string(block.number),
+                block.leaves[k].indicator.level1, std::to_string(previous.number)});
+      previous.leaves.push_back(std::move(leaf));
+    }
+    block.leaves.erase(block.leaves.begin(), block.leaves.begin() + long(k));
+    previous.last_rank = std::max(previous.last_rank, first_rank);
+  }
+}
+
+// "本次自评等级为优", "自评等级：良好", "评价等级为“优”".
+std::optional<std::pair<std::string, std::string>> grade_in(std::string_view text) {
+  std::size_t from = 0;
+  while (true) {
+    auto at = text.find("等级", from);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::size_t pos = at + "等级"sv.size();
+    for (auto skip : {"为"sv, "是"sv, "："sv, ":"sv, "“"sv, "\""sv, "「"sv, "为“"sv}) {
+      if (text.substr(pos).starts_with(skip)) pos += skip.size();
+    }
+    for (auto skip : {"“"sv, "「"sv, "\""sv, " "sv}) {
+      if (text.substr(pos).starts_with(skip)) pos += skip.size();
+    }
+    struct Word {
+      std::string_view word, grade;
+    };
+    for (auto [word, grade] : {Word{"优秀", "优"}, Word{"良好", "良"}, Word{"中等", "中"},
+                               Word{"较差", "差"}, Word{"优", "优"}, Word{"良", "良"},
+                               Word{"中", "中"}, Word{"差", "差"}}) {
+      if (text.substr(pos).starts_with(word)) {
+        std::string quoted(text.substr(at, pos + word.size() - at));
+        return std::pair{std::string(grade), quoted};
+      }
+    }
+    from = pos;
+  }
+}
+
+// Numbers of other goals a goal-level text names: "年度目标4中：…".
+std::vector<std::string> goal_mentions(std::string_view text, int own) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (true) {
+    auto at = text.find("目标", from);
+    if (at == std::string_view::npos) break;
+    std::size_t pos = at + "目标"sv.size();
+    std::size_t digits = pos;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits > pos && digits - pos <= 2) {
+      int number = std::stoi(std::string(text.substr(pos, digits - pos)));
+      // Include the word in front ("年度目标4", "绩效目标4") when there is one.
+      std::size_t start = at;
+      for (auto prefix : {"年度"sv, "绩效"sv}) {
+        if (start >= prefix.size() && text.substr(start - prefix.size(), prefix.size()) == prefix)
+          start -= prefix.size();
+      }
+      if (number != own) out.emplace_back(text.substr(start, digits - start));
+    }
+    from = pos;
+  }
+  return out;
+}
+
+// 一级 headings that print their points ("产出指标(50分)"): do the leaves under them add up?
+void check_level1_points(Context& c) {
+  for (const auto& [where, printed] : c.level1_points) {
+    const auto& [block_index, stem] = where;
+    if (block_index >= c.blocks.size()) continue;
+    num::Decimal sum;
+    bool any = false;
+    for (const auto& leaf : c.blocks[block_index].leaves) {
+      if (leaf.level1_stem != stem || !leaf.indicator.weight) continue;
+      sum += *leaf.indicator.weight;
+      any = true;
+    }
+    if (any && sum != printed.first) {
+      c.report(DiagId::warn_import_level1_points, c.where(*printed.second),
+               {level_display(stem), printed.first.to_string(), sum.to_string()});
+    }
+  }
+}
+
+void locate_leaf(Context& c, const std::string& path, const Leaf& leaf) {
+  c.map.set(path, c.where(*leaf.row));
+  for (const auto& [field, cell] : leaf.cells) c.locate(path + "." + field, cell);
+}
+
+void locate_goal(Context& c, const std::string& path, const GoalRow& goal) {
+  if (goal.row) c.map.set(path, c.where(*goal.row));
+  for (const auto& [field, cell] : goal.cells) c.locate(path + "." + field, cell);
+}
+
+diag::SourceLocation end_of_file(const Context& c) {
+  for (auto it = c.grid.rows.rbegin(); it != c.grid.rows.rend(); ++it) {
+    if (!it->filled().empty()) return c.where(*it);
+  }
+  diag::SourceLocation at;
+  at.file = c.options.file_name;
+  return at;
+}
+
+} // namespace
+
+void assemble(Context& c) {
+  model::Form& form = c.form;
+  form.kind = decide_kind(c);
+  bool project = form.kind == FormKind::Project;
+
+  if (!project) move_leading_rows(c);
+  check_level1_points(c);
+
+  // Goals.
+  if (project) {
+    model::Goal goal = c.overall.goal;
+    goal.number.reset();
+    form.goals.push_back(std::move(goal));
+    locate_goal(c, model::goal_path(0), c.overall);
+    std::size_t index = 0;
+    for (auto& block : c.blocks) {
+      for (auto& leaf : block.leaves) {
+        locate_leaf(c, model::indicator_path(0, index++), leaf);
+        form.goals[0].indicators.push_back(std::move(leaf.indicator));
+      }
+    }
+  } else {
+    std::vector<bool> used(c.blocks.size(), false);
+    auto take_block = [&](std::size_t goal_index, int number) {
+      for (std::size_t b = 0; b < c.blocks.size(); ++b) {
+        if (used[b] || c.blocks[b].number != number) continue;
+        used[b] = true;
+        auto& goal = form.goals[goal_index];
+        for (auto& leaf : c.blocks[b].leaves) {
+          locate_leaf(c, model::indicator_path(goal_index, goal.indicators.size()), leaf);
+          goal.indicators.push_back(std::move(leaf.indicator));
+        }
+        if (c.blocks[b].weight) {
+          goal.weight = c.blocks[b].weight;
+          c.locate(model::goal_path(goal_index) + ".weight", c.blocks[b].weight_cell);
+        }
+        if (c.blocks[b].score) {
+          goal.score = c.blocks[b].score;
+          c.locate(model::goal_path(goal_index) + ".score", c.blocks[b].score_cell);
+        }
+        return true;
+      }
+      return false;
+    };
+    if (c.goal_rows.empty() && c.saw_overall_goal) {
+      // The national department template: one 年度总体目标, no numbered goals.
+      GoalRow overall = c.overall;
+      overall.goal.number = 1;
+      c.goal_rows.push_back(std::move(overall));
+      if (c.overall.row) c.report(DiagId::note_import_single_goal, c.where(*c.overall.row));
+      for (auto& block : c.blocks) {
+        if (block.number == 0) block.number = 1;
+      }
+    }
+    for (const auto& row : c.goal_rows) {
+      std::size_t index = form.goals.size();
+      form.goals.push_back(row.goal);
+      locate_goal(c, model::goal_path(index), row);
+      bool found = take_block(index, *row.goal.number);
+      if (!found && !c.blocks.empty() && row.goal.number)
+        c.report(DiagId::warn_import_goal_without_indicators, c.where(*row.row),
+                 {std::to_string(*row.goal.number)}, model::goal_path(index));
+    }
+    // Blocks the goal table does not list (or a form without one).
+    for (std::size_t b = 0; b < c.blocks.size(); ++b) {
+      if (used[b]) continue;
+      Block& block = c.blocks[b];
+      if (block.leaves.empty()) continue;
+      std::size_t index = form.goals.size();
+      model::Goal goal;
+      if (block.number > 0) goal.number = block.number;
+      form.goals.push_back(std::move(goal));
+      if (!block.leaves.empty()) c.map.set(model::goal_path(index), c.where(*block.leaves.front().row));
+      if (!c.goal_rows.empty() && block.number > 0)
+        c.report(DiagId::warn_import_goal_not_in_table, c.where(*block.leaves.front().row),
+                 {std::to_string(block.number)}, model::goal_path(index));
+      used[b] = false;
+      for (auto& leaf : block.leaves) {
+        locate_leaf(c, model::indicator_path(index, form.goals[index].indicators.size()), leaf);
+        form.goals[index].indicators.push_back(std::move(leaf.indicator));
+      }
+    }
+    // A goal-level reason that talks about another goal stays where it is printed.
+    for (std::size_t g = 0; g < form.goals.size(); ++g) {
+      const auto& goal = form.goals[g];
+      if (!goal.number) continue;
+      for (const auto& mention : goal_mentions(goal.deviation_reason, *goal.number)) {
+        const diag::SourceLocation* at = c.map.find(model::goal_path(g) + ".deviation_reason");
+        c.report(DiagId::note_import_goal_mentions_other, at ? *at : diag::SourceLocation{},
+                 {std::to_string(*goal.number), mention}, model::goal_path(g) + ".deviation_reason");
+      }
+    }
+  }
+
+  // The grade a conclusion states, when no 自评等级 cell gives one.
+  if (form.grade.empty()) {
+    for (std::string* text : {&form.conclusion, &form.problems}) {
+      if (auto grade = grade_in(*text)) {
+        form.grade = grade->first;
+        const diag::SourceLocation* at = c.map.find(text == &form.conclusion ? "conclusion" : "problems");
+        c.report(DiagId::note_import_grade_from_text, at ? *at : diag::SourceLocation{},
+                 {grade->first, grade->second}, "grade");
+        if (at) c.map.set("grade", *at);
+        break;
+      }
+    }
+  }
+
+  // What a truncated form lacks.
+  diag::SourceLocation end = end_of_file(c);
+  auto missing = [&](std::string_view zh, std::string_view en) {
+    c.report(DiagId::warn_import_missing_part, end, {diag::bilingual(zh, en)});
+  };
+  bool any_leaf = false;
+  for (const auto& goal : form.goals) any_leaf = any_leaf || !goal.indicators.empty();
+  bool anything = any_leaf || c.saw_budget || c.saw_title || !c.goal_rows.empty() || c.saw_overall_goal;
+  if (!anything) return;
+  if (!c.saw_budget)
+    missing(project ? "项目资金（预算执行情况）" : "预算执行情况", "budget execution block");
+  if (!project && c.goal_rows.empty() && !c.saw_overall_goal) missing("年度绩效目标", "goal table");
+  if (project && !c.saw_overall_goal) missing("年度总体目标", "overall goal");
+  if (!any_leaf) missing("绩效指标", "indicator rows");
+  if (!c.saw_total) missing("总分", "total row");
+}
+
+} // namespace ziping::io::text::recovery
