@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "ziping/io/text/keys.h"
 #include "ziping/value/value.h"
 
 namespace ziping::io::text {
@@ -10,7 +11,7 @@ namespace {
 using namespace std::string_view_literals;
 
 std::string compact(std::string_view text) {
-  std::string folded = value::fold(text);
+  std::string folded = value::fold(simplified(text));
   std::string out;
   out.reserve(folded.size());
   for (char c : folded) {

@@ -41,43 +41,56 @@ bool all_digits(std::string_view text, std::size_t max) {
   return true;
 }
 
-// Cuts a decorated page number ("- 3 -", "第3页") off the start or end of a cell.
+// Byte length of a dash at `pos` ("-", "—", "–", "－"), else 0.
+std::size_t dash_at(std::string_view text, std::size_t pos) {
+  for (auto dash : {"-"sv, "—"sv, "–"sv, "－"sv}) {
+    if (text.substr(pos).starts_with(dash)) return dash.size();
+  }
+  return 0;
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Cuts a page number that a page break spliced into a cell: "- 2 -" anywhere (not touching
+// other digits or letters, so "2023-12-31" stays), or "第3页" at either end.
 bool strip_spliced_page_number(std::string& text, std::string& removed) {
-  // Cheap test first: a spliced page number starts or ends the cell with a dash or 第/页.
-  auto dashy_start = [](std::string_view t) {
-    return t.starts_with("-") || t.starts_with("—") || t.starts_with("–") || t.starts_with("－") ||
-           t.starts_with("第");
-  };
-  auto dashy_end = [](std::string_view t) {
-    return t.ends_with("-") || t.ends_with("—") || t.ends_with("–") || t.ends_with("－") ||
-           t.ends_with("页");
-  };
-  if (!dashy_start(text) && !dashy_end(text)) return false;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    std::size_t open = dash_at(text, pos);
+    if (open == 0) continue;
+    if (pos > 0 && is_ascii_alnum(text[pos - 1])) continue;
+    std::size_t i = pos + open;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t digits = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == digits || i - digits > 3) continue;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t close = dash_at(text, i);
+    if (close == 0) continue;
+    std::size_t end = i + close;
+    if (end < text.size() && is_ascii_alnum(text[end])) continue;
+    if (pos == 0 && end == text.size()) return false; // the whole cell: a page-number cell
+    std::size_t cut_begin = pos, cut_end = end;
+    while (cut_begin > 0 && text[cut_begin - 1] == ' ') --cut_begin;
+    while (cut_end < text.size() && text[cut_end] == ' ') ++cut_end;
+    removed = text.substr(pos, end - pos);
+    text = std::string(ziping::text::trim(text.substr(0, cut_begin))) +
+           std::string(cut_begin > 0 && cut_end < text.size() &&
+                               is_ascii_alnum(text[cut_begin - 1]) && is_ascii_alnum(text[cut_end])
+                           ? " "
+                           : "") +
+           std::string(ziping::text::trim(text.substr(cut_end)));
+    return true;
+  }
   for (int side = 0; side < 2; ++side) {
-    if (side == 0 ? !dashy_start(text) : !dashy_end(text)) continue;
-    // Try the shortest decorated pieces at this end: "- 3 -" or "—3—" or "第3页(共9页)".
     std::string_view t = text;
-    for (std::size_t len = 3; len <= 24 && len < t.size(); ++len) {
+    if (side == 0 ? !t.starts_with("第") : !t.ends_with("页")) continue;
+    for (std::size_t len = 4; len <= 30 && len < t.size(); ++len) {
       std::string_view piece = side == 0 ? t.substr(0, len) : t.substr(t.size() - len);
-      std::string k = key(piece);
-      std::string_view inner = strip_dashes(k);
-      bool decorated = inner.size() < k.size() && all_digits(inner, 3) &&
-                       k.size() - inner.size() >= 2; // dashes on both sides
-      if (!decorated) {
-        if (k.starts_with("第") && (k.ends_with("页"))) {
-          std::string_view mid = std::string_view(k).substr("第"sv.size());
-          mid.remove_suffix("页"sv.size());
-          auto total = mid.find("页共");
-          if (total != std::string_view::npos) mid = mid.substr(0, total);
-          decorated = all_digits(mid, 3);
-        }
-      }
-      if (!decorated) continue;
-      // Only whole pieces: the neighbour must not continue the number.
-      std::string_view rest = side == 0 ? t.substr(len) : t.substr(0, t.size() - len);
-      if (rest.empty()) continue;
+      if (!is_page_number(piece, false) || ziping::text::first_invalid_utf8(piece)) continue;
       removed = std::string(ziping::text::trim(piece));
-      text = std::string(ziping::text::trim(rest));
+      text = std::string(ziping::text::trim(side == 0 ? t.substr(len) : t.substr(0, t.size() - len)));
       return true;
     }
   }
@@ -223,7 +236,9 @@ model::ReadResult recover_form(const Grid& grid, const RecoverOptions& options) 
     }
     rows_grid.rows.push_back(std::move(row));
   }
-  for (const auto& row : rows_grid.rows) process(c, row);
+  c.row_count = rows_grid.rows.size();
+  for (c.row_index = 0; c.row_index < c.row_count; ++c.row_index)
+    process(c, rows_grid.rows[c.row_index]);
   assemble(c);
   model::ReadResult result;
   result.map = std::move(c.map);

@@ -41,34 +41,6 @@ FormKind decide_kind(Context& c) {
   return guess;
 }
 
-// A block that opens with rows of a later 一级 (满意度) before its own 产出 rows: those rows end
-// the goal before it, printed under the new label (DOMAIN.md §5, goal 7's satisfaction row).
-void move_leading_rows(Context& c) {
-  for (std::size_t b = 1; b < c.blocks.size(); ++b) {
-    Block& block = c.blocks[b];
-    Block& previous = c.blocks[b - 1];
-    if (block.number == 0 || previous.number == 0 || block.leaves.size() < 2) continue;
-    int first_rank = level1_rank(block.leaves[0].level1_stem);
-    if (first_rank < 0) continue;
-    std::size_t k = 0;
-    while (k < block.leaves.size() && level1_rank(block.leaves[k].level1_stem) == first_rank) ++k;
-    if (k == block.leaves.size()) continue;
-    int next_rank = level1_rank(block.leaves[k].level1_stem);
-    int previous_rank = previous.leaves.empty() ? -1 : level1_rank(previous.leaves.back().level1_stem);
-    if (next_rank < 0 || next_rank >= first_rank || previous_rank < 0 || previous_rank > first_rank)
-      continue;
-    for (std::size_t i = 0; i < k; ++i) {
-      Leaf& leaf = block.leaves[i];
-      c.report(DiagId::warn_import_row_moved_goal, c.where(*leaf.row),
-               {leaf.indicator.name, leaf.indicator.level1, std::to_string(block.number),
-                block.leaves[k].indicator.level1, std::to_string(previous.number)});
-      previous.leaves.push_back(std::move(leaf));
-    }
-    block.leaves.erase(block.leaves.begin(), block.leaves.begin() + long(k));
-    previous.last_rank = std::max(previous.last_rank, first_rank);
-  }
-}
-
 // "本次自评等级为优", "自评等级：良好", "评价等级为“优”".
 std::optional<std::pair<std::string, std::string>> grade_in(std::string_view text) {
   std::size_t from = 0;
@@ -141,6 +113,75 @@ void check_level1_points(Context& c) {
   }
 }
 
+// A 分值/得分 cell merged over several 三级 rows, printed on each of them by a converter that
+// expands merged cells. Equal weights on neighbouring rows are common and correct, so a run is
+// only collapsed when the weights as printed overshoot the declared total and collapsing
+// exactly one choice of runs makes them add up.
+void collapse_repeated_scores(Context& c) {
+  const auto& form = c.form;
+  if (!form.total_weight) return;
+  num::Decimal expected = *form.total_weight;
+  if (form.budget.weight) expected -= *form.budget.weight;
+  num::Decimal printed;
+  struct Run {
+    std::size_t block, first, length;
+    num::Decimal saving;
+  };
+  std::vector<Run> runs;
+  for (std::size_t b = 0; b < c.blocks.size(); ++b) {
+    const auto& leaves = c.blocks[b].leaves;
+    for (const auto& leaf : leaves) {
+      if (leaf.indicator.weight) printed += *leaf.indicator.weight;
+    }
+    std::size_t i = 0;
+    while (i < leaves.size()) {
+      std::size_t j = i + 1;
+      const auto& a = leaves[i].indicator;
+      while (j < leaves.size()) {
+        const auto& x = leaves[j].indicator;
+        if (!a.weight || !a.score || x.weight != a.weight || x.score != a.score ||
+            x.level1 != a.level1 || x.level2 != a.level2 || x.deviation_reason != a.deviation_reason)
+          break;
+        ++j;
+      }
+      if (j - i >= 2) {
+        num::Decimal saving;
+        for (std::size_t k = i + 1; k < j; ++k) saving += *a.weight;
+        runs.push_back({b, i, j - i, saving});
+      }
+      i = j;
+    }
+  }
+  if (runs.empty() || runs.size() > 12 || !(printed > expected)) return;
+  num::Decimal excess = printed - expected;
+  int found = -1, matches = 0;
+  for (int mask = 1; mask < (1 << runs.size()); ++mask) {
+    num::Decimal saving;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      if (mask & (1 << r)) saving += runs[r].saving;
+    }
+    if (saving == excess) {
+      found = mask;
+      ++matches;
+    }
+  }
+  if (matches != 1) return;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    if (!(found & (1 << r))) continue;
+    auto& leaves = c.blocks[runs[r].block].leaves;
+    auto& first = leaves[runs[r].first];
+    c.report(DiagId::warn_import_score_repeated, c.where(*leaves[runs[r].first + 1].row),
+             {first.indicator.weight->to_string(), first.indicator.score->to_string(),
+              std::to_string(runs[r].length)});
+    for (std::size_t k = runs[r].first + 1; k < runs[r].first + runs[r].length; ++k) {
+      leaves[k].indicator.weight.reset();
+      leaves[k].indicator.score.reset();
+      leaves[k].cells.erase("weight");
+      leaves[k].cells.erase("score");
+    }
+  }
+}
+
 void locate_leaf(Context& c, const std::string& path, const Leaf& leaf) {
   c.map.set(path, c.where(*leaf.row));
   for (const auto& [field, cell] : leaf.cells) c.locate(path + "." + field, cell);
@@ -167,8 +208,8 @@ void assemble(Context& c) {
   form.kind = decide_kind(c);
   bool project = form.kind == FormKind::Project;
 
-  if (!project) move_leading_rows(c);
   check_level1_points(c);
+  collapse_repeated_scores(c);
 
   // Goals.
   if (project) {
@@ -259,8 +300,21 @@ void assemble(Context& c) {
   // The grade a conclusion states, when no 自评等级 cell gives one.
   if (form.grade.empty()) {
     for (std::string* text : {&form.conclusion, &form.problems}) {
-      if (auto grade = grade_in(*text)) {
+      std::string simple = simplified(*text);
+      if (auto grade = grade_in(simple)) {
         form.grade = grade->first;
+        // Quote what the form printed: the same code points of the original text.
+        if (simple != *text && code_point_count(simple) == code_point_count(*text)) {
+          std::size_t begin_cp = code_point_count(simple.substr(0, simple.find(grade->second)));
+          std::size_t length = code_point_count(grade->second);
+          std::size_t pos = 0, cp = 0, begin = 0;
+          while (pos < text->size() && cp < begin_cp + length) {
+            if (cp == begin_cp) begin = pos;
+            ziping::text::next_code_point(*text, pos);
+            ++cp;
+          }
+          grade->second = text->substr(begin, pos - begin);
+        }
         const diag::SourceLocation* at = c.map.find(text == &form.conclusion ? "conclusion" : "problems");
         c.report(DiagId::note_import_grade_from_text, at ? *at : diag::SourceLocation{},
                  {grade->first, grade->second}, "grade");

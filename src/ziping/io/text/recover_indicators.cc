@@ -223,8 +223,16 @@ void open_goal(Context& c, const LabelCell& goal, int row_rank) {
     return;
   }
   int renumbered = next_unused(c);
+  std::string why =
+      current->number == number
+          ? diag::bilingual("标为「" + goal.label.name + "」，但绩效目标" + std::to_string(number) +
+                                "的指标已经列完（一级指标从头开始）",
+                            "is labelled " + goal.label.name + ", but goal " + std::to_string(number) +
+                                "'s indicators are complete (the 一级 order starts over)")
+          : diag::bilingual("标为「" + goal.label.name + "」，但这一序号已经用过",
+                            "is labelled " + goal.label.name + ", a number already used");
   c.report(DiagId::warn_import_goal_label_duplicate, c.where(*goal.cell),
-           {goal.label.name, std::to_string(number), std::to_string(renumbered)});
+           {why, std::to_string(renumbered)});
   open(renumbered);
 }
 
@@ -265,6 +273,47 @@ void set_level2(Context& c, const LabelCell& label) {
     c.carry.level1_stem = std::string(parent);
     c.carry.level1_cell = nullptr;
   }
+}
+
+// The 一级 order starts over with no goal label printed. Either the rows at the head of this
+// block were printed before its label's own rows (goal 7's 满意度 row under 绩效目标8 in the
+// seed): they end the goal before; or the label was lost (a page break, a merged cell) and
+// these rows are the next goal's.
+void restart_order(Context& c, const Row& row) {
+  if (c.project_hint() || c.blocks.empty() || c.blocks.back().number == 0) return;
+  Block& block = c.blocks.back();
+  int rank = level1_rank(c.carry.level1_stem);
+  if (rank < 0 || block.last_rank <= rank) return;
+  bool leading_only = !block.leaves.empty();
+  int lowest = 99;
+  for (const auto& leaf : block.leaves) {
+    int leaf_rank = level1_rank(leaf.level1_stem);
+    leading_only = leading_only && leaf_rank > rank;
+    lowest = std::min(lowest, leaf_rank);
+  }
+  if (leading_only && c.blocks.size() >= 2) {
+    Block& previous = c.blocks[c.blocks.size() - 2];
+    if (previous.number > 0 && previous.last_rank <= lowest) {
+      for (auto& leaf : block.leaves) {
+        c.report(DiagId::warn_import_row_moved_goal, c.where(*leaf.row),
+                 {leaf.indicator.name, leaf.indicator.level1, std::to_string(block.number),
+                  c.carry.level1, std::to_string(previous.number)});
+        previous.leaves.push_back(std::move(leaf));
+      }
+      previous.last_rank = std::max(previous.last_rank, block.last_rank);
+      block.leaves.clear();
+      block.last_rank = -1;
+      return;
+    }
+  }
+  int renumbered = next_unused(c);
+  c.report(DiagId::warn_import_goal_label_duplicate, c.where(row),
+           {diag::bilingual("的一级指标从头开始，但未印出绩效目标标签",
+                            "starts the 一级 order over without a goal label"),
+            std::to_string(renumbered)});
+  Block next;
+  next.number = renumbered;
+  c.blocks.push_back(std::move(next));
 }
 
 struct Chain {
@@ -456,8 +505,12 @@ void indicator_row(Context& c, const Row& row) {
   };
   int row_rank = rank_of_row();
 
+  bool goal_label = chain.goal != nullptr;
   for (const auto& label : pending) {
-    if (label.label.kind == LabelKind::Goal && !chain.goal) open_goal(c, label, row_rank);
+    if (label.label.kind == LabelKind::Goal && !chain.goal) {
+      open_goal(c, label, row_rank);
+      goal_label = true;
+    }
   }
   if (chain.goal) open_goal(c, *chain.goal, row_rank);
   for (const auto& label : pending) {
@@ -467,8 +520,10 @@ void indicator_row(Context& c, const Row& row) {
     else if (label.label.kind == LabelKind::Level2 && !chain.level2)
       set_level2(c, label);
   }
+  std::string level1_before = c.carry.level1_stem;
   if (chain.level1) set_level1(c, *chain.level1);
   if (chain.level2) set_level2(c, *chain.level2);
+  if (!goal_label && c.carry.level1_stem != level1_before) restart_order(c, row);
 
   if (!chain.extras.empty()) {
     for (const auto* label : chain.extras) c.pending.push_back(*label);

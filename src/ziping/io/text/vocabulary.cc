@@ -217,7 +217,9 @@ Label classify_label(std::string_view text) {
     }
     printed = ziping::text::trim(printed.substr(0, cut));
   }
-  label.name = std::string(printed);
+  // A recognised 一级/二级 label printed in traditional characters is written in the framework's
+  // simplified spelling, so that rule sets recognise it (docs/import.md); texts are not touched.
+  label.name = has_traditional(printed) ? simplified(printed) : std::string(printed);
   return label;
 }
 
