@@ -74,7 +74,8 @@ int compat(Column type, const CellShape& s) {
     return 2;
   case Column::Weight:
   case Column::Score:
-    if (s.number) return 8;
+    if (s.small) return 8;
+    if (s.number) return 1;
     if (s.placeholder) return 1;
     if (s.percent) return -2;
     if (!s.cjk && s.length <= 6) return -3;
@@ -134,7 +135,9 @@ CellShape shape_of(std::string_view text) {
   for (char c : folded) {
     if (c != ' ') compact.push_back(c);
   }
-  s.number = score_number(compact).has_value();
+  auto number = score_number(compact);
+  s.number = number.has_value();
+  s.small = number && !number->is_negative() && *number <= num::Decimal::from_int(100);
   s.percent = is_percent(compact);
   s.comparator = starts_with_comparator(compact);
   s.placeholder = is_placeholder(compact);

@@ -19,6 +19,7 @@ namespace ziping::io::text {
 struct CellShape {
   bool empty = true;
   bool number = false;      // "2", "0.75", "2分"
+  bool small = false;       // a number from 0 to 100: a possible 分值 or 得分
   bool percent = false;     // "95%", "100.00%"
   bool comparator = false;  // "≥5次", "不低于95%", "90%以上"
   bool placeholder = false; // "—", "/", "无"

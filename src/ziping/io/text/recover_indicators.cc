@@ -125,7 +125,7 @@ struct Tail {
 std::vector<AlignColumn> tail_columns(const Context& c, std::size_t tail_start) {
   std::vector<AlignColumn> columns;
   if (c.header.present) {
-    int last = c.header.size - 1;
+    int last = int(c.header.types.size()) - 1;
     for (std::size_t i = 0; i < c.header.types.size(); ++i) {
       Column type = c.header.types[i];
       if (type == Column::None || type == Column::Goal || type == Column::Level1 ||
@@ -150,10 +150,13 @@ Tail align_tail(const Context& c, const Row& row, std::size_t tail_start) {
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     if (!row.cells[i].empty()) last_filled = int(i);
   }
+  // Positions counted from the end include the row's trailing empty cells: a dump prints the
+  // empty 偏差原因 cell, and so does PDF text, mostly.
+  int last = int(row.cells.size()) - 1;
   for (std::size_t i = tail_start; i < row.cells.size() && int(i) <= last_filled; ++i) {
     const Cell& cell = row.cells[i];
     if (!row.positional && cell.empty()) continue;
-    inputs.push_back({&cell, shape_of(cell.text), int(i), last_filled - int(i)});
+    inputs.push_back({&cell, shape_of(cell.text), int(i), last - int(i)});
   }
   if (inputs.empty()) return tail;
   auto columns = tail_columns(c, tail_start);

@@ -512,11 +512,18 @@ void RunSplitter::indicator(RowBuilder& row, const Chars& chars, std::size_t fro
     std::size_t actual_end, weight_end, score_end, run_end;
   };
   std::vector<Cut> cuts;
+  std::vector<std::vector<Cut>> runs;
   for (std::size_t i = pos + 1; i < n; ++i) {
     if (!chars.digit(i) || chars.digit_or_dot(i - 1)) continue;
     std::size_t end = i;
     while (end < n && chars.digit_or_dot(end)) ++end;
-    if (is_unit_start(chars, end)) continue;
+    if (end < n && (chars.match[end] == "%" || chars.match[end] == "％" || chars.match[end] == "‰" ||
+                    chars.match[end] == "."))
+      continue;
+    // A date: "2022年", "12月", "31日" are not scores.
+    if (end < n && ((end - i == 4 && chars.match[end] == "年") ||
+                    (end - i <= 2 && (chars.match[end] == "月" || chars.match[end] == "日"))))
+      continue;
     for (std::size_t c = i; c < end; ++c) {
       if (c > i && !valid_score_text(chars.text(i, c), 4)) continue; // a bare actual value
       for (std::size_t d = c + 1; d < end; ++d) {
@@ -538,7 +545,39 @@ void RunSplitter::indicator(RowBuilder& row, const Chars& chars, std::size_t fro
         }
       }
     }
-    if (!cuts.empty()) break;
+    if (!cuts.empty()) runs.push_back(std::move(cuts));
+    cuts.clear();
+  }
+  // Which run holds 分值 and 得分: the one at the end of the line, or before a reason's usual
+  // opening; not one followed by a measure word ("6413笔").
+  auto run_plausibility = [&](const std::vector<Cut>& candidates, std::size_t index) {
+    std::size_t end = candidates.front().run_end;
+    int score = index + 1 == runs.size() ? 1 : 0;
+    if (end == n) score += 4;
+    else {
+      static constexpr std::string_view kOpenings[] = {"一是", "受", "因", "由于", "主要", "下一步", "年初",
+                                                       "该", "我单位", "我办", "部分", "经", "通过", "根据",
+                                                       "在", "为", "按照", "今年", "本年", "指标"};
+      for (auto opening : kOpenings) {
+        if (chars.at(end, opening)) score += 2;
+      }
+      if (chars.match[end] == "，" || chars.match[end] == "、" || chars.match[end] == "。" ||
+          chars.match[end] == ")" || chars.match[end] == "）")
+        score -= 3;
+      bool measure_word = is_unit_start(chars, end);
+      for (auto measure : {"笔", "项", "个", "家", "次", "件", "人", "名", "户", "万", "亿", "多", "余"}) {
+        measure_word = measure_word || chars.match[end] == measure;
+      }
+      if (measure_word) score -= 3;
+    }
+    return score;
+  };
+  if (!runs.empty()) {
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < runs.size(); ++r) {
+      if (run_plausibility(runs[r], r) >= run_plausibility(runs[best], best)) best = r;
+    }
+    cuts = runs[best];
   }
   if (cuts.empty()) {
     row.add(chars, pos, n);
@@ -554,6 +593,9 @@ void RunSplitter::indicator(RowBuilder& row, const Chars& chars, std::size_t fro
       std::string w = chars.text(cut.actual_end, cut.weight_end);
       std::string s = chars.text(cut.weight_end, cut.score_end);
       if (Decimal::parse(w) == Decimal::parse(s)) r -= 1;
+      // 分值 and 得分 are alike in size: "0.6 | 0.4", not "80.6 | 0.4".
+      auto whole = [](const std::string& t) { return t.find('.') == std::string::npos ? t.size() : t.find('.'); };
+      r += int(whole(w) > whole(s) ? whole(w) - whole(s) : whole(s) - whole(w)) * 2;
       return r;
     };
     return rank(x) < rank(y);
@@ -603,21 +645,22 @@ void RunSplitter::indicator(RowBuilder& row, const Chars& chars, std::size_t fro
         "明显提高", "显著提高", "显著提升", "有所降低", "有所下降", "明显降低", "持续推进", "稳步提升",
         "全部完成", "按时完成", "达到预期", "符合要求", "合格", "达标", "及时", "优秀", "良好"};
     for (std::size_t i = pos + 2; i < c && target_start == std::string::npos; ++i) {
+      std::size_t longest = 0;
       for (auto phrase : kPhrases) {
         std::size_t len = chars.length_of(phrase);
-        if (i + len < c && chars.at(i, phrase)) {
-          target_start = i;
-          target_end = i + len;
-          break;
-        }
+        if (i + len < c && chars.at(i, phrase)) longest = std::max(longest, len);
       }
-      for (std::size_t len = 6; len >= 2 && target_start == std::string::npos; --len) {
+      for (std::size_t len = 6; len >= 2 && len > longest; --len) {
         if (i + len >= c) continue;
         auto parsed = value::parse_value(chars.text(i, i + len), value::Role::Target);
         if (parsed.value.kind == value::ValueKind::Ordinal) {
-          target_start = i;
-          target_end = i + len;
+          longest = len;
+          break;
         }
+      }
+      if (longest > 0) {
+        target_start = i;
+        target_end = i + longest;
       }
     }
   }
@@ -625,13 +668,34 @@ void RunSplitter::indicator(RowBuilder& row, const Chars& chars, std::size_t fro
     row.add(chars, pos, c);
   } else {
     if (target_end == std::string::npos) {
-      for (std::size_t b = c; b > target_start + 1; --b) {
-        if (b < c && parses(chars.text(target_start, b), value::Role::Target) &&
-            parses(chars.text(b, c), value::Role::Actual)) {
-          target_end = b;
+      // Where both sides read as values; best where both carry the same unit (≤35微克/立方米 |
+      // 33微克/立方米), else the longest target.
+      std::size_t same_unit = std::string::npos, longest = std::string::npos;
+      // The same unit text after the digits of both (units the notation does not know too).
+      auto unit_after_digits = [&](std::size_t begin, std::size_t to) {
+        std::size_t last = to;
+        while (last > begin && !chars.digit(last - 1)) --last;
+        return last > begin ? chars.text(last, to) : std::string();
+      };
+      for (std::size_t b = c - 1; b > target_start + 1 && same_unit == std::string::npos; --b) {
+        if (!chars.digit(b) || chars.digit_or_dot(b - 1)) continue;
+        std::string unit = unit_after_digits(target_start, b);
+        if (!unit.empty() && unit == unit_after_digits(b, c)) same_unit = b;
+      }
+      for (std::size_t b = c - 1; b > target_start && same_unit == std::string::npos; --b) {
+        auto target = value::parse_value(chars.text(target_start, b), value::Role::Target).value;
+        auto actual = value::parse_value(chars.text(b, c), value::Role::Actual).value;
+        bool both = target.kind != value::ValueKind::Text && target.kind != value::ValueKind::Empty &&
+                    actual.kind != value::ValueKind::Text && actual.kind != value::ValueKind::Empty;
+        if (!both) continue;
+        if (longest == std::string::npos) longest = b;
+        if (target.kind == value::ValueKind::Quantity && actual.kind == value::ValueKind::Quantity &&
+            !target.unit.text.empty() && target.unit.text == actual.unit.text) {
+          same_unit = b;
           break;
         }
       }
+      target_end = same_unit != std::string::npos ? same_unit : longest;
       if (target_end == std::string::npos) {
         for (std::size_t b = c; b > target_start + 1; --b) {
           if (parses(chars.text(target_start, b), value::Role::Target)) {

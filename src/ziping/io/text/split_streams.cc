@@ -112,24 +112,48 @@ Grid split_one_per_line(const std::vector<Line>& lines) {
       if (indicator) {
         part = Part::Indicators;
         indicator_header = types;
-        // The table runs to the next field label (总分, 自评结论) or header.
+        // The table runs to the next field label (总分, 自评结论) or a header that is not its own
+        // repeated at a page break (three header words in a row, 三级指标 among them).
+        auto repeated_header = [&](std::size_t k) {
+          std::size_t m = k;
+          bool name = false;
+          while (m < n && header_word(cells[m]).any()) {
+            name = name || header_word(cells[m]).indicator == Column::Name;
+            ++m;
+          }
+          return m - k >= 3 && name ? m : k;
+        };
         std::size_t end = i;
-        while (end < n && !is_field_label(cells[end]) && !header_word(cells[end]).any()) ++end;
         std::vector<Cell> body;
-        for (std::size_t k = i; k < end; ++k) {
+        auto flush = [&]() {
+          for (auto& row : segment_indicator_cells(body, indicator_header)) grid.rows.push_back(std::move(row));
+          body.clear();
+        };
+        while (end < n && !is_field_label(cells[end])) {
+          std::size_t header_end = repeated_header(end);
+          if (header_end > end) {
+            flush();
+            grid.rows.push_back(make_row({cells.begin() + long(end), cells.begin() + long(header_end)}));
+            end = header_end;
+            continue;
+          }
+          if (header_word(cells[end]).any() && !header_word(cells[end]).section &&
+              header_word(cells[end]).indicator == Column::None)
+            break; // a budget or goal header: the table has ended
+          std::size_t k = end++;
           // Page numbers stay rows of their own for the recovery to report.
           std::string pk = key(cells[k].text);
           bool page = !pk.empty() && (pk.front() == '-' || pk.starts_with("第") || pk.starts_with("—")) &&
                       pk.find_first_of("0123456789") != std::string::npos && pk.size() <= 24 &&
                       !shape_of(cells[k].text).number && !shape_of(cells[k].text).comparator;
           if (page) {
+            flush();
             grid.rows.push_back(make_row({cells[k]}));
             continue;
           }
           body.push_back(cells[k]);
         }
-        for (auto& row : segment_indicator_cells(body, indicator_header))
-          grid.rows.push_back(std::move(row));
+        flush();
         i = end;
       } else if (budget) {
         part = Part::Budget;
