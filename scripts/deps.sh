@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build pkg-config make clang libclang-rt-14-dev clang-format python3
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
+  # PDF import (poppler-cpp) and the tools its tests use to look at PDFs
+  libpoppler-cpp-dev poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
 )

@@ -22,6 +22,17 @@ import forms  # noqa: E402
 from recovery_rate import compare, load  # noqa: E402
 
 
+def normalise(form):
+    """The form with every number a Decimal, as recovery_rate.load reads JSON."""
+    truth = json.loads(json.dumps(form, default=str), parse_float=Decimal)
+    for g in truth["goals"]:
+        for leaf in g["indicators"]:
+            for k in ("weight", "score"):
+                if leaf[k] is not None:
+                    leaf[k] = Decimal(str(leaf[k]))
+    return truth
+
+
 def dept_rows(f, header_first="年度指标完成情况"):
     head = mf.env_head(f)
     rows = head + [[header_first] + mf.DEPT_INDICATOR_HEADER[1:]]
@@ -66,12 +77,7 @@ def main():
             proc = subprocess.run([options.ziping, "import", str(path), "-o", "-"], capture_output=True,
                                   timeout=60)
             got = load(proc.stdout.decode()) if proc.returncode == 0 else {"goals": []}
-            truth = json.loads(json.dumps(truth, default=str), parse_float=Decimal)
-            for g in truth["goals"]:
-                for leaf in g["indicators"]:
-                    for k in ("weight", "score"):
-                        if leaf[k] is not None:
-                            leaf[k] = Decimal(str(leaf[k]))
+            truth = normalise(truth)
             rows, ok, labelled, reasons, rest, whole, misses = compare(truth, got)
             total += rows
             exact += ok

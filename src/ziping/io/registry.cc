@@ -5,6 +5,7 @@
 
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/pdf/pdf_reader.h"
 #include "ziping/io/text/text_reader.h"
 
 namespace ziping::io {
@@ -18,6 +19,10 @@ model::ReadResult read_text(std::string_view bytes, const ReadOptions& options) 
   return text::read_text_form(bytes, {options.file_name, options.kind});
 }
 
+model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {
+  return pdf::read_pdf_form(bytes, {options.file_name, options.kind});
+}
+
 std::string write_json(const model::Form& form, const WriteContext&) {
   return json::write_form_json(form); // the canonical form holds declared data only
 }
@@ -27,6 +32,7 @@ const std::vector<Format>& table() {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
       {"text", {".txt", ".text"}, "公开发布的自评表文本 (text of a published form)", read_text,
        nullptr, false},
+      {"pdf", {".pdf"}, "公开发布的自评表 PDF (PDF of a published form)", read_pdf, nullptr, false},
   };
   return kFormats;
 }

@@ -23,6 +23,15 @@ std::string key(std::string_view text);
 // True when `text` has characters that simplify differently (a traditional-script form).
 bool has_traditional(std::string_view text);
 
+// Text extracted from many Chinese PDFs spells ordinary characters with look-alike radicals
+// (⾏ U+2F8F for 行, ⻔ U+2ED4 for 门) because of how their fonts map glyphs. Returns the text with
+// the ordinary characters, and how many were replaced.
+std::string unify_radicals(std::string_view text, std::size_t& replaced);
+
+// A page number as PDF text prints it: "- 3 -", "第3页", "第3页 共7页", "3/7", "Page 3"; a bare
+// "3" too when `bare_numbers` (layouts where a lone number cannot be a cell).
+bool looks_like_page_number(std::string_view text, bool bare_numbers);
+
 // Number of code points (ill-formed bytes count one each).
 std::size_t code_point_count(std::string_view text);
 

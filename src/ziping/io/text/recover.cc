@@ -16,30 +16,7 @@ bool is_ascii_word_char(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-std::string_view strip_dashes(std::string_view k) {
-  for (;;) {
-    bool cut = false;
-    for (auto dash : {"-"sv, "—"sv, "–"sv, "―"sv, "─"sv, "~"sv}) {
-      if (k.starts_with(dash)) {
-        k.remove_prefix(dash.size());
-        cut = true;
-      }
-      if (k.ends_with(dash)) {
-        k.remove_suffix(dash.size());
-        cut = true;
-      }
-    }
-    if (!cut) return k;
-  }
-}
 
-bool all_digits(std::string_view text, std::size_t max) {
-  if (text.empty() || text.size() > max) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 // Byte length of a dash at `pos` ("-", "—", "–", "－"), else 0.
 std::size_t dash_at(std::string_view text, std::size_t pos) {
@@ -175,25 +152,7 @@ void append_wrapped(std::string& text, std::string_view piece) {
 }
 
 bool is_page_number(std::string_view text, bool bare_numbers) {
-  std::string k = key(text);
-  if (k.empty()) return false;
-  std::string_view inner = strip_dashes(k);
-  if (inner.size() < k.size()) return all_digits(inner, 3);
-  if (k.starts_with("第") && k.ends_with("页")) {
-    std::string_view mid = std::string_view(k).substr("第"sv.size());
-    mid.remove_suffix("页"sv.size());
-    auto total = mid.find("页共");
-    if (total != std::string_view::npos) mid = mid.substr(0, total);
-    return all_digits(mid, 3);
-  }
-  if (k.starts_with("共") && k.ends_with("页") && k.find("第") != std::string::npos) return true;
-  auto slash = k.find('/');
-  if (slash != std::string::npos && all_digits(std::string_view(k).substr(0, slash), 3) &&
-      all_digits(std::string_view(k).substr(slash + 1), 3))
-    return true;
-  if (k.starts_with("page") || k.starts_with("Page"))
-    return all_digits(std::string_view(k).substr(4), 3);
-  return bare_numbers && all_digits(k, 3) && k != "0";
+  return looks_like_page_number(text, bare_numbers);
 }
 
 std::string quoted_cells(const Row& row) {

@@ -126,6 +126,13 @@ bool is_value_cell(const Cell* cell) {
 
 bool try_header_rows(Context& c, const Row& row) {
   auto filled = row.filled();
+  // A merged 项目资金（万元） / 年度预算执行情况（万元） cell standing alone (PDF, one cell per line):
+  // the block's label, with the money unit.
+  if (filled.size() == 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
+    std::string unit = money_unit_in(filled[0]->text);
+    if (!unit.empty()) c.form.money_unit = unit;
+    return true;
+  }
   // The indicator table's header (also when repeated at a page break).
   IndicatorHeader header = read_indicator_header(row);
   if (header.present) {

@@ -1,5 +1,6 @@
 #include "ziping/io/text/text_reader.h"
 
+#include "ziping/io/text/keys.h"
 #include "ziping/io/text/layout.h"
 #include "ziping/text/utf8.h"
 
@@ -19,7 +20,13 @@ model::ReadResult read_text_form(std::string_view bytes, const RecoverOptions& o
   if (auto bad = ziping::text::first_invalid_utf8(bytes))
     return fail(diag::DiagId::err_input_not_utf8, {std::to_string(*bad + 1)});
   if (ziping::text::trim(bytes).empty()) return fail(diag::DiagId::err_input_empty, {});
-  Grid grid = split_text(bytes, options.file_name);
+  std::size_t radicals = 0;
+  std::string unified = unify_radicals(bytes, radicals);
+  Grid grid = split_text(unified, options.file_name);
+  if (radicals > 0) {
+    grid.diagnostics.push_back(diag::make(diag::DiagId::note_import_radicals, "", {std::to_string(radicals)}));
+    grid.diagnostics.back().where = diag::SourceLocation::text(options.file_name, 1, 1);
+  }
   return recover_form(grid, options);
 }
 
