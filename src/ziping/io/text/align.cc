@@ -79,6 +79,7 @@ int compat(Column type, const CellShape& s) {
     if (s.placeholder) return 1;
     if (s.percent) return -2;
     if (!s.cjk && s.length <= 6) return -3;
+    if (s.leading_number && s.length <= 16) return -1; // a score with a remark: read, then refused
     return -30;
   case Column::Coefficient:
     if (numeric) return 5;
@@ -139,6 +140,7 @@ CellShape shape_of(std::string_view text) {
   s.number = number.has_value();
   s.small = number && !number->is_negative() && *number <= num::Decimal::from_int(100);
   s.percent = is_percent(compact);
+  s.leading_number = !compact.empty() && compact[0] >= '0' && compact[0] <= '9';
   s.comparator = starts_with_comparator(compact);
   s.placeholder = is_placeholder(compact);
   auto label = classify_label(text);

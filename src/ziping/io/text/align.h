@@ -21,6 +21,7 @@ struct CellShape {
   bool number = false;      // "2", "0.75", "2分"
   bool small = false;       // a number from 0 to 100: a possible 分值 or 得分
   bool percent = false;     // "95%", "100.00%"
+  bool leading_number = false; // starts with a digit: "1.5（扣0.5）", "2分"
   bool comparator = false;  // "≥5次", "不低于95%", "90%以上"
   bool placeholder = false; // "—", "/", "无"
   bool label = false;       // a 一级/二级/绩效目标 label

@@ -202,7 +202,12 @@ model::ReadResult recover_form(const Grid& grid, const RecoverOptions& options) 
   model::ReadResult result;
   result.map = std::move(c.map);
   result.diagnostics = std::move(c.diagnostics);
-  if (c.form.goals.empty() && !c.saw_budget && !c.saw_title) {
+  bool leaves = false;
+  for (const auto& goal : c.form.goals) leaves = leaves || !goal.indicators.empty();
+  bool anything = leaves || c.saw_budget || c.saw_title || !c.goal_rows.empty() ||
+                  c.saw_overall_goal || c.saw_indicator_header || c.saw_total ||
+                  !c.form.department.empty() || !c.form.project.empty();
+  if (!anything) {
     result.diagnostics.push_back(diag::make(DiagId::err_import_no_form, ""));
     result.diagnostics.back().where.file = options.file_name;
     return result;

@@ -475,8 +475,15 @@ std::string funding_label(std::string_view text) {
 }
 
 bool is_title(std::string_view k) {
-  return !k.empty() && (contains(k, "自评表") || (contains(k, "绩效自评") && contains(k, "表")) ||
-                        contains(k, "绩效评价表"));
+  // The title ends with its 表 (a year in brackets may follow): "项目支出绩效自评表",
+  // "2022年度部门整体支出绩效自评表(2022年度)"; a sentence that mentions a 自评表 is not one.
+  if (k.empty()) return false;
+  if (k.ends_with(")")) {
+    auto open = k.rfind('(');
+    if (open != std::string_view::npos) k = k.substr(0, open);
+  }
+  if (!k.ends_with("表")) return false;
+  return contains(k, "自评表") || contains(k, "绩效自评") || contains(k, "绩效评价表");
 }
 
 std::optional<bool> title_is_project(std::string_view k) {
