@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <unicode/translit.h>
+#include <unordered_map>
 #include <unicode/unistr.h>
 
 #include "ziping/text/utf8.h"
@@ -157,15 +158,35 @@ std::size_t code_point_count(std::string_view text) {
   return count;
 }
 
+// Character by character, each transliterated once per thread and remembered: labels and header
+// words are recognised per character (Hant-Hans's few phrase rules do not matter for them), and
+// running the transliterator on every cell costs a hundred times more than a lookup.
 std::string simplified(std::string_view text) {
-  if (is_ascii(text) || text.size() > std::size_t(INT32_MAX / 4)) return std::string(text);
+  if (is_ascii(text)) return std::string(text);
   const icu::Transliterator* transliterator = hant_to_hans();
-  if (transliterator == nullptr || ziping::text::first_invalid_utf8(text)) return std::string(text);
-  icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
-  transliterator->transliterate(unicode);
+  if (transliterator == nullptr) return std::string(text);
+  thread_local std::unordered_map<char32_t, std::string> cache;
   std::string out;
-  unicode.toUTF8String(out);
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t start = pos;
+    char32_t cp = ziping::text::next_code_point(text, pos);
+    if (cp < 0x2E80) {
+      out.append(text.substr(start, pos - start));
+      continue;
+    }
+    auto it = cache.find(cp);
+    if (it == cache.end()) {
+      icu::UnicodeString unicode{UChar32(cp)};
+      transliterator->transliterate(unicode);
+      std::string mapped;
+      unicode.toUTF8String(mapped);
+      if (cache.size() > 65536) cache.clear();
+      it = cache.emplace(cp, std::move(mapped)).first;
+    }
+    out += it->second;
+  }
   return out;
 }
 
@@ -173,8 +194,20 @@ bool has_traditional(std::string_view text) {
   return !is_ascii(text) && simplified(text) != text;
 }
 
+static std::string compute_key(std::string_view text);
+
 std::string key(std::string_view text) {
   if (code_point_count(text) > kMaxKeyCodePoints) return {};
+  // The same few hundred cells and words are asked about many times while a form is read.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(std::string(text)); it != cache.end()) return it->second;
+  if (cache.size() > 16384) cache.clear();
+  std::string& slot = cache[std::string(text)];
+  slot = compute_key(text);
+  return slot;
+}
+
+static std::string compute_key(std::string_view text) {
   std::string folded = value::fold(simplified(text));
   std::string out;
   out.reserve(folded.size());

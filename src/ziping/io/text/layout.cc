@@ -73,6 +73,19 @@ std::vector<LayoutScore> score_layouts(const std::vector<Line>& lines) {
   return scores;
 }
 
+Grid split_text_as(std::string_view text, Layout layout) {
+  auto lines = split_lines(text);
+  switch (layout) {
+  case Layout::Tabs: return split_tabs(lines);
+  case Layout::Pipes: return split_pipes(lines);
+  case Layout::Spaces: return split_spaces(lines);
+  case Layout::OnePerLine: return split_one_per_line(lines);
+  case Layout::Runs: return split_runs(lines);
+  case Layout::Pdf: break;
+  }
+  return split_tabs(lines);
+}
+
 Grid split_text(std::string_view text, const std::string& file_name) {
   auto lines = split_lines(text);
   auto scores = score_layouts(lines);

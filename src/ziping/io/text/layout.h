@@ -36,6 +36,8 @@ Grid split_runs(const std::vector<Line>& lines);
 
 // Detects the layout and splits: the Grid carries a note naming the layout and its score.
 Grid split_text(std::string_view text, const std::string& file_name);
+// Splits as the given layout, whatever the text looks like (tests and fuzzing).
+Grid split_text_as(std::string_view text, Layout layout);
 
 // 1-based code-point column of byte offset `offset` in `line`.
 int column_of(std::string_view line, std::size_t offset);
