@@ -274,6 +274,14 @@ void assemble(Context& c) {
       std::size_t index = form.goals.size();
       model::Goal goal;
       if (block.number > 0) goal.number = block.number;
+      // "目标1：推进…" in the indicator table's first column: the goal's text, where no goal
+      // table gives it.
+      for (auto separator : {"："sv, ":"sv, "、"sv}) {
+        auto at = block.printed_label.find(separator);
+        if (at != std::string::npos && at <= 18 && goal.target.empty())
+          goal.target = std::string(ziping::text::trim(
+              std::string_view(block.printed_label).substr(at + separator.size())));
+      }
       form.goals.push_back(std::move(goal));
       if (!block.leaves.empty()) c.map.set(model::goal_path(index), c.where(*block.leaves.front().row));
       if (!c.goal_rows.empty() && block.number > 0)
@@ -335,7 +343,10 @@ void assemble(Context& c) {
   if (!anything) return;
   if (!c.saw_budget)
     missing(project ? "项目资金（预算执行情况）" : "预算执行情况", "budget execution block");
-  if (!project && c.goal_rows.empty() && !c.saw_overall_goal) missing("年度绩效目标", "goal table");
+  bool goal_texts = false;
+  for (const auto& goal : form.goals) goal_texts = goal_texts || !goal.target.empty();
+  if (!project && c.goal_rows.empty() && !c.saw_overall_goal && !goal_texts)
+    missing("年度绩效目标", "goal table");
   if (project && !c.saw_overall_goal) missing("年度总体目标", "overall goal");
   if (!any_leaf) missing("绩效指标", "indicator rows");
   if (!c.saw_total) missing("总分", "total row");

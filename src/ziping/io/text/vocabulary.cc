@@ -160,10 +160,36 @@ bool is_section_key(std::string_view key) {
                       "年度绩效指标完成情况表"});
 }
 
+// "目标1：推进党的政治建设…", "绩效目标2、…": a goal label followed by the goal's text, as some
+// department templates print the first column of the indicator table.
+std::optional<int> goal_with_text(std::string_view text) {
+  std::string_view t = ziping::text::trim(text);
+  for (auto prefix : {"年度绩效目标"sv, "绩效目标"sv, "目标"sv}) {
+    if (!t.starts_with(prefix)) continue;
+    std::string_view rest = t.substr(prefix.size());
+    std::size_t digits = 0;
+    while (digits < rest.size() && digits < 3 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 0) return std::nullopt;
+    std::string_view after = rest.substr(digits);
+    for (auto separator : {"："sv, ":"sv, "、"sv, "."sv, "．"sv, "）"sv, ")"sv, " "sv}) {
+      if (after.starts_with(separator) && after.size() > separator.size())
+        return arabic_number(rest.substr(0, digits));
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Label classify_label(std::string_view text) {
   Label label;
+  if (auto number = goal_with_text(text); number && *number > 0) {
+    label.kind = LabelKind::Goal;
+    label.goal_number = *number;
+    label.name = std::string(ziping::text::trim(text));
+    return label;
+  }
   std::string k = key(text);
   if (k.empty()) return label;
   if (is_section_key(k)) {
