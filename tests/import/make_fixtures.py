@@ -144,6 +144,37 @@ def closing_rows(f, total_label="总分", cells=9):
     return rows
 
 
+def centred(rows):
+    """Merged labels printed in the middle of the rows they span, as text copied from a PDF in
+    reading order has them: on the middle row of an odd span, on a line of their own between the
+    two middle rows of an even one (columns 0-2: 绩效目标, 一级, 二级)."""
+    rows = [list(r) if isinstance(r, list) else r for r in rows]
+    start = next(i for i, r in enumerate(rows) if isinstance(r, list) and "三级指标" in r) + 1
+    end = next(i for i in range(start, len(rows)) if isinstance(rows[i], list) and rows[i][0] == "总分")
+    original = [list(r) for r in rows[start:end]]
+    body = [list(r) for r in original]
+    between = {}  # row index -> a labels-only line printed before it
+    for column in (0, 1, 2):
+        marks = [i for i, r in enumerate(original) if r[column]] + [len(original)]
+        left = sorted(set(i for c in range(column) for i, r in enumerate(original) if r[c]) | set(marks))
+        for i in marks[:-1]:
+            nxt = min(j for j in left if j > i)
+            length = nxt - i
+            body[i][column] = ""
+            if length % 2:
+                body[i + length // 2][column] = original[i][column]
+            else:
+                line = between.setdefault(i + length // 2, [""] * len(original[i]))
+                line[column] = original[i][column]
+    out = []
+    for i, row in enumerate(body):
+        if i in between:
+            out.append(between[i])
+        out.append(row)
+    rows[start:end] = out
+    return rows
+
+
 FIXTURES = []
 
 
@@ -541,6 +572,22 @@ def proj_kind_flag():
 A form whose title ("绩效自评表") does not say whether it is a project or a department form,
 imported with --kind proj; cells joined by single spaces. Without --kind the importer would
 guess from the 项目名称 and funding rows and warn (ZP0134).""", args="--kind proj --rules hubei")
+
+
+@fixture
+def dept_centred():
+    """Text copied from a PDF in reading order: merged labels in the middle of their rows."""
+    f = forms.ENV
+    rows = env_head(f) + [["年度指标完成情况"] + DEPT_INDICATOR_HEADER[1:]]
+    for block in env_goal_rows(f):
+        rows += block
+    rows += env_closing(f)
+    write("import-dept-centred", render(centred(rows), "tabs"), f, """
+A 部门整体支出绩效自评表 copied out of a PDF in reading order: every merged 绩效目标/一级/二级 label
+is printed where it stands on the page, in the middle of the rows it spans (on a middle row, or
+on a line of its own between the two middle rows of an even span). The importer sees that the
+table's first row prints no 一级 label, places each label on the first row of its span by
+position (ZP0154), and reads the rows as usual. The form is constructed (forms.ENV).""")
 
 
 def main():

@@ -61,6 +61,8 @@ def cases():
         for layout in ("tabs", "pipes", "spaces", "lines", "runs"):
             text = pipes(rows) if layout == "pipes" else mf.render(rows, layout)
             yield f"{name}-{layout}", text, f
+        for layout in ("tabs", "spaces"):
+            yield f"{name}-centred-{layout}", mf.render(mf.centred(rows), layout), f
 
 
 def main():

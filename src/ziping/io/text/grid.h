@@ -43,6 +43,7 @@ struct Row {
   // Otherwise (spaces, one per line, runs) cells are a sequence and empty columns vanish.
   bool positional = true;
   bool page_break_before = false; // a form feed, a blank gap or a PDF page starts here
+  bool labels_moved = false;      // the recovery put labels printed elsewhere in front of it
 
   // Non-empty cells, in order.
   std::vector<const Cell*> filled() const;

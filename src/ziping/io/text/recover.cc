@@ -195,6 +195,7 @@ model::ReadResult recover_form(const Grid& grid, const RecoverOptions& options) 
     }
     rows_grid.rows.push_back(std::move(row));
   }
+  if (grid.layout != Layout::Pdf) centre_spanned_labels(c, rows_grid.rows);
   c.row_count = rows_grid.rows.size();
   for (c.row_index = 0; c.row_index < c.row_count; ++c.row_index)
     process(c, rows_grid.rows[c.row_index]);

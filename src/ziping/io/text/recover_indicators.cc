@@ -612,7 +612,7 @@ void indicator_row(Context& c, const Row& row) {
   }
   // Where the row stands against its header: a row that lost or shifted columns.
   if (row.positional && c.header.present && tail.name_cell && c.grid.layout != Layout::Pdf &&
-      chain.extras.empty()) {
+      chain.extras.empty() && !row.labels_moved) {
     int shift = index_in_row(row, tail.name_cell) - c.header.index_of(Column::Name);
     bool report = shift > 0 || (shift < 0 && c.grid.layout == Layout::Tabs);
     if (shift != 0 && report) {

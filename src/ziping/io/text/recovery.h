@@ -133,6 +133,9 @@ IndicatorHeader read_indicator_header(const Row& row);
 // recover_assemble.cc
 void assemble(Context& c);
 
+// recover_centred.cc: labels printed on the middle row of their span, moved to its first row.
+void centre_spanned_labels(Context& c, std::vector<Row>& rows);
+
 // Shared helpers (recover.cc)
 std::string joined_text(const std::vector<const Cell*>& cells);
 // Appends a wrapped piece: no space between Chinese characters, one between ASCII words.
