@@ -21,13 +21,16 @@ ALLOWED = {
     "io/print": {"model", "rules", "check", "report", "value", "num", "diag", "text"},
     "io/html": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
     "io/pdf_writer": {"io/print", "model", "rules", "check", "report", "value", "num", "diag", "text"},
-    "io": {"io/json", "io/xlsx", "io/csv", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
+    "io": {"io/json", "io/text", "io/pdf", "io/xlsx", "io/csv", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
+    "io/text": {"model", "value", "num", "diag", "text"},
+    "io/pdf": {"io/text", "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # third-party header prefix -> modules (folders) that may include it
 THIRD_PARTY = {
     "toml++/": {"rules"},
-    "unicode/": {"value"},
+    "unicode/": {"value", "io/text"},
+    "poppler/": {"io/pdf"},
     "CLI/": {"cli"},
     "nlohmann/": set(),
     "xlsxwriter": {"io/xlsx"},

@@ -12,6 +12,8 @@ packages=(
   libxlsxwriter-dev libzip-dev libpugixml-dev
   # PDF output: cairo + pango, and the CJK font it needs at run time (stack.md §6)
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  # PDF import (poppler-cpp) and the tools its tests use to look at PDFs
+  libpoppler-cpp-dev poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   # the PDF tests read our PDFs back with poppler (pdftotext, pdfinfo, pdffonts)

@@ -12,7 +12,7 @@
 namespace ziping::cli {
 
 int run_convert(const ConvertOptions& options) {
-  LoadedForm loaded = load_form(options.input, options.from);
+  LoadedForm loaded = load_form(options.input, options.from, parse_kind(options.kind));
   auto& diagnostics = loaded.read.diagnostics;
   const io::Format* target = !options.to.empty()     ? io::find_format(options.to)
                              : options.output == "-" ? io::find_format("json")

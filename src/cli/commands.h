@@ -13,6 +13,7 @@ enum ExitCode : int { kExitOk = 0, kExitFormErrors = 1, kExitUnusable = 2, kExit
 struct FormOptions {
   std::string file; // path, or "-" for standard input
   std::string from; // format name; empty = by extension (stdin: json)
+  std::string kind; // --kind dept|proj: the form kind for readers that cannot tell; empty = unknown
   std::string rules = "cn-2020";
   std::string mode = "review";
   std::string format = "text";
@@ -27,10 +28,22 @@ struct ConvertOptions {
   std::string output; // path, or "-" for standard output
   std::string from;
   std::string to;
+  std::string kind; // --kind dept|proj
   std::string rules = "cn-2020"; // scores and diagnostics shown by writers that print them
   std::string mode = "review";
 };
 int run_convert(const ConvertOptions& options);
+
+// `ziping import FILE [-o OUT.json] [--kind dept|proj]`: a published form (text or PDF) to
+// the canonical form JSON, with every guess the importer made on standard error.
+struct ImportOptions {
+  std::string file;
+  std::string output = "-";
+  std::string from;
+  std::string kind;
+  bool english = true;
+};
+int run_import(const ImportOptions& options);
 
 int run_rules_list();
 int run_rules_show(const std::string& name_or_path);

@@ -17,7 +17,7 @@ int FormSession::exit_code() const {
 
 FormSession open_session(const FormOptions& options) {
   FormSession session;
-  session.loaded = load_form(options.file, options.from);
+  session.loaded = load_form(options.file, options.from, parse_kind(options.kind));
   // Only what concerns the form is located in it; rule-file diagnostics carry their own place.
   std::vector<diag::Diagnostic> about_form = session.loaded.read.diagnostics;
   auto rules = load_rule_set(options.rules);

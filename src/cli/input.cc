@@ -57,6 +57,12 @@ std::optional<std::string> read_bytes(const std::string& file,
   return read_stream(in, file, diagnostics);
 }
 
+std::optional<model::FormKind> parse_kind(const std::string& kind) {
+  if (kind == "dept" || kind == "department") return model::FormKind::Department;
+  if (kind == "proj" || kind == "project") return model::FormKind::Project;
+  return std::nullopt;
+}
+
 LoadedForm load_form(const std::string& file, const std::string& format,
                      std::optional<model::FormKind> kind) {
   LoadedForm loaded;

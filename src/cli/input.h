@@ -26,6 +26,9 @@ struct LoadedForm {
 LoadedForm load_form(const std::string& file, const std::string& format,
                      std::optional<model::FormKind> kind = std::nullopt);
 
+// "dept" / "department" → Department, "proj" / "project" → Project, anything else: unknown.
+std::optional<model::FormKind> parse_kind(const std::string& kind);
+
 struct LoadedRules {
   std::optional<rules::RuleSet> rules;
   std::vector<diag::Diagnostic> diagnostics;

@@ -11,6 +11,10 @@ namespace {
 
 using ziping::cli::FormOptions;
 
+constexpr const char* kKindHelp =
+    "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form kind when the title does not say)";
+const auto kKinds = CLI::IsMember({"dept", "proj", "department", "project"});
+
 void add_form_options(CLI::App* command, FormOptions& options) {
   command->add_option("FILE", options.file, "表单文件，- 表示标准输入 (form file, - for stdin)")
       ->required();
@@ -24,6 +28,7 @@ void add_form_options(CLI::App* command, FormOptions& options) {
       ->capture_default_str();
   command->add_option("--from", options.from,
                       "输入格式，缺省按扩展名 (input format; default by extension)");
+  command->add_option("--kind", options.kind, kKindHelp)->check(kKinds);
   command->add_flag("!--no-english", options.english, "只输出中文信息 (Chinese messages only)");
 }
 
@@ -50,6 +55,7 @@ int main(int argc, char** argv) {
       ->required();
   convert->add_option("--from", convert_options.from, "输入格式 (input format)");
   convert->add_option("--to", convert_options.to, "输出格式 (output format)");
+  convert->add_option("--kind", convert_options.kind, kKindHelp)->check(kKinds);
   convert
       ->add_option("--rules", convert_options.rules,
                    "输出中计分所用的规则集 (rule set for printed scores)")
@@ -57,6 +63,16 @@ int main(int argc, char** argv) {
   convert->add_option("--mode", convert_options.mode, "auto | review")
       ->check(CLI::IsMember({"auto", "review"}))
       ->capture_default_str();
+
+  ziping::cli::ImportOptions import_options;
+  auto* import = app.add_subcommand(
+      "import", "导入公开发布的自评表（文本、PDF），输出规范 JSON (import a published form)");
+  import->add_option("FILE", import_options.file, "文本或 PDF 文件 (text or PDF file)")->required();
+  import->add_option("-o,--output", import_options.output, "输出的 JSON 文件，缺省为标准输出 (output)")
+      ->capture_default_str();
+  import->add_option("--kind", import_options.kind, kKindHelp)->check(kKinds);
+  import->add_option("--from", import_options.from, "输入格式，缺省按扩展名 (input format)");
+  import->add_flag("!--no-english", import_options.english, "只输出中文信息 (Chinese messages only)");
 
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);
@@ -84,6 +100,7 @@ int main(int argc, char** argv) {
     if (*check) return ziping::cli::run_check(check_options);
     if (*score) return ziping::cli::run_score(score_options);
     if (*convert) return ziping::cli::run_convert(convert_options);
+    if (*import) return ziping::cli::run_import(import_options);
     if (*rules_list) return ziping::cli::run_rules_list();
     if (*rules_show) return ziping::cli::run_rules_show(rules_name);
     if (*diagnostics) return ziping::cli::run_diagnostics(markdown);

@@ -7,7 +7,9 @@
 #include "ziping/io/html/html_writer.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/pdf/pdf_reader.h"
 #include "ziping/io/pdf_writer/pdf_writer.h"
+#include "ziping/io/text/text_reader.h"
 #include "ziping/io/xlsx/xlsx_reader.h"
 #include "ziping/io/xlsx/xlsx_writer.h"
 
@@ -16,6 +18,14 @@ namespace {
 
 model::ReadResult read_json(std::string_view bytes, const ReadOptions& options) {
   return json::read_form_json(bytes, options.file_name);
+}
+
+model::ReadResult read_text(std::string_view bytes, const ReadOptions& options) {
+  return text::read_text_form(bytes, {options.file_name, options.kind});
+}
+
+model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {
+  return pdf::read_pdf_form(bytes, {options.file_name, options.kind});
 }
 
 std::string write_json(const model::Form& form, const WriteContext&) {
@@ -82,12 +92,12 @@ const std::vector<Format>& table() {
        nullptr,
        write_html,
        false},
-      // The published-form importer's PDF reader belongs in this same row (read = its reader):
-      // one "pdf" format that reads published PDFs and writes ours.
+      // One "pdf" format: it reads published PDFs (ours among them) and writes ours.
       {"pdf",
        {".pdf"},
-       "PDF，官方版式，A4 横向，供公开 (PDF, official layout, A4 landscape, for publication)",
-       nullptr,
+       "PDF，官方版式，A4 横向，供公开；可读入公开发布的自评表 PDF (PDF, official layout, A4 "
+       "landscape, for publication; reads published PDFs)",
+       read_pdf,
        write_pdf,
        false},
       {"pdf-review",
@@ -95,6 +105,12 @@ const std::vector<Format>& table() {
        "PDF，官方版式，附计分复核与检查结果 (PDF with computed scores and diagnostics appended)",
        nullptr,
        write_pdf_review,
+       false},
+      {"text",
+       {".txt", ".text"},
+       "公开发布的自评表文本 (text of a published form)",
+       read_text,
+       nullptr,
        false},
   };
   return kFormats;

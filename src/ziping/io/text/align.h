@@ -1,0 +1,64 @@
+// io/text/align.h — fits a row's cells to the columns of its table header by what the cells
+// contain, the way a person reads a shifted row: numbers go to 分值/得分, "≥95%" to a value
+// column, long sentences to the reason, and each cell keeps the order it was printed in.
+//
+// A dynamic programme over (cell, column) with a score per pairing; a cell at its header
+// position earns a bonus, so aligned rows stay exactly as printed and only rows that lost or
+// shifted columns move. Linear in cells × columns.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ziping/io/text/grid.h"
+#include "ziping/io/text/vocabulary.h"
+
+namespace ziping::io::text {
+
+// What a cell looks like, computed once.
+struct CellShape {
+  bool empty = true;
+  bool number = false;      // "2", "0.75", "2分"
+  bool small = false;       // a number from 0 to 100: a possible 分值 or 得分
+  bool percent = false;     // "95%", "100.00%"
+  bool leading_number = false; // starts with a digit: "1.5（扣0.5）", "2分"
+  bool comparator = false;  // "≥5次", "不低于95%", "90%以上"
+  bool placeholder = false; // "—", "/", "无"
+  bool label = false;       // a 一级/二级/绩效目标 label
+  bool nature = false;      // 定量 / 定性
+  bool yes_no = false;      // 是 / 否
+  bool unit = false;        // a bare unit: "次", "万元", "%"
+  bool long_text = false;   // more than 30 characters
+  bool cjk = false;         // has a character outside ASCII
+  std::size_t length = 0;   // code points
+};
+CellShape shape_of(std::string_view text);
+
+struct AlignColumn {
+  Column type = Column::None;
+  int index = -1;    // position in the header row
+  int from_end = -1; // position counted from the header's last non-empty cell
+};
+
+struct AlignInput {
+  const Cell* cell = nullptr;
+  CellShape shape;
+  int index = -1;    // position in the row (positional rows)
+  int from_end = -1; // position counted from the row's last non-empty cell
+};
+
+struct Alignment {
+  // For each input cell: the column index (into the columns vector) it went to, or -1 when it
+  // was skipped (empty cells) or could not be placed (non-empty: reported by the caller).
+  std::vector<int> column_of;
+  // Cells joined onto the cell before them (same column), sequence rows only.
+  std::vector<bool> joined;
+  int score = 0;
+};
+
+// `positional`: the cells stand at table positions (bonus for matching the header);
+// otherwise they are a sequence and a cell may join the one before it in a text column.
+Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<AlignColumn>& columns,
+                      bool positional);
+
+} // namespace ziping::io::text

@@ -1,0 +1,631 @@
+// io/text/recover_sections.cc — the parts of a form around its indicator table: title and
+// header fields, the budget (预算执行情况 / 项目资金) with its funding rows, the goal table
+// (绩效目标 1..N or the 年度总体目标), and the closing rows (总分, 结论, 等级, 问题, 负责人).
+#include "ziping/io/text/cell_numbers.h"
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/recovery.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::io::text::recovery {
+namespace {
+
+using namespace std::string_view_literals;
+
+struct Pair {
+  Field field = Field::None;
+  const Cell* label = nullptr;
+  std::vector<const Cell*> values; // the cells after the label, up to the next label
+  std::string rest;                // a value in the label's own cell ("项目名称：X")
+  std::string text() const {
+    std::string out = rest;
+    for (const Cell* cell : values) append_wrapped(out, cell->text);
+    return out;
+  }
+  const Cell* value_cell() const { return values.empty() ? label : values.front(); }
+};
+
+std::vector<Pair> field_pairs(const Row& row) {
+  std::vector<Pair> pairs;
+  for (const Cell* cell : row.filled()) {
+    FieldMatch match = match_field(cell->text);
+    if (match.field != Field::None) {
+      pairs.push_back({match.field, cell, {}, match.rest});
+    } else if (!pairs.empty()) {
+      pairs.back().values.push_back(cell);
+    }
+  }
+  return pairs;
+}
+
+bool is_section_label(const Cell* cell) {
+  return classify_label(cell->text).kind == LabelKind::Section;
+}
+
+std::vector<const Cell*> without_section_labels(Context& c, const Row& row, bool report) {
+  std::vector<const Cell*> out;
+  for (const Cell* cell : row.filled()) {
+    if (out.empty() && is_section_label(cell)) {
+      if (report) c.report(DiagId::note_import_layout_label, c.where(*cell), {cell->text});
+      continue;
+    }
+    out.push_back(cell);
+  }
+  return out;
+}
+
+void set_text(Context& c, std::string& field, const std::string& path, const Cell* cell,
+              std::string text) {
+  if (!field.empty()) {
+    append_wrapped(field, text);
+  } else {
+    field = std::move(text);
+    c.locate(path, cell);
+  }
+  c.last_text = &field;
+}
+
+void read_grade(Context& c, const std::string& printed, const Cell* cell) {
+  std::string k = key(printed);
+  std::string grade;
+  if (k == "优" || k == "良" || k == "中" || k == "差") grade = k;
+  else if (k == "优秀") grade = "优";
+  else if (k == "良好") grade = "良";
+  else if (k == "中等" || k == "一般" || k == "合格") grade = "中";
+  else if (k == "较差" || k == "不合格") grade = "差";
+  if (grade.empty()) {
+    c.form.grade = printed; // as printed; the checker judges it
+  } else {
+    c.form.grade = grade;
+    if (grade != printed)
+      c.report(DiagId::note_import_grade_from_text, c.where(*cell), {grade, printed}, "grade");
+  }
+  c.locate("grade", cell);
+}
+
+// Reads an amount cell into `out`, reporting a unit or an unreadable cell.
+void read_amount_cell(Context& c, const Cell& cell, std::optional<num::Decimal>& out,
+                      const std::string& path, std::string_view what) {
+  Amount amount = read_amount(cell.text, c.form.money_unit);
+  if (amount.unreadable) {
+    c.report(DiagId::warn_import_number_unreadable, c.where(cell), {std::string(what), cell.text},
+             path);
+    return;
+  }
+  if (!amount.value) return;
+  out = amount.value;
+  c.locate(path, &cell);
+  if (!amount.unit.empty()) {
+    c.report(DiagId::note_import_amount_unit, c.where(cell),
+             {std::string(what), cell.text, amount.value->to_string(), c.form.money_unit}, path);
+  }
+}
+
+void read_score_cell(Context& c, const Cell& cell, std::optional<num::Decimal>& out,
+                     const std::string& path, std::string_view what) {
+  if (is_placeholder(cell.text)) return;
+  auto number = score_number(cell.text);
+  if (!number) {
+    c.report(DiagId::warn_import_number_unreadable, c.where(cell), {std::string(what), cell.text},
+             path);
+    return;
+  }
+  out = number;
+  c.locate(path, &cell);
+}
+
+bool is_value_cell(const Cell* cell) {
+  std::string folded = key(cell->text);
+  if (folded.empty()) return false;
+  if (is_placeholder(cell->text)) return true;
+  if (folded.ends_with("%")) folded.pop_back();
+  Amount amount = read_amount(folded, "万元");
+  return amount.value.has_value() || score_number(folded).has_value();
+}
+
+} // namespace
+
+bool try_header_rows(Context& c, const Row& row) {
+  auto filled = row.filled();
+  // A merged 项目资金（万元） / 年度预算执行情况（万元） cell standing alone (PDF, one cell per line):
+  // the block's label, with the money unit.
+  if (filled.size() == 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
+    std::string unit = money_unit_in(filled[0]->text);
+    if (!unit.empty()) c.form.money_unit = unit;
+    return true;
+  }
+  // The indicator table's header (also when repeated at a page break).
+  IndicatorHeader header = read_indicator_header(row);
+  if (header.present) {
+    if (c.saw_indicator_header) c.report(DiagId::note_import_header_repeated, c.where(row));
+    c.header = header;
+    c.saw_indicator_header = true;
+    c.section = Section::Indicators;
+    return true;
+  }
+  // The budget header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
+  std::vector<BudgetColumn> budget(row.cells.size(), BudgetColumn::None);
+  int amounts = 0;
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    budget[i] = budget_column(key(row.cells[i].text));
+    if (budget[i] == BudgetColumn::Initial || budget[i] == BudgetColumn::Annual ||
+        budget[i] == BudgetColumn::Executed || budget[i] == BudgetColumn::Rate)
+      ++amounts;
+  }
+  if (amounts >= 2) {
+    if (!c.saw_budget || c.budget_types.empty()) {
+      c.budget_types = budget;
+    } else {
+      c.report(DiagId::note_import_header_repeated, c.where(row));
+    }
+    for (const Cell* cell : filled) {
+      std::string unit = money_unit_in(cell->text);
+      if (!unit.empty()) c.form.money_unit = unit;
+    }
+    c.saw_budget = true;
+    c.section = Section::Budget;
+    return true;
+  }
+  // The goal table's header: 目标序号 年度绩效目标 实际完成情况 偏差原因分析及改进措施, or the
+  // 年度总体目标 row with 预期目标 / 实际完成情况.
+  std::vector<GoalColumn> goals(row.cells.size(), GoalColumn::None);
+  bool number = false, target = false, actual = false, overall = false;
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    if (row.cells[i].empty()) continue;
+    std::string k = key(row.cells[i].text);
+    goals[i] = goal_column(k);
+    number = number || goals[i] == GoalColumn::Number;
+    target = target || goals[i] == GoalColumn::Target;
+    actual = actual || goals[i] == GoalColumn::Actual;
+    if (match_field(row.cells[i].text).field == Field::OverallGoal) overall = true;
+  }
+  if (number && (target || actual)) {
+    c.goal_types = goals;
+    c.saw_goal_table = true;
+    c.section = Section::Goals;
+    return true;
+  }
+  if (target && actual && (overall || filled.size() <= 3)) {
+    c.goal_types = goals;
+    c.saw_overall_goal = true;
+    c.overall_expect_texts = true;
+    c.overall.row = &row;
+    c.section = Section::Goals;
+    return true;
+  }
+  if (overall && match_field(filled[0]->text).field == Field::OverallGoal) {
+    // 年度总体目标 | 预期目标text | 实际text, or the label alone with the texts below.
+    c.saw_overall_goal = true;
+    c.overall.row = &row;
+    c.section = Section::Goals;
+    c.goal_types.clear();
+    FieldMatch match = match_field(filled[0]->text);
+    std::vector<const Cell*> texts(filled.begin() + 1, filled.end());
+    if (!match.rest.empty()) {
+      set_text(c, c.overall.goal.target, "", filled[0], match.rest);
+      c.overall.cells["target"] = filled[0];
+    }
+    for (const Cell* cell : texts) {
+      std::string& field = c.overall.goal.target.empty() ? c.overall.goal.target : c.overall.goal.actual;
+      c.overall.cells[&field == &c.overall.goal.target ? "target" : "actual"] = cell;
+      set_text(c, field, "", cell, cell->text);
+    }
+    c.overall_expect_texts = texts.empty() && match.rest.empty();
+    return true;
+  }
+  return false;
+}
+
+bool try_preamble_row(Context& c, const Row& row) {
+  auto filled = row.filled();
+  std::string first = key(filled[0]->text);
+  // The title, once, before the tables.
+  if (!c.saw_title && filled.size() <= 2 && is_title(first)) {
+    std::string_view title = ziping::text::trim(filled[0]->text);
+    while (title.starts_with("#")) title = ziping::text::trim(title.substr(1));
+    c.form.title = std::string(title);
+    c.map.set("title", c.where(*filled[0]));
+    c.title_project = title_is_project(first);
+    if (auto year = year_in(first)) {
+      c.form.year = year;
+      c.locate("year", filled[0]);
+    }
+    c.saw_title = true;
+    if (filled.size() == 2) {
+      std::string second = key(filled[1]->text);
+      if (auto year = year_in(second); year && second.size() <= 20) {
+        c.form.year = year;
+        c.locate("year", filled[1]);
+      }
+    }
+    return true;
+  }
+  // (2022年度), 年度：2022年
+  if (filled.size() == 1 && first.size() <= 24 && c.section == Section::Preamble) {
+    std::string_view k = first;
+    if (k.starts_with("年度:")) k.remove_prefix("年度:"sv.size());
+    if (auto year = year_in(std::string(k) + (k.ends_with("年") || k.ends_with("年度") ||
+                                                       k.ends_with("年度)") || k.ends_with("年)")
+                                                   ? ""
+                                                   : "年"));
+        year && (k.starts_with("(") || (k[0] >= '0' && k[0] <= '9'))) {
+      c.form.year = year;
+      c.locate("year", filled[0]);
+      return true;
+    }
+  }
+  // 单位：万元
+  if (filled.size() <= 2 && first.find("单位:") != std::string::npos &&
+      match_field(filled[0]->text).field == Field::None) {
+    std::string unit = money_unit_in(first);
+    if (!unit.empty()) {
+      c.form.money_unit = unit;
+      return true;
+    }
+  }
+  auto pairs = field_pairs(row);
+  bool used = false;
+  for (const auto& pair : pairs) {
+    std::string* target = nullptr;
+    std::string path;
+    switch (pair.field) {
+    case Field::Department:
+      target = &c.form.department;
+      path = "department";
+      c.saw_department_field = true;
+      break;
+    case Field::Supervisor:
+      target = &c.form.department;
+      path = "department";
+      c.saw_project_field = true;
+      break;
+    case Field::Project:
+      target = &c.form.project;
+      path = "project";
+      c.saw_project_field = true;
+      break;
+    case Field::ImplementingUnit:
+      target = &c.form.implementing_unit;
+      path = "implementing_unit";
+      c.saw_project_field = true;
+      break;
+    default: break;
+    }
+    if (target == nullptr) continue;
+    used = true;
+    std::string value = pair.text();
+    if (!value.empty() && target->empty()) {
+      *target = value;
+      c.locate(path, pair.value_cell());
+    }
+  }
+  return used && pairs.front().label == filled.front();
+}
+
+void budget_row(Context& c, const Row& row) {
+  auto filled = row.filled();
+  FieldMatch match = match_field(filled[0]->text);
+  if (match.field == Field::BudgetReason) {
+    std::vector<const Cell*> rest(filled.begin() + 1, filled.end());
+    std::string text = match.rest;
+    for (const Cell* cell : rest) append_wrapped(text, cell->text);
+    set_text(c, c.form.budget.deviation_reason, "budget.deviation_reason",
+             rest.empty() ? filled[0] : rest.front(), text);
+    c.last_text_row = &row;
+    return;
+  }
+  bool labelled = match.field == Field::FundingTotal || match.field == Field::FundingSource ||
+                  match.field == Field::Total;
+  std::size_t first_value = labelled ? 1 : 0;
+  if (!labelled && !is_value_cell(filled[0])) {
+    if (filled.size() == 1 && c.last_text != nullptr && c.last_text == &c.form.budget.deviation_reason) {
+      append_wrapped(*c.last_text, filled[0]->text);
+      c.report(DiagId::note_import_wrapped_joined, c.where(row),
+               {diag::bilingual("偏差原因", "deviation reason")});
+      return;
+    }
+    if (match.field == Field::FundingHeader) return; // a second header line of the block
+    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+    return;
+  }
+  std::vector<const Cell*> values(filled.begin() + long(first_value), filled.end());
+  // Columns: by position when every value sits under a budget column, else in order.
+  std::vector<BudgetColumn> assigned(values.size(), BudgetColumn::None);
+  bool positional = row.positional && !c.budget_types.empty();
+  if (positional) {
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      std::size_t index = std::size_t(values[v] - row.cells.data());
+      BudgetColumn type = index < c.budget_types.size() ? c.budget_types[index] : BudgetColumn::None;
+      if (type == BudgetColumn::None || type == BudgetColumn::Label) {
+        positional = false;
+        break;
+      }
+      assigned[v] = type;
+    }
+  }
+  if (!positional) {
+    std::vector<BudgetColumn> order;
+    for (auto type : c.budget_types) {
+      if (type != BudgetColumn::None && type != BudgetColumn::Label) order.push_back(type);
+    }
+    if (order.empty()) {
+      order = {BudgetColumn::Initial, BudgetColumn::Annual, BudgetColumn::Executed,
+               BudgetColumn::Weight, BudgetColumn::Rate, BudgetColumn::Score};
+    }
+    // A percentage is the rate wherever it stands; the other cells fill the other columns.
+    std::vector<BudgetColumn> others;
+    for (auto type : order) {
+      if (type != BudgetColumn::Rate) others.push_back(type);
+    }
+    bool has_rate = false;
+    for (auto type : order) has_rate = has_rate || type == BudgetColumn::Rate;
+    std::size_t next = 0, rate_at = order.size();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      if (order[i] == BudgetColumn::Rate) rate_at = i;
+    }
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      std::string k = key(values[v]->text);
+      bool percent = k.ends_with("%");
+      if (percent && has_rate) {
+        assigned[v] = BudgetColumn::Rate;
+        continue;
+      }
+      // A placeholder standing where the rate is printed ("—" under 执行率) is the rate's.
+      if (!percent && has_rate && values.size() == order.size() && v == rate_at) {
+        assigned[v] = BudgetColumn::Rate;
+        continue;
+      }
+      if (next < others.size()) assigned[v] = others[next++];
+    }
+  }
+  model::FundingRow source;
+  bool is_source = match.field == Field::FundingSource;
+  bool is_total = !is_source;
+  if (is_total && c.budget_total_read) {
+    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+    return;
+  }
+  std::string base = is_source ? "budget.sources[" + std::to_string(c.form.budget.sources.size()) + "]"
+                               : std::string("budget");
+  if (is_source) {
+    source.label = funding_label(filled[0]->text);
+    c.locate(base, filled[0]);
+    c.locate(base + ".label", filled[0]);
+    c.saw_funding_source = true;
+  } else {
+    c.budget_total_read = true;
+    c.locate("budget", labelled ? filled[0] : values.empty() ? filled[0] : values.front());
+  }
+  auto& budget = c.form.budget;
+  for (std::size_t v = 0; v < values.size(); ++v) {
+    const Cell& cell = *values[v];
+    switch (assigned[v]) {
+    case BudgetColumn::Initial:
+      read_amount_cell(c, cell, is_source ? source.initial : budget.initial, base + ".initial",
+                       diag::bilingual("年初预算数", "initial budget"));
+      break;
+    case BudgetColumn::Annual:
+      read_amount_cell(c, cell, is_source ? source.annual : budget.annual, base + ".annual",
+                       diag::bilingual("全年预算数", "annual budget"));
+      break;
+    case BudgetColumn::Executed:
+      read_amount_cell(c, cell, is_source ? source.executed : budget.executed, base + ".executed",
+                       diag::bilingual("全年执行数", "executed amount"));
+      break;
+    case BudgetColumn::Rate:
+      if (!is_placeholder(cell.text)) {
+        (is_source ? source.rate : budget.rate) = cell.text;
+        c.locate(base + ".rate", &cell);
+      }
+      break;
+    case BudgetColumn::Weight:
+      if (!is_source)
+        read_score_cell(c, cell, budget.weight, "budget.weight", diag::bilingual("分值", "weight"));
+      break;
+    case BudgetColumn::Score:
+      if (!is_source)
+        read_score_cell(c, cell, budget.score, "budget.score", diag::bilingual("得分", "score"));
+      break;
+    default:
+      c.report(DiagId::warn_import_cell_unplaced, c.where(cell), {cell.text});
+      break;
+    }
+  }
+  if (is_source) budget.sources.push_back(std::move(source));
+  c.last_text = nullptr;
+}
+
+void goal_row(Context& c, const Row& row) {
+  auto cells = without_section_labels(c, row, true);
+  if (cells.empty()) return;
+  auto position = [&](const Cell* cell) { return std::size_t(cell - row.cells.data()); };
+  auto type_at = [&](const Cell* cell) {
+    std::size_t index = position(cell);
+    return index < c.goal_types.size() ? c.goal_types[index] : GoalColumn::None;
+  };
+  if (c.overall_expect_texts) {
+    std::vector<GoalColumn> assigned;
+    bool positional = row.positional;
+    for (const Cell* cell : cells) {
+      GoalColumn type = type_at(cell);
+      if (type != GoalColumn::Target && type != GoalColumn::Actual && type != GoalColumn::Reason)
+        positional = false;
+      assigned.push_back(type);
+    }
+    if (!positional) {
+      static constexpr GoalColumn kOrder[] = {GoalColumn::Target, GoalColumn::Actual,
+                                              GoalColumn::Reason};
+      for (std::size_t i = 0; i < assigned.size(); ++i)
+        assigned[i] = i < 3 ? kOrder[i] : GoalColumn::None;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      auto& goal = c.overall.goal;
+      switch (assigned[i]) {
+      case GoalColumn::Target: set_text(c, goal.target, "", cells[i], cells[i]->text); c.overall.cells["target"] = cells[i]; break;
+      case GoalColumn::Actual: set_text(c, goal.actual, "", cells[i], cells[i]->text); c.overall.cells["actual"] = cells[i]; break;
+      case GoalColumn::Reason: set_text(c, goal.deviation_reason, "", cells[i], cells[i]->text); c.overall.cells["deviation_reason"] = cells[i]; break;
+      default: c.report(DiagId::warn_import_cell_unplaced, c.where(*cells[i]), {cells[i]->text});
+      }
+    }
+    c.overall_expect_texts = false;
+    return;
+  }
+  // A numbered goal: 序号, then its texts.
+  const Cell* number_cell = cells.front();
+  std::string k = key(number_cell->text);
+  int number = 0;
+  if (!k.empty() && k.size() <= 2 && k.find_first_not_of("0123456789") == std::string::npos) {
+    number = std::stoi(k);
+  } else {
+    Label label = classify_label(number_cell->text);
+    if (label.kind == LabelKind::Goal) number = label.goal_number;
+  }
+  if (number == 0) {
+    // A wrapped line of the goal above, or of the 年度总体目标.
+    if (c.last_text != nullptr && cells.size() <= 3) {
+      for (const Cell* cell : cells) append_wrapped(*c.last_text, cell->text);
+      c.report(DiagId::note_import_wrapped_joined, c.where(row),
+               {diag::bilingual("绩效目标文字", "goal text")});
+      return;
+    }
+    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+    return;
+  }
+  GoalRow goal;
+  goal.goal.number = number;
+  goal.row = &row;
+  goal.cells["number"] = number_cell;
+  std::vector<const Cell*> texts(cells.begin() + 1, cells.end());
+  std::vector<GoalColumn> assigned;
+  bool positional = row.positional && type_at(number_cell) == GoalColumn::Number;
+  for (const Cell* cell : texts) {
+    GoalColumn type = type_at(cell);
+    if (type != GoalColumn::Target && type != GoalColumn::Actual && type != GoalColumn::Reason)
+      positional = false;
+    assigned.push_back(type);
+  }
+  if (!positional) {
+    static constexpr GoalColumn kOrder[] = {GoalColumn::Target, GoalColumn::Actual,
+                                            GoalColumn::Reason};
+    for (std::size_t i = 0; i < assigned.size(); ++i) assigned[i] = i < 3 ? kOrder[i] : GoalColumn::None;
+  }
+  c.goal_rows.push_back(std::move(goal));
+  GoalRow& added = c.goal_rows.back();
+  c.last_text = nullptr;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::string* field = nullptr;
+    std::string name;
+    switch (assigned[i]) {
+    case GoalColumn::Target: field = &added.goal.target; name = "target"; break;
+    case GoalColumn::Actual: field = &added.goal.actual; name = "actual"; break;
+    case GoalColumn::Reason: field = &added.goal.deviation_reason; name = "deviation_reason"; break;
+    default: break;
+    }
+    if (field == nullptr) {
+      c.report(DiagId::warn_import_cell_unplaced, c.where(*texts[i]), {texts[i]->text});
+      continue;
+    }
+    if (field->empty()) added.cells[name] = texts[i];
+    append_wrapped(*field, texts[i]->text);
+    c.last_text = field;
+  }
+}
+
+bool try_closing_row(Context& c, const Row& row) {
+  auto cells = row.filled();
+  FieldMatch match = match_field(cells[0]->text);
+  if (match.field == Field::None && cells.size() > 1 && is_section_label(cells[0]))
+    match = match_field(cells[1]->text);
+  switch (match.field) {
+  case Field::Total:
+    if (c.section == Section::Budget) return false;
+    break;
+  case Field::Conclusion:
+  case Field::Grade:
+  case Field::Problems:
+  case Field::Improvements:
+  case Field::ProjectLeader:
+  case Field::FinanceLeader:
+    break;
+  case Field::Ignored:
+  case Field::Note:
+    if (c.section == Section::Closing || c.section == Section::Indicators) c.last_text = nullptr;
+    return true;
+  default:
+    return false;
+  }
+  for (const auto& pair : field_pairs(row)) {
+    switch (pair.field) {
+    case Field::Total: {
+      std::vector<const Cell*> numbers;
+      for (const Cell* cell : pair.values) {
+        if (score_number(cell->text)) numbers.push_back(cell);
+        else if (!is_placeholder(cell->text)) {
+          std::string k = key(cell->text);
+          if (k == "优" || k == "良" || k == "中" || k == "差") read_grade(c, cell->text, cell);
+          else c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
+        }
+      }
+      const Cell* weight = nullptr;
+      const Cell* score = nullptr;
+      if (numbers.size() >= 2) {
+        weight = numbers[numbers.size() - 2];
+        score = numbers.back();
+      } else if (numbers.size() == 1) {
+        std::size_t index = std::size_t(numbers[0] - row.cells.data());
+        if (row.positional && c.header.present && int(index) == c.header.index_of(Column::Weight))
+          weight = numbers[0];
+        else
+          score = numbers[0];
+      }
+      if (weight) read_score_cell(c, *weight, c.form.total_weight, "total.weight",
+                                  diag::bilingual("总分分值", "total weight"));
+      if (score) read_score_cell(c, *score, c.form.total_score, "total.score",
+                                 diag::bilingual("总分得分", "total score"));
+      if (weight || score) c.locate("total", pair.label);
+      c.saw_total = true;
+      c.last_text = nullptr;
+      break;
+    }
+    case Field::Conclusion:
+      set_text(c, c.form.conclusion, "conclusion", pair.value_cell(), pair.text());
+      c.saw_conclusion = true;
+      break;
+    case Field::Grade: {
+      std::string value = pair.text();
+      if (!value.empty()) read_grade(c, value, pair.value_cell());
+      c.last_text = nullptr;
+      break;
+    }
+    case Field::Problems:
+      set_text(c, c.form.problems, "problems", pair.value_cell(), pair.text());
+      break;
+    case Field::Improvements:
+      set_text(c, c.form.improvements, "improvements", pair.value_cell(), pair.text());
+      break;
+    case Field::ProjectLeader:
+      set_text(c, c.form.project_leader, "project_leader", pair.value_cell(), pair.text());
+      c.last_text = nullptr;
+      break;
+    case Field::FinanceLeader:
+      set_text(c, c.form.finance_leader, "finance_leader", pair.value_cell(), pair.text());
+      c.last_text = nullptr;
+      break;
+    default:
+      c.last_text = nullptr;
+      break;
+    }
+  }
+  c.section = Section::Closing;
+  return true;
+}
+
+void closing_continuation(Context& c, const Row& row) {
+  if (c.last_text == nullptr) {
+    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+    return;
+  }
+  for (const Cell* cell : row.filled()) append_wrapped(*c.last_text, cell->text);
+  c.report(DiagId::note_import_wrapped_joined, c.where(row), {diag::bilingual("文字", "text")});
+}
+
+} // namespace ziping::io::text::recovery

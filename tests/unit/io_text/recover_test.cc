@@ -1,0 +1,190 @@
+// The recovery on small forms: each guess it makes is a diagnostic, and it never invents a value.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "ziping/io/json/form_writer.h"
+#include "ziping/io/text/text_reader.h"
+
+namespace ziping::io::text {
+namespace {
+
+using diag::DiagId;
+using num::Decimal;
+
+model::ReadResult read(const std::string& text, std::optional<model::FormKind> kind = std::nullopt) {
+  return read_text_form(text, {"form.txt", kind});
+}
+
+int count(const model::ReadResult& result, DiagId id) {
+  int n = 0;
+  for (const auto& d : result.diagnostics) n += d.id == id;
+  return n;
+}
+
+const diag::Diagnostic* find(const model::ReadResult& result, DiagId id) {
+  for (const auto& d : result.diagnostics) {
+    if (d.id == id) return &d;
+  }
+  return nullptr;
+}
+
+std::string file(const std::string& path) {
+  std::ifstream in(std::string(ZIPING_SOURCE_DIR) + "/" + path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+const char* kProjectHead =
+    "项目支出绩效自评表\n（2023年度）\n项目名称\t测试项目\n主管部门\t某局\t实施单位\t某中心\n"
+    "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "\t年度资金总额\t100\t100\t90\t10\t90.00%\t9\n"
+    "年度总体目标\t预期目标\t实际完成情况\n\t完成任务。\t已完成。\n";
+
+TEST(Recover, TheSeedIsTheExample) {
+  auto result = read(file("examples/tianjin-2022-dept.txt"));
+  ASSERT_TRUE(result.form);
+  EXPECT_EQ(json::write_form_json(*result.form), file("examples/tianjin-2022-dept.json"));
+  // The slips of DOMAIN.md §5, each at its line.
+  const auto* duplicate = find(result, DiagId::warn_import_goal_label_duplicate);
+  ASSERT_NE(duplicate, nullptr);
+  EXPECT_EQ(duplicate->where.line, 99);
+  const auto* pending = find(result, DiagId::warn_import_labels_pending);
+  ASSERT_NE(pending, nullptr);
+  EXPECT_EQ(pending->where.line, 74);
+  EXPECT_EQ(count(result, DiagId::note_import_header_repeated), 4);
+  EXPECT_NE(find(result, DiagId::note_import_goal_mentions_other), nullptr);
+}
+
+TEST(Recover, ACellThatFitsNoColumnIsDroppedAndSaid) {
+  auto result = read(std::string(kProjectHead) +
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                     "\t产出指标\t数量指标\t培训次数\t≥5次\t6次\t2\t2\t多出来的一格\n");
+  ASSERT_TRUE(result.form);
+  EXPECT_EQ(count(result, DiagId::warn_import_cell_unplaced), 1);
+  EXPECT_EQ(result.form->goals[0].indicators[0].score, Decimal::of("2"));
+}
+
+TEST(Recover, AnUnreadableScoreStaysEmpty) {
+  auto result = read(std::string(kProjectHead) +
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+                     "\t产出指标\t数量指标\t培训次数\t≥5次\t6次\t2\t1.5(扣0.5)\t\n");
+  ASSERT_TRUE(result.form);
+  const auto& leaf = result.form->goals[0].indicators[0];
+  EXPECT_EQ(leaf.weight, Decimal::of("2"));
+  EXPECT_FALSE(leaf.score); // never invented
+  EXPECT_EQ(count(result, DiagId::warn_import_number_unreadable), 1);
+}
+
+TEST(Recover, TheKindFromTheTitleOrTheUser) {
+  std::string body = "绩效自评表\n项目名称\t测试\n";
+  auto guessed = read(body);
+  ASSERT_TRUE(guessed.form);
+  EXPECT_EQ(guessed.form->kind, model::FormKind::Project);
+  EXPECT_EQ(count(guessed, DiagId::warn_import_kind_unknown), 1);
+  auto given = read(body, model::FormKind::Department);
+  EXPECT_EQ(given.form->kind, model::FormKind::Department);
+  EXPECT_EQ(count(given, DiagId::warn_import_kind_unknown), 0);
+  auto conflict = read(kProjectHead, model::FormKind::Department);
+  EXPECT_EQ(conflict.form->kind, model::FormKind::Project);
+  EXPECT_EQ(count(conflict, DiagId::warn_import_kind_conflict), 1);
+}
+
+TEST(Recover, NotAFormAtAll) {
+  auto result = read("这是一篇与自评表无关的文章。\n第二段。\n");
+  EXPECT_FALSE(result.form);
+  EXPECT_EQ(count(result, DiagId::err_import_no_form), 1);
+  EXPECT_FALSE(read("\xff\xfe").form);
+  EXPECT_EQ(count(read("   \n"), DiagId::err_input_empty), 1);
+}
+
+TEST(Recover, HeadingPointsAreCheckedAgainstTheLeaves) {
+  auto result = read(std::string(kProjectHead) +
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                     "\t产出指标（50分）\t数量指标\t培训次数\t≥5次\t6次\t20\t20\n"
+                     "\t\t质量指标\t合格率\t≥90%\t95%\t28\t28\n");
+  ASSERT_TRUE(result.form);
+  EXPECT_EQ(result.form->goals[0].indicators[0].level1, "产出指标");
+  EXPECT_EQ(count(result, DiagId::note_import_level1_points_read), 1);
+  const auto* mismatch = find(result, DiagId::warn_import_level1_points);
+  ASSERT_NE(mismatch, nullptr);
+  EXPECT_EQ(mismatch->args[2], "48");
+}
+
+TEST(Recover, The二级TellsThe一级) {
+  auto result = read(std::string(kProjectHead) +
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                     "\t\t数量指标\t培训次数\t≥5次\t6次\t2\t2\n"
+                     "\t满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95%\t2\t2\n"
+                     "\t\t质量指标\t合格率\t≥90%\t95%\t2\t2\n");
+  ASSERT_TRUE(result.form);
+  const auto& leaves = result.form->goals[0].indicators;
+  ASSERT_EQ(leaves.size(), 3u);
+  EXPECT_EQ(leaves[0].level1, "产出指标");
+  EXPECT_EQ(count(result, DiagId::note_import_level1_inferred), 1);
+  EXPECT_EQ(leaves[2].level1, "产出指标");
+  EXPECT_EQ(count(result, DiagId::warn_import_level1_changed), 1);
+}
+
+TEST(Recover, ABlockTheGoalTableDoesNotList) {
+  auto result = read(
+      "部门整体支出绩效自评表\n部门名称\t某局\n"
+      "年度绩效目标完成情况\t目标序号\t年度绩效目标\t实际完成情况\n\t1\t目标一\t完成一\n"
+      "年度指标完成情况\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+      "绩效目标1\t产出指标\t数量指标\t甲\t≥1次\t1次\t5\t5\n"
+      "绩效目标2\t产出指标\t数量指标\t乙\t≥1次\t1次\t5\t5\n");
+  ASSERT_TRUE(result.form);
+  ASSERT_EQ(result.form->goals.size(), 2u);
+  EXPECT_EQ(result.form->goals[1].number, 2);
+  EXPECT_EQ(count(result, DiagId::warn_import_goal_not_in_table), 1);
+}
+
+TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
+  std::mt19937 random(20221231);
+  std::string seed = file("examples/tianjin-2022-dept.txt");
+  for (int round = 0; round < 200; ++round) {
+    std::string text = seed;
+    int edits = 1 + int(random() % 40);
+    for (int e = 0; e < edits; ++e) {
+      std::size_t at = random() % text.size();
+      switch (random() % 4) {
+      case 0: text.erase(at, random() % 20); break;
+      case 1: text.insert(at, 1, "\t\n|  0123456789.%≥"[random() % 18]); break;
+      case 2: text.insert(at, text.substr(random() % text.size(), random() % 200)); break;
+      case 3: text[at] = char(random() % 256); break;
+      }
+    }
+    auto result = read(text);
+    EXPECT_TRUE(result.form || !result.diagnostics.empty());
+  }
+  // Linear-ish: forty seeds one after another, in every layout's shape, in a few seconds.
+  std::string big;
+  for (int i = 0; i < 40; ++i) big += seed;
+  auto start = std::chrono::steady_clock::now();
+  for (const std::string& text : {big, [&] {
+                                    std::string pipes = big;
+                                    for (auto& c : pipes) c = c == '\t' ? '|' : c;
+                                    return pipes;
+                                  }(),
+                                  [&] {
+                                    std::string lines = big;
+                                    for (auto& c : lines) c = c == '\t' ? '\n' : c;
+                                    return lines;
+                                  }(),
+                                  [&] {
+                                    std::string runs;
+                                    for (char c : big)
+                                      if (c != '\t') runs.push_back(c);
+                                    return runs;
+                                  }()}) {
+    auto result = read(text);
+    EXPECT_TRUE(result.form || !result.diagnostics.empty());
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 60.0);
+}
+
+} // namespace
+} // namespace ziping::io::text
