@@ -8,6 +8,9 @@ packages=(
   g++ cmake ninja-build pkg-config make clang libclang-rt-14-dev clang-format python3
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
+  # storage: SQLite (the default file) and PostgreSQL (client library; the server for the
+  # throwaway clusters the tests start, scripts/pg_throwaway.sh; runuser comes with util-linux)
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev postgresql util-linux
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
 )
