@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config make clang libclang-rt-14-dev clang-format python3
+  python3-yaml # tests/meta/openapi_routes.py reads docs/openapi.yaml
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
   # storage: SQLite (the default file) and PostgreSQL (client library; the server for the

@@ -13,6 +13,7 @@
 #include "backend.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/server/demo.h"
 #include "ziping/store/migrations/migrations.h"
 #include "ziping/store/open/open_store.h"
 
@@ -177,6 +178,18 @@ TEST_F(StoreContract, KeepsEveryExampleFormExactly) {
     EXPECT_EQ(stored->record.kind, form.kind);
     EXPECT_EQ(stored->record.year, form.year);
   }
+}
+
+TEST_F(StoreContract, KeepsEveryDemoFormExactly) {
+  server::Workbench workbench(*store_);
+  auto demos = server::demo_forms(workbench);
+  ASSERT_GE(demos.size(), 30u);
+  std::vector<NewForm> batch;
+  for (const auto& demo : demos) batch.push_back(new_form(demo.form));
+  auto created = store_->create_forms(batch);
+  ASSERT_EQ(created.size(), demos.size());
+  for (std::size_t i = 0; i < demos.size(); ++i)
+    EXPECT_EQ(canonical(store_->form(created[i].id)->form), canonical(demos[i].form)) << i;
 }
 
 TEST_F(StoreContract, KeepsEveryFieldAndDecimalSpelling) {
@@ -530,6 +543,24 @@ TEST_F(StoreFilters, CountsByGradeStatusKindAndYear) {
   f.year = 2023;
   f.kind = FormKind::Department;
   EXPECT_EQ(store_->count_forms(f).total, 2);
+}
+
+TEST_F(StoreContract, NoBackendStoresTheNulCharacter) {
+  Form form = small_form("空字符部门", 2023);
+  form.goals[1].indicators[2].name = std::string("前\0后", 7);
+  EXPECT_EQ(unstorable_text(form), "goals[1].indicators[2].name");
+  try {
+    store_->create_form(new_form(form));
+    FAIL() << "U+0000 must be refused alike by every backend";
+  } catch (const StoreError& error) {
+    EXPECT_EQ(error.diagnostic().code(), "ZP0723");
+  }
+  EXPECT_EQ(store_->form_count(), 0);
+  FormRecord r = store_->create_form(new_form(small_form("空字符部门", 2023)));
+  Save s = save_on(*store_->form(r.id), "作者", "");
+  s.form.conclusion = std::string("a\0b", 3);
+  EXPECT_THROW(store_->save_form(s), StoreError);
+  EXPECT_EQ(store_->form_record(r.id)->revision, 1);
 }
 
 TEST_F(StoreContract, ADamagedDatabaseIsAStoreErrorAndTheStoreRecovers) {

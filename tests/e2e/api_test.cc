@@ -487,6 +487,11 @@ TEST(Api, RequestErrorsAreJsonAPersonCanRead) {
                "no_department", "ZP0705");
   expect_error(c.Post("/api/forms", envelope(R"({"format": "other"})"), "application/json"), 422,
                "unreadable_form", "ZP0715");
+  std::string nul = seed_as("错误测试局");
+  nul.replace(nul.find("\"conclusion\": \""), 15, "\"conclusion\": \"\\u0000");
+  auto refused = c.Post("/api/forms", envelope(nul), "application/json");
+  expect_error(refused, 422, "unstorable_text", "ZP0723");
+  EXPECT_EQ(json_of(refused)["error"]["details"]["path"].str(), "conclusion");
   expect_error(c.Put("/api/forms/987654321", R"({"base_revision": 1, "content": )" + seed_as("x") + "}",
                      "application/json"),
                404, "not_found", "ZP0707");

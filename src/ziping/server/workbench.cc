@@ -26,6 +26,17 @@ ApiError no_department() {
   return ApiError(422, "no_department", diag::make(DiagId::err_form_no_department, "department"));
 }
 
+// What the store refuses, refused before scoring, as the form's fault (422), not the database's.
+void check_storable(const model::Form& form) {
+  if (form.department.empty()) throw no_department();
+  if (auto path = store::unstorable_text(form)) {
+    JsonOut details;
+    details.begin_object().key("path").string(*path).end_object();
+    throw ApiError(422, "unstorable_text", diag::make(DiagId::err_text_nul, *path, {*path}),
+                   details.take());
+  }
+}
+
 store::Summary summarize(const Scored& s) {
   store::Summary out;
   const auto& e = s.assessment.evaluation;
@@ -122,7 +133,7 @@ std::string Workbench::score_json(const Scored& s) {
 }
 
 store::StoredForm Workbench::create(model::ReadResult read, const FilingOptions& options) {
-  if (read.form->department.empty()) throw no_department();
+  check_storable(*read.form);
   const auto& rules = rule_set(options.rules.value_or(rules::kDefaultRuleSet));
   rules::Mode mode = parse_mode(options.mode.value_or("review"));
   Scored scored = score(std::move(read), rules, mode);
@@ -140,7 +151,7 @@ store::StoredForm Workbench::create(model::ReadResult read, const FilingOptions&
 
 store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadResult read,
                                   const FilingOptions& options) {
-  if (read.form->department.empty()) throw no_department();
+  check_storable(*read.form);
   auto current = store_.form_record(id);
   if (!current) throw form_not_found(id);
   const auto& rules = rule_set(options.rules.value_or(current->rule_set));

@@ -277,7 +277,13 @@ private:
     return int_of(tx.query("SELECT id FROM departments WHERE name = $1", {name}).at(0).at(0));
   }
 
+  static void refuse_unstorable(const model::Form& form) {
+    if (auto path = unstorable_text(form))
+      throw StoreError(diag::make(DiagId::err_text_nul, *path, {*path}));
+  }
+
   static Id create(Transaction& tx, const NewForm& f) {
+    refuse_unstorable(f.form);
     Id department = ensure_department(tx, f.form.department);
     std::string now = now_utc();
     auto rows = tx.query(
@@ -299,6 +305,7 @@ private:
   // The save on top of its base, inside the caller's write transaction; false when another
   // save got there first (the caller rolls back and reports the conflict).
   static bool apply(Transaction& tx, const Save& s) {
+    refuse_unstorable(s.form);
     auto rows = tx.query("SELECT status, rule_set, mode FROM forms WHERE id = $1", {s.form_id});
     Status status = s.status.value_or(parse_status(text_of(rows.at(0)[0])).value_or(Status::Draft));
     std::string rule_set = s.rule_set.value_or(text_of(rows[0][1]));

@@ -163,7 +163,12 @@ struct FormCounts {
   std::vector<std::pair<int, std::int64_t>> by_year; // forms without a year are left out
 };
 
-// The database failed (not a form's fault): carries a catalogue diagnostic (ZP07xx).
+// The model path of the first text of `form` that holds U+0000 ("goals[1].indicators[0].name"),
+// which no backend stores (PostgreSQL text cannot hold it), so neither accepts it (ZP0723).
+std::optional<std::string> unstorable_text(const model::Form& form);
+
+// The database failed, or was asked to store what it cannot (ZP0705, ZP0723): carries a
+// catalogue diagnostic.
 class StoreError : public std::runtime_error {
 public:
   explicit StoreError(diag::Diagnostic diagnostic);
