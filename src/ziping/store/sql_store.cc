@@ -126,11 +126,14 @@ public:
 
   Department ensure_department(const std::string& name) override {
     auto c = pool_.lease();
-    Transaction tx(*c, true);
-    Id id = ensure_department(tx, name);
-    tx.commit();
-    auto rows = Transaction(*c, false).query(department_query(" WHERE d.id = $1"), {id});
-    return department_from(rows.at(0));
+    Id id = 0;
+    {
+      Transaction tx(*c, true);
+      id = ensure_department(tx, name);
+      tx.commit();
+    }
+    Transaction tx(*c, false);
+    return department_from(tx.query(department_query(" WHERE d.id = $1"), {id}).at(0));
   }
 
   std::vector<FormRecord> create_forms(std::span<const NewForm> forms) override {

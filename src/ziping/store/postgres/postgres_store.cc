@@ -54,10 +54,13 @@ public:
 
   void begin(bool write) override {
     guard([&] {
+      // Writes: READ COMMITTED, where a save's conditional UPDATE waits for a concurrent one and
+      // then sees its result. Reads: one snapshot, so a page and its count agree.
       if (write)
         transaction_ = std::make_unique<pqxx::work>(connection_);
       else
-        transaction_ = std::make_unique<pqxx::read_transaction>(connection_);
+        transaction_ =
+            std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(connection_);
     });
   }
 
