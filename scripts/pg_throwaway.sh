@@ -19,6 +19,10 @@ PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 [[ -n "$PGBIN" && -x "$PGBIN/initdb" && -x "$PGBIN/pg_ctl" ]] ||
   die "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin); install them with scripts/deps.sh (Debian package postgresql)"
 
+# initdb's shell steps write to /dev/null as the server's user: a /dev/null that something has
+# replaced by a regular file (a rename onto it, as root) makes initdb fail obscurely.
+[[ -c /dev/null ]] || die "/dev/null is not a character device (something replaced it); as root: rm /dev/null && mknod -m 666 /dev/null c 1 3"
+
 as_owner=()
 owner=$(id -un)
 if [[ $(id -u) -eq 0 ]]; then

@@ -106,6 +106,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   httplib::Server server;
   std::string index_html; // the UI's index.html, or the placeholder page
+  socket_t listen_socket = -1;
 
   Impl(Workbench& w, ServerOptions o) : workbench(w), options(std::move(o)) { configure(); }
 
@@ -116,9 +117,10 @@ struct HttpServer::Impl {
     // The library's default also sets SO_REUSEPORT, which lets a second server bind a port that
     // is in use and silently share it. Only SO_REUSEADDR (restart without waiting for
     // TIME_WAIT): a busy port must be an error.
-    server.set_socket_options([](socket_t socket) {
+    server.set_socket_options([this](socket_t socket) {
       int yes = 1;
       setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket = socket; // the last one offered is the one that gets bound
     });
     server.set_keep_alive_max_count(1000);
     server.set_keep_alive_timeout(options.keep_alive_seconds);
@@ -182,11 +184,19 @@ HttpServer::~HttpServer() = default;
 
 int HttpServer::bind() {
   auto& o = impl_->options;
+  bool bound = false;
   if (o.port == 0) {
     o.port = impl_->server.bind_to_any_port(o.host);
-    return o.port > 0 ? o.port : -1;
+    bound = o.port > 0;
+  } else {
+    bound = impl_->server.bind_to_port(o.host, o.port);
   }
-  return impl_->server.bind_to_port(o.host, o.port) ? o.port : -1;
+  if (!bound) return -1;
+  // The library listens with a backlog of 5: a burst of new connections (50 clients starting
+  // at once) overflows it, and with SYN cookies the overflowing clients see their first
+  // request reset. Listening again on the bound socket raises the backlog (Linux).
+  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
+  return o.port;
 }
 
 bool HttpServer::run() {
