@@ -66,7 +66,8 @@ int run_serve(const ServeOptions& options) {
   server::ServerOptions server_options;
   server_options.host = options.host;
   server_options.port = options.port;
-  server_options.static_dir = options.static_dir.empty() ? default_static_dir() : options.static_dir;
+  server_options.static_dir =
+      options.static_dir.empty() ? default_static_dir() : options.static_dir;
   server_options.threads = options.threads;
   server_options.max_body = std::size_t(options.max_upload_mb) << 20;
   server_options.log_requests = options.log;

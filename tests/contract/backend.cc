@@ -61,8 +61,8 @@ public:
   }
   std::string name() const override { return "postgresql"; }
   std::string url() const override {
-    return base_ + (base_.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
+    return base_ + (base_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schema_;
   }
   void execute(const std::string& sql) override {
     pqxx::connection c(url());

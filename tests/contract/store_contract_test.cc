@@ -51,8 +51,8 @@ Form small_form(const std::string& department, int year, FormKind kind = FormKin
   f.budget.rate = "82.99%";
   f.budget.deviation_reason = "第一行\n第二行\t\"引号\" 'apostrophe' \\ 反斜杠";
   if (kind == FormKind::Project) {
-    f.budget.sources.push_back({"本年财政拨款", Decimal::of("80"), Decimal::of("90.10"),
-                                Decimal::of("70"), "77.7%"});
+    f.budget.sources.push_back(
+        {"本年财政拨款", Decimal::of("80"), Decimal::of("90.10"), Decimal::of("70"), "77.7%"});
     f.budget.sources.push_back({"其他资金", std::nullopt, Decimal::of("0"), std::nullopt, ""});
   }
   for (int g = 0; g < 2; ++g) {
@@ -532,7 +532,8 @@ TEST_F(StoreFilters, CountsByGradeStatusKindAndYear) {
   auto counts = store_->count_forms(f);
   EXPECT_EQ(counts.total, 6);
   std::map<std::string, std::int64_t> grades(counts.by_grade.begin(), counts.by_grade.end());
-  EXPECT_EQ(grades, (std::map<std::string, std::int64_t>{{"优", 3}, {"良", 1}, {"中", 1}, {"差", 1}}));
+  EXPECT_EQ(grades,
+            (std::map<std::string, std::int64_t>{{"优", 3}, {"良", 1}, {"中", 1}, {"差", 1}}));
   std::map<std::string, std::int64_t> statuses(counts.by_status.begin(), counts.by_status.end());
   EXPECT_EQ(statuses, (std::map<std::string, std::int64_t>{
                           {"approved", 1}, {"submitted", 1}, {"returned", 1}, {"draft", 3}}));

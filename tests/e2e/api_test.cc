@@ -174,9 +174,10 @@ TEST(Api, ReferenceData) {
 TEST(Api, CreateReadAndExportKeepTheFormExactly) {
   auto c = client();
   std::string content = read_file(kExamples + "tianjin-2022-dept.json");
-  auto r = c.Post("/api/forms",
-                  envelope(content, R"("rules": "tianjin-2022", "author": "张三", "comment": "首次录入")"),
-                  "application/json");
+  auto r = c.Post(
+      "/api/forms",
+      envelope(content, R"("rules": "tianjin-2022", "author": "张三", "comment": "首次录入")"),
+      "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 201) << r->body;
   Json doc = json_of(r);
@@ -208,7 +209,8 @@ TEST(Api, CreateReadAndExportKeepTheFormExactly) {
   EXPECT_EQ(exported->status, 200);
   EXPECT_EQ(exported->body, content); // byte for byte through the database and back
   EXPECT_EQ(exported->get_header_value("Content-Type"), "application/json; charset=utf-8");
-  EXPECT_NE(exported->get_header_value("Content-Disposition").find("form-" + std::to_string(id) + "-r1.json"),
+  EXPECT_NE(exported->get_header_value("Content-Disposition")
+                .find("form-" + std::to_string(id) + "-r1.json"),
             std::string::npos);
 
   auto score = c.Get("/api/forms/" + std::to_string(id) + "/score?rules=cn-2020&mode=auto");
@@ -223,10 +225,11 @@ TEST(Api, SavesMakeRevisionsWithWhoWhenAndWhy) {
   std::string path = "/api/forms/" + std::to_string(id);
   std::string changed = seed_as("保存测试局");
   changed.replace(changed.find("\"conclusion\": \""), 15, "\"conclusion\": \"已修改。");
-  auto r = c.Put(path,
-                 R"({"base_revision": 1, "author": "李四", "comment": "修改结论", "status": "submitted", "content": )" +
-                     changed + "}",
-                 "application/json");
+  auto r = c.Put(
+      path,
+      R"({"base_revision": 1, "author": "李四", "comment": "修改结论", "status": "submitted", "content": )" +
+          changed + "}",
+      "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   Json saved = json_of(r);
@@ -330,7 +333,8 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   EXPECT_EQ(json_of(c.Get("/api/forms?status=draft" + d))["forms"][0]["id"].integer(), b);
   EXPECT_EQ(json_of(c.Get("/api/forms?grade=" + encoded("优") + d))["total"].integer(), 2);
   EXPECT_EQ(json_of(c.Get("/api/forms?grade=" + encoded("差") + d))["total"].integer(), 0);
-  EXPECT_EQ(json_of(c.Get("/api/forms?q=" + encoded("筛选") + "&kind=project"))["total"].integer(), 2);
+  EXPECT_EQ(json_of(c.Get("/api/forms?q=" + encoded("筛选") + "&kind=project"))["total"].integer(),
+            2);
   Json limited = json_of(c.Get("/api/forms?limit=1&offset=1" + d));
   EXPECT_EQ(limited["total"].integer(), 2);
   ASSERT_EQ(limited["forms"].size(), 1u);
@@ -373,8 +377,10 @@ TEST(Api, DraftCheckScoresWithoutSaving) {
   for (std::size_t i = 0; i < score["diagnostics"].size(); ++i)
     pinned = pinned || score["diagnostics"][i]["path"].str().find("goals[") == 0;
   EXPECT_TRUE(pinned);
-  EXPECT_EQ(json_of(c.Post("/api/check?rules=cn-2020&mode=auto", content, "application/json"))["total"].str(),
-            "98.56");
+  EXPECT_EQ(
+      json_of(c.Post("/api/check?rules=cn-2020&mode=auto", content, "application/json"))["total"]
+          .str(),
+      "98.56");
 
   auto broken = c.Post("/api/check", R"({"format": "ziping-form", )", "application/json");
   expect_error(broken, 422, "unreadable_form", "ZP0715");
@@ -394,7 +400,8 @@ TEST(Api, DraftCheckScoresWithoutSaving) {
 TEST(Api, ImportsUploadsAndOptionallySavesThem) {
   auto c = client();
   for (const char* name : {"tianjin-2022-dept.json", "county-roads-2023-proj.json"}) {
-    httplib::MultipartFormDataItems items = {{"file", read_file(kExamples + name), name, "application/json"}};
+    httplib::MultipartFormDataItems items = {
+        {"file", read_file(kExamples + name), name, "application/json"}};
     auto r = c.Post("/api/import", items);
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200) << r->body;
@@ -421,11 +428,13 @@ TEST(Api, ImportsUploadsAndOptionallySavesThem) {
   EXPECT_EQ(saved->get_header_value("Location"), "/api/forms/" + s["form"]["id"].str());
 
   // A raw body names its format or file name in the query.
-  auto raw = c.Post("/api/import?filename=x.json", project_as("导入测试局"), "application/octet-stream");
+  auto raw =
+      c.Post("/api/import?filename=x.json", project_as("导入测试局"), "application/octet-stream");
   ASSERT_TRUE(raw);
   EXPECT_EQ(raw->status, 200) << raw->body;
 
-  httplib::MultipartFormDataItems unknown = {{"file", "abc", "form.xyz", "application/octet-stream"}};
+  httplib::MultipartFormDataItems unknown = {
+      {"file", "abc", "form.xyz", "application/octet-stream"}};
   expect_error(c.Post("/api/import", unknown), 415, "unknown_format", "ZP0112");
   httplib::MultipartFormDataItems no_file = {{"other", "abc", "", ""}};
   expect_error(c.Post("/api/import", no_file), 400, "no_file", "ZP0718");
@@ -481,8 +490,9 @@ TEST(Api, RequestErrorsAreJsonAPersonCanRead) {
   expect_error(c.Post("/api/forms", envelope(seed_as("错误测试局"), R"("status": "finished")"),
                       "application/json"),
                400, "invalid_parameter", "ZP0713");
-  expect_error(c.Post("/api/forms", envelope(seed_as("错误测试局"), R"("rules": "x")"), "application/json"),
-               400, "unknown_rule_set", "ZP0602");
+  expect_error(
+      c.Post("/api/forms", envelope(seed_as("错误测试局"), R"("rules": "x")"), "application/json"),
+      400, "unknown_rule_set", "ZP0602");
   expect_error(c.Post("/api/forms", envelope(seed_as("")), "application/json"), 422,
                "no_department", "ZP0705");
   expect_error(c.Post("/api/forms", envelope(R"({"format": "other"})"), "application/json"), 422,
@@ -492,15 +502,17 @@ TEST(Api, RequestErrorsAreJsonAPersonCanRead) {
   auto refused = c.Post("/api/forms", envelope(nul), "application/json");
   expect_error(refused, 422, "unstorable_text", "ZP0723");
   EXPECT_EQ(json_of(refused)["error"]["details"]["path"].str(), "conclusion");
-  expect_error(c.Put("/api/forms/987654321", R"({"base_revision": 1, "content": )" + seed_as("x") + "}",
+  expect_error(c.Put("/api/forms/987654321",
+                     R"({"base_revision": 1, "content": )" + seed_as("x") + "}",
                      "application/json"),
                404, "not_found", "ZP0707");
   long long id = create(seed_as("错误测试局"));
-  expect_error(c.Put("/api/forms/" + std::to_string(id), "{\"content\": " + seed_as("错误测试局") + "}",
-                     "application/json"),
+  expect_error(c.Put("/api/forms/" + std::to_string(id),
+                     "{\"content\": " + seed_as("错误测试局") + "}", "application/json"),
                400, "missing_field", "ZP0712");
   expect_error(c.Put("/api/forms/" + std::to_string(id),
-                     R"({"base_revision": "1", "content": )" + seed_as("错误测试局") + "}", "application/json"),
+                     R"({"base_revision": "1", "content": )" + seed_as("错误测试局") + "}",
+                     "application/json"),
                400, "invalid_field", "ZP0711");
   std::string huge(std::size_t(kMaxUploadMb + 1) << 20, ' ');
   expect_error(c.Post("/api/check", huge, "application/json"), 413, "payload_too_large", "ZP0714");
@@ -541,7 +553,8 @@ TEST(Api, Departments) {
                "missing_field", "ZP0712");
   Json all = json_of(c.Get("/api/departments"))["departments"];
   bool found = false;
-  for (std::size_t i = 0; i < all.size(); ++i) found = found || all[i]["name"].str() == "部门测试局";
+  for (std::size_t i = 0; i < all.size(); ++i)
+    found = found || all[i]["name"].str() == "部门测试局";
   EXPECT_TRUE(found);
 }
 

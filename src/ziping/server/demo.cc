@@ -37,18 +37,54 @@ struct DepartmentSpec {
 };
 
 constexpr DepartmentSpec kDepartments[] = {
-    {"市教育局", "教育公共服务", {"义务教育薄弱环节改善与能力提升项目", "学生资助项目"}, {"市教育装备中心", "市学生资助管理中心"}},
-    {"市卫生健康委员会", "医疗卫生服务", {"基本公共卫生服务项目", "基层医疗卫生机构能力提升项目"}, {"市疾病预防控制中心", "市基层卫生指导中心"}},
-    {"市民政局", "基本民生保障", {"城乡低保资金项目", "养老服务体系建设项目"}, {"市社会救助服务中心", "市养老服务指导中心"}},
-    {"市交通运输局", "交通运输服务", {"农村公路养护工程项目", "公交线网优化项目"}, {"市公路事业发展中心", "市公共交通服务中心"}},
-    {"市农业农村局", "农业农村发展", {"高标准农田建设项目", "农村人居环境整治项目"}, {"市农田建设管理站", "市乡村建设服务中心"}},
-    {"市生态环境局", "生态环境治理", {"大气污染防治项目", "水环境监测能力建设项目"}, {"市环境监测中心站", "市生态环境保护综合行政执法支队"}},
-    {"市文化和旅游局", "公共文化服务", {"公共文化服务体系建设项目", "文物保护修缮项目"}, {"市图书馆", "市文物保护中心"}},
-    {"市人力资源和社会保障局", "就业和社会保障服务", {"就业补助资金项目", "职业技能提升行动项目"}, {"市就业服务中心", "市职业技能鉴定中心"}},
-    {"市住房和城乡建设局", "城市建设管理", {"老旧小区改造项目", "城市燃气管网更新项目"}, {"市城市更新服务中心", "市燃气安全监管中心"}},
-    {"市市场监督管理局", "市场监管服务", {"食品安全抽检项目", "特种设备安全监察项目"}, {"市食品药品检验所", "市特种设备检验研究院"}},
-    {"市水务局", "水利和供水保障", {"河道综合治理项目", "农村饮水安全巩固提升项目"}, {"市河道管理中心", "市农村供水管理站"}},
-    {"市应急管理局", "应急管理和安全生产", {"应急物资储备项目", "森林防火能力建设项目"}, {"市应急物资储备中心", "市森林消防大队"}},
+    {"市教育局",
+     "教育公共服务",
+     {"义务教育薄弱环节改善与能力提升项目", "学生资助项目"},
+     {"市教育装备中心", "市学生资助管理中心"}},
+    {"市卫生健康委员会",
+     "医疗卫生服务",
+     {"基本公共卫生服务项目", "基层医疗卫生机构能力提升项目"},
+     {"市疾病预防控制中心", "市基层卫生指导中心"}},
+    {"市民政局",
+     "基本民生保障",
+     {"城乡低保资金项目", "养老服务体系建设项目"},
+     {"市社会救助服务中心", "市养老服务指导中心"}},
+    {"市交通运输局",
+     "交通运输服务",
+     {"农村公路养护工程项目", "公交线网优化项目"},
+     {"市公路事业发展中心", "市公共交通服务中心"}},
+    {"市农业农村局",
+     "农业农村发展",
+     {"高标准农田建设项目", "农村人居环境整治项目"},
+     {"市农田建设管理站", "市乡村建设服务中心"}},
+    {"市生态环境局",
+     "生态环境治理",
+     {"大气污染防治项目", "水环境监测能力建设项目"},
+     {"市环境监测中心站", "市生态环境保护综合行政执法支队"}},
+    {"市文化和旅游局",
+     "公共文化服务",
+     {"公共文化服务体系建设项目", "文物保护修缮项目"},
+     {"市图书馆", "市文物保护中心"}},
+    {"市人力资源和社会保障局",
+     "就业和社会保障服务",
+     {"就业补助资金项目", "职业技能提升行动项目"},
+     {"市就业服务中心", "市职业技能鉴定中心"}},
+    {"市住房和城乡建设局",
+     "城市建设管理",
+     {"老旧小区改造项目", "城市燃气管网更新项目"},
+     {"市城市更新服务中心", "市燃气安全监管中心"}},
+    {"市市场监督管理局",
+     "市场监管服务",
+     {"食品安全抽检项目", "特种设备安全监察项目"},
+     {"市食品药品检验所", "市特种设备检验研究院"}},
+    {"市水务局",
+     "水利和供水保障",
+     {"河道综合治理项目", "农村饮水安全巩固提升项目"},
+     {"市河道管理中心", "市农村供水管理站"}},
+    {"市应急管理局",
+     "应急管理和安全生产",
+     {"应急物资储备项目", "森林防火能力建设项目"},
+     {"市应急物资储备中心", "市森林消防大队"}},
 };
 
 constexpr const char* kAuthors[] = {"张伟", "王芳", "李娜", "刘洋", "陈静",
@@ -58,8 +94,8 @@ constexpr const char* kReviewer = "财政局审核员";
 enum class Quality { Excellent, Good, Fair, Poor };
 
 struct QualitySpec {
-  int miss_percent;        // leaves whose target is missed
-  int shortfall_low;       // a missed quantity reaches this share of its target (percent)
+  int miss_percent;  // leaves whose target is missed
+  int shortfall_low; // a missed quantity reaches this share of its target (percent)
   int shortfall_high;
   int no_reason_percent;   // missed leaves left without 偏差原因分析
   int overdeclare_percent; // missed leaves declared at full weight anyway
@@ -106,9 +142,12 @@ constexpr LeafSpec kOutputs[] = {
 constexpr LeafSpec kEffects[] = {
     {"效益指标", "经济效益指标", "节约财政资金", LeafKind::Count, "万元", 20, 300, "", ""},
     {"效益指标", "社会效益指标", "政策知晓率", LeafKind::Percent, "", 80, 95, "", ""},
-    {"效益指标", "社会效益指标", "公共服务水平", LeafKind::Qualitative, "", 0, 0, "有所提高", "未明显提高"},
-    {"效益指标", "生态效益指标", "生态环境质量", LeafKind::Qualitative, "", 0, 0, "有所改善", "未明显改善"},
-    {"效益指标", "可持续影响指标", "长效管理机制", LeafKind::Qualitative, "", 0, 0, "健全", "初步建立"},
+    {"效益指标", "社会效益指标", "公共服务水平", LeafKind::Qualitative, "", 0, 0, "有所提高",
+     "未明显提高"},
+    {"效益指标", "生态效益指标", "生态环境质量", LeafKind::Qualitative, "", 0, 0, "有所改善",
+     "未明显改善"},
+    {"效益指标", "可持续影响指标", "长效管理机制", LeafKind::Qualitative, "", 0, 0, "健全",
+     "初步建立"},
 };
 constexpr LeafSpec kSatisfaction[] = {
     {"满意度指标", "服务对象满意度指标", "服务对象满意度", LeafKind::Percent, "", 85, 95, "", ""},
@@ -153,7 +192,8 @@ Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year)
   case LeafKind::Percent: {
     int target = draw.between(spec.low, spec.high);
     int reached = draw.between(q.shortfall_low + (100 - q.shortfall_low) / 2, 99); // percent
-    int actual = leaf.missed ? target * reached / 10 : std::min(1000, target * 10 + draw.between(0, 40));
+    int actual =
+        leaf.missed ? target * reached / 10 : std::min(1000, target * 10 + draw.between(0, 40));
     x.target = "≥" + std::to_string(target) + "%";
     x.actual = decimal_text(actual, 1) + "%";
     break;
@@ -171,9 +211,10 @@ Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year)
     break;
   case LeafKind::Deadline:
     x.target = std::to_string(year) + "年12月底前";
-    x.actual = leaf.missed ? std::to_string(year + 1) + "年1月" + std::to_string(draw.between(10, 28)) + "日"
-                           : std::to_string(year) + "年" + std::to_string(draw.between(10, 12)) + "月" +
-                                 std::to_string(draw.between(1, 25)) + "日";
+    x.actual = leaf.missed ? std::to_string(year + 1) + "年1月" +
+                                 std::to_string(draw.between(10, 28)) + "日"
+                           : std::to_string(year) + "年" + std::to_string(draw.between(10, 12)) +
+                                 "月" + std::to_string(draw.between(1, 25)) + "日";
     break;
   }
   if (leaf.missed && !draw.chance(q.no_reason_percent)) x.deviation_reason = draw.pick(kReasons);
@@ -184,7 +225,8 @@ Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year)
 void spread_weights(std::vector<Leaf*>& leaves) {
   int count = int(leaves.size());
   for (int i = 0; i < count; ++i)
-    leaves[std::size_t(i)]->indicator.weight = Decimal::from_int(90 / count + (i < 90 % count ? 1 : 0));
+    leaves[std::size_t(i)]->indicator.weight =
+        Decimal::from_int(90 / count + (i < 90 % count ? 1 : 0));
 }
 
 void fill_budget(Draw& draw, Form& form, const QualitySpec& q, int low, int high) {
@@ -192,12 +234,14 @@ void fill_budget(Draw& draw, Form& form, const QualitySpec& q, int low, int high
   Decimal annual = Decimal::of(decimal_text(annual_tenths, 1));
   int rate = draw.between(q.rate_low, q.rate_high); // basis points
   form.budget.annual = annual;
-  form.budget.initial = (annual * Decimal::of(decimal_text(draw.between(900, 1000), 3))).rounded(1, RoundingMode::HalfUp);
-  form.budget.executed = (annual * Decimal::of(decimal_text(rate, 4))).rounded(2, RoundingMode::HalfUp);
+  form.budget.initial = (annual * Decimal::of(decimal_text(draw.between(900, 1000), 3)))
+                            .rounded(1, RoundingMode::HalfUp);
+  form.budget.executed =
+      (annual * Decimal::of(decimal_text(rate, 4))).rounded(2, RoundingMode::HalfUp);
   form.budget.weight = Decimal::from_int(10);
   if (rate < 9000 && !draw.chance(q.no_reason_percent))
-    form.budget.deviation_reason =
-        "部分项目采购和结算进度滞后，资金未能在年内全部支付。下一步将加强预算执行监控，加快支出进度。";
+    form.budget.deviation_reason = "部分项目采购和结算进度滞后，资金未能在年内全部支付。下一步将加"
+                                   "强预算执行监控，加快支出进度。";
   if (form.kind == FormKind::Project) {
     auto share = [&](const Decimal& total, int percent) {
       return (total * Decimal::of(decimal_text(percent, 2))).rounded(2, RoundingMode::HalfUp);
@@ -217,10 +261,12 @@ void fill_budget(Draw& draw, Form& form, const QualitySpec& q, int low, int high
       return r;
     };
     Decimal a1 = share(annual, own), i1 = share(initial, own), e1 = share(executed, own);
-    Decimal a2 = share(annual, carried), i2 = share(initial, carried), e2 = share(executed, carried);
+    Decimal a2 = share(annual, carried), i2 = share(initial, carried),
+            e2 = share(executed, carried);
     form.budget.sources.push_back(row("本年财政拨款", a1, i1, e1));
     form.budget.sources.push_back(row("上年结转资金", a2, i2, e2));
-    form.budget.sources.push_back(row("其他资金", annual - a1 - a2, initial - i1 - i2, executed - e1 - e2));
+    form.budget.sources.push_back(
+        row("其他资金", annual - a1 - a2, initial - i1 - i2, executed - e1 - e2));
   }
 }
 
@@ -237,7 +283,8 @@ void declare_scores(Draw& draw, Form& form, std::vector<std::vector<bool>>& miss
       if (leaf.formula)
         x.score = *leaf.formula;
       else
-        x.score = miss ? (*x.weight * Decimal::of("0.7")).rounded(2, RoundingMode::HalfUp) : *x.weight;
+        x.score =
+            miss ? (*x.weight * Decimal::of("0.7")).rounded(2, RoundingMode::HalfUp) : *x.weight;
       if (miss && draw.chance(q.overdeclare_percent)) x.score = x.weight;
     }
   }
@@ -250,10 +297,10 @@ void declare_scores(Draw& draw, Form& form, std::vector<std::vector<bool>>& miss
   form.grade = review.assessment.evaluation.grade;
   if (draw.chance(q.overdeclare_percent)) // an arithmetic slip in the declared total
     form.total_score = *form.total_score + Decimal::of("0.5");
-  form.conclusion = "本年度自评得分" + form.total_score->to_string() + "分，自评等级为" +
-                    form.grade + "。" +
-                    (q.miss_percent > 20 ? "部分指标未达到年度目标，偏差原因及改进措施见各指标说明。"
-                                         : "年度绩效目标总体完成较好。");
+  form.conclusion =
+      "本年度自评得分" + form.total_score->to_string() + "分，自评等级为" + form.grade + "。" +
+      (q.miss_percent > 20 ? "部分指标未达到年度目标，偏差原因及改进措施见各指标说明。"
+                           : "年度绩效目标总体完成较好。");
 }
 
 Form department_form(Draw& draw, const DepartmentSpec& d, int year, Quality quality,
@@ -269,9 +316,11 @@ Form department_form(Draw& draw, const DepartmentSpec& d, int year, Quality qual
   std::vector<std::vector<Leaf>> goals(std::size_t(draw.between(3, 5)));
   for (std::size_t g = 0; g < goals.size(); ++g) {
     int outputs = draw.between(2, 4);
-    for (int i = 0; i < outputs; ++i) goals[g].push_back(make_leaf(draw, draw.pick(kOutputs), q, year));
+    for (int i = 0; i < outputs; ++i)
+      goals[g].push_back(make_leaf(draw, draw.pick(kOutputs), q, year));
     goals[g].push_back(make_leaf(draw, draw.pick(kEffects), q, year));
-    if (g + 1 == goals.size()) goals[g].push_back(make_leaf(draw, draw.pick(kSatisfaction), q, year));
+    if (g + 1 == goals.size())
+      goals[g].push_back(make_leaf(draw, draw.pick(kSatisfaction), q, year));
   }
   for (auto& goal : goals)
     for (auto& leaf : goal) all.push_back(&leaf);
@@ -288,8 +337,9 @@ Form department_form(Draw& draw, const DepartmentSpec& d, int year, Quality qual
       missed.back().push_back(leaf.missed);
       any_missed = any_missed || leaf.missed;
     }
-    goal.actual = any_missed ? "大部分任务按期完成，个别指标因客观原因未达到年度目标。"
-                             : "已按计划完成年度各项任务，" + std::string(d.service) + "水平稳步提升。";
+    goal.actual = any_missed
+                      ? "大部分任务按期完成，个别指标因客观原因未达到年度目标。"
+                      : "已按计划完成年度各项任务，" + std::string(d.service) + "水平稳步提升。";
     form.goals.push_back(std::move(goal));
   }
   fill_budget(draw, form, q, 800, 30000);
@@ -308,8 +358,10 @@ Form project_form(Draw& draw, const DepartmentSpec& d, int which, int year, Qual
   form.project = std::to_string(year) + "年" + d.projects[which];
   form.implementing_unit = d.units[which];
   std::vector<Leaf> leaves;
-  for (int i = 0; i < 5; ++i) leaves.push_back(make_leaf(draw, kOutputs[std::size_t((i * 2 + which) % 10)], q, year));
-  for (int i = 0; i < 3; ++i) leaves.push_back(make_leaf(draw, kEffects[std::size_t((i + which) % 5)], q, year));
+  for (int i = 0; i < 5; ++i)
+    leaves.push_back(make_leaf(draw, kOutputs[std::size_t((i * 2 + which) % 10)], q, year));
+  for (int i = 0; i < 3; ++i)
+    leaves.push_back(make_leaf(draw, kEffects[std::size_t((i + which) % 5)], q, year));
   leaves.push_back(make_leaf(draw, kSatisfaction[std::size_t(which)], q, year));
   std::vector<Leaf*> all;
   for (auto& leaf : leaves) all.push_back(&leaf);
@@ -324,7 +376,8 @@ Form project_form(Draw& draw, const DepartmentSpec& d, int which, int year, Qual
     missed[0].push_back(leaf.missed);
     any_missed = any_missed || leaf.missed;
   }
-  goal.actual = any_missed ? "项目主体任务已完成，个别指标未达到年度目标。" : "项目年度任务全部完成，达到预期效果。";
+  goal.actual = any_missed ? "项目主体任务已完成，个别指标未达到年度目标。"
+                           : "项目年度任务全部完成，达到预期效果。";
   form.goals.push_back(std::move(goal));
   fill_budget(draw, form, q, 50, 3000);
   declare_scores(draw, form, missed, q, bench, rules);
@@ -335,7 +388,10 @@ Form project_form(Draw& draw, const DepartmentSpec& d, int which, int year, Qual
 
 Quality draw_quality(Draw& draw) {
   int r = draw.between(0, 99);
-  return r < 30 ? Quality::Excellent : r < 60 ? Quality::Good : r < 82 ? Quality::Fair : Quality::Poor;
+  return r < 30   ? Quality::Excellent
+         : r < 60 ? Quality::Good
+         : r < 82 ? Quality::Fair
+                  : Quality::Poor;
 }
 
 // A revision history that walks the review workflow up to `status`.
@@ -350,14 +406,18 @@ void add_history(DemoForm& demo, Status status, Draw& draw) {
     return;
   }
   edit(demo.author, "提交审核", Status::Submitted);
-  if (status == Status::Returned) edit(kReviewer, "退回：请补充偏差原因分析及改进措施", Status::Returned);
+  if (status == Status::Returned)
+    edit(kReviewer, "退回：请补充偏差原因分析及改进措施", Status::Returned);
   if (status == Status::Approved) edit(kReviewer, "审核通过", Status::Approved);
 }
 
 Status draw_status(Draw& draw, int year) {
   if (year < 2023) return draw.chance(80) ? Status::Approved : Status::Submitted;
   int r = draw.between(0, 99);
-  return r < 40 ? Status::Draft : r < 75 ? Status::Submitted : r < 90 ? Status::Returned : Status::Approved;
+  return r < 40   ? Status::Draft
+         : r < 75 ? Status::Submitted
+         : r < 90 ? Status::Returned
+                  : Status::Approved;
 }
 
 } // namespace
@@ -370,9 +430,11 @@ std::vector<DemoForm> demo_forms(const Workbench& bench) {
     if (!read.form) continue;
     DemoForm demo;
     demo.form = std::move(*read.form);
-    demo.rules = demo.form.department.find("天津") != std::string::npos ? "tianjin-2022" : "cn-2020";
+    demo.rules =
+        demo.form.department.find("天津") != std::string::npos ? "tianjin-2022" : "cn-2020";
     demo.author = "示例数据";
-    add_history(demo, demo.form.kind == FormKind::Department ? Status::Approved : Status::Submitted, draw);
+    add_history(demo, demo.form.kind == FormKind::Department ? Status::Approved : Status::Submitted,
+                draw);
     demo.comment = "导入示例 " + std::string(file.name);
     out.push_back(std::move(demo));
   }
@@ -388,7 +450,8 @@ std::vector<DemoForm> demo_forms(const Workbench& bench) {
       add_history(demo, status, draw);
       out.push_back(std::move(demo));
     };
-    for (int year : {2022, 2023}) add(department_form(draw, d, year, draw_quality(draw), bench, rules));
+    for (int year : {2022, 2023})
+      add(department_form(draw, d, year, draw_quality(draw), bench, rules));
     add(project_form(draw, d, 0, 2023, draw_quality(draw), bench, rules));
     if (i % 3 == 0) add(project_form(draw, d, 1, 2022, draw_quality(draw), bench, rules));
   }

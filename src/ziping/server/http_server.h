@@ -18,9 +18,9 @@ namespace ziping::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;            // 0: any free port (bind() says which)
-  std::string static_dir;     // the built web UI; empty or missing: a placeholder page
-  int threads = 64;           // pool size: one thread per keep-alive connection while it lasts
+  int port = 8080;        // 0: any free port (bind() says which)
+  std::string static_dir; // the built web UI; empty or missing: a placeholder page
+  int threads = 64;       // pool size: one thread per keep-alive connection while it lasts
   std::size_t max_body = 16u << 20; // bytes; larger requests get 413
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;

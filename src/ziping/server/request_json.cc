@@ -14,9 +14,10 @@ using io::json::JsonType;
 [[noreturn]] void wrong_type(std::string_view key, std::string_view zh, std::string_view en) {
   JsonOut details;
   details.begin_object().key("field").string(key).end_object();
-  throw ApiError(400, "invalid_field",
-                 diag::make(DiagId::err_request_field, "", {std::string(key), diag::bilingual(zh, en)}),
-                 details.take());
+  throw ApiError(
+      400, "invalid_field",
+      diag::make(DiagId::err_request_field, "", {std::string(key), diag::bilingual(zh, en)}),
+      details.take());
 }
 
 const JsonValue* member(const JsonValue& object, std::string_view key, bool required) {
@@ -78,8 +79,8 @@ void write(std::string& out, const JsonValue& value) {
 JsonValue parse_object_body(std::string_view body) {
   auto parsed = io::json::parse_json(body);
   if (parsed.error) {
-    std::string where = std::to_string(parsed.error->where.line) + ":" +
-                        std::to_string(parsed.error->where.column);
+    std::string where =
+        std::to_string(parsed.error->where.line) + ":" + std::to_string(parsed.error->where.column);
     JsonOut details;
     details.begin_object().key("line").integer(parsed.error->where.line);
     details.key("column").integer(parsed.error->where.column).end_object();

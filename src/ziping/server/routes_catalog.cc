@@ -35,8 +35,18 @@ void vocabulary(Workbench&, const httplib::Request&, httplib::Response& res) {
   }
   out.end_array();
   out.key("kinds").begin_array();
-  out.begin_object().key("name").string("department").key("label").string("部门整体支出绩效自评表").end_object();
-  out.begin_object().key("name").string("project").key("label").string("项目支出绩效自评表").end_object();
+  out.begin_object()
+      .key("name")
+      .string("department")
+      .key("label")
+      .string("部门整体支出绩效自评表")
+      .end_object();
+  out.begin_object()
+      .key("name")
+      .string("project")
+      .key("label")
+      .string("项目支出绩效自评表")
+      .end_object();
   out.end_array();
   out.key("modes").begin_array();
   out.begin_object().key("name").string("review").key("label").string("审核申报得分").end_object();
@@ -141,7 +151,8 @@ void create_department(Workbench& bench, const httplib::Request& req, httplib::R
   JsonValue body = parse_object_body(req.body);
   std::string name(text::trim(*string_member(body, "name", true)));
   if (name.empty())
-    throw ApiError(400, "missing_field", diag::make(DiagId::err_request_missing_field, "", {"name"}));
+    throw ApiError(400, "missing_field",
+                   diag::make(DiagId::err_request_missing_field, "", {"name"}));
   for (const auto& d : bench.store().departments()) {
     if (d.name != name) continue;
     JsonOut details;

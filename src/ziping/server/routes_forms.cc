@@ -18,11 +18,13 @@ store::FormFilter filter_of(const httplib::Request& req) {
   if (auto year = integer_param(req, "year", 1900, 9999)) f.year = int(*year);
   if (auto kind = text_param(req, "kind")) {
     f.kind = store::parse_kind(*kind);
-    if (!f.kind) throw bad_parameter("kind", *kind, "department 或 project", "department or project");
+    if (!f.kind)
+      throw bad_parameter("kind", *kind, "department 或 project", "department or project");
   }
   f.status = status_param(req);
   if (auto grade = text_param(req, "grade")) f.grade = *grade;
-  if (auto department = integer_param(req, "department", 1, INT64_MAX)) f.department_id = *department;
+  if (auto department = integer_param(req, "department", 1, INT64_MAX))
+    f.department_id = *department;
   if (auto text = text_param(req, "q")) f.text = *text;
   if (auto sort = text_param(req, "sort")) {
     if (*sort == "updated")
@@ -220,8 +222,8 @@ void export_form(Workbench& bench, const httplib::Request& req, httplib::Respons
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
   Scoring how = scoring_of(bench, req, stored);
   std::string bytes = bench.write(stored, *format, *how.rules, how.mode);
-  std::string extension =
-      format->extensions.empty() ? "." + std::string(format->name) : std::string(format->extensions[0]);
+  std::string extension = format->extensions.empty() ? "." + std::string(format->name)
+                                                     : std::string(format->extensions[0]);
   const auto& r = stored.record;
   std::string base = "form-" + std::to_string(r.id) + "-r" + std::to_string(stored.revision.number);
   std::string readable = stored.form.department;

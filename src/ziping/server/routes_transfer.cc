@@ -61,7 +61,8 @@ void import_form(Workbench& bench, const httplib::Request& req, httplib::Respons
   io::ReadOptions options{file_name, std::nullopt};
   if (auto kind = field(req, "kind")) {
     options.kind = store::parse_kind(*kind);
-    if (!options.kind) throw bad_parameter("kind", *kind, "department 或 project", "department or project");
+    if (!options.kind)
+      throw bad_parameter("kind", *kind, "department 或 project", "department or project");
   }
   FilingOptions filing;
   filing.rules = field(req, "rules").value_or(rules::kDefaultRuleSet);

@@ -37,7 +37,8 @@ void insert_rows(Transaction& tx, std::string_view table, std::string_view colum
     std::size_t end = std::min(items.size(), start + kRowsPerInsert);
     std::vector<SqlParam> params;
     params.reserve((end - start) * width);
-    std::string sql = "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES ";
+    std::string sql =
+        "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES ";
     for (std::size_t i = start; i < end; ++i) {
       sql += i == start ? "(" : ", (";
       for (std::size_t c = 0; c < width; ++c)
@@ -116,13 +117,12 @@ void insert_children(Transaction& tx, Id revision_id, const model::Form& form) {
                 p.insert(p.end(), {revision_id, std::int64_t(i), s.label, decimal_param(s.initial),
                                    decimal_param(s.annual), decimal_param(s.executed), s.rate});
               });
-  insert_rows(tx, "goals",
-              "revision_id, ordinal, number, target, actual, deviation_reason, weight, score", 8,
-              form.goals, [&](std::vector<SqlParam>& p, const model::Goal& g, std::size_t i) {
-                p.insert(p.end(), {revision_id, std::int64_t(i), optional_int(g.number), g.target,
-                                   g.actual, g.deviation_reason, decimal_param(g.weight),
-                                   decimal_param(g.score)});
-              });
+  insert_rows(
+      tx, "goals", "revision_id, ordinal, number, target, actual, deviation_reason, weight, score",
+      8, form.goals, [&](std::vector<SqlParam>& p, const model::Goal& g, std::size_t i) {
+        p.insert(p.end(), {revision_id, std::int64_t(i), optional_int(g.number), g.target, g.actual,
+                           g.deviation_reason, decimal_param(g.weight), decimal_param(g.score)});
+      });
   struct Leaf {
     std::size_t goal;
     std::size_t index;
@@ -138,12 +138,12 @@ void insert_children(Transaction& tx, Id revision_id, const model::Form& form) {
               "scoring_standard",
               17, leaves, [&](std::vector<SqlParam>& p, const Leaf& leaf, std::size_t) {
                 const model::Indicator& x = *leaf.indicator;
-                p.insert(p.end(), {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index),
-                                   x.level1, x.level2, x.name, x.target, x.actual,
-                                   decimal_param(x.weight), decimal_param(x.score),
-                                   x.deviation_reason, x.adjusted_target, x.nature, x.unit,
-                                   decimal_param(x.score_coefficient), bool_param(x.core),
-                                   x.scoring_standard});
+                p.insert(p.end(),
+                         {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index), x.level1,
+                          x.level2, x.name, x.target, x.actual, decimal_param(x.weight),
+                          decimal_param(x.score), x.deviation_reason, x.adjusted_target, x.nature,
+                          x.unit, decimal_param(x.score_coefficient), bool_param(x.core),
+                          x.scoring_standard});
               });
 }
 
@@ -175,9 +175,9 @@ void load_children(Transaction& tx, Id revision_id, model::Form& form) {
            {revision_id})) {
     auto goal = std::size_t(std::stoll(text_of(row[0])));
     if (goal >= form.goals.size())
-      throw StoreError(diag::make(DiagId::err_store_failure, "",
-                                  {"indicator row without its goal (revision " +
-                                   std::to_string(revision_id) + ")"}));
+      throw StoreError(diag::make(
+          DiagId::err_store_failure, "",
+          {"indicator row without its goal (revision " + std::to_string(revision_id) + ")"}));
     model::Indicator x;
     x.level1 = text_of(row[1]);
     x.level2 = text_of(row[2]);
@@ -273,10 +273,10 @@ Id insert_revision(Transaction& tx, Id form_id, const Revision& r, const model::
 
 std::optional<std::pair<Revision, model::Form>> load_revision(Transaction& tx, Id form_id,
                                                               int number) {
-  auto rows = tx.query("SELECT " + std::string(kRevisionColumns) + ", " +
-                           std::string(kContentColumns) +
-                           " FROM revisions WHERE form_id = $1 AND number = $2",
-                       {form_id, std::int64_t(number)});
+  auto rows =
+      tx.query("SELECT " + std::string(kRevisionColumns) + ", " + std::string(kContentColumns) +
+                   " FROM revisions WHERE form_id = $1 AND number = $2",
+               {form_id, std::int64_t(number)});
   if (rows.empty()) return std::nullopt;
   Revision revision = revision_from(rows[0]);
   model::Form form = content_from(rows[0], kRevisionWidth);

@@ -19,7 +19,8 @@ constexpr std::string_view kRecordColumns =
     "f.id, f.department_id, d.name, f.kind, f.year, f.title, f.project, f.status, f.rule_set, "
     "f.mode, f.revision, f.total, f.grade, f.execution_rate, f.indicator_score, f.errors, "
     "f.warnings, f.notes, f.created_at, f.updated_at, f.updated_by";
-constexpr std::string_view kRecordFrom = " FROM forms f JOIN departments d ON d.id = f.department_id";
+constexpr std::string_view kRecordFrom =
+    " FROM forms f JOIN departments d ON d.id = f.department_id";
 
 std::string text_of(const SqlCell& cell) {
   return cell ? *cell : std::string();
@@ -197,9 +198,8 @@ public:
     auto c = pool_.lease();
     Transaction tx(*c, false);
     FormPage page;
-    page.total = int_of(tx.query("SELECT COUNT(*)" + std::string(kRecordFrom) + w.sql, w.params)
-                            .at(0)
-                            .at(0));
+    page.total = int_of(
+        tx.query("SELECT COUNT(*)" + std::string(kRecordFrom) + w.sql, w.params).at(0).at(0));
     std::string order = filter.order == FormFilter::Order::Updated
                             ? " ORDER BY f.updated_at DESC, f.id DESC"
                             : " ORDER BY f.id";
@@ -260,9 +260,9 @@ private:
     auto rows = tx.query("SELECT MAX(version) FROM schema_migrations");
     int current = rows.empty() ? 0 : int(int_of(rows[0][0]));
     if (current > latest_schema_version())
-      throw StoreError(diag::make(DiagId::err_store_schema_newer, "",
-                                  {std::to_string(current),
-                                   std::to_string(latest_schema_version())}));
+      throw StoreError(
+          diag::make(DiagId::err_store_schema_newer, "",
+                     {std::to_string(current), std::to_string(latest_schema_version())}));
     for (const auto& m : migrations()) {
       if (m.version <= current) continue;
       c->execute_script(render(m.sql, tx.dialect()));
@@ -323,12 +323,26 @@ private:
         "status = $6, rule_set = $7, mode = $8, revision = $9, total = $10, grade = $11, "
         "execution_rate = $12, indicator_score = $13, errors = $14, warnings = $15, notes = $16, "
         "updated_at = $17, updated_by = $18 WHERE id = $19 AND revision = $20",
-        {department, std::string(kind_name(s.form.kind)), optional_int(s.form.year), s.form.title,
-         s.form.project, std::string(status_name(status)), rule_set, mode, std::int64_t(number),
-         decimal_param(s.summary.total), s.summary.grade, decimal_param(s.summary.execution_rate),
-         decimal_param(s.summary.indicator_score), std::int64_t(s.summary.errors),
-         std::int64_t(s.summary.warnings), std::int64_t(s.summary.notes), now, s.author,
-         s.form_id, std::int64_t(s.base_revision)});
+        {department,
+         std::string(kind_name(s.form.kind)),
+         optional_int(s.form.year),
+         s.form.title,
+         s.form.project,
+         std::string(status_name(status)),
+         rule_set,
+         mode,
+         std::int64_t(number),
+         decimal_param(s.summary.total),
+         s.summary.grade,
+         decimal_param(s.summary.execution_rate),
+         decimal_param(s.summary.indicator_score),
+         std::int64_t(s.summary.errors),
+         std::int64_t(s.summary.warnings),
+         std::int64_t(s.summary.notes),
+         now,
+         s.author,
+         s.form_id,
+         std::int64_t(s.base_revision)});
     if (changed != 1) return false;
     Revision revision{number, s.author, s.comment, now, status, rule_set, mode, s.summary};
     insert_revision(tx, s.form_id, revision, s.form);

@@ -61,12 +61,18 @@ std::optional<std::string> unstorable_text(const model::Form& f) {
     const char* name;
     const std::string* text;
   };
-  for (Field field : {Field{"title", &f.title}, {"department", &f.department},
-                      {"project", &f.project}, {"implementing_unit", &f.implementing_unit},
-                      {"money_unit", &f.money_unit}, {"grade", &f.grade},
-                      {"conclusion", &f.conclusion}, {"problems", &f.problems},
-                      {"improvements", &f.improvements}, {"project_leader", &f.project_leader},
-                      {"finance_leader", &f.finance_leader}, {"budget.rate", &f.budget.rate},
+  for (Field field : {Field{"title", &f.title},
+                      {"department", &f.department},
+                      {"project", &f.project},
+                      {"implementing_unit", &f.implementing_unit},
+                      {"money_unit", &f.money_unit},
+                      {"grade", &f.grade},
+                      {"conclusion", &f.conclusion},
+                      {"problems", &f.problems},
+                      {"improvements", &f.improvements},
+                      {"project_leader", &f.project_leader},
+                      {"finance_leader", &f.finance_leader},
+                      {"budget.rate", &f.budget.rate},
                       {"budget.deviation_reason", &f.budget.deviation_reason}})
     if (bad(*field.text)) return field.name;
   for (std::size_t i = 0; i < f.budget.sources.size(); ++i) {
@@ -77,16 +83,22 @@ std::optional<std::string> unstorable_text(const model::Form& f) {
   }
   for (std::size_t g = 0; g < f.goals.size(); ++g) {
     const auto& goal = f.goals[g];
-    for (Field field : {Field{"target", &goal.target}, {"actual", &goal.actual},
+    for (Field field : {Field{"target", &goal.target},
+                        {"actual", &goal.actual},
                         {"deviation_reason", &goal.deviation_reason}})
       if (bad(*field.text)) return model::goal_path(g) + "." + field.name;
     for (std::size_t i = 0; i < goal.indicators.size(); ++i) {
       const auto& x = goal.indicators[i];
-      for (Field field : {Field{"level1", &x.level1}, {"level2", &x.level2}, {"name", &x.name},
-                          {"target", &x.target}, {"actual", &x.actual},
+      for (Field field : {Field{"level1", &x.level1},
+                          {"level2", &x.level2},
+                          {"name", &x.name},
+                          {"target", &x.target},
+                          {"actual", &x.actual},
                           {"deviation_reason", &x.deviation_reason},
-                          {"adjusted_target", &x.adjusted_target}, {"nature", &x.nature},
-                          {"unit", &x.unit}, {"scoring_standard", &x.scoring_standard}})
+                          {"adjusted_target", &x.adjusted_target},
+                          {"nature", &x.nature},
+                          {"unit", &x.unit},
+                          {"scoring_standard", &x.scoring_standard}})
         if (bad(*field.text)) return model::indicator_path(g, i) + "." + field.name;
     }
   }

@@ -184,7 +184,7 @@ public:
 
   virtual std::string_view backend() const = 0; // "sqlite" or "postgresql"
   virtual std::string description() const = 0;  // the file or the server, without password
-  virtual int schema_version() = 0;              // the last migration applied
+  virtual int schema_version() = 0;             // the last migration applied
 
   virtual std::vector<Department> departments() = 0;
   virtual std::optional<Department> department(Id id) = 0;

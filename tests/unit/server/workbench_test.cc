@@ -29,7 +29,8 @@ TEST(JsonOut, BuildsCompactJsonAndSplicesRenderedValues) {
   out.begin_object().key("a").integer(1).key("b").begin_array().string("引号\"").null().end_array();
   out.key("c").raw("\n  {\"x\": [1, 2]}\n").key("d").decimal(num::Decimal::of("0.80"));
   out.key("e").decimal(std::nullopt).key("f").boolean(false).end_object();
-  EXPECT_EQ(out.take(), R"({"a":1,"b":["引号\"",null],"c":{"x": [1, 2]},"d":0.80,"e":null,"f":false})");
+  EXPECT_EQ(out.take(),
+            R"({"a":1,"b":["引号\"",null],"c":{"x": [1, 2]},"d":0.80,"e":null,"f":false})");
 }
 
 TEST(RequestJson, ReadsFieldsAndRefusesMisfits) {
@@ -77,8 +78,8 @@ TEST_F(WorkbenchTest, FilesSavesAndRefusesStaleSaves) {
   FilingOptions options;
   options.rules = "tianjin-2022";
   options.author = "张三";
-  auto created = bench_->create(Workbench::read_json(example("tianjin-2022-dept.json"), "seed"),
-                                options);
+  auto created =
+      bench_->create(Workbench::read_json(example("tianjin-2022-dept.json"), "seed"), options);
   EXPECT_EQ(created.record.summary.total->to_string(), "97.43");
   EXPECT_EQ(created.record.summary.grade, "优");
   EXPECT_EQ(created.record.rule_set, "tianjin-2022");

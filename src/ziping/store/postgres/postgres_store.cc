@@ -59,8 +59,8 @@ public:
       if (write)
         transaction_ = std::make_unique<pqxx::work>(connection_);
       else
-        transaction_ =
-            std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(connection_);
+        transaction_ = std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(
+            connection_);
     });
   }
 

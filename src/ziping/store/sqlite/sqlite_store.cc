@@ -117,7 +117,8 @@ private:
       cache_.clear(); // filters and batch sizes make many texts; the common ones return soon
     }
     if (found == cache_.end())
-      found = cache_.emplace(std::string(sql), std::make_unique<Prepared>(db_, sql, params.size())).first;
+      found = cache_.emplace(std::string(sql), std::make_unique<Prepared>(db_, sql, params.size()))
+                  .first;
     Prepared& p = *found->second;
     p.statement.clearBindings();
     for (std::size_t n = 0; n < params.size() && n < p.index_of.size(); ++n) {
