@@ -36,6 +36,10 @@ public:
       EXPECT_EQ(process->stop(), 0) << process->output();
       EXPECT_NE(process->output().find("已停止 (stopped)"), std::string::npos) << process->output();
     }
+    // Now, not in the destructor: gtest destroys environments during exit, after libpqxx's
+    // static data is gone.
+    process.reset();
+    backend.reset();
   }
   std::unique_ptr<Backend> backend;
   std::unique_ptr<ServerProcess> process;
