@@ -470,7 +470,9 @@ TEST(Api, ExportsEveryWritableFormatAndReimportsTheReadableOnes) {
     auto back = c.Post("/api/import", items);
     ASSERT_TRUE(back) << name;
     EXPECT_EQ(back->status, 200) << name << ": " << back->body.substr(0, 500);
-    EXPECT_EQ(json_of(back)["content"]["department"].str(), "导出测试局") << name;
+    EXPECT_TRUE(json_of(back)["content"]["goals"].is_array()) << name;
+    if (f["lossless"].str() == "true") // what a lossless format writes, it reads back
+      EXPECT_EQ(json_of(back)["content"]["department"].str(), "导出测试局") << name;
   }
   EXPECT_GE(exported, 1);
   expect_error(c.Get("/api/forms/" + std::to_string(id) + "/export?format=docx"), 400,
