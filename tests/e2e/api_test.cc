@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <barrier>
+#include <filesystem>
+#include <fstream>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -471,8 +473,9 @@ TEST(Api, ExportsEveryWritableFormatAndReimportsTheReadableOnes) {
     ASSERT_TRUE(back) << name;
     EXPECT_EQ(back->status, 200) << name << ": " << back->body.substr(0, 500);
     EXPECT_TRUE(json_of(back)["content"]["goals"].is_array()) << name;
-    if (f["lossless"].str() == "true") // what a lossless format writes, it reads back
+    if (f["lossless"].str() == "true") { // what a lossless format writes, it reads back
       EXPECT_EQ(json_of(back)["content"]["department"].str(), "导出测试局") << name;
+    }
   }
   EXPECT_GE(exported, 1);
   expect_error(c.Get("/api/forms/" + std::to_string(id) + "/export?format=docx"), 400,
@@ -602,6 +605,35 @@ TEST(Serve, LoadsTheDemoOnceAndNeverTwice) {
     }
     EXPECT_EQ(server.stop(), 0);
   }
+}
+
+TEST(Serve, ServesABuiltUiAndItsClientSideRoutes) {
+  auto backend = Backend::fresh();
+  ASSERT_TRUE(backend);
+  std::string dist = (std::filesystem::temp_directory_path() / "ziping-dist-XXXXXX").string();
+  ASSERT_TRUE(mkdtemp(dist.data()));
+  std::filesystem::create_directories(dist + "/assets");
+  std::ofstream(dist + "/index.html") << "<!doctype html><title>工作台</title>";
+  std::ofstream(dist + "/assets/app.js") << "export {};";
+  {
+    ServerProcess server(kBinary, {"--db", backend->url(), "--static", dist});
+    ASSERT_TRUE(server.started()) << server.output();
+    EXPECT_NE(server.output().find(dist), std::string::npos);
+    httplib::Client c("127.0.0.1", server.port());
+    for (const char* path : {"/", "/forms/12/edit"}) {
+      auto r = c.Get(path);
+      ASSERT_TRUE(r);
+      EXPECT_EQ(r->status, 200) << path;
+      EXPECT_EQ(r->body, "<!doctype html><title>工作台</title>") << path;
+    }
+    auto js = c.Get("/assets/app.js");
+    ASSERT_TRUE(js);
+    EXPECT_EQ(js->status, 200);
+    EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    expect_error(c.Get("/api/nothing"), 404, "no_such_endpoint", "ZP0716");
+    EXPECT_EQ(server.stop(), 0);
+  }
+  std::filesystem::remove_all(dist);
 }
 
 TEST(Serve, StartupFailuresAreDiagnostics) {
