@@ -8,6 +8,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
+PORT ?= 8080
 
 all: build
 
@@ -20,10 +21,11 @@ $(BUILD)/build.ninja:
 build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# For now the main job is the scored seed form; the workbench server replaces this later.
+# The web workbench on ./ziping.db at http://127.0.0.1:$(PORT), until Ctrl-C. The first run
+# loads the demo data (the seed form, the project example, generated forms of a dozen
+# departments); later runs keep whatever the database holds and never load it twice.
 run: deps build
-	$(BUILD)/ziping score examples/tianjin-2022-dept.json --rules tianjin-2022 --mode review; \
-	status=$$?; [ $$status -le 1 ] || exit $$status
+	$(BUILD)/ziping serve --db ziping.db --demo --port $(PORT)
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -24,8 +24,17 @@ ALLOWED = {
     "io": {"io/json", "io/text", "io/pdf", "io/xlsx", "io/csv", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
     "io/text": {"model", "value", "num", "diag", "text"},
     "io/pdf": {"io/text", "model", "num", "diag", "text"},
+    "store": {"store/migrations", "model", "num", "diag", "text", "io/json"},
+    "store/migrations": {"store"},
+    "store/sqlite": {"store", "model", "num", "diag"},
+    "store/postgres": {"store", "model", "num", "diag"},
+    "store/open": {"store", "store/sqlite", "store/postgres"},
+    "server": {"store", "store/open", "io", "io/json", "report", "check", "rules", "value", "model",
+               "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
+# folders whose subfolders are modules of their own (io/json, store/sqlite, …)
+NESTED = ("io", "store")
 # third-party header prefix -> modules (folders) that may include it
 THIRD_PARTY = {
     "toml++/": {"rules"},
@@ -40,6 +49,11 @@ THIRD_PARTY = {
     "iconv.h": {"io/csv"},
     "pango/": {"io/pdf_writer"},
     "cairo": {"io/pdf_writer"},
+    "SQLiteCpp/": {"store/sqlite"},
+    "sqlite3.h": {"store/sqlite"},
+    "pqxx/": {"store/postgres"},
+    "libpq-fe.h": {"store/postgres"},
+    "httplib.h": {"server"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
@@ -51,15 +65,15 @@ def module_of(path, src):
         return "cli"
     rel = rel[len("ziping/"):]
     parts = rel.split("/")
-    if parts[0] == "io" and len(parts) > 2:
-        return "io/" + parts[1]
+    if parts[0] in NESTED and len(parts) > 2:
+        return parts[0] + "/" + parts[1]
     return parts[0]
 
 
 def included_module(header):
     parts = header[len("ziping/"):].split("/")
-    if parts[0] == "io" and len(parts) > 2:
-        return "io/" + parts[1]
+    if parts[0] in NESTED and len(parts) > 2:
+        return parts[0] + "/" + parts[1]
     return parts[0]
 
 

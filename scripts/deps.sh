@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config make clang libclang-rt-14-dev clang-format python3
+  python3-yaml # tests/meta/openapi_routes.py reads docs/openapi.yaml
   # libraries of the core
   libicu-dev libtomlplusplus-dev libcli11-dev
   # spreadsheets: XLSX writer, and the reader's zip and XML (stack.md §4)
@@ -14,10 +15,15 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   # PDF import (poppler-cpp) and the tools its tests use to look at PDFs
   libpoppler-cpp-dev poppler-utils
+  # storage: SQLite (the default file) and PostgreSQL (client library; the server for the
+  # throwaway clusters the tests start, scripts/pg_throwaway.sh; runuser comes with util-linux)
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev postgresql util-linux
+  # the HTTP server (Debian ships it compiled; see CMakeLists.txt)
+  libcpp-httplib-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
-  # the PDF tests read our PDFs back with poppler (pdftotext, pdfinfo, pdffonts)
-  poppler-utils
+  # load measurements of the API (docs/api.md)
+  wrk
 )
 
 missing=()

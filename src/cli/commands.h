@@ -50,4 +50,17 @@ int run_rules_show(const std::string& name_or_path);
 
 int run_diagnostics(bool markdown);
 
+struct ServeOptions {
+  std::string db = "ziping.db"; // a SQLite file, sqlite:PATH, or postgresql://…
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string static_dir; // empty: web/dist when built, else a placeholder page
+  bool demo = false;      // load the demo data into a store that holds no form
+  int threads = 64;
+  int connections = 8;
+  int max_upload_mb = 16;
+  bool log = false;
+};
+int run_serve(const ServeOptions& options);
+
 } // namespace ziping::cli

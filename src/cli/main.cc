@@ -87,6 +87,35 @@ int main(int argc, char** argv) {
       app.add_subcommand("diagnostics", "列出诊断目录 (list the diagnostic catalogue)");
   diagnostics->add_flag("--markdown", markdown, "输出 docs/diagnostics.md (write the docs page)");
 
+  ziping::cli::ServeOptions serve_options;
+  auto* serve =
+      app.add_subcommand("serve", "启动工作台：HTTP 接口与网页界面 (run the workbench server)");
+  serve->add_option("--db", serve_options.db, "数据库：SQLite 文件路径或 postgresql://… (database)")
+      ->capture_default_str();
+  serve->add_option("--host", serve_options.host, "监听地址 (address to bind)")
+      ->capture_default_str();
+  serve->add_option("--port", serve_options.port, "端口，0 表示任选空闲端口 (port; 0: any free)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--static", serve_options.static_dir,
+                    "网页界面目录，缺省为已构建的 web/dist (web UI directory)");
+  serve->add_flag("--demo", serve_options.demo,
+                  "数据库中没有表单时载入演示数据 (load demo data into an empty database)");
+  serve->add_option("--threads", serve_options.threads, "工作线程数 (worker threads)")
+      ->check(CLI::Range(2, 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--connections", serve_options.connections,
+                   "数据库连接数 (database connections)")
+      ->check(CLI::Range(2, 256))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-upload-mb", serve_options.max_upload_mb,
+                   "请求体上限 MB (request body limit)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  serve->add_flag("--log", serve_options.log, "逐条记录请求 (log every request)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -104,6 +133,7 @@ int main(int argc, char** argv) {
     if (*rules_list) return ziping::cli::run_rules_list();
     if (*rules_show) return ziping::cli::run_rules_show(rules_name);
     if (*diagnostics) return ziping::cli::run_diagnostics(markdown);
+    if (*serve) return ziping::cli::run_serve(serve_options);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ziping: 内部错误 (internal error): %s\n", error.what());
     return ziping::cli::kExitInternal;

@@ -1,0 +1,104 @@
+// `ziping serve`: the workbench's HTTP API and web UI on a store (SQLite file by default),
+// until Ctrl-C. Prints where it listens, in Chinese and English, on standard output.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <pthread.h>
+#include <thread>
+
+#include "commands.h"
+#include "ziping/diag/render.h"
+#include "ziping/server/demo.h"
+#include "ziping/server/http_server.h"
+#include "ziping/store/open/open_store.h"
+
+namespace ziping::cli {
+namespace {
+
+void print_error(const diag::Diagnostic& d) {
+  std::string text = diag::render_text({d}) + diag::render_summary({d}) + "\n";
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+// The built web UI: web/dist under the working directory, or beside the binary's source tree
+// (build/ziping → web/dist), whichever exists first.
+std::string default_static_dir() {
+  std::error_code error;
+  std::vector<std::filesystem::path> candidates = {"web/dist"};
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) candidates.push_back(exe.parent_path().parent_path() / "web" / "dist");
+  for (const auto& dir : candidates)
+    if (std::filesystem::is_regular_file(dir / "index.html", error)) return dir.string();
+  return "";
+}
+
+} // namespace
+
+int run_serve(const ServeOptions& options) {
+  // Ctrl-C and SIGTERM are taken by one thread (sigwait) that stops the server; every other
+  // thread, the server's pool included, inherits the blocked mask from here.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::unique_ptr<store::Store> store;
+  try {
+    store = store::open_store(options.db, std::size_t(std::max(2, options.connections)));
+  } catch (const store::StoreError& error) {
+    print_error(error.diagnostic());
+    return kExitUnusable;
+  }
+  server::Workbench workbench(*store);
+  if (options.demo) {
+    server::DemoResult demo = server::seed_demo(workbench);
+    if (demo.seeded)
+      std::printf("已载入演示数据：%zu 个部门，%zu 张表单，%zu 个版本\n"
+                  "demo data loaded: %zu departments, %zu forms, %zu revisions\n",
+                  demo.departments, demo.forms, demo.revisions, demo.departments, demo.forms,
+                  demo.revisions);
+    else
+      std::printf("数据库中已有表单，未重复载入演示数据\n"
+                  "the database already holds forms; demo data not loaded again\n");
+  }
+
+  server::ServerOptions server_options;
+  server_options.host = options.host;
+  server_options.port = options.port;
+  server_options.static_dir =
+      options.static_dir.empty() ? default_static_dir() : options.static_dir;
+  server_options.threads = options.threads;
+  server_options.max_body = std::size_t(options.max_upload_mb) << 20;
+  server_options.log_requests = options.log;
+  server::HttpServer server(workbench, server_options);
+  int port = server.bind();
+  if (port < 0) {
+    print_error(diag::make(diag::DiagId::err_cannot_listen, "",
+                           {options.host, std::to_string(options.port)}));
+    return kExitUnusable;
+  }
+  std::string url = "http://" + options.host + ":" + std::to_string(port);
+  std::string ui = server.options().static_dir.empty()
+                       ? "网页界面未构建，显示占位页 (web UI not built: placeholder page)"
+                       : "网页界面 (web UI): " + server.options().static_dir;
+  std::printf("ziping 工作台已启动：%s （按 Ctrl-C 停止）\n"
+              "ziping workbench listening on %s (Ctrl-C to stop)\n"
+              "数据库 (database): %s %s\n%s\n",
+              url.c_str(), url.c_str(), std::string(store->backend()).c_str(),
+              store->description().c_str(), ui.c_str());
+  std::fflush(stdout);
+
+  std::thread waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    server.stop();
+  });
+  bool ok = server.run();
+  pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter if the server stopped itself
+  waiter.join();
+  std::printf("已停止 (stopped)\n");
+  return ok ? kExitOk : kExitUnusable;
+}
+
+} // namespace ziping::cli

@@ -1,0 +1,53 @@
+// server/demo.h — the demo data `make run` starts with (`ziping serve --demo`): the seed form
+// and the project example from examples/ (embedded at build time), and generated forms of both
+// kinds for twelve departments over two years, with a spread of grades, statuses, problems and
+// revision histories so that every screen of the workbench has something to show.
+//
+// Deterministic: the same program always generates the same forms. Seeding only ever happens
+// into a store that holds no form, so running it again never duplicates anything.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ziping/server/workbench.h"
+
+namespace ziping::server {
+
+struct DemoFile {
+  std::string_view name; // "tianjin-2022-dept.json"
+  std::string_view text;
+};
+std::span<const DemoFile> demo_files(); // generated from examples/*.json
+
+struct DemoEdit {
+  std::string author;
+  std::string comment;
+  store::Status status;
+  model::Form form; // the content after the edit
+};
+
+struct DemoForm {
+  model::Form form;
+  std::string rules;
+  store::Status status = store::Status::Draft;
+  std::string author;
+  std::string comment;
+  std::vector<DemoEdit> edits; // later revisions, in order
+};
+
+std::vector<DemoForm> demo_forms(const Workbench& workbench);
+
+struct DemoResult {
+  bool seeded = false; // false: the store already held forms; nothing was added
+  std::size_t forms = 0;
+  std::size_t revisions = 0;
+  std::size_t departments = 0;
+};
+DemoResult seed_demo(Workbench& workbench);
+
+} // namespace ziping::server

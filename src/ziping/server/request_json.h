@@ -1,0 +1,31 @@
+// server/request_json.h — reading the JSON bodies of requests (save envelopes, new
+// departments) with io/json's strict parser, turning every misfit into a 400 ApiError that
+// names the field.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ziping/io/json/json_value.h"
+
+namespace ziping::server {
+
+using io::json::JsonValue;
+
+// The body as a JSON object; ApiError 400 invalid_json (ZP0710) otherwise.
+JsonValue parse_object_body(std::string_view body);
+
+// A member of `object`: nullopt when absent (or null) unless `required` (then ApiError 400
+// missing_field, ZP0712); ApiError 400 invalid_field (ZP0711) when of the wrong type.
+std::optional<std::string> string_member(const JsonValue& object, std::string_view key,
+                                         bool required = false);
+std::optional<long long> integer_member(const JsonValue& object, std::string_view key,
+                                        bool required = false);
+const JsonValue* object_member(const JsonValue& object, std::string_view key,
+                               bool required = false);
+
+// The value written back as compact JSON text (numbers as their tokens, strings re-quoted).
+std::string to_json_text(const JsonValue& value);
+
+} // namespace ziping::server

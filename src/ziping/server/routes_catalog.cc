@@ -1,0 +1,206 @@
+// Reference data: health, the vocabulary (statuses, kinds, modes, grades), rule sets,
+// departments and the diagnostic catalogue.
+#include "ziping/rules/dump.h"
+#include "ziping/rules/load.h"
+#include "ziping/server/api_error.h"
+#include "ziping/server/render.h"
+#include "ziping/server/request_json.h"
+#include "ziping/server/routes.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::server {
+namespace {
+
+using diag::DiagId;
+
+void health(Workbench& bench, const httplib::Request&, httplib::Response& res) {
+  JsonOut out;
+  out.begin_object().key("status").string("ok").key("version").string("0.1.0");
+  out.key("store").begin_object();
+  out.key("backend").string(bench.store().backend());
+  out.key("database").string(bench.store().description());
+  out.key("schema_version").integer(bench.store().schema_version());
+  out.end_object().end_object();
+  send_json(res, 200, out.take());
+}
+
+void vocabulary(Workbench&, const httplib::Request&, httplib::Response& res) {
+  JsonOut out;
+  out.begin_object();
+  out.key("statuses").begin_array();
+  for (auto s : {store::Status::Draft, store::Status::Submitted, store::Status::Returned,
+                 store::Status::Approved}) {
+    out.begin_object().key("name").string(store::status_name(s));
+    out.key("label").string(store::status_name_zh(s)).end_object();
+  }
+  out.end_array();
+  out.key("kinds").begin_array();
+  out.begin_object()
+      .key("name")
+      .string("department")
+      .key("label")
+      .string("部门整体支出绩效自评表")
+      .end_object();
+  out.begin_object()
+      .key("name")
+      .string("project")
+      .key("label")
+      .string("项目支出绩效自评表")
+      .end_object();
+  out.end_array();
+  out.key("modes").begin_array();
+  out.begin_object().key("name").string("review").key("label").string("审核申报得分").end_object();
+  out.begin_object().key("name").string("auto").key("label").string("按公式计分").end_object();
+  out.end_array();
+  out.key("grades").begin_array().string("优").string("良").string("中").string("差").end_array();
+  out.end_object();
+  send_json(res, 200, out.take());
+}
+
+std::string_view rounding_name(num::RoundingMode mode) {
+  switch (mode) {
+  case num::RoundingMode::HalfUp:
+    return "half_up";
+  case num::RoundingMode::Down:
+    return "down";
+  case num::RoundingMode::Never:
+    return "never";
+  }
+  return "half_up";
+}
+
+void write_rule_set_header(JsonOut& out, const rules::RuleSet& r) {
+  out.key("name").string(r.name);
+  out.key("title").string(r.title);
+  out.key("version").string(r.version);
+  out.key("description").string(r.description);
+  out.key("extends");
+  if (r.lineage.size() > 1)
+    out.string(r.lineage[1]);
+  else
+    out.null();
+  out.key("lineage").begin_array();
+  for (const auto& name : r.lineage) out.string(name);
+  out.end_array();
+}
+
+void rule_sets(Workbench& bench, const httplib::Request&, httplib::Response& res) {
+  JsonOut out;
+  out.begin_object().key("default").string(rules::kDefaultRuleSet);
+  out.key("rule_sets").begin_array();
+  for (const auto& [name, r] : bench.rule_sets()) {
+    out.begin_object();
+    write_rule_set_header(out, r);
+    out.end_object();
+  }
+  out.end_array().end_object();
+  send_json(res, 200, out.take());
+}
+
+void rule_set(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  const rules::RuleSet& r = bench.rule_set(req.matches[1].str());
+  JsonOut out;
+  out.begin_object();
+  write_rule_set_header(out, r);
+  out.key("total_points").decimal(r.total_points);
+  out.key("budget_weight").decimal(r.budget_weight);
+  out.key("places").integer(r.places);
+  out.key("rounding").string(rounding_name(r.rounding));
+  out.key("grades").begin_array();
+  for (const auto& band : r.grades) {
+    out.begin_object().key("grade").string(band.grade).key("min").decimal(band.min);
+    out.key("min_inclusive").boolean(band.min_inclusive).end_object();
+  }
+  out.end_array();
+  out.key("framework").begin_object();
+  for (const auto& [level1, level2s] : r.framework) {
+    out.key(level1).begin_array();
+    for (const auto& level2 : level2s) out.string(level2);
+    out.end_array();
+  }
+  out.end_object();
+  out.key("toml").string(rules::to_toml(r));
+  out.end_object();
+  send_json(res, 200, out.take());
+}
+
+void departments(Workbench& bench, const httplib::Request&, httplib::Response& res) {
+  JsonOut out;
+  out.begin_object().key("departments").begin_array();
+  for (const auto& d : bench.store().departments()) write_department(out, d);
+  out.end_array().end_object();
+  send_json(res, 200, out.take());
+}
+
+void department(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  store::Id id = path_id(req);
+  auto found = bench.store().department(id);
+  if (!found) {
+    JsonOut details;
+    details.begin_object().key("department_id").integer(id).end_object();
+    throw ApiError(404, "not_found",
+                   diag::make(DiagId::err_department_not_found, "", {std::to_string(id)}),
+                   details.take());
+  }
+  JsonOut out;
+  write_department(out, *found);
+  send_json(res, 200, out.take());
+}
+
+void create_department(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  JsonValue body = parse_object_body(req.body);
+  std::string name(text::trim(*string_member(body, "name", true)));
+  if (name.empty())
+    throw ApiError(400, "missing_field",
+                   diag::make(DiagId::err_request_missing_field, "", {"name"}));
+  for (const auto& d : bench.store().departments()) {
+    if (d.name != name) continue;
+    JsonOut details;
+    details.begin_object().key("department");
+    write_department(details, d);
+    details.end_object();
+    throw ApiError(409, "department_exists", diag::make(DiagId::err_department_exists, "", {name}),
+                   details.take());
+  }
+  store::Department created = bench.store().ensure_department(name);
+  JsonOut out;
+  write_department(out, created);
+  res.set_header("Location", "/api/departments/" + std::to_string(created.id));
+  send_json(res, 201, out.take());
+}
+
+void catalogue(Workbench&, const httplib::Request&, httplib::Response& res) {
+  JsonOut out;
+  out.begin_object().key("diagnostics").begin_array();
+  for (const auto& e : diag::catalogue()) {
+    out.begin_object();
+    out.key("code").string(e.code);
+    out.key("name").string(e.name);
+    out.key("severity").string(diag::severity_name(e.severity));
+    out.key("message").string(e.zh);
+    out.key("message_en").string(e.en);
+    out.end_object();
+  }
+  out.end_array().end_object();
+  send_json(res, 200, out.take());
+}
+
+} // namespace
+
+void add_catalog_routes(httplib::Server& server, Workbench& bench) {
+  auto bind = [&bench](void (*route)(Workbench&, const httplib::Request&, httplib::Response&)) {
+    return [&bench, route](const httplib::Request& req, httplib::Response& res) {
+      route(bench, req, res);
+    };
+  };
+  server.Get("/api/health", bind(health));
+  server.Get("/api/vocabulary", bind(vocabulary));
+  server.Get("/api/rules", bind(rule_sets));
+  server.Get(R"(/api/rules/([A-Za-z0-9_.-]+))", bind(rule_set));
+  server.Get("/api/departments", bind(departments));
+  server.Get(R"(/api/departments/(\d+))", bind(department));
+  server.Post("/api/departments", bind(create_department));
+  server.Get("/api/diagnostics", bind(catalogue));
+}
+
+} // namespace ziping::server

@@ -1,0 +1,258 @@
+// Forms: list with filters, counts, create, read (any revision), save (optimistic), history,
+// score and export of a stored form.
+#include "ziping/diag/render.h"
+#include "ziping/server/api_error.h"
+#include "ziping/server/render.h"
+#include "ziping/server/request_json.h"
+#include "ziping/server/routes.h"
+
+namespace ziping::server {
+namespace {
+
+using diag::DiagId;
+
+constexpr const char* kAnonymous = "未署名";
+
+store::FormFilter filter_of(const httplib::Request& req) {
+  store::FormFilter f;
+  if (auto year = integer_param(req, "year", 1900, 9999)) f.year = int(*year);
+  if (auto kind = text_param(req, "kind")) {
+    f.kind = store::parse_kind(*kind);
+    if (!f.kind)
+      throw bad_parameter("kind", *kind, "department 或 project", "department or project");
+  }
+  f.status = status_param(req);
+  if (auto grade = text_param(req, "grade")) f.grade = *grade;
+  if (auto department = integer_param(req, "department", 1, INT64_MAX))
+    f.department_id = *department;
+  if (auto text = text_param(req, "q")) f.text = *text;
+  if (auto sort = text_param(req, "sort")) {
+    if (*sort == "updated")
+      f.order = store::FormFilter::Order::Updated;
+    else if (*sort != "id")
+      throw bad_parameter("sort", *sort, "id 或 updated", "id or updated");
+  }
+  f.limit = int(integer_param(req, "limit", 1, store::kMaxPageSize).value_or(50));
+  f.offset = int(integer_param(req, "offset", 0, INT32_MAX).value_or(0));
+  return f;
+}
+
+// The envelope of create and save: {"content": {form}, "author", "comment", "status",
+// "rules", "mode"[, "base_revision"]}.
+struct Filing {
+  model::ReadResult read;
+  FilingOptions options;
+  std::optional<long long> base_revision;
+};
+
+Filing filing_of(const httplib::Request& req, bool save) {
+  JsonValue body = parse_object_body(req.body);
+  Filing f;
+  if (save) f.base_revision = integer_member(body, "base_revision", true);
+  const JsonValue* content = object_member(body, "content", true);
+  f.options.author = string_member(body, "author").value_or(kAnonymous);
+  if (f.options.author.empty()) f.options.author = kAnonymous;
+  f.options.comment = string_member(body, "comment").value_or("");
+  if (auto status = string_member(body, "status")) {
+    f.options.status = store::parse_status(*status);
+    if (!f.options.status)
+      throw bad_parameter("status", *status, store::status_names() + " 之一",
+                          "one of " + store::status_names());
+  }
+  f.options.rules = string_member(body, "rules");
+  f.options.mode = string_member(body, "mode");
+  f.read = Workbench::read_json(to_json_text(*content), "content");
+  return f;
+}
+
+void list(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  store::FormFilter filter = filter_of(req);
+  store::FormPage page = bench.store().list_forms(filter);
+  JsonOut out;
+  out.begin_object().key("forms").begin_array();
+  for (const auto& record : page.items) write_record(out, record);
+  out.end_array();
+  out.key("total").integer(page.total);
+  out.key("limit").integer(filter.limit);
+  out.key("offset").integer(filter.offset);
+  out.end_object();
+  send_json(res, 200, out.take());
+}
+
+template <class Key>
+void write_counts(JsonOut& out, const char* name,
+                  const std::vector<std::pair<Key, std::int64_t>>& counts) {
+  out.key(name).begin_object();
+  for (const auto& [key, count] : counts) {
+    if constexpr (std::is_same_v<Key, int>)
+      out.key(std::to_string(key)).integer(count);
+    else
+      out.key(key).integer(count);
+  }
+  out.end_object();
+}
+
+void stats(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  store::FormCounts counts = bench.store().count_forms(filter_of(req));
+  // Grades in their order of merit, whatever order the database sorted them in.
+  std::vector<std::pair<std::string, std::int64_t>> grades;
+  for (const char* grade : {"优", "良", "中", "差"})
+    for (const auto& entry : counts.by_grade)
+      if (entry.first == grade) grades.push_back(entry);
+  for (const auto& entry : counts.by_grade)
+    if (entry.first != "优" && entry.first != "良" && entry.first != "中" && entry.first != "差")
+      grades.push_back(entry);
+  JsonOut out;
+  out.begin_object().key("total").integer(counts.total);
+  write_counts(out, "by_grade", grades);
+  write_counts(out, "by_status", counts.by_status);
+  write_counts(out, "by_kind", counts.by_kind);
+  write_counts(out, "by_year", counts.by_year);
+  out.end_object();
+  send_json(res, 200, out.take());
+}
+
+void create(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  Filing f = filing_of(req, false);
+  store::StoredForm stored = bench.create(std::move(f.read), f.options);
+  res.set_header("Location", "/api/forms/" + std::to_string(stored.record.id));
+  send_json(res, 201, form_document(stored));
+}
+
+void read(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  auto revision = integer_param(req, "revision", 1, INT32_MAX);
+  store::StoredForm stored =
+      bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
+  std::optional<std::string> score;
+  if (auto include = text_param(req, "include")) {
+    if (*include != "score") throw bad_parameter("include", *include, "score", "score");
+    score = Workbench::score_json(bench.score(stored.form, bench.rule_set(stored.revision.rule_set),
+                                              Workbench::parse_mode(stored.revision.mode)));
+  }
+  res.set_header("ETag", "\"" + std::to_string(stored.revision.number) + "\"");
+  send_json(res, 200, form_document(stored, score));
+}
+
+void save(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  store::Id id = path_id(req);
+  Filing f = filing_of(req, true);
+  if (*f.base_revision < 1 || *f.base_revision > INT32_MAX)
+    throw bad_parameter("base_revision", std::to_string(*f.base_revision), "正整数",
+                        "a positive integer");
+  int base = int(*f.base_revision);
+  store::SaveResult result = bench.save(id, base, std::move(f.read), f.options);
+  using Outcome = store::SaveResult::Outcome;
+  if (result.outcome == Outcome::NotFound || !result.current) throw form_not_found(id);
+  if (result.outcome == Outcome::Saved) {
+    send_json(res, 200, form_document(*result.current));
+    return;
+  }
+  int current = result.current->record.revision;
+  JsonOut details;
+  details.begin_object().key("form_id").integer(id).key("base_revision").integer(base);
+  details.key("current_revision").integer(current).key("current");
+  write_form_document(details, *result.current);
+  details.end_object();
+  throw ApiError(409, "conflict",
+                 diag::make(DiagId::err_save_conflict, "",
+                            {std::to_string(id), std::to_string(base), std::to_string(current)}),
+                 details.take());
+}
+
+void revisions(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  store::Id id = path_id(req);
+  auto history = bench.store().revisions(id);
+  if (history.empty()) throw form_not_found(id);
+  JsonOut out;
+  out.begin_object().key("form_id").integer(id).key("revisions").begin_array();
+  for (const auto& r : history) write_revision(out, r);
+  out.end_array().end_object();
+  send_json(res, 200, out.take());
+}
+
+// The rule set and mode a stored form is scored under: its own unless the query names others.
+struct Scoring {
+  const rules::RuleSet* rules;
+  rules::Mode mode;
+};
+Scoring scoring_of(Workbench& bench, const httplib::Request& req, const store::StoredForm& s) {
+  auto rules = text_param(req, "rules").value_or(s.revision.rule_set);
+  auto mode = text_param(req, "mode").value_or(s.revision.mode);
+  return {&bench.rule_set(rules), Workbench::parse_mode(mode)};
+}
+
+void score(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  auto revision = integer_param(req, "revision", 1, INT32_MAX);
+  store::StoredForm stored =
+      bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
+  Scoring how = scoring_of(bench, req, stored);
+  send_json(res, 200, Workbench::score_json(bench.score(stored.form, *how.rules, how.mode)));
+}
+
+std::string percent_encoded(std::string_view text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += char(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+void export_form(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  std::string name = text_param(req, "format").value_or("json");
+  const io::Format* format = io::find_format(name);
+  if (!format || !format->write) {
+    JsonOut details;
+    details.begin_object().key("writable").begin_array();
+    for (const auto& f : io::formats())
+      if (f.write) details.string(f.name);
+    details.end_array().end_object();
+    throw ApiError(400, "unknown_format",
+                   diag::make(DiagId::err_unknown_format, "", {name, io::writable_format_names()}),
+                   details.take());
+  }
+  auto revision = integer_param(req, "revision", 1, INT32_MAX);
+  store::StoredForm stored =
+      bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
+  Scoring how = scoring_of(bench, req, stored);
+  std::string bytes = bench.write(stored, *format, *how.rules, how.mode);
+  std::string extension = format->extensions.empty() ? "." + std::string(format->name)
+                                                     : std::string(format->extensions[0]);
+  const auto& r = stored.record;
+  std::string base = "form-" + std::to_string(r.id) + "-r" + std::to_string(stored.revision.number);
+  std::string readable = stored.form.department;
+  if (stored.form.year) readable += "-" + std::to_string(*stored.form.year);
+  if (!stored.form.project.empty()) readable += "-" + stored.form.project;
+  readable += "-第" + std::to_string(stored.revision.number) + "版";
+  res.set_header("Content-Disposition", "attachment; filename=\"" + base + extension +
+                                            "\"; filename*=UTF-8''" +
+                                            percent_encoded(readable + extension));
+  res.set_content(bytes, media_type(*format));
+  res.status = 200;
+}
+
+} // namespace
+
+void add_form_routes(httplib::Server& server, Workbench& bench) {
+  auto bind = [&bench](void (*route)(Workbench&, const httplib::Request&, httplib::Response&)) {
+    return [&bench, route](const httplib::Request& req, httplib::Response& res) {
+      route(bench, req, res);
+    };
+  };
+  server.Get("/api/forms", bind(list));
+  server.Get("/api/forms/stats", bind(stats));
+  server.Post("/api/forms", bind(create));
+  server.Get(R"(/api/forms/(\d+))", bind(read));
+  server.Put(R"(/api/forms/(\d+))", bind(save));
+  server.Get(R"(/api/forms/(\d+)/revisions)", bind(revisions));
+  server.Get(R"(/api/forms/(\d+)/score)", bind(score));
+  server.Get(R"(/api/forms/(\d+)/export)", bind(export_form));
+}
+
+} // namespace ziping::server

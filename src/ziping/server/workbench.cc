@@ -1,0 +1,214 @@
+#include "ziping/server/workbench.h"
+
+#include "ziping/diag/render.h"
+#include "ziping/io/json/form_reader.h"
+#include "ziping/model/source_map.h"
+#include "ziping/report/score_report.h"
+#include "ziping/rules/load.h"
+#include "ziping/server/api_error.h"
+#include "ziping/server/json_out.h"
+
+namespace ziping::server {
+namespace {
+
+using diag::DiagId;
+
+ApiError unreadable(const std::vector<diag::Diagnostic>& diagnostics) {
+  std::size_t errors = 0;
+  for (const auto& d : diagnostics)
+    if (d.severity == diag::Severity::Error) ++errors;
+  return ApiError(422, "unreadable_form",
+                  diag::make(DiagId::err_unreadable_form, "", {std::to_string(errors)}),
+                  diag::render_json(diag::in_source_order(diagnostics)));
+}
+
+ApiError no_department() {
+  return ApiError(422, "no_department", diag::make(DiagId::err_form_no_department, "department"));
+}
+
+// What the store refuses, refused before scoring, as the form's fault (422), not the database's.
+void check_storable(const model::Form& form) {
+  if (form.department.empty()) throw no_department();
+  if (auto path = store::unstorable_text(form)) {
+    JsonOut details;
+    details.begin_object().key("path").string(*path).end_object();
+    throw ApiError(422, "unstorable_text", diag::make(DiagId::err_text_nul, *path, {*path}),
+                   details.take());
+  }
+}
+
+store::Summary summarize(const Scored& s) {
+  store::Summary out;
+  const auto& e = s.assessment.evaluation;
+  out.total = e.total;
+  out.grade = e.grade;
+  out.execution_rate = e.budget.rate_percent;
+  out.indicator_score = e.indicator_score;
+  for (const auto& d : s.diagnostics) {
+    if (d.severity == diag::Severity::Error) ++out.errors;
+    if (d.severity == diag::Severity::Warning) ++out.warnings;
+    if (d.severity == diag::Severity::Note) ++out.notes;
+  }
+  return out;
+}
+
+} // namespace
+
+Workbench::Workbench(store::Store& store) : store_(store) {
+  for (const auto& name : rules::embedded_names()) {
+    auto loaded = rules::load_embedded(name);
+    if (loaded.rules) rules_.emplace(name, std::move(*loaded.rules));
+  }
+}
+
+const rules::RuleSet& Workbench::rule_set(std::string_view name) const {
+  auto found = rules_.find(name);
+  if (found != rules_.end()) return found->second;
+  std::string names;
+  JsonOut details;
+  details.begin_object().key("available").begin_array();
+  for (const auto& [n, r] : rules_) {
+    names += (names.empty() ? "" : ", ") + n;
+    details.string(n);
+  }
+  details.end_array().end_object();
+  throw ApiError(400, "unknown_rule_set",
+                 diag::make(DiagId::err_rules_unknown, "", {std::string(name), names}),
+                 details.take());
+}
+
+rules::Mode Workbench::parse_mode(std::string_view name) {
+  if (name == "review") return rules::Mode::Review;
+  if (name == "auto") return rules::Mode::Auto;
+  throw bad_parameter("mode", std::string(name), "review 或 auto", "review or auto");
+}
+
+std::string_view Workbench::mode_name(rules::Mode mode) {
+  return report::mode_name(mode);
+}
+
+model::ReadResult Workbench::read(std::string_view bytes, const io::Format& format,
+                                  const io::ReadOptions& options) {
+  model::ReadResult result = format.read(bytes, options);
+  if (result.map.file().empty()) result.map.set_file(options.file_name);
+  if (!result.form) {
+    model::locate(result.diagnostics, result.map);
+    throw unreadable(result.diagnostics);
+  }
+  return result;
+}
+
+model::ReadResult Workbench::read_json(std::string_view bytes, const std::string& file_name) {
+  return read(bytes, *io::find_format("json"), io::ReadOptions{file_name, std::nullopt});
+}
+
+Scored Workbench::score(model::ReadResult read, const rules::RuleSet& rules,
+                        rules::Mode mode) const {
+  Scored s;
+  s.form = std::move(*read.form);
+  s.rules = &rules;
+  s.mode = mode;
+  s.assessment = check::assess(s.form, rules, mode);
+  s.diagnostics = std::move(read.diagnostics);
+  s.diagnostics.insert(s.diagnostics.end(), s.assessment.diagnostics.begin(),
+                       s.assessment.diagnostics.end());
+  model::locate(s.diagnostics, read.map);
+  s.diagnostics = diag::in_source_order(std::move(s.diagnostics));
+  return s;
+}
+
+Scored Workbench::score(const model::Form& form, const rules::RuleSet& rules,
+                        rules::Mode mode) const {
+  model::ReadResult read;
+  read.form = form;
+  return score(std::move(read), rules, mode);
+}
+
+store::Summary Workbench::summary(const Scored& scored) {
+  return summarize(scored);
+}
+
+std::string Workbench::score_json(const Scored& s) {
+  return report::render_score_json({s.form, s.assessment.evaluation, *s.rules, s.diagnostics});
+}
+
+store::StoredForm Workbench::create(model::ReadResult read, const FilingOptions& options) {
+  check_storable(*read.form);
+  const auto& rules = rule_set(options.rules.value_or(rules::kDefaultRuleSet));
+  rules::Mode mode = parse_mode(options.mode.value_or("review"));
+  Scored scored = score(std::move(read), rules, mode);
+  store::NewForm n;
+  n.summary = summarize(scored);
+  n.form = std::move(scored.form);
+  n.status = options.status.value_or(store::Status::Draft);
+  n.rule_set = rules.name;
+  n.mode = std::string(mode_name(mode));
+  n.author = options.author;
+  n.comment = options.comment;
+  auto record = store_.create_form(n);
+  return stored(record.id, std::nullopt);
+}
+
+store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadResult read,
+                                  const FilingOptions& options) {
+  check_storable(*read.form);
+  auto current = store_.form_record(id);
+  if (!current) throw form_not_found(id);
+  const auto& rules = rule_set(options.rules.value_or(current->rule_set));
+  rules::Mode mode = parse_mode(options.mode.value_or(current->mode));
+  Scored scored = score(std::move(read), rules, mode);
+  store::Save s;
+  s.form_id = id;
+  s.base_revision = base_revision;
+  s.summary = summarize(scored);
+  s.form = std::move(scored.form);
+  s.status = options.status;
+  s.rule_set = rules.name;
+  s.mode = std::string(mode_name(mode));
+  s.author = options.author;
+  s.comment = options.comment;
+  return store_.save_form(s);
+}
+
+store::StoredForm Workbench::stored(store::Id id, std::optional<int> revision) {
+  auto found = store_.form(id, revision);
+  if (found) return std::move(*found);
+  if (revision && store_.form_record(id)) {
+    JsonOut details;
+    details.begin_object().key("form_id").integer(id).key("revision").integer(*revision);
+    details.end_object();
+    throw ApiError(404, "not_found",
+                   diag::make(DiagId::err_revision_not_found, "",
+                              {std::to_string(id), std::to_string(*revision)}),
+                   details.take());
+  }
+  throw form_not_found(id);
+}
+
+std::string Workbench::write(const store::StoredForm& stored, const io::Format& format,
+                             const rules::RuleSet& rules, rules::Mode mode) const {
+  Scored scored = score(stored.form, rules, mode);
+  io::WriteContext context{&scored.assessment.evaluation, &rules, &scored.diagnostics};
+  return format.write(scored.form, context);
+}
+
+std::string media_type(const io::Format& format) {
+  static const std::map<std::string_view, std::string_view> kTypes = {
+      {".json", "application/json; charset=utf-8"},
+      {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {".xls", "application/vnd.ms-excel"},
+      {".csv", "text/csv; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".htm", "text/html; charset=utf-8"},
+      {".pdf", "application/pdf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".md", "text/markdown; charset=utf-8"},
+  };
+  if (!format.extensions.empty()) {
+    auto found = kTypes.find(format.extensions.front());
+    if (found != kTypes.end()) return std::string(found->second);
+  }
+  return "application/octet-stream";
+}
+
+} // namespace ziping::server

@@ -1,0 +1,391 @@
+#include "ziping/store/sql_store.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "ziping/store/form_rows.h"
+#include "ziping/store/migrations/migrations.h"
+
+namespace ziping::store {
+namespace {
+
+using diag::DiagId;
+
+// Ties every advisory lock this program takes in PostgreSQL to one number ("ziping" in ASCII,
+// truncated), so concurrent first starts do not both run the migrations.
+constexpr std::int64_t kMigrationLock = 0x7a6970696e67;
+
+constexpr std::string_view kRecordColumns =
+    "f.id, f.department_id, d.name, f.kind, f.year, f.title, f.project, f.status, f.rule_set, "
+    "f.mode, f.revision, f.total, f.grade, f.execution_rate, f.indicator_score, f.errors, "
+    "f.warnings, f.notes, f.created_at, f.updated_at, f.updated_by";
+constexpr std::string_view kRecordFrom =
+    " FROM forms f JOIN departments d ON d.id = f.department_id";
+
+std::string text_of(const SqlCell& cell) {
+  return cell ? *cell : std::string();
+}
+
+std::int64_t int_of(const SqlCell& cell) {
+  return cell ? std::stoll(*cell) : 0;
+}
+
+FormRecord record_from(const SqlRow& row) {
+  FormRecord r;
+  r.id = int_of(row[0]);
+  r.department_id = int_of(row[1]);
+  r.department = text_of(row[2]);
+  r.kind = parse_kind(text_of(row[3])).value_or(model::FormKind::Department);
+  if (row[4]) r.year = int(int_of(row[4]));
+  r.title = text_of(row[5]);
+  r.project = text_of(row[6]);
+  r.status = parse_status(text_of(row[7])).value_or(Status::Draft);
+  r.rule_set = text_of(row[8]);
+  r.mode = text_of(row[9]);
+  r.revision = int(int_of(row[10]));
+  r.summary = summary_from(row, 11);
+  r.created_at = text_of(row[18]);
+  r.updated_at = text_of(row[19]);
+  r.updated_by = text_of(row[20]);
+  return r;
+}
+
+Department department_from(const SqlRow& row) {
+  return Department{int_of(row[0]), text_of(row[1]), text_of(row[2]), int(int_of(row[3]))};
+}
+
+std::string like_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '\\' || c == '%' || c == '_') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+// WHERE clause and parameters of a filter, numbered from $1.
+struct Where {
+  std::string sql;
+  std::vector<SqlParam> params;
+
+  void add(std::string_view condition, SqlParam param) {
+    params.push_back(std::move(param));
+    std::string n = "$" + std::to_string(params.size());
+    std::string c(condition);
+    for (auto at = c.find('?'); at != std::string::npos; at = c.find('?', at + n.size()))
+      c.replace(at, 1, n);
+    sql += (sql.empty() ? " WHERE " : " AND ") + c;
+  }
+};
+
+Where where_of(const FormFilter& filter) {
+  Where w;
+  if (filter.year) w.add("f.year = ?", std::int64_t(*filter.year));
+  if (filter.kind) w.add("f.kind = ?", std::string(kind_name(*filter.kind)));
+  if (filter.status) w.add("f.status = ?", std::string(status_name(*filter.status)));
+  if (filter.grade) w.add("f.grade = ?", *filter.grade);
+  if (filter.department_id) w.add("f.department_id = ?", *filter.department_id);
+  if (!filter.text.empty())
+    w.add("(f.title LIKE ? ESCAPE '\\' OR f.project LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE "
+          "'\\')",
+          like_pattern(filter.text));
+  return w;
+}
+
+class SqlStore final : public Store {
+public:
+  SqlStore(SqlStoreOptions options, ConnectionFactory factory)
+      : options_(std::move(options)), pool_(std::move(factory), options_.connections) {
+    migrate();
+  }
+
+  std::string_view backend() const override { return options_.backend; }
+  std::string description() const override { return options_.description; }
+
+  int schema_version() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    auto rows = tx.query("SELECT MAX(version) FROM schema_migrations");
+    return rows.empty() ? 0 : int(int_of(rows[0][0]));
+  }
+
+  std::vector<Department> departments() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    std::vector<Department> out;
+    for (const auto& row : tx.query(department_query(""))) out.push_back(department_from(row));
+    return out;
+  }
+
+  std::optional<Department> department(Id id) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    auto rows = tx.query(department_query(" WHERE d.id = $1"), {id});
+    if (rows.empty()) return std::nullopt;
+    return department_from(rows[0]);
+  }
+
+  Department ensure_department(const std::string& name) override {
+    auto c = pool_.lease();
+    Id id = 0;
+    {
+      Transaction tx(*c, true);
+      id = ensure_department(tx, name);
+      tx.commit();
+    }
+    Transaction tx(*c, false);
+    return department_from(tx.query(department_query(" WHERE d.id = $1"), {id}).at(0));
+  }
+
+  std::vector<FormRecord> create_forms(std::span<const NewForm> forms) override {
+    auto c = pool_.lease();
+    std::vector<Id> ids;
+    {
+      Transaction tx(*c, true);
+      for (const auto& f : forms) ids.push_back(create(tx, f));
+      tx.commit();
+    }
+    std::vector<FormRecord> out;
+    Transaction tx(*c, false);
+    for (Id id : ids) out.push_back(*record(tx, id));
+    return out;
+  }
+
+  SaveResult save_form(const Save& save) override {
+    auto c = pool_.lease();
+    SaveResult result;
+    bool saved = false;
+    {
+      Transaction tx(*c, true);
+      auto rows = tx.query("SELECT revision FROM forms WHERE id = $1", {save.form_id});
+      if (rows.empty()) return result; // NotFound
+      if (int_of(rows[0][0]) == save.base_revision && apply(tx, save)) {
+        tx.commit();
+        saved = true;
+      }
+    }
+    result.outcome = saved ? SaveResult::Outcome::Saved : SaveResult::Outcome::Conflict;
+    Transaction tx(*c, false);
+    result.current = stored(tx, save.form_id, std::nullopt);
+    return result;
+  }
+
+  std::optional<StoredForm> form(Id id, std::optional<int> revision) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    return stored(tx, id, revision);
+  }
+
+  std::optional<FormRecord> form_record(Id id) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    return record(tx, id);
+  }
+
+  std::vector<Revision> revisions(Id form_id) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    std::vector<Revision> out;
+    auto rows = tx.query("SELECT " + std::string(kRevisionColumns) +
+                             " FROM revisions WHERE form_id = $1 ORDER BY number DESC",
+                         {form_id});
+    for (const auto& row : rows) out.push_back(revision_from(row));
+    return out;
+  }
+
+  FormPage list_forms(const FormFilter& filter) override {
+    Where w = where_of(filter);
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    FormPage page;
+    page.total = int_of(
+        tx.query("SELECT COUNT(*)" + std::string(kRecordFrom) + w.sql, w.params).at(0).at(0));
+    std::string order = filter.order == FormFilter::Order::Updated
+                            ? " ORDER BY f.updated_at DESC, f.id DESC"
+                            : " ORDER BY f.id";
+    int limit = std::clamp(filter.limit, 1, kMaxPageSize);
+    w.params.push_back(std::int64_t(limit));
+    w.params.push_back(std::int64_t(std::max(filter.offset, 0)));
+    std::string n = std::to_string(w.params.size());
+    std::string sql = "SELECT " + std::string(kRecordColumns) + std::string(kRecordFrom) + w.sql +
+                      order + " LIMIT $" + std::to_string(w.params.size() - 1) + " OFFSET $" + n;
+    for (const auto& row : tx.query(sql, w.params)) page.items.push_back(record_from(row));
+    return page;
+  }
+
+  FormCounts count_forms(const FormFilter& filter) override {
+    Where w = where_of(filter);
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    FormCounts counts;
+    auto group = [&](std::string_view column) {
+      std::string sql = "SELECT " + std::string(column) + ", COUNT(*)" + std::string(kRecordFrom) +
+                        w.sql + " GROUP BY " + std::string(column) + " ORDER BY " +
+                        std::string(column);
+      return tx.query(sql, w.params);
+    };
+    for (const auto& row : group("f.grade")) {
+      counts.by_grade.emplace_back(text_of(row[0]), int_of(row[1]));
+      counts.total += int_of(row[1]);
+    }
+    for (const auto& row : group("f.status"))
+      counts.by_status.emplace_back(text_of(row[0]), int_of(row[1]));
+    for (const auto& row : group("f.kind"))
+      counts.by_kind.emplace_back(text_of(row[0]), int_of(row[1]));
+    for (const auto& row : group("f.year"))
+      if (row[0]) counts.by_year.emplace_back(int(int_of(row[0])), int_of(row[1]));
+    return counts;
+  }
+
+  std::int64_t form_count() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    return int_of(tx.query("SELECT COUNT(*) FROM forms").at(0).at(0));
+  }
+
+private:
+  static std::string department_query(std::string_view where) {
+    return "SELECT d.id, d.name, d.created_at, COUNT(f.id) FROM departments d LEFT JOIN forms f "
+           "ON f.department_id = d.id" +
+           std::string(where) + " GROUP BY d.id, d.name, d.created_at ORDER BY d.id";
+  }
+
+  void migrate() {
+    auto c = pool_.lease();
+    Transaction tx(*c, true);
+    if (tx.dialect() == Dialect::PostgreSQL)
+      tx.query("SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
+    tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+               "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    auto rows = tx.query("SELECT MAX(version) FROM schema_migrations");
+    int current = rows.empty() ? 0 : int(int_of(rows[0][0]));
+    if (current > latest_schema_version())
+      throw StoreError(
+          diag::make(DiagId::err_store_schema_newer, "",
+                     {std::to_string(current), std::to_string(latest_schema_version())}));
+    for (const auto& m : migrations()) {
+      if (m.version <= current) continue;
+      c->execute_script(render(m.sql, tx.dialect()));
+      tx.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                 {std::int64_t(m.version), std::string(m.name), now_utc()});
+    }
+    tx.commit();
+  }
+
+  static Id ensure_department(Transaction& tx, const std::string& name) {
+    if (name.empty()) throw StoreError(diag::make(DiagId::err_form_no_department, "department"));
+    tx.execute("INSERT INTO departments (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO "
+               "NOTHING",
+               {name, now_utc()});
+    return int_of(tx.query("SELECT id FROM departments WHERE name = $1", {name}).at(0).at(0));
+  }
+
+  static void refuse_unstorable(const model::Form& form) {
+    if (auto path = unstorable_text(form))
+      throw StoreError(diag::make(DiagId::err_text_nul, *path, {*path}));
+  }
+
+  static Id create(Transaction& tx, const NewForm& f) {
+    refuse_unstorable(f.form);
+    Id department = ensure_department(tx, f.form.department);
+    std::string now = now_utc();
+    auto rows = tx.query(
+        "INSERT INTO forms (department_id, kind, year, title, project, status, rule_set, mode, "
+        "revision, total, grade, execution_rate, indicator_score, errors, warnings, notes, "
+        "created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, "
+        "$11, $12, $13, $14, $15, $16, $16, $17) RETURNING id",
+        {department, std::string(kind_name(f.form.kind)), optional_int(f.form.year), f.form.title,
+         f.form.project, std::string(status_name(f.status)), f.rule_set, f.mode,
+         decimal_param(f.summary.total), f.summary.grade, decimal_param(f.summary.execution_rate),
+         decimal_param(f.summary.indicator_score), std::int64_t(f.summary.errors),
+         std::int64_t(f.summary.warnings), std::int64_t(f.summary.notes), now, f.author});
+    Id id = int_of(rows.at(0).at(0));
+    Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
+    insert_revision(tx, id, revision, f.form);
+    return id;
+  }
+
+  // The save on top of its base, inside the caller's write transaction; false when another
+  // save got there first (the caller rolls back and reports the conflict).
+  static bool apply(Transaction& tx, const Save& s) {
+    refuse_unstorable(s.form);
+    auto rows = tx.query("SELECT status, rule_set, mode FROM forms WHERE id = $1", {s.form_id});
+    Status status = s.status.value_or(parse_status(text_of(rows.at(0)[0])).value_or(Status::Draft));
+    std::string rule_set = s.rule_set.value_or(text_of(rows[0][1]));
+    std::string mode = s.mode.value_or(text_of(rows[0][2]));
+    Id department = ensure_department(tx, s.form.department);
+    std::string now = now_utc();
+    int number = s.base_revision + 1;
+    // The revision test in the WHERE clause is the lock: of two saves on the same base, the
+    // second one's UPDATE (after waiting for the first in PostgreSQL) matches no row.
+    auto changed = tx.execute(
+        "UPDATE forms SET department_id = $1, kind = $2, year = $3, title = $4, project = $5, "
+        "status = $6, rule_set = $7, mode = $8, revision = $9, total = $10, grade = $11, "
+        "execution_rate = $12, indicator_score = $13, errors = $14, warnings = $15, notes = $16, "
+        "updated_at = $17, updated_by = $18 WHERE id = $19 AND revision = $20",
+        {department,
+         std::string(kind_name(s.form.kind)),
+         optional_int(s.form.year),
+         s.form.title,
+         s.form.project,
+         std::string(status_name(status)),
+         rule_set,
+         mode,
+         std::int64_t(number),
+         decimal_param(s.summary.total),
+         s.summary.grade,
+         decimal_param(s.summary.execution_rate),
+         decimal_param(s.summary.indicator_score),
+         std::int64_t(s.summary.errors),
+         std::int64_t(s.summary.warnings),
+         std::int64_t(s.summary.notes),
+         now,
+         s.author,
+         s.form_id,
+         std::int64_t(s.base_revision)});
+    if (changed != 1) return false;
+    Revision revision{number, s.author, s.comment, now, status, rule_set, mode, s.summary};
+    insert_revision(tx, s.form_id, revision, s.form);
+    return true;
+  }
+
+  static std::optional<FormRecord> record(Transaction& tx, Id id) {
+    auto rows = tx.query("SELECT " + std::string(kRecordColumns) + std::string(kRecordFrom) +
+                             " WHERE f.id = $1",
+                         {id});
+    if (rows.empty()) return std::nullopt;
+    return record_from(rows[0]);
+  }
+
+  static std::optional<StoredForm> stored(Transaction& tx, Id id, std::optional<int> number) {
+    auto r = record(tx, id);
+    if (!r) return std::nullopt;
+    auto loaded = load_revision(tx, id, number.value_or(r->revision));
+    if (!loaded) return std::nullopt;
+    return StoredForm{std::move(*r), std::move(loaded->first), std::move(loaded->second)};
+  }
+
+  SqlStoreOptions options_;
+  ConnectionPool pool_;
+};
+
+} // namespace
+
+std::string now_utc() {
+  using namespace std::chrono;
+  auto now = system_clock::now();
+  auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::time_t seconds = system_clock::to_time_t(now);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms));
+  return buffer;
+}
+
+std::unique_ptr<Store> make_sql_store(SqlStoreOptions options, ConnectionFactory factory) {
+  return std::make_unique<SqlStore>(std::move(options), std::move(factory));
+}
+
+} // namespace ziping::store

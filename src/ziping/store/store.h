@@ -1,0 +1,209 @@
+// store/store.h — where forms live between requests: departments, forms and every revision of
+// each form, behind one interface with two implementations (SQLite, the default single file;
+// PostgreSQL for a multi-user deployment) that pass one shared test suite (tests/contract).
+//
+// A Form is stored normalised (revisions, funding sources, goals, indicators as rows; exact
+// decimals as TEXT/NUMERIC, never floating point), so questions across many forms are SQL.
+// Every save is a new revision carrying who, when and why; saves are optimistic: each names
+// the revision it was based on, and a stale one is refused with the current version instead
+// of overwriting it. The store never scores: the caller computes the Summary (total, grade,
+// counts) that list filters use and hands it in with the save.
+//
+// Expected outcomes (not found, conflict) are return values. Exceptions (StoreError) mean the
+// database itself failed: unreachable, corrupt, or a schema newer than this program.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ziping/diag/diagnostic.h"
+#include "ziping/model/form.h"
+#include "ziping/num/decimal.h"
+
+namespace ziping::store {
+
+using num::Decimal;
+using Id = std::int64_t;
+
+// Where a form is in its review. Transitions are not policed yet (they come with accounts and
+// roles in the review-workflow issue); the store only keeps the value.
+enum class Status {
+  Draft,     // 填报中
+  Submitted, // 已提交
+  Returned,  // 已退回
+  Approved,  // 已审核
+};
+std::string_view status_name(Status status);    // "draft", "submitted", "returned", "approved"
+std::string_view status_name_zh(Status status); // 填报中, 已提交, 已退回, 已审核
+std::optional<Status> parse_status(std::string_view name);
+std::string status_names(); // "draft, submitted, returned, approved"
+
+std::string_view kind_name(model::FormKind kind); // "department", "project"
+std::optional<model::FormKind> parse_kind(std::string_view name);
+
+// What scoring said about a revision, computed by the caller when it saves.
+struct Summary {
+  std::optional<Decimal> total;           // execution + indicator score
+  std::string grade;                      // 优/良/中/差 from the total ("" when not scored)
+  std::optional<Decimal> execution_rate;  // B / A in percent, 2 decimals
+  std::optional<Decimal> indicator_score; // Σ leaf scores
+  int errors = 0;
+  int warnings = 0;
+  int notes = 0;
+};
+
+struct Department {
+  Id id = 0;
+  std::string name;
+  std::string created_at; // ISO 8601 UTC, "2026-11-28T16:08:01.123Z"
+  int form_count = 0;
+};
+
+struct Revision {
+  int number = 0; // 1, 2, …; the first save is revision 1
+  std::string author;
+  std::string comment;
+  std::string created_at;
+  Status status = Status::Draft;
+  std::string rule_set; // the rule set the summary was computed under
+  std::string mode;     // "review" or "auto"
+  Summary summary;
+};
+
+// A form as lists show it: the current revision's metadata and summary, not its content.
+struct FormRecord {
+  Id id = 0;
+  Id department_id = 0;
+  std::string department; // the department's name
+  model::FormKind kind = model::FormKind::Department;
+  std::optional<int> year;
+  std::string title;
+  std::string project;
+  Status status = Status::Draft;
+  std::string rule_set;
+  std::string mode;
+  int revision = 0; // the current revision's number
+  Summary summary;  // of the current revision
+  std::string created_at;
+  std::string updated_at;
+  std::string updated_by;
+};
+
+struct StoredForm {
+  FormRecord record;
+  Revision revision; // the revision `form` is (the current one unless an older was asked for)
+  model::Form form;
+};
+
+// A new form: revision 1.
+struct NewForm {
+  model::Form form; // form.department names the department (created when new; not empty)
+  Status status = Status::Draft;
+  std::string rule_set;
+  std::string mode = "review";
+  std::string author;
+  std::string comment;
+  Summary summary;
+};
+
+// A save on top of `base_revision`.
+struct Save {
+  Id form_id = 0;
+  int base_revision = 0;
+  model::Form form;
+  std::optional<Status> status;        // unchanged when absent
+  std::optional<std::string> rule_set; // unchanged when absent
+  std::optional<std::string> mode;     // unchanged when absent
+  std::string author;
+  std::string comment;
+  Summary summary; // computed under the rule set and mode the form will have after the save
+};
+
+struct SaveResult {
+  enum class Outcome { Saved, Conflict, NotFound };
+  Outcome outcome = Outcome::NotFound;
+  // Saved: the new current version. Conflict: the current version that the save did not
+  // overwrite (its content too, so a client can merge and save again). NotFound: empty.
+  std::optional<StoredForm> current;
+};
+
+struct FormFilter {
+  std::optional<int> year;
+  std::optional<model::FormKind> kind;
+  std::optional<Status> status;
+  std::optional<std::string> grade; // the computed grade of the current revision
+  std::optional<Id> department_id;
+  std::string text; // substring of the title, project or department name; empty = any
+  enum class Order {
+    Created, // oldest first (by id)
+    Updated, // most recently saved first
+  };
+  Order order = Order::Created;
+  int limit = 50; // 1..kMaxPageSize
+  int offset = 0;
+};
+inline constexpr int kMaxPageSize = 500;
+
+struct FormPage {
+  std::vector<FormRecord> items;
+  std::int64_t total = 0; // matching forms, ignoring limit and offset
+};
+
+// Counts of the forms a filter selects (limit, offset and order are ignored).
+struct FormCounts {
+  std::int64_t total = 0;
+  std::vector<std::pair<std::string, std::int64_t>> by_grade;  // "" = not scored
+  std::vector<std::pair<std::string, std::int64_t>> by_status; // status names
+  std::vector<std::pair<std::string, std::int64_t>> by_kind;
+  std::vector<std::pair<int, std::int64_t>> by_year; // forms without a year are left out
+};
+
+// The model path of the first text of `form` that holds U+0000 ("goals[1].indicators[0].name"),
+// which no backend stores (PostgreSQL text cannot hold it), so neither accepts it (ZP0723).
+std::optional<std::string> unstorable_text(const model::Form& form);
+
+// The database failed, or was asked to store what it cannot (ZP0705, ZP0723): carries a
+// catalogue diagnostic.
+class StoreError : public std::runtime_error {
+public:
+  explicit StoreError(diag::Diagnostic diagnostic);
+  const diag::Diagnostic& diagnostic() const { return diagnostic_; }
+
+private:
+  diag::Diagnostic diagnostic_;
+};
+
+class Store {
+public:
+  virtual ~Store() = default;
+
+  virtual std::string_view backend() const = 0; // "sqlite" or "postgresql"
+  virtual std::string description() const = 0;  // the file or the server, without password
+  virtual int schema_version() = 0;             // the last migration applied
+
+  virtual std::vector<Department> departments() = 0;
+  virtual std::optional<Department> department(Id id) = 0;
+  // Creates the department when no department has this name; returns it either way.
+  virtual Department ensure_department(const std::string& name) = 0;
+
+  // All or nothing: either every form is created (revision 1 each) or none.
+  virtual std::vector<FormRecord> create_forms(std::span<const NewForm> forms) = 0;
+  FormRecord create_form(const NewForm& form);
+
+  virtual SaveResult save_form(const Save& save) = 0;
+
+  // The current revision, or revision `revision` when given; nullopt when either is missing.
+  virtual std::optional<StoredForm> form(Id id, std::optional<int> revision = std::nullopt) = 0;
+  virtual std::optional<FormRecord> form_record(Id id) = 0;
+  virtual std::vector<Revision> revisions(Id form_id) = 0; // newest first; empty: no such form
+  virtual FormPage list_forms(const FormFilter& filter) = 0;
+  virtual FormCounts count_forms(const FormFilter& filter) = 0;
+  virtual std::int64_t form_count() = 0;
+};
+
+} // namespace ziping::store

@@ -1,0 +1,665 @@
+// The HTTP API end to end: the real `ziping serve` binary, real sockets, the database of
+// ZIPING_STORE_BACKEND (SQLite file, or PostgreSQL through scripts/pg_throwaway.sh). Every test
+// files forms under department names of its own, so tests share one server and one database.
+#include <gtest/gtest.h>
+
+#include <barrier>
+#include <filesystem>
+#include <fstream>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+#include "../contract/backend.h"
+#include "harness.h"
+
+namespace ziping::testing {
+namespace {
+
+const std::string kBinary = ZIPING_BINARY;
+const std::string kExamples = std::string(ZIPING_SOURCE_DIR) + "/examples/";
+constexpr const char* kSeedDepartment = "天津市人民政府政务服务办公室";
+constexpr int kMaxUploadMb = 2;
+
+// The server every test talks to, started once.
+class ApiServer : public ::testing::Environment {
+public:
+  static ApiServer* instance;
+  void SetUp() override {
+    backend = Backend::fresh();
+    ASSERT_TRUE(backend);
+    process = std::make_unique<ServerProcess>(
+        kBinary, std::vector<std::string>{"--db", backend->url(), "--threads", "16",
+                                          "--max-upload-mb", std::to_string(kMaxUploadMb)});
+    ASSERT_TRUE(process->started()) << process->output();
+  }
+  void TearDown() override {
+    if (process && process->started()) {
+      EXPECT_EQ(process->stop(), 0) << process->output();
+      EXPECT_NE(process->output().find("已停止 (stopped)"), std::string::npos) << process->output();
+    }
+    // Now, not in the destructor: gtest destroys environments during exit, after libpqxx's
+    // static data is gone.
+    process.reset();
+    backend.reset();
+  }
+  std::unique_ptr<Backend> backend;
+  std::unique_ptr<ServerProcess> process;
+};
+ApiServer* ApiServer::instance = nullptr;
+
+httplib::Client client() {
+  httplib::Client c("127.0.0.1", ApiServer::instance->process->port());
+  c.set_read_timeout(60, 0);
+  c.set_write_timeout(60, 0);
+  c.set_url_encode(false); // queries are encoded here, with encoded()
+  return c;
+}
+
+std::string encoded(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : text) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+      out += char(ch);
+    } else {
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    }
+  }
+  return out;
+}
+
+Json json_of(const httplib::Result& r) {
+  if (!r) return Json();
+  return Json::parse(r->body);
+}
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The seed form filed under another department (so tests do not see each other's forms).
+std::string seed_as(const std::string& department) {
+  std::string text = read_file(kExamples + "tianjin-2022-dept.json");
+  std::string from = quoted(kSeedDepartment);
+  text.replace(text.find(from), from.size(), quoted(department));
+  return text;
+}
+
+std::string project_as(const std::string& department) {
+  std::string text = read_file(kExamples + "county-roads-2023-proj.json");
+  std::string from = quoted("某县交通运输局");
+  text.replace(text.find(from), from.size(), quoted(department));
+  return text;
+}
+
+std::string envelope(const std::string& content, const std::string& extra = "") {
+  return "{\"content\": " + content + (extra.empty() ? "" : ", " + extra) + "}";
+}
+
+// POST /api/forms; returns the new form's id.
+long long create(const std::string& content, const std::string& extra = "") {
+  auto c = client();
+  auto r = c.Post("/api/forms", envelope(content, extra), "application/json");
+  EXPECT_TRUE(r);
+  if (!r) return -1;
+  EXPECT_EQ(r->status, 201) << r->body;
+  return json_of(r)["form"]["id"].integer();
+}
+
+// Every error has the documented shape: code, both messages, a catalogue code, details.
+void expect_error(const httplib::Result& r, int status, const std::string& code,
+                  const std::string& diagnostic) {
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, status) << r->body;
+  EXPECT_EQ(r->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  Json e = json_of(r)["error"];
+  ASSERT_TRUE(e.is_object()) << r->body;
+  EXPECT_EQ(e["code"].str(), code) << r->body;
+  EXPECT_EQ(e["diagnostic"].str(), diagnostic) << r->body;
+  EXPECT_FALSE(e["message"].str().empty());
+  EXPECT_FALSE(e["message_en"].str().empty());
+  EXPECT_TRUE(e["details"].is_object()) << r->body;
+}
+
+TEST(Api, HealthNamesTheBackend) {
+  auto c = client();
+  auto r = c.Get("/api/health");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  Json j = json_of(r);
+  EXPECT_EQ(j["status"].str(), "ok");
+  EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
+  EXPECT_EQ(j["store"]["schema_version"].str(), "1");
+  EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
+}
+
+TEST(Api, ReferenceData) {
+  auto c = client();
+  Json vocabulary = json_of(c.Get("/api/vocabulary"));
+  EXPECT_EQ(vocabulary["statuses"].size(), 4u);
+  EXPECT_EQ(vocabulary["statuses"][0]["name"].str(), "draft");
+  EXPECT_EQ(vocabulary["statuses"][0]["label"].str(), "填报中");
+  EXPECT_EQ(vocabulary["grades"][0].str(), "优");
+
+  Json rules = json_of(c.Get("/api/rules"));
+  EXPECT_EQ(rules["default"].str(), "cn-2020");
+  EXPECT_GE(rules["rule_sets"].size(), 5u);
+  Json tianjin = json_of(c.Get("/api/rules/tianjin-2022"));
+  EXPECT_EQ(tianjin["name"].str(), "tianjin-2022");
+  EXPECT_EQ(tianjin["extends"].str(), "cn-2020");
+  EXPECT_EQ(tianjin["grades"][0]["grade"].str(), "优");
+  EXPECT_NE(tianjin["toml"].str().find("[grades]"), std::string::npos);
+  expect_error(c.Get("/api/rules/shanghai"), 400, "unknown_rule_set", "ZP0602");
+
+  Json formats = json_of(c.Get("/api/formats"));
+  ASSERT_GE(formats["formats"].size(), 1u);
+  bool json_seen = false;
+  for (std::size_t i = 0; i < formats["formats"].size(); ++i) {
+    Json f = formats["formats"][i];
+    if (f["name"].str() != "json") continue;
+    json_seen = true;
+    EXPECT_EQ(f["read"].str(), "true");
+    EXPECT_EQ(f["write"].str(), "true");
+    EXPECT_EQ(f["media_type"].str(), "application/json; charset=utf-8");
+  }
+  EXPECT_TRUE(json_seen);
+
+  Json catalogue = json_of(c.Get("/api/diagnostics"));
+  EXPECT_GT(catalogue["diagnostics"].size(), 50u);
+  EXPECT_EQ(catalogue["diagnostics"][0]["code"].str(), "ZP0101");
+}
+
+TEST(Api, CreateReadAndExportKeepTheFormExactly) {
+  auto c = client();
+  std::string content = read_file(kExamples + "tianjin-2022-dept.json");
+  auto r = c.Post(
+      "/api/forms",
+      envelope(content, R"("rules": "tianjin-2022", "author": "张三", "comment": "首次录入")"),
+      "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  Json doc = json_of(r);
+  long long id = doc["form"]["id"].integer();
+  EXPECT_EQ(r->get_header_value("Location"), "/api/forms/" + std::to_string(id));
+  EXPECT_EQ(doc["form"]["revision"].integer(), 1);
+  EXPECT_EQ(doc["form"]["department"].str(), kSeedDepartment);
+  EXPECT_EQ(doc["form"]["status"].str(), "draft");
+  EXPECT_EQ(doc["form"]["rules"].str(), "tianjin-2022");
+  EXPECT_EQ(doc["form"]["score"]["total"].str(), "97.43");
+  EXPECT_EQ(doc["form"]["score"]["grade"].str(), "优");
+  EXPECT_EQ(doc["form"]["score"]["execution_rate"].str(), "87.26");
+  EXPECT_EQ(doc["revision"]["author"].str(), "张三");
+  EXPECT_EQ(doc["revision"]["comment"].str(), "首次录入");
+  EXPECT_EQ(doc["content"]["budget"]["annual"].str(), "22681.6");
+
+  auto read = c.Get("/api/forms/" + std::to_string(id) + "?include=score");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 200);
+  EXPECT_EQ(read->get_header_value("ETag"), "\"1\"");
+  Json got = json_of(read);
+  EXPECT_EQ(got["score"]["format"].str(), "ziping-score");
+  EXPECT_EQ(got["score"]["total"].str(), "97.43");
+  EXPECT_EQ(got["score"]["rules"].str(), "tianjin-2022");
+  EXPECT_TRUE(got["score"]["diagnostics"].is_array());
+
+  auto exported = c.Get("/api/forms/" + std::to_string(id) + "/export?format=json");
+  ASSERT_TRUE(exported);
+  EXPECT_EQ(exported->status, 200);
+  EXPECT_EQ(exported->body, content); // byte for byte through the database and back
+  EXPECT_EQ(exported->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_NE(exported->get_header_value("Content-Disposition")
+                .find("form-" + std::to_string(id) + "-r1.json"),
+            std::string::npos);
+
+  auto score = c.Get("/api/forms/" + std::to_string(id) + "/score?rules=cn-2020&mode=auto");
+  ASSERT_TRUE(score);
+  EXPECT_EQ(json_of(score)["total"].str(), "98.56");
+  EXPECT_EQ(json_of(score)["mode"].str(), "auto");
+}
+
+TEST(Api, SavesMakeRevisionsWithWhoWhenAndWhy) {
+  auto c = client();
+  long long id = create(seed_as("保存测试局"));
+  std::string path = "/api/forms/" + std::to_string(id);
+  std::string changed = seed_as("保存测试局");
+  changed.replace(changed.find("\"conclusion\": \""), 15, "\"conclusion\": \"已修改。");
+  auto r = c.Put(
+      path,
+      R"({"base_revision": 1, "author": "李四", "comment": "修改结论", "status": "submitted", "content": )" +
+          changed + "}",
+      "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json saved = json_of(r);
+  EXPECT_EQ(saved["form"]["revision"].integer(), 2);
+  EXPECT_EQ(saved["form"]["status"].str(), "submitted");
+  EXPECT_EQ(saved["form"]["status_label"].str(), "已提交");
+  EXPECT_EQ(saved["form"]["updated_by"].str(), "李四");
+  EXPECT_EQ(saved["revision"]["comment"].str(), "修改结论");
+  EXPECT_EQ(saved["content"]["conclusion"].str().rfind("已修改。", 0), 0u);
+
+  Json history = json_of(c.Get(path + "/revisions"));
+  ASSERT_EQ(history["revisions"].size(), 2u);
+  EXPECT_EQ(history["revisions"][0]["number"].integer(), 2);
+  EXPECT_EQ(history["revisions"][0]["author"].str(), "李四");
+  EXPECT_EQ(history["revisions"][1]["author"].str(), "未署名");
+  EXPECT_FALSE(history["revisions"][1]["created_at"].str().empty());
+
+  Json first = json_of(c.Get(path + "?revision=1"));
+  EXPECT_EQ(first["revision"]["number"].integer(), 1);
+  EXPECT_EQ(first["form"]["revision"].integer(), 2);
+  EXPECT_EQ(first["content"]["conclusion"].str().rfind("已修改。", 0), std::string::npos);
+  expect_error(c.Get(path + "?revision=9"), 404, "not_found", "ZP0708");
+  expect_error(c.Get(path + "/export?format=json&revision=9"), 404, "not_found", "ZP0708");
+}
+
+TEST(Api, TwoClientsSavingAtOnceOneWinsTheOtherGetsTheCurrentVersionNothingIsLost) {
+  long long id = create(seed_as("并发测试局"));
+  std::string path = "/api/forms/" + std::to_string(id);
+  auto edit = [](const std::string& who) {
+    std::string text = seed_as("并发测试局");
+    text.replace(text.find("\"conclusion\": \""), 15, "\"conclusion\": \"" + who + "的修改。");
+    return text;
+  };
+  std::string alice = edit("甲"), bob = edit("乙");
+  std::optional<httplib::Result> results[2];
+  std::barrier start(2);
+  std::thread a([&] {
+    auto c = client();
+    start.arrive_and_wait();
+    results[0] = c.Put(path, R"({"base_revision": 1, "author": "甲", "content": )" + alice + "}",
+                       "application/json");
+  });
+  std::thread b([&] {
+    auto c = client();
+    start.arrive_and_wait();
+    results[1] = c.Put(path, R"({"base_revision": 1, "author": "乙", "content": )" + bob + "}",
+                       "application/json");
+  });
+  a.join();
+  b.join();
+  ASSERT_TRUE(*results[0] && *results[1]);
+  int winner = (*results[0])->status == 200 ? 0 : 1;
+  int loser = 1 - winner;
+  ASSERT_EQ((*results[winner])->status, 200) << (*results[winner])->body;
+  expect_error(*results[loser], 409, "conflict", "ZP0706");
+  Json details = json_of(*results[loser])["error"]["details"];
+  EXPECT_EQ(details["base_revision"].integer(), 1);
+  EXPECT_EQ(details["current_revision"].integer(), 2);
+  std::string won = winner == 0 ? "甲的修改。" : "乙的修改。";
+  std::string lost = loser == 0 ? "甲的修改。" : "乙的修改。";
+  // The conflict carries the winner's version, content included.
+  EXPECT_EQ(details["current"]["form"]["revision"].integer(), 2);
+  EXPECT_EQ(details["current"]["content"]["conclusion"].str().rfind(won, 0), 0u);
+
+  // The loser merges its change onto the current version and saves again.
+  std::string merged = loser == 0 ? alice : bob;
+  merged.replace(merged.find("\"conclusion\": \""), 15 + lost.size(),
+                 "\"conclusion\": \"" + won + lost);
+  auto c = client();
+  auto again = c.Put(path, R"({"base_revision": 2, "author": "合并", "content": )" + merged + "}",
+                     "application/json");
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->status, 200) << again->body;
+  Json current = json_of(c.Get(path));
+  EXPECT_EQ(current["form"]["revision"].integer(), 3);
+  EXPECT_EQ(current["content"]["conclusion"].str().rfind(won + lost, 0), 0u);
+  EXPECT_EQ(json_of(c.Get(path + "/revisions"))["revisions"].size(), 3u);
+
+  // Saving on a stale base again is refused, never applied.
+  auto stale = c.Put(path, R"({"base_revision": 1, "content": )" + alice + "}", "application/json");
+  expect_error(stale, 409, "conflict", "ZP0706");
+  EXPECT_EQ(json_of(c.Get(path))["form"]["revision"].integer(), 3);
+}
+
+TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
+  auto c = client();
+  long long a = create(seed_as("筛选测试局"), R"("status": "approved")");
+  long long b = create(project_as("筛选测试局"));
+  long long other = create(project_as("筛选对照局"));
+  Json page = json_of(c.Get("/api/forms?q=" + encoded("筛选测试局")));
+  ASSERT_EQ(page["total"].integer(), 2) << page["total"].str();
+  long long department = page["forms"][0]["department_id"].integer();
+  EXPECT_EQ(page["forms"][0]["id"].integer(), a);
+  EXPECT_EQ(page["forms"][1]["id"].integer(), b);
+  EXPECT_EQ(page["limit"].integer(), 50);
+
+  std::string d = "&department=" + std::to_string(department);
+  EXPECT_EQ(json_of(c.Get("/api/forms?year=2022" + d))["forms"][0]["id"].integer(), a);
+  EXPECT_EQ(json_of(c.Get("/api/forms?kind=project" + d))["forms"][0]["id"].integer(), b);
+  EXPECT_EQ(json_of(c.Get("/api/forms?status=approved" + d))["total"].integer(), 1);
+  EXPECT_EQ(json_of(c.Get("/api/forms?status=draft" + d))["forms"][0]["id"].integer(), b);
+  EXPECT_EQ(json_of(c.Get("/api/forms?grade=" + encoded("优") + d))["total"].integer(), 2);
+  EXPECT_EQ(json_of(c.Get("/api/forms?grade=" + encoded("差") + d))["total"].integer(), 0);
+  EXPECT_EQ(json_of(c.Get("/api/forms?q=" + encoded("筛选") + "&kind=project"))["total"].integer(),
+            2);
+  Json limited = json_of(c.Get("/api/forms?limit=1&offset=1" + d));
+  EXPECT_EQ(limited["total"].integer(), 2);
+  ASSERT_EQ(limited["forms"].size(), 1u);
+  EXPECT_EQ(limited["forms"][0]["id"].integer(), b);
+  Json recent = json_of(c.Get("/api/forms?sort=updated&limit=1"));
+  EXPECT_EQ(recent["forms"][0]["id"].integer(), other);
+
+  Json stats = json_of(c.Get("/api/forms/stats?" + d.substr(1)));
+  EXPECT_EQ(stats["total"].integer(), 2);
+  EXPECT_EQ(stats["by_kind"]["project"].integer(), 1);
+  EXPECT_EQ(stats["by_year"]["2023"].integer(), 1);
+  EXPECT_EQ(stats["by_status"]["approved"].integer(), 1);
+
+  Json department_json = json_of(c.Get("/api/departments/" + std::to_string(department)));
+  EXPECT_EQ(department_json["name"].str(), "筛选测试局");
+  EXPECT_EQ(department_json["form_count"].integer(), 2);
+
+  for (const char* bad : {"year=20x", "year=1", "kind=county", "status=done", "department=0",
+                          "limit=0", "limit=501", "offset=-1", "sort=total"})
+    expect_error(c.Get(std::string("/api/forms?") + bad), 400, "invalid_parameter", "ZP0713");
+}
+
+TEST(Api, DraftCheckScoresWithoutSaving) {
+  auto c = client();
+  std::string content = read_file(kExamples + "tianjin-2022-dept.json");
+  long long forms_before = json_of(c.Get("/api/forms/stats"))["total"].integer();
+  auto r = c.Post("/api/check?rules=tianjin-2022&mode=review", content, "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json score = json_of(r);
+  EXPECT_EQ(score["format"].str(), "ziping-score");
+  EXPECT_EQ(score["total"].str(), "97.43");
+  EXPECT_EQ(score["grade"].str(), "优");
+  ASSERT_GT(score["diagnostics"].size(), 0u);
+  Json first = score["diagnostics"][0];
+  EXPECT_FALSE(first["code"].str().empty());
+  EXPECT_FALSE(first["message"].str().empty());
+  EXPECT_FALSE(first["message_en"].str().empty());
+  bool pinned = false; // problems point at the node (cell) to fix
+  for (std::size_t i = 0; i < score["diagnostics"].size(); ++i)
+    pinned = pinned || score["diagnostics"][i]["path"].str().find("goals[") == 0;
+  EXPECT_TRUE(pinned);
+  EXPECT_EQ(
+      json_of(c.Post("/api/check?rules=cn-2020&mode=auto", content, "application/json"))["total"]
+          .str(),
+      "98.56");
+
+  auto broken = c.Post("/api/check", R"({"format": "ziping-form", )", "application/json");
+  expect_error(broken, 422, "unreadable_form", "ZP0715");
+  Json diagnostics = json_of(broken)["error"]["details"]["diagnostics"];
+  EXPECT_EQ(diagnostics[0]["code"].str(), "ZP0102");
+  EXPECT_EQ(diagnostics[0]["location"]["line"].integer(), 1);
+  expect_error(c.Post("/api/check?rules=shanghai", content, "application/json"), 400,
+               "unknown_rule_set", "ZP0602");
+  expect_error(c.Post("/api/check?mode=strict", content, "application/json"), 400,
+               "invalid_parameter", "ZP0713");
+  // curl --data sends form-encoded: the error says what to do instead.
+  expect_error(c.Post("/api/check", content, "application/x-www-form-urlencoded"), 413,
+               "payload_too_large", "ZP0722");
+  EXPECT_EQ(json_of(c.Get("/api/forms/stats"))["total"].integer(), forms_before); // nothing saved
+}
+
+TEST(Api, ImportsUploadsAndOptionallySavesThem) {
+  auto c = client();
+  for (const char* name : {"tianjin-2022-dept.json", "county-roads-2023-proj.json"}) {
+    httplib::MultipartFormDataItems items = {
+        {"file", read_file(kExamples + name), name, "application/json"}};
+    auto r = c.Post("/api/import", items);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    Json j = json_of(r);
+    EXPECT_EQ(j["format"].str(), "json");
+    EXPECT_EQ(j["file_name"].str(), name);
+    EXPECT_TRUE(j["content"]["goals"].is_array());
+    EXPECT_EQ(j["score"]["format"].str(), "ziping-score");
+    EXPECT_TRUE(j["saved"].is_null());
+  }
+  httplib::MultipartFormDataItems save = {
+      {"file", project_as("导入测试局"), "roads.json", "application/json"},
+      {"save", "true", "", ""},
+      {"author", "王五", "", ""},
+      {"status", "submitted", "", ""}};
+  auto saved = c.Post("/api/import", save);
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 201) << saved->body;
+  Json s = json_of(saved)["saved"];
+  EXPECT_EQ(s["form"]["department"].str(), "导入测试局");
+  EXPECT_EQ(s["form"]["status"].str(), "submitted");
+  EXPECT_EQ(s["revision"]["author"].str(), "王五");
+  EXPECT_EQ(s["revision"]["comment"].str(), "导入 roads.json");
+  EXPECT_EQ(saved->get_header_value("Location"), "/api/forms/" + s["form"]["id"].str());
+
+  // A raw body names its format or file name in the query.
+  auto raw =
+      c.Post("/api/import?filename=x.json", project_as("导入测试局"), "application/octet-stream");
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->status, 200) << raw->body;
+
+  httplib::MultipartFormDataItems unknown = {
+      {"file", "abc", "form.xyz", "application/octet-stream"}};
+  expect_error(c.Post("/api/import", unknown), 415, "unknown_format", "ZP0112");
+  httplib::MultipartFormDataItems no_file = {{"other", "abc", "", ""}};
+  expect_error(c.Post("/api/import", no_file), 400, "no_file", "ZP0718");
+  httplib::MultipartFormDataItems broken = {{"file", "{", "broken.json", "application/json"}};
+  expect_error(c.Post("/api/import", broken), 422, "unreadable_form", "ZP0715");
+}
+
+// Every format the registry can write is exported; every one it can also read comes back in.
+// Formats added by other modules are picked up here without changing this test.
+TEST(Api, ExportsEveryWritableFormatAndReimportsTheReadableOnes) {
+  auto c = client();
+  long long id = create(seed_as("导出测试局"), R"("rules": "tianjin-2022")");
+  Json formats = json_of(c.Get("/api/formats"))["formats"];
+  int exported = 0;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    Json f = formats[i];
+    if (f["write"].str() != "true") continue;
+    std::string name = f["name"].str();
+    auto r = c.Get("/api/forms/" + std::to_string(id) + "/export?format=" + name);
+    ASSERT_TRUE(r) << name;
+    ASSERT_EQ(r->status, 200) << name << ": " << r->body.substr(0, 300);
+    EXPECT_EQ(r->get_header_value("Content-Type"), f["media_type"].str()) << name;
+    EXPECT_FALSE(r->body.empty()) << name;
+    EXPECT_NE(r->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+    ++exported;
+    if (f["read"].str() != "true") continue;
+    std::string file = "exported" + f["extensions"][0].str();
+    httplib::MultipartFormDataItems items = {{"file", r->body, file, f["media_type"].str()}};
+    auto back = c.Post("/api/import", items);
+    ASSERT_TRUE(back) << name;
+    EXPECT_EQ(back->status, 200) << name << ": " << back->body.substr(0, 500);
+    EXPECT_TRUE(json_of(back)["content"]["goals"].is_array()) << name;
+    if (f["lossless"].str() == "true") { // what a lossless format writes, it reads back
+      EXPECT_EQ(json_of(back)["content"]["department"].str(), "导出测试局") << name;
+    }
+  }
+  EXPECT_GE(exported, 1);
+  expect_error(c.Get("/api/forms/" + std::to_string(id) + "/export?format=docx"), 400,
+               "unknown_format", "ZP0112");
+}
+
+TEST(Api, RequestErrorsAreJsonAPersonCanRead) {
+  auto c = client();
+  expect_error(c.Get("/api/nothing-here"), 404, "no_such_endpoint", "ZP0716");
+  expect_error(c.Delete("/api/forms/1"), 404, "no_such_endpoint", "ZP0716");
+  expect_error(c.Get("/api/forms/987654321"), 404, "not_found", "ZP0707");
+  expect_error(c.Get("/api/forms/99999999999999999999999"), 404, "not_found", "ZP0707");
+  expect_error(c.Get("/api/forms/987654321/revisions"), 404, "not_found", "ZP0707");
+  expect_error(c.Get("/api/departments/987654321"), 404, "not_found", "ZP0709");
+  expect_error(c.Post("/api/forms", "{\"content\": ", "application/json"), 400, "invalid_json",
+               "ZP0710");
+  expect_error(c.Post("/api/forms", "[]", "application/json"), 400, "invalid_field", "ZP0711");
+  expect_error(c.Post("/api/forms", "{\"content\": 3}", "application/json"), 400, "invalid_field",
+               "ZP0711");
+  expect_error(c.Post("/api/forms", "{}", "application/json"), 400, "missing_field", "ZP0712");
+  expect_error(c.Post("/api/forms", envelope(seed_as("错误测试局"), R"("status": "finished")"),
+                      "application/json"),
+               400, "invalid_parameter", "ZP0713");
+  expect_error(
+      c.Post("/api/forms", envelope(seed_as("错误测试局"), R"("rules": "x")"), "application/json"),
+      400, "unknown_rule_set", "ZP0602");
+  expect_error(c.Post("/api/forms", envelope(seed_as("")), "application/json"), 422,
+               "no_department", "ZP0705");
+  expect_error(c.Post("/api/forms", envelope(R"({"format": "other"})"), "application/json"), 422,
+               "unreadable_form", "ZP0715");
+  std::string nul = seed_as("错误测试局");
+  nul.replace(nul.find("\"conclusion\": \""), 15, "\"conclusion\": \"\\u0000");
+  auto refused = c.Post("/api/forms", envelope(nul), "application/json");
+  expect_error(refused, 422, "unstorable_text", "ZP0723");
+  EXPECT_EQ(json_of(refused)["error"]["details"]["path"].str(), "conclusion");
+  expect_error(c.Put("/api/forms/987654321",
+                     R"({"base_revision": 1, "content": )" + seed_as("x") + "}",
+                     "application/json"),
+               404, "not_found", "ZP0707");
+  long long id = create(seed_as("错误测试局"));
+  expect_error(c.Put("/api/forms/" + std::to_string(id),
+                     "{\"content\": " + seed_as("错误测试局") + "}", "application/json"),
+               400, "missing_field", "ZP0712");
+  expect_error(c.Put("/api/forms/" + std::to_string(id),
+                     R"({"base_revision": "1", "content": )" + seed_as("错误测试局") + "}",
+                     "application/json"),
+               400, "invalid_field", "ZP0711");
+  std::string huge(std::size_t(kMaxUploadMb + 1) << 20, ' ');
+  expect_error(c.Post("/api/check", huge, "application/json"), 413, "payload_too_large", "ZP0714");
+}
+
+TEST(Api, AMalformedRequestStillGetsJson) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(std::uint16_t(ApiServer::instance->process->port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  std::string request = "NOT-HTTP\r\n\r\n";
+  ASSERT_EQ(write(fd, request.data(), request.size()), ssize_t(request.size()));
+  std::string reply;
+  char buffer[4096];
+  ssize_t n;
+  // Up to the end of the JSON body (the connection may stay open until keep-alive ends).
+  while (reply.find("}}}") == std::string::npos && (n = read(fd, buffer, sizeof buffer)) > 0)
+    reply.append(buffer, std::size_t(n));
+  close(fd);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;
+  EXPECT_NE(reply.find("\"diagnostic\":\"ZP0721\""), std::string::npos) << reply;
+}
+
+TEST(Api, Departments) {
+  auto c = client();
+  auto r = c.Post("/api/departments", R"({"name": "  部门测试局  "})", "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  Json d = json_of(r);
+  EXPECT_EQ(d["name"].str(), "部门测试局");
+  EXPECT_EQ(d["form_count"].integer(), 0);
+  EXPECT_EQ(r->get_header_value("Location"), "/api/departments/" + d["id"].str());
+  expect_error(c.Post("/api/departments", R"({"name": "部门测试局"})", "application/json"), 409,
+               "department_exists", "ZP0720");
+  expect_error(c.Post("/api/departments", R"({"name": " "})", "application/json"), 400,
+               "missing_field", "ZP0712");
+  Json all = json_of(c.Get("/api/departments"))["departments"];
+  bool found = false;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    found = found || all[i]["name"].str() == "部门测试局";
+  EXPECT_TRUE(found);
+}
+
+TEST(Api, ServesThePlaceholderPageOutsideTheApi) {
+  auto c = client();
+  for (const char* path : {"/", "/forms/12", "/index.html"}) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r);
+    if (std::string(path) == "/index.html" && r->status == 404) continue; // no built UI
+    EXPECT_EQ(r->status, 200) << path;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
+    EXPECT_NE(r->body.find("ziping"), std::string::npos);
+    EXPECT_NE(r->body.find("尚未构建"), std::string::npos);
+  }
+  expect_error(c.Get("/api"), 404, "no_such_endpoint", "ZP0716");
+}
+
+TEST(Serve, LoadsTheDemoOnceAndNeverTwice) {
+  auto backend = Backend::fresh();
+  ASSERT_TRUE(backend);
+  long long forms = 0;
+  for (int run = 0; run < 2; ++run) {
+    ServerProcess server(kBinary, {"--db", backend->url(), "--demo"});
+    ASSERT_TRUE(server.started()) << server.output();
+    httplib::Client c("127.0.0.1", server.port());
+    Json page = json_of(c.Get("/api/forms?limit=1"));
+    if (run == 0) {
+      EXPECT_NE(server.output().find("已载入演示数据"), std::string::npos) << server.output();
+      forms = page["total"].integer();
+      EXPECT_GE(forms, 30);
+      Json stats = json_of(c.Get("/api/forms/stats"));
+      EXPECT_GE(stats["by_grade"].size(), 3u); // a spread of grades
+      EXPECT_GE(stats["by_status"].size(), 3u);
+      EXPECT_EQ(stats["by_kind"].size(), 2u);
+      EXPECT_GE(json_of(c.Get("/api/departments"))["departments"].size(), 12u);
+    } else {
+      EXPECT_NE(server.output().find("未重复载入"), std::string::npos) << server.output();
+      EXPECT_EQ(page["total"].integer(), forms);
+    }
+    EXPECT_EQ(server.stop(), 0);
+  }
+}
+
+TEST(Serve, ServesABuiltUiAndItsClientSideRoutes) {
+  auto backend = Backend::fresh();
+  ASSERT_TRUE(backend);
+  std::string dist = (std::filesystem::temp_directory_path() / "ziping-dist-XXXXXX").string();
+  ASSERT_TRUE(mkdtemp(dist.data()));
+  std::filesystem::create_directories(dist + "/assets");
+  std::ofstream(dist + "/index.html") << "<!doctype html><title>工作台</title>";
+  std::ofstream(dist + "/assets/app.js") << "export {};";
+  {
+    ServerProcess server(kBinary, {"--db", backend->url(), "--static", dist});
+    ASSERT_TRUE(server.started()) << server.output();
+    EXPECT_NE(server.output().find(dist), std::string::npos);
+    httplib::Client c("127.0.0.1", server.port());
+    for (const char* path : {"/", "/forms/12/edit"}) {
+      auto r = c.Get(path);
+      ASSERT_TRUE(r);
+      EXPECT_EQ(r->status, 200) << path;
+      EXPECT_EQ(r->body, "<!doctype html><title>工作台</title>") << path;
+    }
+    auto js = c.Get("/assets/app.js");
+    ASSERT_TRUE(js);
+    EXPECT_EQ(js->status, 200);
+    EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    expect_error(c.Get("/api/nothing"), 404, "no_such_endpoint", "ZP0716");
+    EXPECT_EQ(server.stop(), 0);
+  }
+  std::filesystem::remove_all(dist);
+}
+
+TEST(Serve, StartupFailuresAreDiagnostics) {
+  std::string out;
+  EXPECT_EQ(run_to_exit(kBinary, {"serve", "--db", "mysql://x/y"}, out), 2);
+  EXPECT_NE(out.find("ZP0702"), std::string::npos) << out;
+  out.clear();
+  EXPECT_EQ(run_to_exit(kBinary, {"serve", "--db", "/nonexistent-dir/x.db"}, out), 2);
+  EXPECT_NE(out.find("ZP0701"), std::string::npos) << out;
+  out.clear();
+  auto backend = Backend::fresh();
+  ASSERT_TRUE(backend);
+  EXPECT_EQ(run_to_exit(kBinary,
+                        {"serve", "--db", backend->url(), "--port",
+                         std::to_string(ApiServer::instance->process->port())},
+                        out),
+            2);
+  EXPECT_NE(out.find("ZP0719"), std::string::npos) << out;
+}
+
+} // namespace
+} // namespace ziping::testing
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  ziping::testing::ApiServer::instance = new ziping::testing::ApiServer;
+  ::testing::AddGlobalTestEnvironment(ziping::testing::ApiServer::instance);
+  return RUN_ALL_TESTS();
+}
