@@ -24,6 +24,7 @@ import difflib
 import os
 import pathlib
 import shlex
+import stat
 import subprocess
 import sys
 
@@ -32,6 +33,9 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 def run(binary, args, cwd, stdin=None):
     proc = subprocess.run([binary] + args, cwd=cwd, input=stdin, capture_output=True, timeout=60)
+    # A command that writes to a device must leave it one (cli/convert-to-device).
+    if not stat.S_ISCHR(os.stat("/dev/null").st_mode):
+        sys.exit(f"ziping {shlex.join(args)} replaced /dev/null with a regular file")
     return proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"), proc.returncode
 
 

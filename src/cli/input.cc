@@ -115,6 +115,28 @@ bool write_atomically(const std::string& file, const std::string& bytes,
     return std::fflush(stdout) == 0;
   }
   std::filesystem::path target(file);
+  std::error_code status_error;
+  auto status = std::filesystem::status(target, status_error);
+  if (std::filesystem::is_directory(status)) {
+    diagnostics.push_back(diag::make(DiagId::err_cannot_write_file, "",
+                                     {file, diag::bilingual("是一个目录", "is a directory")}));
+    return false;
+  }
+  // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a
+  // temporary file over it would replace the device node with a regular file.
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    std::ofstream out(target, std::ios::binary);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    out.flush();
+    if (out) return true;
+    diagnostics.push_back(diag::make(DiagId::err_cannot_write_file, "", {file, errno_text()}));
+    return false;
+  }
+  // Through a symbolic link, the file it names is replaced, not the link.
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(target, status_error))) {
+    auto resolved = std::filesystem::weakly_canonical(target, status_error);
+    if (!status_error) target = resolved;
+  }
   std::filesystem::path temporary = target;
   temporary += ".ziping-tmp-" + std::to_string(::getpid());
   {
