@@ -465,6 +465,11 @@ TEST(Api, ExportsEveryWritableFormatAndReimportsTheReadableOnes) {
     EXPECT_EQ(r->get_header_value("Content-Type"), f["media_type"].str()) << name;
     EXPECT_FALSE(r->body.empty()) << name;
     EXPECT_NE(r->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+    if (f["media_type"].str() == "application/pdf") {
+      EXPECT_TRUE(r->body.starts_with("%PDF-")) << name;
+      EXPECT_NE(r->get_header_value("Content-Disposition").find(".pdf\""), std::string::npos)
+          << name;
+    }
     ++exported;
     if (f["read"].str() != "true") continue;
     std::string file = "exported" + f["extensions"][0].str();

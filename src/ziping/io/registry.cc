@@ -105,7 +105,8 @@ const std::vector<Format>& table() {
        "PDF，官方版式，附计分复核与检查结果 (PDF with computed scores and diagnostics appended)",
        nullptr,
        write_pdf_review,
-       false},
+       false,
+       ".pdf"},
       {"text",
        {".txt", ".text"},
        "公开发布的自评表文本 (text of a published form)",
@@ -132,6 +133,12 @@ std::string names(bool (*wanted)(const Format&)) {
 }
 
 } // namespace
+
+std::string file_extension(const Format& format) {
+  if (!format.written_extension.empty()) return std::string(format.written_extension);
+  if (!format.extensions.empty()) return std::string(format.extensions.front());
+  return "." + std::string(format.name);
+}
 
 std::span<const Format> formats() {
   return table();

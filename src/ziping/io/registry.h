@@ -51,7 +51,13 @@ struct Format {
   ReadFn read = nullptr;                    // nullptr: write-only format
   WriteFn write = nullptr;                  // nullptr: read-only format
   bool lossless = false;                    // read(write(f)) == f, golden-tested
+  // The extension of a file this format writes when no path chose it (a download's name);
+  // empty: the first of `extensions`. pdf-review is chosen by name only but is still a .pdf.
+  std::string_view written_extension = {};
 };
+
+// ".pdf" for pdf and pdf-review, ".json" for json; "." + name for a format with none.
+std::string file_extension(const Format& format);
 
 std::span<const Format> formats();
 const Format* find_format(std::string_view name);

@@ -222,8 +222,7 @@ void export_form(Workbench& bench, const httplib::Request& req, httplib::Respons
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
   Scoring how = scoring_of(bench, req, stored);
   std::string bytes = bench.write(stored, *format, *how.rules, how.mode);
-  std::string extension = format->extensions.empty() ? "." + std::string(format->name)
-                                                     : std::string(format->extensions[0]);
+  std::string extension = io::file_extension(*format);
   const auto& r = stored.record;
   std::string base = "form-" + std::to_string(r.id) + "-r" + std::to_string(stored.revision.number);
   std::string readable = stored.form.department;

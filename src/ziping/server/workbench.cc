@@ -204,10 +204,8 @@ std::string media_type(const io::Format& format) {
       {".txt", "text/plain; charset=utf-8"},
       {".md", "text/markdown; charset=utf-8"},
   };
-  if (!format.extensions.empty()) {
-    auto found = kTypes.find(format.extensions.front());
-    if (found != kTypes.end()) return std::string(found->second);
-  }
+  auto found = kTypes.find(io::file_extension(format));
+  if (found != kTypes.end()) return std::string(found->second);
   return "application/octet-stream";
 }
 

@@ -106,6 +106,9 @@ TEST_F(WorkbenchTest, ConvertsThroughTheRegistryInMemory) {
   EXPECT_EQ(bench_->write(stored, *json, bench_->rule_set("cn-2020"), rules::Mode::Review),
             example("county-roads-2023-proj.json"));
   EXPECT_EQ(media_type(*json), "application/json; charset=utf-8");
+  // pdf-review is chosen by name only, but what it writes is still a PDF.
+  EXPECT_EQ(media_type(*io::find_format("pdf-review")), "application/pdf");
+  EXPECT_EQ(io::file_extension(*io::find_format("pdf-review")), ".pdf");
 }
 
 TEST_F(WorkbenchTest, RefusesWhatCannotBeFiled) {
