@@ -33,8 +33,12 @@ void judge_interval(const CheckContext& c, const LeafEvaluation& leaf) {
   const Decimal& tolerance = c.rules.score_tolerance;
   if (declared > *leaf.weight || declared.is_negative()) return; // ZP0804 says it
   if (declared > allowed.max + tolerance && !overspent_full(leaf)) {
-    auto& d = c.emit_leaf(DiagId::err_score_above_allowed, leaf, ".score",
-                          {plain(declared), c.score(allowed.max), allowed.basis});
+    // A qualitative band is read from words (基本健全 one step below 健全): a finding to
+    // review, not an arithmetic error like a number above its formula.
+    auto id = leaf.method == rules::Method::Qualitative ? DiagId::warn_score_above_qualitative_band
+                                                        : DiagId::err_score_above_allowed;
+    auto& d =
+        c.emit_leaf(id, leaf, ".score", {plain(declared), c.score(allowed.max), allowed.basis});
     with_derivation(c, d, leaf);
   } else if (declared < allowed.min - tolerance) {
     auto& d = c.emit_leaf(DiagId::warn_score_below_allowed, leaf, ".score",

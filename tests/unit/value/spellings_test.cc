@@ -397,6 +397,16 @@ const LevelCase kLevels[] = {
     {"显著提升", A, "trend", 3, C::None, false, "显著提高"},
     {"满意", A, "satisfaction", 2, C::None, false, "满意"},
     {"非常满意", A, "satisfaction", 3, C::None, false, "非常满意"},
+    {"健全", T, "soundness", 2, C::Equal, false, "健全"},
+    {"基本健全", A, "soundness", 1, C::None, false, "基本健全"},
+    {"不完善", A, "completeness", 0, C::None, false, "不完善"},
+    {"完善", T, "completeness", 2, C::Equal, false, "完善"},
+    {"基本规范", A, "regularity", 1, C::None, false, "基本规范"},
+    {"到位", T, "in_place", 2, C::Equal, false, "到位"},
+    {"基本落实", A, "implementation", 1, C::None, false, "基本落实"},
+    {"符合", T, "conformity", 2, C::Equal, false, "符合"},
+    {"不正常", A, "normality", 0, C::None, false, "异常"},
+    {"正常", T, "normality", 2, C::Equal, false, "正常"},
 };
 
 TEST(ValueSpellings, Levels) {
