@@ -122,6 +122,12 @@ std::span<const HeaderName> label_headers() {
   return kHeaders;
 }
 
+bool is_canonical_header(std::string_view folded, std::span<const HeaderName> table) {
+  for (const auto& header : table)
+    if (folded == header.canonical) return true;
+  return false;
+}
+
 std::optional<Field> match_header(std::string_view folded, std::span<const HeaderName> table) {
   if (folded.empty()) return std::nullopt;
   for (const auto& header : table) {

@@ -83,6 +83,8 @@ std::span<const HeaderName> label_headers();
 
 // The field a folded header names in `table`, exact canonical names first, then synonyms.
 std::optional<Field> match_header(std::string_view folded, std::span<const HeaderName> table);
+// Whether the folded text is a header's canonical name rather than one of its synonyms.
+bool is_canonical_header(std::string_view folded, std::span<const HeaderName> table);
 // The canonical name closest to an unknown header, when one is close enough to be a typo or
 // a variant (edit distance on code points at most a third of the length), else "".
 std::string suggest_header(std::string_view folded, std::span<const HeaderName> table);

@@ -241,6 +241,7 @@ private:
 
   Columns map_columns(int r, std::span<const sheet::HeaderName> table, bool warn_unknown) {
     Columns columns;
+    std::set<Field> by_canonical_name;
     for (int c : header_cells(r)) {
       std::string folded = folded_at(r, c);
       if (folded.empty()) continue;
@@ -257,10 +258,20 @@ private:
         }
         continue;
       }
+      bool canonical = sheet::is_canonical_header(folded, table);
       if (columns.count(*field)) {
+        // The national template heads its indicator block with 绩效指标 (merged down the
+        // block, left of 一级/二级/三级指标): a synonym that labels the block yields to the
+        // column that carries the canonical name.
+        if (canonical && !by_canonical_name.count(*field)) {
+          columns[*field] = c;
+          by_canonical_name.insert(*field);
+          continue;
+        }
         report_.add(DiagId::warn_sheet_duplicate_column, where(r, c), {text_at(r, c)});
         continue;
       }
+      if (canonical) by_canonical_name.insert(*field);
       columns[*field] = c;
     }
     return columns;
