@@ -66,13 +66,26 @@ bool looks_like_unit(std::string_view tail) {
   return count > 0 && !starts_with_known_unit(tail);
 }
 
+// "微克/立方米", "毫克/升", "立方米/秒": a rate whose parts are units, known or not. Compared
+// only with the same spelling, like the known rates (元/人).
+bool looks_like_rate(std::string_view tail) {
+  std::size_t slash = tail.find('/');
+  if (slash == std::string_view::npos || tail.find('/', slash + 1) != std::string_view::npos)
+    return false;
+  auto part = [](std::string_view p) {
+    auto known = lookup_folded_unit(p);
+    return (known && known->dimension != Dimension::None && !p.empty()) || looks_like_unit(p);
+  };
+  return part(tail.substr(0, slash)) && part(tail.substr(slash + 1));
+}
+
 } // namespace
 
 UnitReading read_unit_text(std::string_view tail) {
   if (auto known = lookup_folded_unit(tail)) return {UnitMatch::Known, *known};
   if (is_count_noun(tail))
     return {UnitMatch::CountNoun, Unit{Dimension::Count, std::string(tail), Decimal::from_int(1)}};
-  if (looks_like_unit(tail))
+  if (looks_like_unit(tail) || looks_like_rate(tail))
     return {UnitMatch::Unknown, Unit{Dimension::Other, std::string(tail), Decimal::from_int(1)}};
   return {UnitMatch::NotAUnit, Unit{}};
 }

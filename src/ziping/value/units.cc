@@ -62,6 +62,21 @@ constexpr UnitSpelling kSpellings[] = {
     {"kg", "千克", D::Mass, "1000"},
     {"斤", "斤", D::Mass, "500"},
     {"吨", "吨", D::Mass, "1000000"},
+    {"千克", "千克", D::Mass, "1000"},
+    {"毫克", "毫克", D::Mass, "0.001"},
+    {"mg", "毫克", D::Mass, "0.001"},
+    {"微克", "微克", D::Mass, "0.000001"},
+    {"μg", "微克", D::Mass, "0.000001"},
+    // Volumes and energy, found in environmental and utility indicators (微克/立方米, 毫克/升,
+    // 千瓦时): known so that rates of them read without ZP0201; never converted.
+    {"立方米", "立方米", D::Other, "1"},
+    {"m3", "立方米", D::Other, "1"},
+    {"升", "升", D::Other, "1"},
+    {"毫升", "毫升", D::Other, "1"},
+    {"千瓦时", "千瓦时", D::Other, "1"},
+    {"度", "度", D::Other, "1"},
+    {"千瓦", "千瓦", D::Other, "1"},
+    {"兆瓦", "兆瓦", D::Other, "1"},
     {"°C", "°C", D::Other, "1"}, // ℃ after NFKC: known, so no ZP0201, but never converted
     {"人/次", "人次", D::Count, "1"},
 };

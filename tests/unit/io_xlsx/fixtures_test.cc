@@ -104,7 +104,6 @@ TEST(XlsxFixtures, BadCellsAreLocatedAtSheetAndCell) {
   EXPECT_EQ(at[diag::DiagId::warn_sheet_merge_overlap], "bad.xlsx:表!B1");
   EXPECT_EQ(at[diag::DiagId::warn_sheet_unknown_column], "bad.xlsx:表!D5");
   EXPECT_EQ(at[diag::DiagId::err_sheet_missing_column], "bad.xlsx:表!A5");
-  EXPECT_EQ(at[diag::DiagId::warn_sheet_goal_unmatched], "bad.xlsx:表!A6");
 }
 
 } // namespace

@@ -192,7 +192,11 @@ const QuantityCase kQuantities[] = {
     {"≥2次/年", T, C::AtLeast, true, "2", "次/年", D::Other, "≥2次/年"},
     {"25℃", T, C::Equal, false, "25", "°C", D::Other, "25°C"},
     {"5 WIFI", T, C::Equal, false, "5", "WIFI", D::Other, "5WIFI", "ZP0201"},
-    {"3千瓦时", A, C::None, false, "3", "千瓦时", D::Other, "3千瓦时", "ZP0201"},
+    {"3千瓦时", A, C::None, false, "3", "千瓦时", D::Other, "3千瓦时", ""},
+    {"3焦耳", A, C::None, false, "3", "焦耳", D::Other, "3焦耳", "ZP0201"},
+    {"≤35微克/立方米", T, C::AtMost, true, "35", "微克/立方米", D::Other, "≤35微克/立方米", ""},
+    {"0.4毫克/升", A, C::None, false, "0.4", "毫克/升", D::Other, "0.4毫克/升", ""},
+    {"≥20立方米/秒", T, C::AtLeast, true, "20", "立方米/秒", D::Other, "≥20立方米/秒", ""},
 };
 
 TEST(ValueSpellings, Quantities) {

@@ -54,7 +54,7 @@ std::span<const HeaderName> indicator_headers() {
       {Field::RowNumber, "序号", {"行号", "编号"}},
       {Field::Level1, "一级指标", {"一级指标名称"}},
       {Field::Level2, "二级指标", {"二级指标名称"}},
-      {Field::Name, "三级指标", {"指标名称", "三级指标名称", "绩效指标", "具体指标"}},
+      {Field::Name, "三级指标", {"指标名称", "三级指标名称", "绩效指标", "年度绩效指标", "具体指标"}},
       {Field::Nature, "指标性质", {"指标类型", "指标属性"}},
       {Field::Unit, "度量单位", {"计量单位", "单位"}},
       {Field::Target,

@@ -500,10 +500,32 @@ private:
     }
     int r = header + 1;
     int data_rows = 0;
+    bool breakdown = false;
     auto row = rows_.lower_bound(r);
     for (; row != rows_.end(); ++row) {
       r = row->first;
       if (row_empty(r) || is_header(r) || starts_with_label(r, first_amount)) break;
+      // The national 部门整体 template breaks the total down 按收入性质分 / 按支出性质分, side
+      // by side in one row each; the form model holds no such breakdown, so from its heading
+      // on every row is reported where it stands and skipped, never read as funding rows.
+      if (!breakdown && data_rows > 0) {
+        for (int c : starts(r)) {
+          std::string folded = value::fold(text_at(r, c));
+          if (folded.starts_with("按收入性质分") || folded.starts_with("按支出性质分"))
+            breakdown = true;
+        }
+      }
+      if (breakdown) {
+        std::string joined;
+        for (int c : starts(r)) {
+          if (from_above(r, c)) continue;
+          std::string value(text::trim(text_at(r, c)));
+          if (!value.empty()) joined += (joined.empty() ? "" : " | ") + value;
+        }
+        report_.add(DiagId::warn_sheet_row_not_held, where(r, starts(r).empty() ? 0 : starts(r)[0]),
+                    {joined});
+        continue;
+      }
       // The row's label: its own rightmost text left of the amounts (an explicit empty text,
       // ="", names a row whose label is empty).
       std::string label;
@@ -611,11 +633,31 @@ private:
       }
       goal.target = text(r, column(columns, Field::GoalTarget), goal.places, "target");
       goal.actual = text(r, column(columns, Field::GoalActual), goal.places, "actual");
+      // Without a number column the national template numbers its goals in the text:
+      // "目标1：保障……" (the text is kept as written).
+      if (!goal.number) goal.number = leading_goal_number(goal.target);
       goal.reason = text(r, column(columns, Field::Reason), goal.places, "deviation_reason");
       goal.places[""] = goal.places["target"];
       out_.goals.push_back(std::move(goal));
     }
     return row == rows_.end() ? sheet_.rows : r;
+  }
+
+  static std::optional<int> leading_goal_number(std::string_view target) {
+    std::string folded = value::fold(text::trim(target));
+    for (std::string_view prefix : {"绩效目标", "年度目标", "目标"}) {
+      if (!folded.starts_with(prefix)) continue;
+      std::string_view rest = std::string_view(folded).substr(prefix.size());
+      std::size_t digits = 0;
+      while (digits < rest.size() && digits < 3 && rest[digits] >= '0' && rest[digits] <= '9')
+        ++digits;
+      if (digits == 0 || digits == rest.size()) return std::nullopt;
+      char after = rest[digits];
+      if (after != ':' && after != '.' && after != ' ' && !rest.substr(digits).starts_with("、"))
+        return std::nullopt;
+      return std::stoi(std::string(rest.substr(0, digits)));
+    }
+    return std::nullopt;
   }
 
   // ---- indicator table --------------------------------------------------------------------
@@ -716,6 +758,14 @@ private:
         out_.total_weight = number(r, weight_col, Field::Total, out_.total_places, "weight");
         out_.total_score = number(r, score_col, Field::Total, out_.total_places, "score");
         out_.total_places[""] = out_.total_places["score"];
+        // The national template prints the grade in the 总分 row's last cell (优/良/中/差).
+        for (int c : starts(r)) {
+          if (c <= std::max(weight_col, score_col)) continue;
+          std::string word(text::trim(text_at(r, c)));
+          if ((word == "优" || word == "良" || word == "中" || word == "差") &&
+              !out_.labels.count(Field::Grade))
+            out_.labels[Field::Grade] = {word, where(r, c)};
+        }
         ++row;
         r = row == rows_.end() ? sheet_.rows : row->first;
         break;
@@ -852,15 +902,17 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
   model::Form form;
   // The kind: what the layout says (主管部门 / 部门名称, 年度总体目标 / 目标序号, 年度资金总额),
   // then the title, then the user's --kind.
+  // A title that names its kind outranks the layout: the national 部门整体 template has a
+  // 年度资金总额 row and funding breakdown much like a project's.
   std::string title = in.title.value_or("");
-  if (in.project_evidence > in.department_evidence)
-    form.kind = model::FormKind::Project;
-  else if (in.department_evidence > in.project_evidence)
-    form.kind = model::FormKind::Department;
-  else if (title.find("项目支出") != std::string::npos)
+  if (title.find("项目支出") != std::string::npos)
     form.kind = model::FormKind::Project;
   else if (title.find("整体支出") != std::string::npos ||
            title.find("部门整体") != std::string::npos)
+    form.kind = model::FormKind::Department;
+  else if (in.project_evidence > in.department_evidence)
+    form.kind = model::FormKind::Project;
+  else if (in.department_evidence > in.project_evidence)
     form.kind = model::FormKind::Department;
   else if (kind)
     form.kind = *kind;
@@ -919,6 +971,12 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
     }
     // A project's one table belongs to its one overall goal, numbered or not.
     if (!target && form.goals.size() == 1 && !matched[0] && in.groups.size() == 1) target = 0;
+    // One indicator table with no goal column under a list of goals (the national 部门整体
+    // template): the table is the department's; it is filed under the first goal rather
+    // than invented as a goal of its own.
+    if (!target && !form.goals.empty() && !matched[0] && in.groups.size() == 1 &&
+        !group.numbered_by_label && form.kind == model::FormKind::Department)
+      target = 0;
     if (!target) {
       if (!in.goals.empty()) {
         auto where = group.places.count("") ? group.places.at("") : diag::SourceLocation{};
