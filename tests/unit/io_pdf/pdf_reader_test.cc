@@ -90,5 +90,34 @@ TEST(PdfTable, MergedLabelGoesToTheFirstRowOfItsSpan) {
   EXPECT_EQ(grid.rows[2].cells[1].text, "乙指标名");
 }
 
+TEST(PdfTable, HeaderWordsCloserThanACharacterStillNameTwoColumns) {
+  // An office suite's narrow columns: 分值 and 得分 are 5 pt apart (less than half a
+  // character), so they join into one phrase; their figures below are 17 pt apart.
+  std::vector<Word> words;
+  auto word = [&](double x0, double x1, double y, std::string text) {
+    words.push_back({1, x0, x1, y, std::move(text), 12});
+  };
+  word(10, 58, 100, "一级指标");
+  word(70, 118, 100, "三级指标");
+  word(130, 190, 100, "年度指标值");
+  word(200, 260, 100, "实际完成值");
+  word(270, 294, 100, "分值");
+  word(299, 323, 100, "得分");
+  word(10, 58, 140, "产出指标");
+  word(70, 118, 140, "学校数量");
+  word(130, 154, 140, "86所");
+  word(200, 224, 140, "86所");
+  word(270, 282, 140, "20");
+  word(299, 311, 140, "19");
+  auto grid = table_from_words(words, "t.pdf");
+  ASSERT_EQ(grid.rows.size(), 2u);
+  ASSERT_EQ(grid.rows[0].cells.size(), 6u);
+  EXPECT_EQ(grid.rows[0].cells[4].text, "分值");
+  EXPECT_EQ(grid.rows[0].cells[5].text, "得分");
+  ASSERT_EQ(grid.rows[1].cells.size(), 6u);
+  EXPECT_EQ(grid.rows[1].cells[4].text, "20");
+  EXPECT_EQ(grid.rows[1].cells[5].text, "19");
+}
+
 } // namespace
 } // namespace ziping::io::pdf

@@ -34,7 +34,8 @@ bool ascii_word_char(char c) {
 void append_wrapped(std::string& text, std::string_view piece) {
   piece = ziping::text::trim(piece);
   if (piece.empty()) return;
-  if (!text.empty() && ascii_word_char(text.back()) && ascii_word_char(piece.front())) text.push_back(' ');
+  if (!text.empty() && ascii_word_char(text.back()) && ascii_word_char(piece.front()))
+    text.push_back(' ');
   text.append(piece);
 }
 
@@ -153,7 +154,8 @@ double line_pitch(const std::vector<Phrase>& phrases, const Metrics& m) {
       double dy = phrases[j].y - phrases[i].y;
       if (dy <= m.line_tolerance) continue;
       if (dy > 4 * m.char_width) break;
-      if (overlap(phrases[i].x0, phrases[i].x1, phrases[j].x0, phrases[j].x1) > 0) best = std::min(best, dy);
+      if (overlap(phrases[i].x0, phrases[i].x1, phrases[j].x0, phrases[j].x1) > 0)
+        best = std::min(best, dy);
     }
     if (best < std::numeric_limits<double>::max()) steps.push_back(best);
   }
@@ -248,7 +250,8 @@ struct OutRow {
 };
 
 // Blocks whose centres lie within `tolerance` of the band's first one, in reading order.
-std::vector<std::vector<const Block*>> bands(const std::vector<const Block*>& blocks, double tolerance) {
+std::vector<std::vector<const Block*>> bands(const std::vector<const Block*>& blocks,
+                                             double tolerance) {
   std::vector<std::vector<const Block*>> out;
   for (const Block* block : blocks) {
     if (!out.empty() && out.back().front()->page == block->page &&
@@ -259,7 +262,8 @@ std::vector<std::vector<const Block*>> bands(const std::vector<const Block*>& bl
     }
   }
   for (auto& band : out) {
-    std::sort(band.begin(), band.end(), [](const Block* a, const Block* b) { return a->x0 < b->x0; });
+    std::sort(band.begin(), band.end(),
+              [](const Block* a, const Block* b) { return a->x0 < b->x0; });
   }
   return out;
 }
@@ -267,6 +271,7 @@ std::vector<std::vector<const Block*>> bands(const std::vector<const Block*>& bl
 struct Header {
   std::vector<Column> types;
   std::vector<double> x0, x1; // extents of the header texts
+  std::vector<std::string> texts;
   bool label_column(std::size_t c) const {
     return types[c] == Column::Goal || types[c] == Column::Level1 || types[c] == Column::Level2;
   }
@@ -288,17 +293,56 @@ struct Header {
   }
 };
 
+bool known_column(Column type) {
+  return type != Column::None && type != Column::Other;
+}
+
 std::optional<Header> indicator_header(const std::vector<const Block*>& band) {
   Header header;
   bool name = false;
   int known = 0;
+  auto add = [&](Column type, double x0, double x1, std::string text) {
+    header.texts.push_back(std::move(text));
+    header.types.push_back(type);
+    header.x0.push_back(x0);
+    header.x1.push_back(x1);
+    name = name || type == Column::Name;
+    if (known_column(type) && type != Column::Goal && type != Column::Name) ++known;
+  };
   for (const Block* block : band) {
     Column type = text::indicator_column(text::key(block->text));
-    header.types.push_back(type);
-    header.x0.push_back(block->x0);
-    header.x1.push_back(block->x1);
-    name = name || type == Column::Name;
-    if (type != Column::None && type != Column::Other && type != Column::Goal && type != Column::Name) ++known;
+    // Narrow columns bring neighbouring header words closer than a character ("分值 得分"
+    // from an office suite's PDF), and they join into one phrase; split it back when every
+    // part names a column, sharing the extent by characters, so that 20 and 20 below stay
+    // in two columns.
+    if (block->text.find(' ') != std::string::npos) {
+      std::vector<std::string> parts;
+      std::size_t start = 0;
+      while (start <= block->text.size()) {
+        std::size_t space = block->text.find(' ', start);
+        if (space == std::string::npos) space = block->text.size();
+        if (space > start) parts.push_back(block->text.substr(start, space - start));
+        start = space + 1;
+      }
+      std::vector<Column> types;
+      std::size_t characters = 0;
+      for (const auto& part : parts) {
+        types.push_back(text::indicator_column(text::key(part)));
+        characters += text::code_point_count(part);
+      }
+      bool all_known = parts.size() > 1 && std::all_of(types.begin(), types.end(), known_column);
+      if (all_known && characters > 0) {
+        double width = (block->x1 - block->x0) / double(characters);
+        double x = block->x0;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+          double w = width * double(text::code_point_count(parts[i]));
+          add(types[i], x, x + w, parts[i]);
+          x += w;
+        }
+        continue;
+      }
+    }
+    add(type, block->x0, block->x1, block->text);
   }
   if (!name || known < 3) return std::nullopt;
   return header;
@@ -354,7 +398,8 @@ void indicator_rows(const Header& header, const std::vector<const Block*>& block
     f.column = header.column_of(*b);
     flows.push_back(std::move(f));
   }
-  std::sort(flows.begin(), flows.end(), [](const Flow& a, const Flow& b) { return a.first < b.first; });
+  std::sort(flows.begin(), flows.end(),
+            [](const Flow& a, const Flow& b) { return a.first < b.first; });
   // A cell cut by a page break: its part at the top of a page continues the part at the bottom
   // of the page before. Only labels (when neither piece is a whole label by itself: "绩效目标" +
   // "2", "产出" + "指标") and long texts standing above the page's first row of figures; the
@@ -417,7 +462,8 @@ void indicator_rows(const Header& header, const std::vector<const Block*>& block
       continue;
     }
     Column type = header.types[column];
-    if (type == Column::Reason || type == Column::Standard || type == Column::Other || type == Column::None) {
+    if (type == Column::Reason || type == Column::Standard || type == Column::Other ||
+        type == Column::None) {
       loose.push_back(&f);
       continue;
     }
@@ -447,7 +493,8 @@ void indicator_rows(const Header& header, const std::vector<const Block*>& block
     std::size_t best = 0;
     double best_overlap = -std::numeric_limits<double>::max();
     for (std::size_t r = 0; r < n; ++r) {
-      double o = overlap(rows[r].top, rows[r].bottom, f->first - m.pitch / 2, f->last + m.pitch / 2);
+      double o =
+          overlap(rows[r].top, rows[r].bottom, f->first - m.pitch / 2, f->last + m.pitch / 2);
       if (o <= 0) o = -std::abs(rows[r].y - f->y());
       if (o > best_overlap) {
         best_overlap = o;
@@ -554,11 +601,14 @@ void indicator_rows(const Header& header, const std::vector<const Block*>& block
     row.row.page = r.page;
     row.row.positional = true;
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
-      std::sort(r.cells[c].begin(), r.cells[c].end(), [](const Flow* a, const Flow* b) { return a->y() < b->y(); });
+      std::sort(r.cells[c].begin(), r.cells[c].end(),
+                [](const Flow* a, const Flow* b) { return a->y() < b->y(); });
       text::Cell cell;
       for (const Flow* f : r.cells[c]) {
-        if (cell.text.empty()) cell = cell_of(f->block);
-        else append_wrapped(cell.text, f->block.text);
+        if (cell.text.empty())
+          cell = cell_of(f->block);
+        else
+          append_wrapped(cell.text, f->block.text);
       }
       row.row.cells.push_back(std::move(cell));
     }
@@ -597,7 +647,14 @@ text::Grid table_from_words(std::vector<Word> words, const std::string& file_nam
       row.page = page;
       row.y = band.front()->y();
       row.row.page = page;
-      for (const Block* block : band) row.row.cells.push_back(cell_of(*block));
+      for (std::size_t c = 0; c < found->texts.size(); ++c) {
+        text::Cell cell;
+        cell.text = found->texts[c];
+        cell.page = page;
+        cell.x0 = found->x0[c];
+        cell.x1 = found->x1[c];
+        row.row.cells.push_back(std::move(cell));
+      }
       out.push_back(std::move(row));
       continue;
     }
@@ -653,7 +710,8 @@ text::Grid table_from_words(std::vector<Word> words, const std::string& file_nam
     return a.y < b.y;
   });
   for (auto& row : out) {
-    if (!grid.rows.empty() && grid.rows.back().page != row.row.page) row.row.page_break_before = true;
+    if (!grid.rows.empty() && grid.rows.back().page != row.row.page)
+      row.row.page_break_before = true;
     grid.rows.push_back(std::move(row.row));
   }
   (void)file_name;

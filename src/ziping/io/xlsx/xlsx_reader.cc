@@ -429,6 +429,17 @@ private:
         if (!title_ && !out_.title && non_empty == 1 && !seen_content_) {
           title_ = raw;
           title_row_ = r;
+          // "2023年度部门整体支出绩效自评表": a title that starts with its year.
+          std::string folded_title = value::fold(text::trim(raw));
+          if (!out_.year && out_.year_at.empty() && folded_title.size() > 4 &&
+              std::all_of(folded_title.begin(), folded_title.begin() + 4,
+                          [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+              folded_title.compare(4, 3, "年") == 0) {
+            if (int year = std::stoi(folded_title.substr(0, 4)); year >= 1900 && year <= 2999) {
+              out_.year = year;
+              out_.year_at = where(r, c);
+            }
+          }
         }
         continue;
       }
