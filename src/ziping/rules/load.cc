@@ -580,6 +580,29 @@ LoadResult load_rules(const std::string& name_or_path, const Resolver& resolve) 
   LoadResult result;
   Loader loader(resolve, result.diagnostics);
   result.rules = loader.load(name_or_path);
+  // A file without `extends` must say everything a form is graded by: without grade bands or
+  // the three qualitative bands no form could be graded, and its own dump would not load.
+  if (result.rules) {
+    auto missing = [&](const char* key, std::string why) {
+      auto d = diag::make(DiagId::err_rules_bad_value, key, {key, std::move(why)});
+      d.where = diag::SourceLocation{diag::SourceLocation::Kind::None, result.rules->origin};
+      result.diagnostics.push_back(std::move(d));
+    };
+    bool complete = true;
+    if (result.rules->grades.empty()) {
+      missing("grades.bands",
+              diag::bilingual("缺少等级划分；请写明或用 extends 继承（如 cn-2020）",
+                              "no grade bands; write them or use extends (e.g. cn-2020)"));
+      complete = false;
+    }
+    if (result.rules->qualitative.size() != 3) {
+      missing("qualitative.bands",
+              diag::bilingual("缺少三档定性评价；请写明或用 extends 继承",
+                              "not three qualitative bands; write them or use extends"));
+      complete = false;
+    }
+    if (!complete) result.rules.reset();
+  }
   return result;
 }
 
