@@ -22,13 +22,22 @@ std::string severity_key(diag::Severity severity) {
   return std::string(diag::severity_name(severity));
 }
 
+// A comment ends at a line break: names and paths go into it with control characters blanked,
+// so that a name like "a\nb" (legal in a TOML string) cannot break the file.
+std::string comment_safe(std::string text) {
+  for (char& ch : text)
+    if ((unsigned char)ch < 0x20 || ch == 0x7F) ch = ' ';
+  return text;
+}
+
 } // namespace
 
 std::string to_toml(const RuleSet& r) {
   std::string out;
-  out += "# Resolved rule set " + r.name + " (";
-  for (std::size_t i = 0; i < r.lineage.size(); ++i) out += (i ? " → " : "") + r.lineage[i];
-  out += "), from " + r.origin + ".\n\n";
+  out += "# Resolved rule set " + comment_safe(r.name) + " (";
+  for (std::size_t i = 0; i < r.lineage.size(); ++i)
+    out += (i ? " → " : "") + comment_safe(r.lineage[i]);
+  out += "), from " + comment_safe(r.origin) + ".\n\n";
   out += "[ruleset]\nname = " + quoted(r.name) + "\ntitle = " + quoted(r.title) +
          "\nversion = " + quoted(r.version) + "\ndescription = " + quoted(r.description) + "\n\n";
   out += "[total]\npoints = " + dec(r.total_points) + "\n\n";
