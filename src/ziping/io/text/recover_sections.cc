@@ -259,6 +259,7 @@ bool try_preamble_row(Context& c, const Row& row) {
     std::string unit = money_unit_in(first);
     if (!unit.empty()) {
       c.form.money_unit = unit;
+      c.take(row);
       return true;
     }
   }
@@ -303,6 +304,14 @@ bool try_preamble_row(Context& c, const Row& row) {
 
 void budget_row(Context& c, const Row& row) {
   auto filled = row.filled();
+  // The merged 项目资金（万元） cell printed on the total's row, in front of 年度资金总额 (space-
+  // and tab-separated text where the label's span starts on the first funding row): it is the
+  // block's label with the money unit, and the row is the total's.
+  if (filled.size() > 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
+    std::string unit = money_unit_in(filled[0]->text);
+    if (!unit.empty()) c.form.money_unit = unit;
+    filled.erase(filled.begin());
+  }
   FieldMatch match = match_field(filled[0]->text);
   if (match.field == Field::BudgetReason) {
     std::vector<const Cell*> rest(filled.begin() + 1, filled.end());
@@ -548,6 +557,8 @@ bool try_closing_row(Context& c, const Row& row) {
     break;
   case Field::Ignored:
   case Field::Note:
+    // Footnotes and signatures are not form content: skipped on purpose, without a diagnostic.
+    c.take(row);
     if (c.section == Section::Closing || c.section == Section::Indicators) c.last_text = nullptr;
     return true;
   default:
