@@ -113,6 +113,15 @@ void read_score_cell(Context& c, const Cell& cell, std::optional<num::Decimal>& 
   c.locate(path, &cell);
 }
 
+bool is_value_text(std::string_view text) {
+  std::string folded = key(text);
+  if (folded.empty()) return false;
+  if (is_placeholder(text)) return true;
+  if (folded.ends_with("%")) folded.pop_back();
+  Amount amount = read_amount(folded, "万元");
+  return amount.value.has_value() || score_number(folded).has_value();
+}
+
 bool is_value_cell(const Cell* cell) {
   std::string folded = key(cell->text);
   if (folded.empty()) return false;
@@ -337,6 +346,33 @@ void budget_row(Context& c, const Row& row) {
     return;
   }
   std::vector<const Cell*> values(filled.begin() + long(first_value), filled.end());
+  // A single space between the funding label and its first figure (pdftotext -layout where the
+  // columns are tight: "其中：当年财政拨款 680"): the figure is the first value, else every figure
+  // would move one column left.
+  std::string label_text = filled[0]->text;
+  if (labelled && match.rest.empty()) {
+    std::string_view printed = ziping::text::trim(filled[0]->text);
+    auto space = printed.find_last_of(' ');
+    std::size_t width = 1;
+    if (auto wide = printed.rfind("　"); wide != std::string_view::npos &&
+                                         (space == std::string_view::npos || wide > space)) {
+      space = wide;
+      width = std::string_view("　").size();
+    }
+    if (space != std::string_view::npos && space > 0) {
+      std::string_view figure = ziping::text::trim(printed.substr(space + width));
+      if (!figure.empty() && is_value_text(figure)) {
+        Cell cut = *filled[0];
+        cut.text = std::string(figure);
+        cut.column += int(code_point_count(printed.substr(0, space))) + 1;
+        c.cut_cells.push_back(std::move(cut));
+        values.insert(values.begin(), &c.cut_cells.back());
+        label_text = std::string(ziping::text::trim(printed.substr(0, space)));
+        c.report(DiagId::warn_import_numbers_run_together, c.where(*filled[0]),
+                 {std::string(printed), label_text + " | " + std::string(figure)});
+      }
+    }
+  }
   // Columns: by position when every value sits under a budget column, else in order.
   std::vector<BudgetColumn> assigned(values.size(), BudgetColumn::None);
   bool positional = row.positional && !c.budget_types.empty();
@@ -396,7 +432,7 @@ void budget_row(Context& c, const Row& row) {
   std::string base = is_source ? "budget.sources[" + std::to_string(c.form.budget.sources.size()) + "]"
                                : std::string("budget");
   if (is_source) {
-    source.label = funding_label(filled[0]->text);
+    source.label = funding_label(label_text);
     c.locate(base, filled[0]);
     c.locate(base + ".label", filled[0]);
     c.saw_funding_source = true;

@@ -3,6 +3,7 @@
 // Internal to io/text.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -102,6 +103,9 @@ struct Context {
   std::vector<Block> blocks;
   Carry carry;
   std::vector<LabelCell> pending; // labels printed on the row above that open this block
+  // Cells cut out of a printed cell (a funding label and its first figure joined by a single
+  // space); a deque, so that pointers to them stay valid.
+  std::deque<Cell> cut_cells;
   std::map<std::pair<std::size_t, std::string>, std::pair<num::Decimal, const Cell*>> level1_points;
   // closing: the field the last text went to, for wrapped continuation lines
   std::string* last_text = nullptr;
