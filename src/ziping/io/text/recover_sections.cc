@@ -525,6 +525,35 @@ void goal_row(Context& c, const Row& row) {
     if (label.kind == LabelKind::Goal) number = label.goal_number;
   }
   if (number == 0) {
+    // A wrapped line printed under its columns (tab text out of a PDF): each piece continues
+    // the text of its own column on the goal above — the 年度绩效目标 may wrap while the
+    // 实际完成情况 beside it starts on this line.
+    if (row.positional && !c.goal_rows.empty() && cells.size() <= 3) {
+      GoalRow& above = c.goal_rows.back();
+      bool by_column = true;
+      for (const Cell* cell : cells) {
+        GoalColumn type = type_at(cell);
+        by_column = by_column && (type == GoalColumn::Target || type == GoalColumn::Actual ||
+                                  type == GoalColumn::Reason);
+      }
+      if (by_column) {
+        for (const Cell* cell : cells) {
+          GoalColumn type = type_at(cell);
+          std::string& field = type == GoalColumn::Target   ? above.goal.target
+                               : type == GoalColumn::Actual ? above.goal.actual
+                                                            : above.goal.deviation_reason;
+          std::string name = type == GoalColumn::Target   ? "target"
+                             : type == GoalColumn::Actual ? "actual"
+                                                          : "deviation_reason";
+          if (field.empty()) above.cells[name] = cell;
+          append_wrapped(field, cell->text);
+          c.last_text = &field;
+        }
+        c.report(DiagId::note_import_wrapped_joined, c.where(row),
+                 {diag::bilingual("绩效目标文字", "goal text")});
+        return;
+      }
+    }
     // A wrapped line of the goal above, or of the 年度总体目标.
     if (c.last_text != nullptr && cells.size() <= 3) {
       for (const Cell* cell : cells) append_wrapped(*c.last_text, cell->text);
