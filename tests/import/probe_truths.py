@@ -216,6 +216,31 @@ def health():
         Decimal(100), Decimal("99.66"), "优", "本部门2023年度整体支出自评得分99.66分，自评等级为优。")
 
 
+@probe("import-probe-closing-fields")
+def food_safety():
+    """Space-separated: three header fields on one line, 一级/二级 repeated on every row, a
+    qualitative actual (达标) against a percentage target, and the closing fields."""
+    f = form(
+        "project", "项目支出绩效自评表", 2023, "某县农业农村局",
+        budget("96", "96", "92.16", "10", "9.60", "96.00%", sources=[
+            source("当年财政拨款", "96", "96", "92.16", "96.00%")]),
+        [goal(None, "完成农产品定量检测1200批次、快速检测1.5万批次，主要农产品质量安全监测合格率保持在98%以上。",
+              "完成定量检测1236批次、快速检测1.53万批次，监测合格率99.2%。", leaves([
+                  (P, Q, "定量检测批次", "≥1200批次", "1236批次", 15, 15),
+                  (P, Q, "快速检测批次", "≥1.5万批次", "1.53万批次", 10, 10),
+                  (P, T, "检测结果准确率", "≥98%", "100%", 10, 10),
+                  (P, X, "检测任务完成时间", "2023年12月底前", "2023年12月15日", 10, 10),
+                  (P, "成本指标", "检测经费支出", "≤96万元", "92.16万元", 5, 5),
+                  (B, "社会效益指标", "主要农产品质量安全监测合格率", "≥98%", "99.2%", 30, 30),
+                  (S, SAT, "生产经营主体满意度", "≥90%", "达标", 10, 8,
+                   "满意度调查未量化，下一步委托第三方开展问卷调查。")]))],
+        Decimal(100), Decimal("97.60"), "优", "项目完成年度绩效目标，自评等级为优。",
+        project="农产品质量安全监测经费", implementing_unit="某县农产品质量安全检测站",
+        problems="满意度调查方式不够规范。", improvements="委托第三方开展满意度问卷调查。",
+        project_leader="张立新", finance_leader="李红")
+    return f
+
+
 def main():
     for name, function in PROBES.items():
         d = GOLDEN / name
