@@ -141,6 +141,61 @@ TEST(Recover, ABlockTheGoalTableDoesNotList) {
   EXPECT_EQ(count(result, DiagId::warn_import_goal_not_in_table), 1);
 }
 
+// The 项目资金 label printed on the total's row (the space-separated probe): the row is the
+// total's, in every layout the row can come in.
+TEST(Recover, TheFundingLabelOnTheTotalsRow) {
+  for (std::string separator : {"\t", "    "}) {
+    auto row = [&](std::vector<std::string> cells) {
+      std::string out;
+      for (const auto& cell : cells) out += (out.empty() ? "" : separator) + cell;
+      return out + "\n";
+    };
+    std::string text = "项目支出绩效自评表\n" + row({"项目名称", "测试项目"}) +
+                       row({"", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}) +
+                       row({"项目资金（万元）", "年度资金总额", "100", "120", "108", "10", "90.00%", "9"}) +
+                       row({"", "其中：当年财政拨款", "100", "120", "108", "—", "90.00%", "—"});
+    auto result = read(text);
+    ASSERT_TRUE(result.form);
+    EXPECT_EQ(result.form->budget.annual, Decimal::parse("120")) << separator;
+    EXPECT_EQ(result.form->budget.score, Decimal::parse("9")) << separator;
+    EXPECT_EQ(result.form->money_unit, "万元");
+    EXPECT_EQ(count(result, DiagId::warn_import_text_unread), 0);
+  }
+}
+
+// Text that no part of the recovery places or reports is reported at its line, never lost
+// silently: here a figure pdftotext put at the end of the budget header.
+TEST(Recover, TextReadIntoNothingIsReported) {
+  std::string text = kProjectHead;
+  auto at = text.find("得分\n");
+  text.insert(at + std::string("得分").size(), "\t1200.00");
+  auto result = read(text);
+  ASSERT_TRUE(result.form);
+  const auto* unread = find(result, DiagId::warn_import_text_unread);
+  ASSERT_NE(unread, nullptr);
+  EXPECT_EQ(unread->where.line, 5);
+  EXPECT_EQ(unread->args.at(0), "1200.00");
+  // The clean form reports nothing of the kind.
+  EXPECT_EQ(count(read(kProjectHead), DiagId::warn_import_text_unread), 0);
+}
+
+// "一、产出指标" / "（一）数量指标": the outline numbering is not part of the label; a 三级指标
+// named like a 二级 (服务对象满意度) keeps its name.
+TEST(Recover, NumberedLabelsAndANameThatReadsAsA二级) {
+  std::string text = std::string(kProjectHead) +
+                     "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                     "一、产出指标\t（一）数量指标\t服务人数\t≥100人\t120人\t50\t50\n"
+                     "三、满意度指标\t（一）服务对象满意度指标\t服务对象满意度\t≥90%\t95%\t40\t40\n";
+  auto result = read(text);
+  ASSERT_TRUE(result.form);
+  const auto& leaves = result.form->goals.at(0).indicators;
+  ASSERT_EQ(leaves.size(), 2u);
+  EXPECT_EQ(leaves[0].level1, "产出指标");
+  EXPECT_EQ(leaves[0].level2, "数量指标");
+  EXPECT_EQ(leaves[1].level2, "服务对象满意度指标");
+  EXPECT_EQ(leaves[1].name, "服务对象满意度");
+}
+
 TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
   std::mt19937 random(20221231);
   std::string seed = file("examples/tianjin-2022-dept.txt");

@@ -2,6 +2,7 @@
 // of the form it belongs to (headers switch parts; field labels name their own part).
 #include "ziping/io/text/recover.h"
 
+#include "ziping/io/text/cell_numbers.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/recovery.h"
 #include "ziping/text/utf8.h"
@@ -109,7 +110,12 @@ int IndicatorHeader::index_of(Column column) const {
   return -1;
 }
 
+void Context::take(const Row& row) const {
+  for (const auto& cell : row.cells) spoken_for.insert(&cell);
+}
+
 diag::SourceLocation Context::where(const Cell& cell) const {
+  take(&cell);
   if (cell.page > 0) return diag::SourceLocation::at_page(options.file_name, cell.page);
   return diag::SourceLocation::text(options.file_name, cell.line, cell.column);
 }
@@ -128,6 +134,12 @@ diag::SourceLocation Context::where(const Row& row) const {
 
 diag::Diagnostic& Context::report(DiagId id, const diag::SourceLocation& at,
                                   std::vector<std::string> args, std::string path) {
+  // These speak for the whole row being read: it was skipped, joined to the text above, or
+  // is a header printed again.
+  if ((id == DiagId::warn_import_row_dropped || id == DiagId::note_import_wrapped_joined ||
+       id == DiagId::note_import_header_repeated) &&
+      row_index < row_count)
+    take(grid.rows[row_index]);
   diagnostics.push_back(diag::make(id, std::move(path), std::move(args)));
   diagnostics.back().where = at;
   return diagnostics.back();
@@ -135,6 +147,40 @@ diag::Diagnostic& Context::report(DiagId id, const diag::SourceLocation& at,
 
 void Context::locate(const std::string& path, const Cell* cell) {
   if (cell != nullptr) map.set(path, where(*cell));
+}
+
+namespace {
+
+// Words that are the form's structure, not its content: headers, labels, field names,
+// placeholders. A cell holding only such a word carries nothing to lose.
+bool is_layout_word(const Cell& cell) {
+  std::string k = key(cell.text);
+  if (k.empty() || is_placeholder(cell.text) || is_page_number(cell.text, false)) return true;
+  if (indicator_column(k) != Column::None || budget_column(k) != BudgetColumn::None ||
+      goal_column(k) != GoalColumn::None || is_title(k))
+    return true;
+  if (classify_label(cell.text).kind != LabelKind::None) return true;
+  FieldMatch field = match_field(cell.text);
+  return field.field != Field::None && key(field.rest).empty();
+}
+
+} // namespace
+
+void account_for_cells(Context& c) {
+  for (const Row& row : c.grid.rows) {
+    std::vector<const Cell*> unread;
+    for (const Cell* cell : row.filled()) {
+      if (!c.spoken_for.contains(cell) && !is_layout_word(*cell)) unread.push_back(cell);
+    }
+    if (unread.empty()) continue;
+    std::string quoted;
+    for (const Cell* cell : unread) {
+      if (!quoted.empty()) quoted += " | ";
+      quoted += ziping::text::truncate_display(cell->text, 40);
+    }
+    c.report(DiagId::warn_import_text_unread, c.where(*unread.front()),
+             {ziping::text::truncate_display(quoted, 80)});
+  }
 }
 
 std::string joined_text(const std::vector<const Cell*>& cells) {
@@ -200,6 +246,7 @@ model::ReadResult recover_form(const Grid& grid, const RecoverOptions& options) 
   for (c.row_index = 0; c.row_index < c.row_count; ++c.row_index)
     process(c, rows_grid.rows[c.row_index]);
   assemble(c);
+  account_for_cells(c);
   model::ReadResult result;
   result.map = std::move(c.map);
   result.diagnostics = std::move(c.diagnostics);

@@ -176,8 +176,13 @@ void collapse_repeated_scores(Context& c) {
     for (std::size_t k = runs[r].first + 1; k < runs[r].first + runs[r].length; ++k) {
       leaves[k].indicator.weight.reset();
       leaves[k].indicator.score.reset();
-      leaves[k].cells.erase("weight");
-      leaves[k].cells.erase("score");
+      // The repeated cells are spoken for by the diagnostic above.
+      for (const char* field : {"weight", "score"}) {
+        if (auto it = leaves[k].cells.find(field); it != leaves[k].cells.end()) {
+          c.take(it->second);
+          leaves[k].cells.erase(it);
+        }
+      }
     }
   }
 }

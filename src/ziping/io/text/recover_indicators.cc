@@ -107,6 +107,24 @@ RowSplit split_labels(const Context& c, const Row& row) {
     }
     split.labels.push_back({label, &cell, int(i)});
   }
+  // A 三级指标 named like a 二级 ("服务对象满意度" under 服务对象满意度指标): when what follows the
+  // labels reads as values, not as a name, the last "label" is the row's name. It is one when
+  // it repeats the level of the label before it (two 二级 on a row), or stands in the 三级指标
+  // column of a row printed under its header.
+  if (!split.labels.empty() && split.tail_start < row.cells.size()) {
+    CellShape next = shape_of(row.cells[split.tail_start].text);
+    bool values_follow = next.number || next.percent || next.comparator || next.placeholder;
+    const LabelCell& last = split.labels.back();
+    bool repeated = split.labels.size() >= 2 &&
+                    split.labels[split.labels.size() - 2].label.kind == last.label.kind &&
+                    last.label.kind == LabelKind::Level2;
+    bool in_name_column = row.positional && name_at >= 0 && last.index == name_at &&
+                          last.label.kind == LabelKind::Level2;
+    if (values_follow && (repeated || in_name_column)) {
+      split.tail_start = std::size_t(last.index);
+      split.labels.pop_back();
+    }
+  }
   return split;
 }
 

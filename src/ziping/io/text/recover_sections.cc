@@ -113,6 +113,15 @@ void read_score_cell(Context& c, const Cell& cell, std::optional<num::Decimal>& 
   c.locate(path, &cell);
 }
 
+bool is_value_text(std::string_view text) {
+  std::string folded = key(text);
+  if (folded.empty()) return false;
+  if (is_placeholder(text)) return true;
+  if (folded.ends_with("%")) folded.pop_back();
+  Amount amount = read_amount(folded, "万元");
+  return amount.value.has_value() || score_number(folded).has_value();
+}
+
 bool is_value_cell(const Cell* cell) {
   std::string folded = key(cell->text);
   if (folded.empty()) return false;
@@ -259,6 +268,7 @@ bool try_preamble_row(Context& c, const Row& row) {
     std::string unit = money_unit_in(first);
     if (!unit.empty()) {
       c.form.money_unit = unit;
+      c.take(row);
       return true;
     }
   }
@@ -303,6 +313,14 @@ bool try_preamble_row(Context& c, const Row& row) {
 
 void budget_row(Context& c, const Row& row) {
   auto filled = row.filled();
+  // The merged 项目资金（万元） cell printed on the total's row, in front of 年度资金总额 (space-
+  // and tab-separated text where the label's span starts on the first funding row): it is the
+  // block's label with the money unit, and the row is the total's.
+  if (filled.size() > 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
+    std::string unit = money_unit_in(filled[0]->text);
+    if (!unit.empty()) c.form.money_unit = unit;
+    filled.erase(filled.begin());
+  }
   FieldMatch match = match_field(filled[0]->text);
   if (match.field == Field::BudgetReason) {
     std::vector<const Cell*> rest(filled.begin() + 1, filled.end());
@@ -328,6 +346,33 @@ void budget_row(Context& c, const Row& row) {
     return;
   }
   std::vector<const Cell*> values(filled.begin() + long(first_value), filled.end());
+  // A single space between the funding label and its first figure (pdftotext -layout where the
+  // columns are tight: "其中：当年财政拨款 680"): the figure is the first value, else every figure
+  // would move one column left.
+  std::string label_text = filled[0]->text;
+  if (labelled && match.rest.empty()) {
+    std::string_view printed = ziping::text::trim(filled[0]->text);
+    auto space = printed.find_last_of(' ');
+    std::size_t width = 1;
+    if (auto wide = printed.rfind("　"); wide != std::string_view::npos &&
+                                         (space == std::string_view::npos || wide > space)) {
+      space = wide;
+      width = std::string_view("　").size();
+    }
+    if (space != std::string_view::npos && space > 0) {
+      std::string_view figure = ziping::text::trim(printed.substr(space + width));
+      if (!figure.empty() && is_value_text(figure)) {
+        Cell cut = *filled[0];
+        cut.text = std::string(figure);
+        cut.column += int(code_point_count(printed.substr(0, space))) + 1;
+        c.cut_cells.push_back(std::move(cut));
+        values.insert(values.begin(), &c.cut_cells.back());
+        label_text = std::string(ziping::text::trim(printed.substr(0, space)));
+        c.report(DiagId::warn_import_numbers_run_together, c.where(*filled[0]),
+                 {std::string(printed), label_text + " | " + std::string(figure)});
+      }
+    }
+  }
   // Columns: by position when every value sits under a budget column, else in order.
   std::vector<BudgetColumn> assigned(values.size(), BudgetColumn::None);
   bool positional = row.positional && !c.budget_types.empty();
@@ -387,7 +432,7 @@ void budget_row(Context& c, const Row& row) {
   std::string base = is_source ? "budget.sources[" + std::to_string(c.form.budget.sources.size()) + "]"
                                : std::string("budget");
   if (is_source) {
-    source.label = funding_label(filled[0]->text);
+    source.label = funding_label(label_text);
     c.locate(base, filled[0]);
     c.locate(base + ".label", filled[0]);
     c.saw_funding_source = true;
@@ -480,6 +525,35 @@ void goal_row(Context& c, const Row& row) {
     if (label.kind == LabelKind::Goal) number = label.goal_number;
   }
   if (number == 0) {
+    // A wrapped line printed under its columns (tab text out of a PDF): each piece continues
+    // the text of its own column on the goal above — the 年度绩效目标 may wrap while the
+    // 实际完成情况 beside it starts on this line.
+    if (row.positional && !c.goal_rows.empty() && cells.size() <= 3) {
+      GoalRow& above = c.goal_rows.back();
+      bool by_column = true;
+      for (const Cell* cell : cells) {
+        GoalColumn type = type_at(cell);
+        by_column = by_column && (type == GoalColumn::Target || type == GoalColumn::Actual ||
+                                  type == GoalColumn::Reason);
+      }
+      if (by_column) {
+        for (const Cell* cell : cells) {
+          GoalColumn type = type_at(cell);
+          std::string& field = type == GoalColumn::Target   ? above.goal.target
+                               : type == GoalColumn::Actual ? above.goal.actual
+                                                            : above.goal.deviation_reason;
+          std::string name = type == GoalColumn::Target   ? "target"
+                             : type == GoalColumn::Actual ? "actual"
+                                                          : "deviation_reason";
+          if (field.empty()) above.cells[name] = cell;
+          append_wrapped(field, cell->text);
+          c.last_text = &field;
+        }
+        c.report(DiagId::note_import_wrapped_joined, c.where(row),
+                 {diag::bilingual("绩效目标文字", "goal text")});
+        return;
+      }
+    }
     // A wrapped line of the goal above, or of the 年度总体目标.
     if (c.last_text != nullptr && cells.size() <= 3) {
       for (const Cell* cell : cells) append_wrapped(*c.last_text, cell->text);
@@ -548,6 +622,8 @@ bool try_closing_row(Context& c, const Row& row) {
     break;
   case Field::Ignored:
   case Field::Note:
+    // Footnotes and signatures are not form content: skipped on purpose, without a diagnostic.
+    c.take(row);
     if (c.section == Section::Closing || c.section == Section::Indicators) c.last_text = nullptr;
     return true;
   default:

@@ -3,9 +3,11 @@
 // Internal to io/text.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ziping/diag/diagnostic.h"
@@ -101,6 +103,9 @@ struct Context {
   std::vector<Block> blocks;
   Carry carry;
   std::vector<LabelCell> pending; // labels printed on the row above that open this block
+  // Cells cut out of a printed cell (a funding label and its first figure joined by a single
+  // space); a deque, so that pointers to them stay valid.
+  std::deque<Cell> cut_cells;
   std::map<std::pair<std::size_t, std::string>, std::pair<num::Decimal, const Cell*>> level1_points;
   // closing: the field the last text went to, for wrapped continuation lines
   std::string* last_text = nullptr;
@@ -110,6 +115,13 @@ struct Context {
   std::size_t row_count = 0;   // rows in the grid, to tell the last row
   std::size_t row_index = 0;   // the row being read
   bool project_hint() const;   // what is known so far says "project form"
+
+  // Cells spoken for: placed in the form or reported on (asking where a cell is does one of the
+  // two), or deliberately skipped (take). The last pass reports every other cell holding text,
+  // so no row is lost without a diagnostic at its line.
+  mutable std::unordered_set<const Cell*> spoken_for;
+  void take(const Cell* cell) const { spoken_for.insert(cell); }
+  void take(const Row& row) const;
 
   diag::SourceLocation where(const Cell& cell) const;
   diag::SourceLocation where(const Row& row) const;
@@ -135,6 +147,9 @@ void assemble(Context& c);
 
 // recover_centred.cc: labels printed on the middle row of their span, moved to its first row.
 void centre_spanned_labels(Context& c, std::vector<Row>& rows);
+
+// recover.cc: reports the cells with text that no part of the recovery spoke for (ZP0155).
+void account_for_cells(Context& c);
 
 // Shared helpers (recover.cc)
 std::string joined_text(const std::vector<const Cell*>& cells);

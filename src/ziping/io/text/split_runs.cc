@@ -210,10 +210,23 @@ void RunSplitter::line(const Line& line) {
     grid_.rows.push_back(std::move(row.row));
     return;
   }
-  std::size_t label = field_at(chars, 0);
+  std::size_t label = field_at(chars, 0), start = 0;
+  // 项目资金（万元） run into the total's label (年度资金总额1200…): the block's label is a cell of
+  // its own and the row is the total's.
+  if (label == 0) {
+    std::size_t head = 0;
+    for (auto word : {"项目资金(万元)"sv, "项目资金(元)"sv, "项目资金"sv}) {
+      if (chars.at(0, word)) head = std::max(head, chars.length_of(word));
+    }
+    if (std::size_t next = head > 0 ? field_at(chars, head) : 0; next > 0) {
+      row.add(chars, 0, head);
+      start = head;
+      label = head + next;
+    }
+  }
   if (label > 0) {
-    std::string word = key(chars.text(0, label));
-    row.add(chars, 0, label);
+    std::string word = key(chars.text(start, label));
+    row.add(chars, start, label);
     if (word.starts_with("年度资金总额") || word.find("财政拨款") != std::string::npos ||
         word == "上年结转资金" || word == "其他资金") {
       amounts(row, chars, label);

@@ -226,6 +226,17 @@ Label classify_label(std::string_view text) {
   label.stem = std::string(stem);
   label.points = points;
   std::string_view printed = ziping::text::trim(text);
+  // An enumerator in front ("一、产出指标", "（一）数量指标") numbers the outline; it is not part
+  // of the label, which is the framework's closed vocabulary.
+  if (std::string_view numbered = strip_enumerator(k); numbered.size() < k.size()) {
+    for (std::size_t i = 1; i < printed.size() && i <= 40; ++i) {
+      if ((static_cast<unsigned char>(printed[i]) & 0xC0) == 0x80) continue;
+      if (key(printed.substr(i)) == numbered) {
+        printed = ziping::text::trim(printed.substr(i));
+        break;
+      }
+    }
+  }
   if (points) {
     // Cut the printed text where the points begin: at the last "(" / "（", else before digits.
     std::size_t cut = std::string_view::npos;
