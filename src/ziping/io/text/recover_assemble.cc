@@ -262,6 +262,25 @@ void assemble(Context& c) {
         if (block.number == 0) block.number = 1;
       }
     }
+    // Numbered goals over one indicator table without goal labels (the national 部门整体
+    // template, its goals numbered in their text): the table is the department's, filed
+    // under the first goal rather than as a goal of its own.
+    if (!c.goal_rows.empty() && c.goal_rows.front().goal.number) {
+      std::size_t unlabelled = 0;
+      bool labelled = false;
+      for (const auto& block : c.blocks) {
+        if (block.number > 0) labelled = true;
+        else if (!block.leaves.empty()) ++unlabelled;
+      }
+      if (unlabelled == 1 && !labelled) {
+        for (auto& block : c.blocks) {
+          if (block.number != 0 || block.leaves.empty()) continue;
+          block.number = *c.goal_rows.front().goal.number;
+          c.report(DiagId::note_import_table_under_first_goal, c.where(*block.leaves.front().row),
+                   {std::to_string(block.number)});
+        }
+      }
+    }
     for (const auto& row : c.goal_rows) {
       std::size_t index = form.goals.size();
       form.goals.push_back(row.goal);

@@ -479,6 +479,20 @@ void budget_row(Context& c, const Row& row) {
   c.last_text = nullptr;
 }
 
+// A goal label that carries the goal's text: "目标1：保障……", "绩效目标2、改善……".
+bool goal_text_in_label(std::string_view text) {
+  Label label = classify_label(text);
+  if (label.kind != LabelKind::Goal) return false;
+  std::string_view trimmed = ziping::text::trim(text);
+  for (std::string_view separator : {"：", ":", "、"}) {
+    auto at = trimmed.find(separator);
+    if (at != std::string_view::npos && at <= 18 &&
+        !ziping::text::trim(trimmed.substr(at + separator.size())).empty())
+      return true;
+  }
+  return false;
+}
+
 void goal_row(Context& c, const Row& row) {
   auto cells = without_section_labels(c, row, true);
   if (cells.empty()) return;
@@ -487,6 +501,9 @@ void goal_row(Context& c, const Row& row) {
     std::size_t index = position(cell);
     return index < c.goal_types.size() ? c.goal_types[index] : GoalColumn::None;
   };
+  // "目标1：保障……" opens a numbered goal even under 预期目标 / 实际完成情况: the national
+  // template with its goals numbered in their text.
+  if (c.overall_expect_texts && goal_text_in_label(cells.front()->text)) c.overall_expect_texts = false;
   if (c.overall_expect_texts) {
     std::vector<GoalColumn> assigned;
     bool positional = row.positional;
@@ -568,9 +585,11 @@ void goal_row(Context& c, const Row& row) {
   goal.goal.number = number;
   goal.row = &row;
   goal.cells["number"] = number_cell;
-  std::vector<const Cell*> texts(cells.begin() + 1, cells.end());
+  // "目标1：保障……": the number cell is also the goal's text, kept as printed.
+  bool text_in_label = goal_text_in_label(number_cell->text);
+  std::vector<const Cell*> texts(cells.begin() + (text_in_label ? 0 : 1), cells.end());
   std::vector<GoalColumn> assigned;
-  bool positional = row.positional && type_at(number_cell) == GoalColumn::Number;
+  bool positional = row.positional && type_at(number_cell) == GoalColumn::Number && !text_in_label;
   for (const Cell* cell : texts) {
     GoalColumn type = type_at(cell);
     if (type != GoalColumn::Target && type != GoalColumn::Actual && type != GoalColumn::Reason)

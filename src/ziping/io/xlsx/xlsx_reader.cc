@@ -986,8 +986,12 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
     // template): the table is the department's; it is filed under the first goal rather
     // than invented as a goal of its own.
     if (!target && !form.goals.empty() && !matched[0] && in.groups.size() == 1 &&
-        !group.numbered_by_label && form.kind == model::FormKind::Department)
+        !group.numbered_by_label && form.kind == model::FormKind::Department) {
       target = 0;
+      report.add(DiagId::note_import_table_under_first_goal,
+                 group.places.count("") ? group.places.at("") : diag::SourceLocation{},
+                 {form.goals[0].number ? std::to_string(*form.goals[0].number) : "1"});
+    }
     if (!target) {
       if (!in.goals.empty()) {
         auto where = group.places.count("") ? group.places.at("") : diag::SourceLocation{};
