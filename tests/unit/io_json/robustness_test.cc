@@ -2,7 +2,6 @@
 // diagnostic, quickly, without crashing.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -18,19 +17,13 @@ namespace ziping::io::json {
 namespace {
 
 using diag::DiagId;
-using Clock = std::chrono::steady_clock;
-
-// Generous: each case takes well under a second; the bound catches quadratic behaviour.
-constexpr double kSecondsAllowed = 10.0;
+// These inputs are sized so that quadratic work would run for minutes: the unit tests' CTest
+// TIMEOUT catches that; speed itself is measured by the benchmarks, never here.
 
 std::string corpus_file(const std::string& name) {
   std::ifstream in(std::string(ZIPING_SOURCE_DIR) + "/tests/fuzz/corpus/json/" + name,
                    std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 bool has_error(const model::ReadResult& result) {
@@ -62,9 +55,7 @@ TEST(JsonRobustness, FiveMegabytesOfRandomBytesEndQuickly) {
   std::mt19937_64 random(20240611);
   std::string bytes(5 * 1024 * 1024, '\0');
   for (auto& byte : bytes) byte = static_cast<char>(random() & 0xFF);
-  auto start = Clock::now();
   auto result = read_form_json(bytes, "random.bin");
-  EXPECT_LT(seconds_since(start), kSecondsAllowed);
   EXPECT_FALSE(result.form);
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].id, DiagId::err_input_not_utf8);
@@ -86,9 +77,7 @@ TEST(JsonRobustness, AHundredThousandNestedBracketsStopAtTheDepthLimit) {
   for (std::string opener : {"[", "{\"a\":", "[{\"goals\":"}) {
     std::string text;
     for (int i = 0; i < 100000; ++i) text += opener;
-    auto start = Clock::now();
     auto result = read_form_json(text, "deep.json");
-    EXPECT_LT(seconds_since(start), kSecondsAllowed);
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].id, DiagId::err_json_too_deep) << opener;
   }
@@ -98,7 +87,6 @@ TEST(JsonRobustness, LargeValidInputStaysLinear) {
   // A five-megabyte text, a million-element array and an object with 200,000 keys.
   std::string header = R"({"format": "ziping-form", "format_version": 1, "kind": "project", )"
                        R"("goals": [], )";
-  auto start = Clock::now();
   auto long_text = read_form_json(
       header + "\"conclusion\": \"" + std::string(5 * 1024 * 1024, 'a') + "\"}", "long.json");
   ASSERT_TRUE(long_text.form);
@@ -118,7 +106,6 @@ TEST(JsonRobustness, LargeValidInputStaysLinear) {
   auto repeated = read_form_json(keys + "\"k199999\": 0}", "keys.json");
   EXPECT_FALSE(repeated.form);
   EXPECT_EQ(repeated.diagnostics[0].id, DiagId::err_json_duplicate_key);
-  EXPECT_LT(seconds_since(start), kSecondsAllowed);
 }
 
 TEST(JsonRobustness, InvalidUtf8InStringsAndKeysIsLocated) {

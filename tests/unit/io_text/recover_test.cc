@@ -1,7 +1,6 @@
 // The recovery on small forms: each guess it makes is a diagnostic, and it never invents a value.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -214,10 +213,10 @@ TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
     auto result = read(text);
     EXPECT_TRUE(result.form || !result.diagnostics.empty());
   }
-  // Linear-ish: forty seeds one after another, in every layout's shape, in a few seconds.
+  // Forty seeds one after another, in every layout's shape: quadratic work would run past the
+  // CTest TIMEOUT; the import benchmark measures the speed.
   std::string big;
   for (int i = 0; i < 40; ++i) big += seed;
-  auto start = std::chrono::steady_clock::now();
   for (const std::string& text : {big, [&] {
                                     std::string pipes = big;
                                     for (auto& c : pipes) c = c == '\t' ? '|' : c;
@@ -237,8 +236,6 @@ TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
     auto result = read(text);
     EXPECT_TRUE(result.form || !result.diagnostics.empty());
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 60.0);
 }
 
 } // namespace

@@ -1,6 +1,5 @@
 // parse_value() on bytes nobody should write: it never throws, never crashes, keeps the
 // original, answers in linear time, and its canonical spellings still read back unchanged.
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -70,19 +69,17 @@ TEST(ValueRobustness, NumbersAtDecimalsLimits) {
   expect_well_behaved("9999999999999999999999999999万亿元");
 }
 
-// A quadratic step would take minutes on these; linear work takes milliseconds.
+// A quadratic step would take minutes on these (the CTest TIMEOUT catches it); linear work
+// takes milliseconds.
 TEST(ValueRobustness, LongInputsFinishQuickly) {
   const std::string units[] = {"≥",  "1",  "1,000", "一",   "以上", "(含)", "万", "-",
                                "年", "。", " ",     "\xff", "a",    "=",    "次", "内"};
-  auto start = std::chrono::steady_clock::now();
   for (const std::string& unit_text : units) {
     std::string input;
     while (input.size() < 200000) input += unit_text;
     expect_well_behaved(input);
     expect_well_behaved("≥" + input + "次");
   }
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::seconds(20));
 }
 
 } // namespace
