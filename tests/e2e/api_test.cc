@@ -672,6 +672,11 @@ TEST(Serve, ServesABuiltUiAndItsClientSideRoutes) {
       EXPECT_EQ(r->status, 200) << path;
       EXPECT_EQ(r->body, "<!doctype html><title>工作台</title>") << path;
     }
+    // A rebuilt UI is served without a restart.
+    std::ofstream(dist + "/index.html") << "<!doctype html><title>新版</title>";
+    auto rebuilt = c.Get("/forms/3");
+    ASSERT_TRUE(rebuilt);
+    EXPECT_EQ(rebuilt->body, "<!doctype html><title>新版</title>");
     auto js = c.Get("/assets/app.js");
     ASSERT_TRUE(js);
     EXPECT_EQ(js->status, 200);
