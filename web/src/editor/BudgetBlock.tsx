@@ -19,7 +19,7 @@ export function BudgetBlock() {
       <thead>
         <tr>
           <th></th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th>
-          <th>执行率</th><th title="the server's rate">核算执行率</th><th>得分</th><th title="the server's score">核算</th>
+          <th>执行率</th><th class="check-col" title="the server's rate">核算执行率</th><th>得分</th><th class="check-col" title="the server's score">核算</th>
         </tr>
       </thead>
       <tbody>
@@ -43,7 +43,7 @@ export function BudgetBlock() {
             <Cell path={`budget.sources[${i}].executed`} kind="number" label="全年执行数" class="num" />
             <td class="na">—</td>
             <Cell path={`budget.sources[${i}].rate`} label="执行率" class="num" />
-            <td class="na" colSpan={3}>—</td>
+            <td class="na check-col">—</td><td class="na">—</td><td class="na check-col">—</td>
           </tr>
         ))}
         <tr>

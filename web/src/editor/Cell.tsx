@@ -8,7 +8,7 @@ import { markerClass, markerTitle } from './CellMarker';
 
 interface Props {
   path: string;
-  kind?: 'text' | 'long' | 'number';
+  kind?: 'text' | 'wrap' | 'long' | 'number'; // wrap: a short text that may run to two lines
   label?: string; // for screen readers and the tooltip: "实际完成值"
   class?: string;
   rowSpan?: number;
@@ -48,7 +48,7 @@ export function Cell({ path, kind = 'text', label, class: extra = '', rowSpan, c
   };
   return (
     <td rowSpan={rowSpan} colSpan={colSpan} class={`cell cell-${kind}${markerClass(diagnostics)} ${extra}`}>
-      {kind === 'long'
+      {kind === 'long' || kind === 'wrap'
         ? <textarea rows={2} {...common} />
         : <input type="text" inputMode={kind === 'number' ? 'decimal' : undefined} {...common} />}
       <span class="print-value" aria-hidden="true">{text}</span>

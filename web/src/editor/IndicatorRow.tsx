@@ -22,11 +22,11 @@ export function IndicatorRow({ goal, index, span }: { goal: number; index: numbe
   return (
     <>
       <tr data-row={path} class="indicator-row">
-        {span.level1 !== undefined && <Cell path={`${path}.level1`} rowSpan={span.level1} label="一级指标" class="level" />}
-        {span.level2 !== undefined && <Cell path={`${path}.level2`} rowSpan={span.level2} label="二级指标" class="level" />}
-        <Cell path={`${path}.name`} label="三级指标" class="name" />
-        <Cell path={`${path}.target`} label="年度指标值" class="value" />
-        <Cell path={`${path}.actual`} label="实际完成值" class="value" />
+        {span.level1 !== undefined && <Cell path={`${path}.level1`} kind="wrap" rowSpan={span.level1} label="一级指标" class="level" />}
+        {span.level2 !== undefined && <Cell path={`${path}.level2`} kind="wrap" rowSpan={span.level2} label="二级指标" class="level" />}
+        <Cell path={`${path}.name`} kind="wrap" label="三级指标" class="name" />
+        <Cell path={`${path}.target`} kind="wrap" label="年度指标值" class="value" />
+        <Cell path={`${path}.actual`} kind="wrap" label="实际完成值" class="value" />
         <Cell path={`${path}.weight`} kind="number" label="分值" class="num" />
         <Cell path={`${path}.score`} kind="number" label="得分" class="num" />
         <ScoreCheck score={counted} derivation={leaf?.derivation} allowed={leaf?.allowed}

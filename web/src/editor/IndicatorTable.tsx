@@ -43,7 +43,7 @@ export function IndicatorTable() {
       <thead>
         <tr>
           <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th>
-          <th>分值</th><th>得分</th><th title="the server's figure; hover for the derivation">核算</th>
+          <th>分值</th><th>得分</th><th class="check-col" title="the server's figure; hover for the derivation">核算</th>
           <th>偏差原因分析及改进措施</th>
         </tr>
       </thead>

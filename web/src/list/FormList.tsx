@@ -69,9 +69,11 @@ export function FormList() {
                 <td class="num">{percent(f.score.execution_rate)}</td>
                 <td class="num total-cell">{show(f.score.total)}</td>
                 <td><span class={'grade ' + gradeClass(f.score.grade)}>{f.score.grade || '—'}</span></td>
-                <td class="counts">
-                  {f.score.errors > 0 && <span class="sev-error" title="errors">{f.score.errors} 错误</span>}
-                  {f.score.warnings > 0 && <span class="sev-warning" title="warnings">{f.score.warnings} 警告</span>}
+                <td>
+                  <span class="counts">
+                    {f.score.errors > 0 && <span class="sev-error" title="errors">{f.score.errors} 错误</span>}
+                    {f.score.warnings > 0 && <span class="sev-warning" title="warnings">{f.score.warnings} 警告</span>}
+                  </span>
                 </td>
                 <td class="sub">第 {f.revision} 版 · {f.updated_by}<br />{when(f.updated_at)}</td>
               </tr>
