@@ -11,7 +11,6 @@ export function BudgetBlock() {
   const { draft, score, pins } = useEditor();
   const project = draft.kind === 'project';
   const b = score?.budget;
-  const rateDiffers = b && b.rate !== null && b.declared_rate !== '' && b.declared_rate !== `${b.rate}%`;
   const budgetDiagnostics = pins.under('budget').filter((d) => !d.path.startsWith('budget.sources'));
   return (
     <table class="grid official budget-table">
@@ -30,7 +29,7 @@ export function BudgetBlock() {
           <Cell path="budget.executed" kind="number" label="全年执行数" class="num" />
           <Cell path="budget.weight" kind="number" label="分值" class="num" />
           <Cell path="budget.rate" label="执行率" class="num" />
-          <td class={'check' + (rateDiffers ? ' differs' : '')} data-testid="execution-rate">{percent(b?.rate)}</td>
+          <td class="check" data-testid="execution-rate" title="the printed rate is judged by the server (tolerance in the rule set): see the diagnostics">{percent(b?.rate)}</td>
           <Cell path="budget.score" kind="number" label="得分" class="num" />
           <ScoreCheck score={b?.score} derivation={b?.derivation} testId="execution-score"
             differs={b !== undefined && b.score !== null && b.declared_score !== null && b.score !== b.declared_score} />

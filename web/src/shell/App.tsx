@@ -3,8 +3,11 @@
 import { onLink, useRoute } from './route';
 import { FormList } from '../list/FormList';
 import { FormEditor } from '../editor/FormEditor';
-import { Dashboard } from '../dashboard/Dashboard';
+import { LazyPage } from './LazyPage';
 import { ImportPage } from '../transfer/ImportPage';
+
+// ECharts is two thirds of the code: only the dashboard needs it, so it loads with that page.
+const loadDashboard = () => import('../dashboard/Dashboard').then((m) => m.Dashboard);
 
 export function App() {
   const route = useRoute();
@@ -24,7 +27,7 @@ export function App() {
       <main class="page">
         {route.page === 'list' && <FormList />}
         {route.page === 'form' && <FormEditor key={route.id} id={route.id} />}
-        {route.page === 'dashboard' && <Dashboard />}
+        {route.page === 'dashboard' && <LazyPage load={loadDashboard} />}
         {route.page === 'import' && <ImportPage />}
       </main>
     </div>
