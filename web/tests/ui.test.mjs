@@ -220,3 +220,21 @@ test('list: filters and paging follow the API', async () => {
   await page.waitForFunction(() => [...document.querySelectorAll('.form-list .form-link')].every((a) => a.textContent === '市教育局'));
   await page.context().close();
 });
+
+test('print: the official table alone, every row where the screen has it', async () => {
+  const id = await seedFormId(server.base);
+  const page = await newPage();
+  await page.goto(`${server.base}/forms/${id}`);
+  await settled(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const chrome of ['.topbar', '.side', '.total-bar', '.row-diagnostics ul', '.indicators td.check'])
+    assert.equal(await page.locator(chrome).first().isVisible(), false, `${chrome} is printed`);
+  assert.equal(await page.locator('.indicators .print-value').first().isVisible(), true);
+  // The merged 一级指标 cells still line up: every 三级指标 cell starts at the same x.
+  const xs = await page.locator('.indicators td.name').evaluateAll((cells) =>
+    [...new Set(cells.map((c) => Math.round(c.getBoundingClientRect().left)))]);
+  assert.equal(xs.length, 1, `三级指标 cells at ${xs.join(', ')}`);
+  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
+  await page.context().close();
+});
