@@ -13,6 +13,14 @@ interface Props {
   onDiscard: () => void;
 }
 
+// The cell's own label ("实际完成值") and, for an indicator, its 三级指标, read from the table.
+function cellName(path: string): string {
+  const cell = document.querySelector(`[data-path="${CSS.escape(path)}"]`);
+  const label = cell?.getAttribute('aria-label');
+  const row = cell?.closest('[data-row]')?.querySelector<HTMLTextAreaElement>('[data-path$=".name"]');
+  return label ? (row && row !== cell ? `「${row.value}」${label}` : label) : path;
+}
+
 const text = (v: unknown) => (v === null || v === undefined ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export function ConflictNotice({ message, current, clashes, onMerge, onDiscard }: Props) {
@@ -26,7 +34,7 @@ export function ConflictNotice({ message, current, clashes, onMerge, onDiscard }
         <>
           <p>双方都改过的单元格（合并时保留您的）：</p>
           <ul class="clashes">
-            {clashes.map((c) => <li><code>{c.path}</code>：您 {text(c.mine)}；对方 {text(c.theirs)}</li>)}
+            {clashes.map((c) => <li title={c.path}>{cellName(c.path)}：您 {text(c.mine)}；对方 {text(c.theirs)}</li>)}
           </ul>
         </>
       )}
