@@ -33,7 +33,7 @@ test: deps build
 
 # The unit tests and the fuzz corpora once more under AddressSanitizer and UBSan.
 test-asan:
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZIPING_SANITIZE=ON -DZIPING_BENCH=OFF $(CMAKE_FLAGS)
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZIPING_SANITIZE=ON -DZIPING_BENCH=OFF -DZIPING_WEB=OFF $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target ziping_unit_tests $$(cd tests/fuzz && ls fuzz_*.cc | sed 's/\.cc$$//')
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'unit|fuzz'
@@ -41,7 +41,7 @@ test-asan:
 # libFuzzer (clang) on every parser for FUZZ_SECONDS each; new inputs go to $(FUZZ_BUILD)/corpus.
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DZIPING_FUZZ=ON -DZIPING_BENCH=OFF -DZIPING_WERROR=OFF
+	  -DZIPING_FUZZ=ON -DZIPING_BENCH=OFF -DZIPING_WERROR=OFF -DZIPING_WEB=OFF
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@for source in tests/fuzz/fuzz_*.cc; do \
 	  name=$$(basename $$source .cc); corpus=$${name#fuzz_}; \

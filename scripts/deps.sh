@@ -24,6 +24,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   # load measurements of the API (docs/api.md)
   wrk
+  # the web UI's tests run in Debian's Chromium through playwright-core (never a downloaded browser)
+  chromium
 )
 
 missing=()
@@ -31,6 +33,13 @@ for package in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
+# The web UI is built with npm. Node.js may come from NodeSource (whose nodejs package carries
+# npm, and conflicts with Debian's npm package), so it is asked for only when there is no node
+# at all. Debian 12's nodejs is 18, too old for Vite 8 (≥ 20.19): the build then skips the UI
+# and says so (cmake/web.cmake).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "scripts/deps.sh: installing ${missing[*]}"

@@ -28,9 +28,12 @@ public:
   void SetUp() override {
     backend = Backend::fresh();
     ASSERT_TRUE(backend);
+    // A --static that does not exist: the placeholder page whether or not `make` has built
+    // web/dist (which the server would otherwise find and serve).
     process = std::make_unique<ServerProcess>(
         kBinary, std::vector<std::string>{"--db", backend->url(), "--threads", "16",
-                                          "--max-upload-mb", std::to_string(kMaxUploadMb)});
+                                          "--max-upload-mb", std::to_string(kMaxUploadMb),
+                                          "--static", "/nonexistent/ziping-no-ui"});
     ASSERT_TRUE(process->started()) << process->output();
   }
   void TearDown() override {
@@ -363,6 +366,49 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
     expect_error(c.Get(std::string("/api/forms?") + bad), 400, "invalid_parameter", "ZP0713");
 }
 
+// The dashboard's year: execution summed per department in 万元 (a form written in 元 is
+// converted), the largest deviations first, under each form's own rules.
+TEST(Api, OverviewSumsExecutionPerDepartmentAndRanksDeviations) {
+  auto c = client();
+  create(seed_as("概览测试局"), R"("rules": "tianjin-2022")");
+  std::string in_yuan = project_as("概览测试局");
+  for (auto [from, to] : {std::pair<std::string, std::string>{"\"万元\"", "\"元\""},
+                          {"\"annual\": 1466.5", "\"annual\": 14665000"},
+                          {"\"executed\": 1400.46", "\"executed\": 14004600"}}) {
+    auto at = in_yuan.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    in_yuan.replace(at, from.size(), to);
+  }
+  create(in_yuan);
+  long long department =
+      json_of(c.Get("/api/forms?q=" + encoded("概览测试局")))["forms"][0]["department_id"]
+          .integer();
+  std::string d = "department=" + std::to_string(department);
+
+  Json o = json_of(c.Get("/api/forms/overview?top=3&" + d));
+  EXPECT_EQ(o["forms"].integer(), 2);
+  EXPECT_EQ(o["year"].str(), "null");
+  ASSERT_EQ(o["departments"].size(), 1u);
+  EXPECT_EQ(o["departments"][0]["forms"].integer(), 2);
+  EXPECT_EQ(o["departments"][0]["annual"].str(), "24148.1");       // 22681.6 + 1466.5
+  EXPECT_EQ(o["departments"][0]["executed"].str(), "21192.66");    // 19792.2 + 1400.46
+  EXPECT_EQ(o["departments"][0]["execution_rate"].str(), "87.76"); // 87.7611… half up
+  ASSERT_EQ(o["deviations"].size(), 3u);
+  EXPECT_EQ(o["deviations"][0]["name"].str(), "营商环境宣传“一图读懂”、动画视频制作数量");
+  EXPECT_EQ(o["deviations"][0]["deviation"].str(), "1.9500"); // 118个 against ≥40个
+  EXPECT_EQ(o["deviations"][0]["path"].str(), "goals[3].indicators[2]");
+  EXPECT_EQ(o["deviations"][0]["goal"].integer(), 4);
+  EXPECT_EQ(o["deviations"][0]["reason_given"].str(), "true");
+
+  Json year = json_of(c.Get("/api/forms/overview?year=2023&" + d));
+  EXPECT_EQ(year["year"].integer(), 2023);
+  EXPECT_EQ(year["forms"].integer(), 1);
+  EXPECT_EQ(year["departments"][0]["execution_rate"].str(), "95.50");
+  for (const char* bad : {"top=101", "top=x", "year=1"})
+    expect_error(c.Get(std::string("/api/forms/overview?") + bad), 400, "invalid_parameter",
+                 "ZP0713");
+}
+
 TEST(Api, DraftCheckScoresWithoutSaving) {
   auto c = client();
   std::string content = read_file(kExamples + "tianjin-2022-dept.json");
@@ -631,6 +677,11 @@ TEST(Serve, ServesABuiltUiAndItsClientSideRoutes) {
       EXPECT_EQ(r->status, 200) << path;
       EXPECT_EQ(r->body, "<!doctype html><title>工作台</title>") << path;
     }
+    // A rebuilt UI is served without a restart.
+    std::ofstream(dist + "/index.html") << "<!doctype html><title>新版</title>";
+    auto rebuilt = c.Get("/forms/3");
+    ASSERT_TRUE(rebuilt);
+    EXPECT_EQ(rebuilt->body, "<!doctype html><title>新版</title>");
     auto js = c.Get("/assets/app.js");
     ASSERT_TRUE(js);
     EXPECT_EQ(js->status, 200);

@@ -171,8 +171,14 @@ struct HttpServer::Impl {
     }
     if (!index) options.static_dir.clear();
     index_html = index ? *index : placeholder_page();
+    // index.html is read again on every request: a UI rebuilt while the server runs (`make`
+    // beside `make run`) names new hashed asset files, and a cached copy would point at
+    // deleted ones. It is a few hundred bytes; the cached copy covers a build in progress.
     server.Get(R"(/(?!api(/|$)).*)", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(index_html, "text/html; charset=utf-8");
+      std::optional<std::string> fresh;
+      if (!options.static_dir.empty())
+        fresh = read_file(std::filesystem::path(options.static_dir) / "index.html");
+      res.set_content(fresh ? *fresh : index_html, "text/html; charset=utf-8");
     });
   }
 };

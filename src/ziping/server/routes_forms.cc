@@ -2,6 +2,7 @@
 // score and export of a stored form.
 #include "ziping/diag/render.h"
 #include "ziping/server/api_error.h"
+#include "ziping/server/overview.h"
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
 #include "ziping/server/routes.h"
@@ -110,6 +111,14 @@ void stats(Workbench& bench, const httplib::Request& req, httplib::Response& res
   write_counts(out, "by_year", counts.by_year);
   out.end_object();
   send_json(res, 200, out.take());
+}
+
+// The dashboard's year: execution per department and the largest deviations, over the forms
+// the usual filters select (?year=2022), scored under each form's own rules.
+void year_overview(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+  store::FormFilter filter = filter_of(req);
+  int top = int(integer_param(req, "top", 0, 100).value_or(20));
+  send_json(res, 200, overview_json(overview(bench, filter, top), filter.year));
 }
 
 void create(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
@@ -246,6 +255,7 @@ void add_form_routes(httplib::Server& server, Workbench& bench) {
   };
   server.Get("/api/forms", bind(list));
   server.Get("/api/forms/stats", bind(stats));
+  server.Get("/api/forms/overview", bind(year_overview));
   server.Post("/api/forms", bind(create));
   server.Get(R"(/api/forms/(\d+))", bind(read));
   server.Put(R"(/api/forms/(\d+))", bind(save));

@@ -1,0 +1,89 @@
+// Talks to `ziping serve`. Every failure has the server's one error shape
+// ({error: {code, message, message_en, diagnostic, details}}), kept whole in ApiFailure so that
+// a view can branch on `code` (a 409 conflict carries the current version in `details`).
+import type {
+  Department, FormContent, FormDocument, FormPage, FormStats, Format, ImportResult, Overview,
+  Revision, ScoreDocument,
+} from './types';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageEn: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+async function answer<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const e = body?.error;
+    throw new ApiFailure(response.status, e?.code ?? 'http_' + response.status,
+      e?.message ?? `服务器返回 ${response.status}`, e?.message_en ?? '', e?.details ?? {});
+  }
+  return body as T;
+}
+
+async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return answer<T>(await fetch(url, { signal }));
+}
+
+async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return answer<T>(await fetch(url, {
+    method, signal, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  }));
+}
+
+export interface ListQuery {
+  year?: string;
+  kind?: string;
+  status?: string;
+  grade?: string;
+  department?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? '?' + s : '';
+}
+
+export const api = {
+  forms: (q: ListQuery, signal?: AbortSignal) =>
+    get<FormPage>('/api/forms' + query({ ...q }), signal),
+  stats: (q: ListQuery) => get<FormStats>('/api/forms/stats' + query({ ...q })),
+  overview: (year: string, top = 15) => get<Overview>('/api/forms/overview' + query({ year, top })),
+  departments: () => get<{ departments: Department[] }>('/api/departments'),
+  form: (id: number, revision?: number) =>
+    get<FormDocument>(`/api/forms/${id}` + query({ revision, include: 'score' })),
+  revisions: (id: number) => get<{ revisions: Revision[] }>(`/api/forms/${id}/revisions`),
+  save: (id: number, body: { base_revision: number; content: FormContent; author: string; comment: string }) =>
+    send<FormDocument>('PUT', `/api/forms/${id}`, body),
+  check: (content: FormContent, rules: string, mode: string, signal?: AbortSignal) =>
+    send<ScoreDocument>('POST', '/api/check' + query({ rules, mode }), content, signal),
+  formats: () => get<{ formats: Format[] }>('/api/formats'),
+  importFile: async (file: File, save: boolean, author: string) => {
+    const data = new FormData();
+    data.set('file', file, file.name);
+    if (save) {
+      data.set('save', 'true');
+      data.set('author', author);
+    }
+    return answer<ImportResult>(await fetch('/api/import', { method: 'POST', body: data }));
+  },
+  exportUrl: (id: number, format: string) => `/api/forms/${id}/export` + query({ format }),
+};

@@ -1,0 +1,69 @@
+// 年度指标完成情况: the indicator table, goal by goal (a project form has one goal). Runs of
+// equal 一级/二级指标 are merged cells as on the printed form; a merged cell spans its rows'
+// diagnostic lines too, so those lines always start at the 三级指标 column.
+import type { Indicator } from '../api/types';
+import { show } from '../shell/format';
+import { useEditor } from './EditorContext';
+import { leafPath } from './formPath';
+import { IndicatorRow, type Span } from './IndicatorRow';
+
+const COLUMNS = 9;
+
+function spans(indicators: Indicator[], hasDiagnostics: (i: number) => boolean): Span[] {
+  const height = (i: number) => 1 + (hasDiagnostics(i) ? 1 : 0);
+  const out: Span[] = indicators.map(() => ({}));
+  let open1 = -1;
+  let open2 = -1;
+  indicators.forEach((ind, i) => {
+    const prev = indicators[i - 1];
+    if (!prev || prev.level1 !== ind.level1) {
+      open1 = i;
+      out[i].level1 = 0;
+    }
+    if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) {
+      open2 = i;
+      out[i].level2 = 0;
+    }
+    out[open1].level1! += height(i);
+    out[open2].level2! += height(i);
+  });
+  return out;
+}
+
+export function IndicatorTable() {
+  const { draft, score, pins } = useEditor();
+  const department = draft.kind === 'department';
+  return (
+    <table class="grid official indicators">
+      <caption>{department ? '年度指标完成情况' : '绩效指标'}</caption>
+      <colgroup>
+        <col class="c-level" /><col class="c-level" /><col class="c-name" /><col class="c-value" />
+        <col class="c-value" /><col class="c-num" /><col class="c-num" /><col class="c-check" /><col class="c-reason" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th>
+          <th>分值</th><th>得分</th><th class="check-col" title="the server's figure; hover for the derivation">核算</th>
+          <th>偏差原因分析及改进措施</th>
+        </tr>
+      </thead>
+      {draft.goals.map((goal, g) => {
+        const sub = score?.goals[g];
+        const s = spans(goal.indicators, (i) => pins.under(leafPath(g, i)).length > 0);
+        return (
+          <tbody key={g} data-goal={g}>
+            {department && (
+              <tr class="goal-label">
+                <th colSpan={COLUMNS}>
+                  绩效目标{show(goal.number, String(g + 1))}
+                  {sub && <span class="subtotal">小计 {sub.score} / {sub.weight}</span>}
+                </th>
+              </tr>
+            )}
+            {goal.indicators.map((_, i) => <IndicatorRow key={i} goal={g} index={i} span={s[i]} />)}
+          </tbody>
+        );
+      })}
+    </table>
+  );
+}
