@@ -5,6 +5,7 @@
 
 #include "ziping/io/csv/csv_form.h"
 #include "ziping/io/html/html_writer.h"
+#include "ziping/io/html_reader/html_reader.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
 #include "ziping/io/pdf/pdf_reader.h"
@@ -48,6 +49,10 @@ std::string write_csv(const model::Form& form, const WriteContext&) {
   return csv::write_csv(form);
 }
 
+model::ReadResult read_html(std::string_view bytes, const ReadOptions& options) {
+  return html_reader::read_html(bytes, {options.file_name, options.kind});
+}
+
 std::string write_html(const model::Form& form, const WriteContext& context) {
   return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
 }
@@ -88,8 +93,9 @@ const std::vector<Format>& table() {
        true},
       {"html",
        {".html", ".htm"},
-       "网页，官方版式，诊断链接到单元格 (HTML page, official layout, linked diagnostics)",
-       nullptr,
+       "网页，官方版式，诊断链接到单元格；可读入公开发布的自评表网页 (HTML page, official layout, "
+       "linked diagnostics; reads published web pages)",
+       read_html,
        write_html,
        false},
       // One "pdf" format: it reads published PDFs (ours among them) and writes ours.

@@ -1,0 +1,130 @@
+// The HTML reader: our own pages read back to the form they were written from; published
+// pages' markup (spans, entities, <br> in cells, GBK, layout tables) reaches the recovery as
+// a dump of the table would; hostile pages end with a located error, never a crash.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "ziping/check/check.h"
+#include "ziping/io/html/html_writer.h"
+#include "ziping/io/html_reader/html_reader.h"
+#include "ziping/io/json/form_reader.h"
+#include "ziping/io/json/form_writer.h"
+#include "ziping/rules/load.h"
+
+namespace ziping::io::html_reader {
+namespace {
+
+using diag::DiagId;
+
+std::string example(const std::string& name) {
+  std::ifstream in(std::string(ZIPING_SOURCE_DIR) + "/examples/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+bool has(const model::ReadResult& result, DiagId id) {
+  for (const auto& d : result.diagnostics)
+    if (d.id == id) return true;
+  return false;
+}
+
+TEST(HtmlReader, OurOwnPagesReadBackToTheirForms) {
+  auto rules = rules::load_embedded("tianjin-2022");
+  ASSERT_TRUE(rules.rules);
+  for (const char* name : {"tianjin-2022-dept.json", "county-roads-2023-proj.json"}) {
+    std::string json = example(name);
+    auto form = json::read_form_json(json, name);
+    ASSERT_TRUE(form.form) << name;
+    // With the scores appendix and the diagnostics' marks in the cells: both are skipped.
+    auto assessment = check::assess(*form.form, *rules.rules, rules::Mode::Review);
+    ASSERT_FALSE(assessment.diagnostics.empty()) << name; // so that marks are in the cells
+    std::string page = html::write_html(
+        *form.form, {&assessment.evaluation, &*rules.rules, &assessment.diagnostics});
+    auto back = read_html(page, {"ours.html", form.form->kind});
+    ASSERT_TRUE(back.form) << name;
+    EXPECT_EQ(json::write_form_json(*back.form), json) << name;
+  }
+}
+
+TEST(HtmlReader, PublishedMarkupIsTextAsABrowserShowsIt) {
+  std::string page = R"(<!DOCTYPE html><html><head><title>公开</title>
+<style>td { color: red }</style><script>var x = "<td>假</td>";</script></head><body>
+<div class="nav">首页 &gt; 信息公开</div>
+<table><tr><td><!-- layout table -->
+<p style="text-align:center"><b>项目支出绩效自评表</b></p>
+<p>（2023年度）</p>
+<table border="1" cellspacing="0">
+<tr><td colspan="2">项目名称</td><td colspan="6">城区&nbsp;道路&amp;桥梁维护</td></tr>
+<tr><td colspan="2">主管部门</td><td colspan="2">某区住房和城乡建设局</td><td colspan="2">实施单位</td><td colspan="2">某区市政工程管理所</td></tr>
+<tr><td rowspan="2" colspan="2">项目资金<br>（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>
+<tr><td>年度资金总额</td><td>500</td><td>520</td><td>494</td><td>10</td><td>95.00%</td><td>9.5</td></tr>
+<tr><td rowspan="2">年度总体目标</td><td colspan="4">预期目标</td><td colspan="4">实际完成情况</td></tr>
+<tr><td colspan="4">完成城区道路<br/>
+  维护12公里。</td><td colspan="4">完成12.5公里。</td></tr>
+<tr><td rowspan="3">绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>道路维护里程</td><td>&ge;12公里</td><td>12.5公里</td><td>50</td><td>50</td><td></td></tr>
+<tr><td>质量指标</td><td>验收合格率</td><td>&#x2265;95&#37;</td><td>100%</td><td>40</td><td>40</td><td></td></tr>
+<tr><td colspan="6">总分</td><td>100</td><td>99.5</td><td>优</td></tr>
+</table></td></tr></table>
+<div class="footer">主办单位：某区人民政府</div></body></html>)";
+  auto result = read_html(page, {"page.html", std::nullopt});
+  ASSERT_TRUE(result.form);
+  const auto& form = *result.form;
+  EXPECT_EQ(form.kind, model::FormKind::Project);
+  EXPECT_EQ(form.project, "城区 道路&桥梁维护");
+  EXPECT_EQ(form.implementing_unit, "某区市政工程管理所");
+  ASSERT_TRUE(form.budget.annual);
+  EXPECT_EQ(form.budget.annual->to_string(), "520");
+  ASSERT_EQ(form.goals.size(), 1u);
+  EXPECT_EQ(form.goals[0].target, "完成城区道路维护12公里。");
+  ASSERT_EQ(form.goals[0].indicators.size(), 2u);
+  EXPECT_EQ(form.goals[0].indicators[0].target, "≥12公里");
+  EXPECT_EQ(form.goals[0].indicators[1].target, "≥95%");
+  EXPECT_EQ(form.goals[0].indicators[1].name, "验收合格率");
+  ASSERT_TRUE(form.total_score);
+  EXPECT_EQ(form.total_score->to_string(), "99.5");
+  // Every cell is located at its line in the page.
+  for (const auto& d : result.diagnostics) EXPECT_EQ(d.where.file, "page.html");
+}
+
+TEST(HtmlReader, AGbkPageIsConvertedWhenItSaysSo) {
+  // "<meta charset=gbk>" + 项目支出绩效自评表 in GBK.
+  std::string page = "<html><head><meta charset=\"gbk\"></head><body><p>"
+                     "\xCF\xEE\xC4\xBF\xD6\xA7\xB3\xF6\xBC\xA8\xD0\xA7\xD7\xD4\xC6\xC0\xB1\xED"
+                     "</p></body></html>";
+  auto result = read_html(page, {"gbk.html", std::nullopt});
+  EXPECT_TRUE(has(result, DiagId::note_csv_converted_gb18030));
+  EXPECT_FALSE(has(result, DiagId::err_input_not_utf8));
+  // Undeclared legacy bytes are refused where they are.
+  auto undeclared = read_html("<p>\xCF\xEE</p>", {"x.html", std::nullopt});
+  EXPECT_FALSE(undeclared.form);
+  EXPECT_TRUE(has(undeclared, DiagId::err_input_not_utf8));
+}
+
+TEST(HtmlReader, HostilePagesEndWithALocatedError) {
+  std::string deep;
+  for (int i = 0; i < 100; ++i) deep += "<table><tr><td>";
+  auto nested = read_html(deep, {"deep.html", std::nullopt});
+  EXPECT_FALSE(nested.form);
+  ASSERT_TRUE(has(nested, DiagId::err_html_too_deep));
+  EXPECT_GT(nested.diagnostics[0].where.column, 1);
+
+  std::string many = "<table><tr>";
+  for (int i = 0; i < 200001; ++i) many += "<td>1";
+  auto cells = read_html(many, {"many.html", std::nullopt});
+  EXPECT_FALSE(cells.form);
+  EXPECT_TRUE(has(cells, DiagId::err_html_too_many_cells));
+
+  for (std::string text :
+       {std::string(""), std::string("<"), std::string("<table><tr><td>三级指标"),
+        std::string("<!--"), std::string("<script>"), std::string("&#xFFFFFFFF;&#0;"),
+        std::string("<a href='>'>x</a>"), std::string(1000, '<')}) {
+    auto result = read_html(text, {"bad.html", std::nullopt});
+    EXPECT_TRUE(result.form || !result.diagnostics.empty()) << text.substr(0, 20);
+  }
+}
+
+} // namespace
+} // namespace ziping::io::html_reader
