@@ -49,26 +49,12 @@ TEST(HtmlReader, OurOwnPagesReadBackToTheirForms) {
 }
 
 TEST(HtmlReader, PublishedMarkupIsTextAsABrowserShowsIt) {
-  std::string page = R"(<!DOCTYPE html><html><head><title>公开</title>
-<style>td { color: red }</style><script>var x = "<td>假</td>";</script></head><body>
-<div class="nav">首页 &gt; 信息公开</div>
-<table><tr><td><!-- layout table -->
-<p style="text-align:center"><b>项目支出绩效自评表</b></p>
-<p>（2023年度）</p>
-<table border="1" cellspacing="0">
-<tr><td colspan="2">项目名称</td><td colspan="6">城区&nbsp;道路&amp;桥梁维护</td></tr>
-<tr><td colspan="2">主管部门</td><td colspan="2">某区住房和城乡建设局</td><td colspan="2">实施单位</td><td colspan="2">某区市政工程管理所</td></tr>
-<tr><td rowspan="2" colspan="2">项目资金<br>（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>
-<tr><td>年度资金总额</td><td>500</td><td>520</td><td>494</td><td>10</td><td>95.00%</td><td>9.5</td></tr>
-<tr><td rowspan="2">年度总体目标</td><td colspan="4">预期目标</td><td colspan="4">实际完成情况</td></tr>
-<tr><td colspan="4">完成城区道路<br/>
-  维护12公里。</td><td colspan="4">完成12.5公里。</td></tr>
-<tr><td rowspan="3">绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>
-<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>道路维护里程</td><td>&ge;12公里</td><td>12.5公里</td><td>50</td><td>50</td><td></td></tr>
-<tr><td>质量指标</td><td>验收合格率</td><td>&#x2265;95&#37;</td><td>100%</td><td>40</td><td>40</td><td></td></tr>
-<tr><td colspan="6">总分</td><td>100</td><td>99.5</td><td>优</td></tr>
-</table></td></tr></table>
-<div class="footer">主办单位：某区人民政府</div></body></html>)";
+  // The golden case's page (tests/golden/html-published-page): a project form as a
+  // government site publishes it.
+  std::ifstream in(std::string(ZIPING_SOURCE_DIR) + "/tests/golden/html-published-page/input.html",
+                   std::ios::binary);
+  std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(page.empty());
   auto result = read_html(page, {"page.html", std::nullopt});
   ASSERT_TRUE(result.form);
   const auto& form = *result.form;
