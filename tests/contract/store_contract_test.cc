@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <barrier>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -503,6 +504,9 @@ TEST_F(StoreFilters, PagesAndOrders) {
   f.offset = 100;
   EXPECT_TRUE(store_->list_forms(f).items.empty());
 
+  // Times have millisecond resolution: a save in the same millisecond as the last creation
+  // would tie with it (and ties go to the higher id), so the save comes a little later.
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
   auto base = *store_->form(id(2));
   Save s = save_on(base, "作者", "最近修改");
   ASSERT_EQ(store_->save_form(s).outcome, Outcome::Saved);
