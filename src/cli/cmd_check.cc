@@ -14,7 +14,7 @@ int run_check(const FormOptions& options) {
     out = diag::render_json(session.diagnostics);
   } else {
     out = diag::render_text(session.diagnostics, {options.english, true});
-    const auto& e = session.assessment->evaluation;
+    const auto& e = session.run->evaluation;
     out += "总分 " + e.total.to_string_min_places(session.rules->places) + "，等级 " + e.grade +
            "（规则集 " + session.rules->name + "，模式 " + options.mode + "）\n";
     out += diag::render_summary(session.diagnostics) + "\n";

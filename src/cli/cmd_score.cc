@@ -10,8 +10,8 @@ namespace ziping::cli {
 int run_score(const FormOptions& options) {
   FormSession session = open_session(options);
   if (!session.usable()) return report_unusable(session, options);
-  report::ScoredForm scored{*session.loaded.read.form, session.assessment->evaluation,
-                            *session.rules, session.diagnostics};
+  report::ScoredForm scored{session.run->form, session.run->evaluation, *session.rules,
+                            session.diagnostics};
   std::string out;
   if (options.format == "json") {
     out = report::render_score_json(scored);

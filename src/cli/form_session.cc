@@ -9,30 +9,27 @@ namespace ziping::cli {
 
 int FormSession::exit_code() const {
   if (!usable()) return kExitUnusable;
-  for (const auto& d : diagnostics) {
-    if (d.severity == diag::Severity::Error) return kExitFormErrors;
-  }
-  return kExitOk;
+  return check::count(diagnostics).errors > 0 ? kExitFormErrors : kExitOk;
 }
 
 FormSession open_session(const FormOptions& options) {
   FormSession session;
-  session.loaded = load_form(options.file, options.from, parse_kind(options.kind));
-  // Only what concerns the form is located in it; rule-file diagnostics carry their own place.
-  std::vector<diag::Diagnostic> about_form = session.loaded.read.diagnostics;
+  LoadedForm loaded = load_form(options.file, options.from, parse_kind(options.kind));
+  if (loaded.read.map.file().empty()) loaded.read.map.set_file(options.file);
   auto rules = load_rule_set(options.rules);
-  session.rules = std::move(rules.rules);
-  if (session.loaded.usable && session.rules) {
-    rules::Mode mode = options.mode == "auto" ? rules::Mode::Auto : rules::Mode::Review;
-    session.assessment = check::assess(*session.loaded.read.form, *session.rules, mode);
-    about_form.insert(about_form.end(), session.assessment->diagnostics.begin(),
-                      session.assessment->diagnostics.end());
-  }
-  auto& map = session.loaded.read.map;
-  if (map.file().empty()) map.set_file(options.file);
-  model::locate(about_form, map);
+  if (rules.rules) session.rules = std::make_unique<const rules::RuleSet>(std::move(*rules.rules));
+  // Rule-file diagnostics carry their own place; only the form's are located in the form.
   session.diagnostics = std::move(rules.diagnostics);
-  session.diagnostics.insert(session.diagnostics.end(), about_form.begin(), about_form.end());
+  if (loaded.usable && session.rules) {
+    rules::Mode mode = rules::parse_mode(options.mode).value_or(rules::Mode::Review);
+    session.run = check::run(std::move(loaded.read), *session.rules, mode);
+    session.diagnostics.insert(session.diagnostics.end(), session.run->diagnostics.begin(),
+                               session.run->diagnostics.end());
+  } else {
+    model::locate(loaded.read.diagnostics, loaded.read.map);
+    session.diagnostics.insert(session.diagnostics.end(), loaded.read.diagnostics.begin(),
+                               loaded.read.diagnostics.end());
+  }
   session.diagnostics = diag::in_source_order(std::move(session.diagnostics));
   return session;
 }

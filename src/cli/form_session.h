@@ -1,24 +1,27 @@
-// cli/form_session.h — the path every form-reading subcommand shares: read the file, load the
-// rule set, score and check, and attach source locations to every diagnostic.
+// cli/form_session.h — what every form-reading subcommand starts with: the file read, the rule
+// set loaded, and the core's one pipeline (check::run) over them.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.h"
 #include "input.h"
-#include "ziping/check/check.h"
+#include "ziping/check/run.h"
 
 namespace ziping::cli {
 
 struct FormSession {
-  LoadedForm loaded;
-  std::optional<rules::RuleSet> rules;
-  std::optional<check::Assessment> assessment;
-  std::vector<diag::Diagnostic> diagnostics; // reading, rules, scoring and checking, located
+  // Behind a pointer so that `run.rules` stays valid when the session is moved.
+  std::unique_ptr<const rules::RuleSet> rules;
+  std::optional<check::Run> run; // a form was read and the rule set loaded
+  // The rule file's diagnostics and the form's (reading, scoring, checking), located, in
+  // source order: what the commands print.
+  std::vector<diag::Diagnostic> diagnostics;
 
-  bool usable() const { return assessment.has_value(); }
+  bool usable() const { return run.has_value(); }
   int exit_code() const;
 };
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -362,6 +363,43 @@ TEST_F(StoreContract, ConcurrentSavesOnDifferentFormsAllSucceed) {
   for (auto& w : writers) w.join();
   EXPECT_EQ(saved.load(), 12);
   for (const auto& f : forms) EXPECT_EQ(store_->form_record(f.id)->revision, 4);
+}
+
+// A save answers with the revision it wrote, and a create with revision 1, never with what
+// another writer committed right after (the answer is read inside the writing transaction).
+TEST_F(StoreContract, EverySaveAnswersWithTheRevisionItWrote) {
+  StoredForm created = store_->create_stored(new_form(small_form("应答部门", 2023)));
+  EXPECT_EQ(created.revision.number, 1);
+  EXPECT_EQ(created.record.revision, 1);
+  constexpr int kWriters = 8, kRounds = 25;
+  std::vector<std::string> wrong;
+  std::mutex wrong_lock;
+  std::barrier start(kWriters);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      start.arrive_and_wait();
+      StoredForm base = created;
+      for (int round = 0; round < kRounds; ++round) {
+        std::string who = "写者" + std::to_string(w) + "-" + std::to_string(round);
+        SaveResult result = store_->save_form(save_on(base, who, who));
+        if (result.outcome == Outcome::Conflict) {
+          base = *result.current;
+          continue;
+        }
+        const StoredForm& answer = *result.current;
+        if (answer.revision.number != base.record.revision + 1 || answer.revision.author != who ||
+            answer.record.revision != answer.revision.number) {
+          std::lock_guard lock(wrong_lock);
+          wrong.push_back(who + " got revision " + std::to_string(answer.revision.number) + " by " +
+                          answer.revision.author);
+        }
+        base = answer;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_TRUE(wrong.empty()) << wrong.size() << " wrong answers, first: " << wrong.front();
 }
 
 TEST_F(StoreContract, MissingFormsAndRevisions) {

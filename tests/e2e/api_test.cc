@@ -323,6 +323,88 @@ TEST(Api, TwoClientsSavingAtOnceOneWinsTheOtherGetsTheCurrentVersionNothingIsLos
   EXPECT_EQ(json_of(c.Get(path))["form"]["revision"].integer(), 3);
 }
 
+// Every 200 to a save describes the revision that request wrote, read in its own transaction:
+// never a newer revision some other client saved a moment later (issue 9).
+TEST(Api, ManyClientsSavingAtOnceEachAnswerNamesTheRevisionThatClientWrote) {
+  long long id = create(seed_as("并发应答局"));
+  std::string path = "/api/forms/" + std::to_string(id);
+  constexpr int kClients = 50, kSavesEach = 2, kAttempts = 40;
+  std::vector<std::string> failures[kClients];
+  int saved[kClients] = {}, conflicts[kClients] = {};
+  std::barrier start(kClients);
+  std::vector<std::thread> threads;
+  for (int n = 0; n < kClients; ++n) {
+    threads.emplace_back([&, n] {
+      auto c = client();
+      start.arrive_and_wait();
+      long long base = 1;
+      for (int attempt = 0; attempt < kAttempts && saved[n] < kSavesEach; ++attempt) {
+        std::string who = "客户" + std::to_string(n) + "-" + std::to_string(attempt);
+        std::string text = seed_as("并发应答局");
+        text.replace(text.find("\"conclusion\": \""), 15, "\"conclusion\": \"" + who + "。");
+        auto r = c.Put(path,
+                       R"({"base_revision": )" + std::to_string(base) + R"(, "author": ")" + who +
+                           R"(", "comment": ")" + who + R"(", "content": )" + text + "}",
+                       "application/json");
+        if (!r) {
+          failures[n].push_back("no answer");
+          return;
+        }
+        Json answer = json_of(r);
+        if (r->status == 409) {
+          ++conflicts[n];
+          base = answer["error"]["details"]["current_revision"].integer();
+          continue;
+        }
+        if (r->status != 200) {
+          failures[n].push_back(std::to_string(r->status) + " " + r->body.substr(0, 200));
+          return;
+        }
+        ++saved[n];
+        long long number = answer["revision"]["number"].integer();
+        if (number != base + 1)
+          failures[n].push_back("saved on " + std::to_string(base) + " but answered revision " +
+                                std::to_string(number));
+        if (answer["form"]["revision"].integer() != number)
+          failures[n].push_back("record says revision " + answer["form"]["revision"].str());
+        if (answer["revision"]["author"].str() != who || answer["revision"]["comment"].str() != who)
+          failures[n].push_back("answered " + answer["revision"]["author"].str() + "'s revision");
+        if (answer["content"]["conclusion"].str().rfind(who + "。", 0) != 0)
+          failures[n].push_back("answered another client's content");
+        base = number;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  int total = 0, refused = 0;
+  for (int n = 0; n < kClients; ++n) {
+    EXPECT_TRUE(failures[n].empty()) << "client " << n << ": " << failures[n].front();
+    total += saved[n];
+    refused += conflicts[n];
+  }
+  EXPECT_GT(total, 0);
+  EXPECT_GT(refused, 0); // the clients really raced: some saved on a base that had moved
+  auto c = client();
+  EXPECT_EQ(json_of(c.Get(path))["form"]["revision"].integer(), 1 + total);
+  EXPECT_EQ(json_of(c.Get(path + "/revisions"))["revisions"].size(), std::size_t(1 + total));
+}
+
+// A form in a request envelope is read where it stands: a 422 names the body's own line and
+// column, not those of a copy re-printed on one line.
+TEST(Api, AnUnreadableFormInAnEnvelopeIsLocatedInTheBody) {
+  auto c = client();
+  std::string body =
+      "{\n  \"author\": \"定位\",\n  \"content\": {\n    \"format\": \"ziping-form\",\n"
+      "    \"format_version\": 99,\n    \"kind\": \"department\", \"goals\": []\n  }\n}";
+  auto r = c.Post("/api/forms", body, "application/json");
+  expect_error(r, 422, "unreadable_form", "ZP0715");
+  Json d = json_of(r)["error"]["details"]["diagnostics"][0];
+  EXPECT_EQ(d["code"].str(), "ZP0108") << r->body;
+  EXPECT_EQ(d["path"].str(), "format_version");
+  EXPECT_EQ(d["location"]["line"].integer(), 5) << r->body;
+  EXPECT_EQ(d["location"]["column"].integer(), 23) << r->body;
+}
+
 TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   auto c = client();
   long long a = create(seed_as("筛选测试局"), R"("status": "approved")");
@@ -393,6 +475,9 @@ TEST(Api, OverviewSumsExecutionPerDepartmentAndRanksDeviations) {
   EXPECT_EQ(o["departments"][0]["annual"].str(), "24148.1");       // 22681.6 + 1466.5
   EXPECT_EQ(o["departments"][0]["executed"].str(), "21192.66");    // 19792.2 + 1400.46
   EXPECT_EQ(o["departments"][0]["execution_rate"].str(), "87.76"); // 87.7611… half up
+  EXPECT_EQ(o["departments"][0]["below_line"].str(), "false");
+  EXPECT_EQ(o["rule_set"].str(), "cn-2020");
+  EXPECT_EQ(o["execution_line"].str(), "80"); // cn-2020's execution_warn_below = 0.8
   ASSERT_EQ(o["deviations"].size(), 3u);
   EXPECT_EQ(o["deviations"][0]["name"].str(), "营商环境宣传“一图读懂”、动画视频制作数量");
   EXPECT_EQ(o["deviations"][0]["deviation"].str(), "1.9500"); // 118个 against ≥40个
@@ -407,6 +492,7 @@ TEST(Api, OverviewSumsExecutionPerDepartmentAndRanksDeviations) {
   for (const char* bad : {"top=101", "top=x", "year=1"})
     expect_error(c.Get(std::string("/api/forms/overview?") + bad), 400, "invalid_parameter",
                  "ZP0713");
+  expect_error(c.Get("/api/forms/overview?rules=shanghai"), 400, "unknown_rule_set", "ZP0602");
 }
 
 TEST(Api, DraftCheckScoresWithoutSaving) {

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ziping/num/decimal.h"
@@ -23,6 +24,16 @@ enum class FormKind {
   Department, // 部门整体支出绩效自评表: numbered goals, one indicator tree per goal
   Project,    // 项目支出绩效自评表: one overall goal, funding rows
 };
+
+// The kinds' names in JSON, the store, the API and the CLI: "department", "project".
+constexpr std::string_view kind_name(FormKind kind) {
+  return kind == FormKind::Project ? "project" : "department";
+}
+constexpr std::optional<FormKind> parse_kind(std::string_view name) {
+  if (name == "department") return FormKind::Department;
+  if (name == "project") return FormKind::Project;
+  return std::nullopt;
+}
 
 // One row of the 项目资金 table (年度资金总额 / 其中：本年财政拨款 / 上年结转资金 / 其他资金), or
 // the single 预算执行情况 row of a department form.

@@ -126,10 +126,6 @@ private:
 
 } // namespace
 
-std::string_view mode_name(rules::Mode mode) {
-  return mode == rules::Mode::Auto ? "auto" : "review";
-}
-
 std::string_view method_name(rules::Method method) {
   switch (method) {
   case rules::Method::Positive:

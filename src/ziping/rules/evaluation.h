@@ -24,6 +24,16 @@ enum class Mode {
   Review, // the declared scores are the scores; each is judged against its interval
 };
 
+// The modes' names in rule files, the CLI, the API and the store: "auto", "review".
+constexpr std::string_view mode_name(Mode mode) {
+  return mode == Mode::Auto ? "auto" : "review";
+}
+constexpr std::optional<Mode> parse_mode(std::string_view name) {
+  if (name == "auto") return Mode::Auto;
+  if (name == "review") return Mode::Review;
+  return std::nullopt;
+}
+
 enum class Method {
   Positive,      // ≥ / > targets: B ≥ A scores full, else B/A × w
   Reverse,       // ≤ / < targets: B ≤ A scores full, else linear or ratio loss

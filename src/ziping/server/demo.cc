@@ -275,8 +275,8 @@ void fill_budget(Draw& draw, Form& form, const QualitySpec& q, int low, int high
 // for a missed target. Then the declared budget score, total and grade as the rules give them.
 void declare_scores(Draw& draw, Form& form, std::vector<std::vector<bool>>& missed,
                     const QualitySpec& q, const Workbench& bench, const rules::RuleSet& rules) {
-  Scored automatic = bench.score(form, rules, rules::Mode::Auto);
-  for (const auto& goal : automatic.assessment.evaluation.goals) {
+  check::Run automatic = bench.score(form, rules, rules::Mode::Auto);
+  for (const auto& goal : automatic.evaluation.goals) {
     for (const auto& leaf : goal.leaves) {
       Indicator& x = form.goals[leaf.goal_index].indicators[leaf.indicator_index];
       bool miss = missed[leaf.goal_index][leaf.indicator_index];
@@ -288,13 +288,13 @@ void declare_scores(Draw& draw, Form& form, std::vector<std::vector<bool>>& miss
       if (miss && draw.chance(q.overdeclare_percent)) x.score = x.weight;
     }
   }
-  const auto& budget = automatic.assessment.evaluation.budget;
+  const auto& budget = automatic.evaluation.budget;
   form.budget.score = budget.score;
   if (budget.rate_percent) form.budget.rate = budget.rate_percent->to_string() + "%";
-  Scored review = bench.score(form, rules, rules::Mode::Review);
+  check::Run review = bench.score(form, rules, rules::Mode::Review);
   form.total_weight = Decimal::from_int(100);
-  form.total_score = review.assessment.evaluation.total;
-  form.grade = review.assessment.evaluation.grade;
+  form.total_score = review.evaluation.total;
+  form.grade = review.evaluation.grade;
   if (draw.chance(q.overdeclare_percent)) // an arithmetic slip in the declared total
     form.total_score = *form.total_score + Decimal::of("0.5");
   form.conclusion =
@@ -465,7 +465,7 @@ DemoResult seed_demo(Workbench& bench) {
   std::vector<store::NewForm> batch;
   for (const auto& demo : demos) {
     store::NewForm n;
-    Scored scored = bench.score(demo.form, bench.rule_set(demo.rules), rules::Mode::Review);
+    check::Run scored = bench.score(demo.form, bench.rule_set(demo.rules), rules::Mode::Review);
     n.summary = Workbench::summary(scored);
     n.form = demo.form;
     n.status = demo.status;

@@ -33,47 +33,6 @@ const JsonValue* member(const JsonValue& object, std::string_view key, bool requ
   return value;
 }
 
-void write(std::string& out, const JsonValue& value) {
-  switch (value.type()) {
-  case JsonType::Null:
-    out += "null";
-    break;
-  case JsonType::Boolean:
-    out += value.boolean_value() ? "true" : "false";
-    break;
-  case JsonType::Number:
-    out += value.text();
-    break;
-  case JsonType::String:
-    out += text::json_quote(value.text());
-    break;
-  case JsonType::Array: {
-    out += '[';
-    bool first = true;
-    for (const auto& item : value.items()) {
-      if (!first) out += ',';
-      first = false;
-      write(out, item);
-    }
-    out += ']';
-    break;
-  }
-  case JsonType::Object: {
-    out += '{';
-    bool first = true;
-    for (const auto& m : value.members()) {
-      if (!first) out += ',';
-      first = false;
-      out += text::json_quote(m.key);
-      out += ':';
-      write(out, m.value);
-    }
-    out += '}';
-    break;
-  }
-  }
-}
-
 } // namespace
 
 JsonValue parse_object_body(std::string_view body) {
@@ -117,12 +76,6 @@ const JsonValue* object_member(const JsonValue& object, std::string_view key, bo
   const JsonValue* value = member(object, key, required);
   if (value && !value->is(JsonType::Object)) wrong_type(key, "对象", "an object");
   return value;
-}
-
-std::string to_json_text(const JsonValue& value) {
-  std::string out;
-  write(out, value);
-  return out;
 }
 
 } // namespace ziping::server

@@ -25,7 +25,4 @@ std::optional<long long> integer_member(const JsonValue& object, std::string_vie
 const JsonValue* object_member(const JsonValue& object, std::string_view key,
                                bool required = false);
 
-// The value written back as compact JSON text (numbers as their tokens, strings re-quoted).
-std::string to_json_text(const JsonValue& value);
-
 } // namespace ziping::server

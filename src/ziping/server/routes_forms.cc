@@ -1,6 +1,7 @@
 // Forms: list with filters, counts, create, read (any revision), save (optimistic), history,
 // score and export of a stored form.
 #include "ziping/diag/render.h"
+#include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
 #include "ziping/server/overview.h"
 #include "ziping/server/render.h"
@@ -62,7 +63,8 @@ Filing filing_of(const httplib::Request& req, bool save) {
   }
   f.options.rules = string_member(body, "rules");
   f.options.mode = string_member(body, "mode");
-  f.read = Workbench::read_json(to_json_text(*content), "content");
+  // Read where it stands in the body, so a 422 names the body's own line:column.
+  f.read = Workbench::read_json(*content, "request");
   return f;
 }
 
@@ -118,7 +120,10 @@ void stats(Workbench& bench, const httplib::Request& req, httplib::Response& res
 void year_overview(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
   store::FormFilter filter = filter_of(req);
   int top = int(integer_param(req, "top", 0, 100).value_or(20));
-  send_json(res, 200, overview_json(overview(bench, filter, top), filter.year));
+  const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
+  JsonOut out;
+  out.raw(report::year_overview_json(overview(bench, filter, rules, top)));
+  send_json(res, 200, out.take());
 }
 
 void create(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
@@ -135,8 +140,9 @@ void read(Workbench& bench, const httplib::Request& req, httplib::Response& res)
   std::optional<std::string> score;
   if (auto include = text_param(req, "include")) {
     if (*include != "score") throw bad_parameter("include", *include, "score", "score");
-    score = Workbench::score_json(bench.score(stored.form, bench.rule_set(stored.revision.rule_set),
-                                              Workbench::parse_mode(stored.revision.mode)));
+    score = Workbench::score_json(Workbench::score(stored.form,
+                                                   bench.rule_set(stored.revision.rule_set),
+                                                   Workbench::parse_mode(stored.revision.mode)));
   }
   res.set_header("ETag", "\"" + std::to_string(stored.revision.number) + "\"");
   send_json(res, 200, form_document(stored, score));
@@ -195,7 +201,7 @@ void score(Workbench& bench, const httplib::Request& req, httplib::Response& res
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
   Scoring how = scoring_of(bench, req, stored);
-  send_json(res, 200, Workbench::score_json(bench.score(stored.form, *how.rules, how.mode)));
+  send_json(res, 200, Workbench::score_json(Workbench::score(stored.form, *how.rules, how.mode)));
 }
 
 std::string percent_encoded(std::string_view text) {

@@ -16,8 +16,8 @@ using diag::DiagId;
 void check_draft(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
   const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
   rules::Mode mode = Workbench::parse_mode(text_param(req, "mode").value_or("review"));
-  Scored scored = bench.score(Workbench::read_json(req.body, "draft"), rules, mode);
-  send_json(res, 200, Workbench::score_json(scored));
+  check::Run run = Workbench::score(Workbench::read_json(req.body, "draft"), rules, mode);
+  send_json(res, 200, Workbench::score_json(run));
 }
 
 // A query parameter, or else a plain (non-file) field of a multipart upload.
@@ -67,9 +67,10 @@ void import_form(Workbench& bench, const httplib::Request& req, httplib::Respons
   FilingOptions filing;
   filing.rules = field(req, "rules").value_or(rules::kDefaultRuleSet);
   filing.mode = field(req, "mode").value_or("review");
-  const auto& rules = bench.rule_set(*filing.rules);
-  rules::Mode mode = Workbench::parse_mode(*filing.mode);
-  model::ReadResult read = Workbench::read(bytes, format, options);
+  const auto& rules = bench.filing_rules(filing);
+  rules::Mode mode = Workbench::filing_mode(filing);
+  // Scored once: the answer's score and the stored summary are the same evaluation.
+  check::Run run = Workbench::score(Workbench::read(bytes, format, options), rules, mode);
 
   std::string save = field(req, "save").value_or("false");
   if (save != "true" && save != "false" && save != "1" && save != "0")
@@ -84,15 +85,14 @@ void import_form(Workbench& bench, const httplib::Request& req, httplib::Respons
         throw bad_parameter("status", *status, store::status_names() + " 之一",
                             "one of " + store::status_names());
     }
-    saved = bench.create(read, filing);
+    saved = bench.create(run, filing);
   }
-  Scored scored = bench.score(std::move(read), rules, mode);
   JsonOut out;
   out.begin_object();
   out.key("format").string(format.name);
   out.key("file_name").string(file_name);
-  out.key("content").raw(io::json::write_form_json(scored.form));
-  out.key("score").raw(Workbench::score_json(scored));
+  out.key("content").raw(io::json::write_form_json(run.form));
+  out.key("score").raw(Workbench::score_json(run));
   out.key("saved");
   if (saved)
     write_form_document(out, *saved);

@@ -37,21 +37,6 @@ void check_storable(const model::Form& form) {
   }
 }
 
-store::Summary summarize(const Scored& s) {
-  store::Summary out;
-  const auto& e = s.assessment.evaluation;
-  out.total = e.total;
-  out.grade = e.grade;
-  out.execution_rate = e.budget.rate_percent;
-  out.indicator_score = e.indicator_score;
-  for (const auto& d : s.diagnostics) {
-    if (d.severity == diag::Severity::Error) ++out.errors;
-    if (d.severity == diag::Severity::Warning) ++out.warnings;
-    if (d.severity == diag::Severity::Note) ++out.notes;
-  }
-  return out;
-}
-
 } // namespace
 
 Workbench::Workbench(store::Store& store) : store_(store) {
@@ -78,13 +63,8 @@ const rules::RuleSet& Workbench::rule_set(std::string_view name) const {
 }
 
 rules::Mode Workbench::parse_mode(std::string_view name) {
-  if (name == "review") return rules::Mode::Review;
-  if (name == "auto") return rules::Mode::Auto;
+  if (auto mode = rules::parse_mode(name)) return *mode;
   throw bad_parameter("mode", std::string(name), "review 或 auto", "review or auto");
-}
-
-std::string_view Workbench::mode_name(rules::Mode mode) {
-  return report::mode_name(mode);
 }
 
 model::ReadResult Workbench::read(std::string_view bytes, const io::Format& format,
@@ -102,51 +82,66 @@ model::ReadResult Workbench::read_json(std::string_view bytes, const std::string
   return read(bytes, *io::find_format("json"), io::ReadOptions{file_name, std::nullopt});
 }
 
-Scored Workbench::score(model::ReadResult read, const rules::RuleSet& rules,
-                        rules::Mode mode) const {
-  Scored s;
-  s.form = std::move(*read.form);
-  s.rules = &rules;
-  s.mode = mode;
-  s.assessment = check::assess(s.form, rules, mode);
-  s.diagnostics = std::move(read.diagnostics);
-  s.diagnostics.insert(s.diagnostics.end(), s.assessment.diagnostics.begin(),
-                       s.assessment.diagnostics.end());
-  model::locate(s.diagnostics, read.map);
-  s.diagnostics = diag::in_source_order(std::move(s.diagnostics));
-  return s;
+model::ReadResult Workbench::read_json(const io::json::JsonValue& content,
+                                       const std::string& file_name) {
+  model::ReadResult result = io::json::read_form_json(content, file_name);
+  if (!result.form) {
+    model::locate(result.diagnostics, result.map);
+    throw unreadable(result.diagnostics);
+  }
+  return result;
 }
 
-Scored Workbench::score(const model::Form& form, const rules::RuleSet& rules,
-                        rules::Mode mode) const {
-  model::ReadResult read;
-  read.form = form;
-  return score(std::move(read), rules, mode);
+check::Run Workbench::score(model::ReadResult read, const rules::RuleSet& rules, rules::Mode mode) {
+  return check::run(std::move(read), rules, mode);
 }
 
-store::Summary Workbench::summary(const Scored& scored) {
-  return summarize(scored);
+check::Run Workbench::score(const model::Form& form, const rules::RuleSet& rules,
+                            rules::Mode mode) {
+  return check::run(form, rules, mode);
 }
 
-std::string Workbench::score_json(const Scored& s) {
-  return report::render_score_json({s.form, s.assessment.evaluation, *s.rules, s.diagnostics});
+store::Summary Workbench::summary(const check::Run& run) {
+  store::Summary out;
+  const auto& e = run.evaluation;
+  out.total = e.total;
+  out.grade = e.grade;
+  out.execution_rate = e.budget.rate_percent;
+  out.indicator_score = e.indicator_score;
+  out.errors = run.counts.errors;
+  out.warnings = run.counts.warnings;
+  out.notes = run.counts.notes;
+  return out;
+}
+
+std::string Workbench::score_json(const check::Run& run) {
+  return report::render_score_json({run.form, run.evaluation, *run.rules, run.diagnostics});
+}
+
+const rules::RuleSet& Workbench::filing_rules(const FilingOptions& options) const {
+  return rule_set(options.rules.value_or(rules::kDefaultRuleSet));
+}
+
+rules::Mode Workbench::filing_mode(const FilingOptions& options) {
+  return options.mode ? parse_mode(*options.mode) : rules::Mode::Review;
+}
+
+store::StoredForm Workbench::create(const check::Run& run, const FilingOptions& options) {
+  check_storable(run.form);
+  store::NewForm n;
+  n.summary = summary(run);
+  n.form = run.form;
+  n.status = options.status.value_or(store::Status::Draft);
+  n.rule_set = run.rules->name;
+  n.mode = std::string(rules::mode_name(run.mode));
+  n.author = options.author;
+  n.comment = options.comment;
+  return store_.create_stored(n);
 }
 
 store::StoredForm Workbench::create(model::ReadResult read, const FilingOptions& options) {
-  check_storable(*read.form);
-  const auto& rules = rule_set(options.rules.value_or(rules::kDefaultRuleSet));
-  rules::Mode mode = parse_mode(options.mode.value_or("review"));
-  Scored scored = score(std::move(read), rules, mode);
-  store::NewForm n;
-  n.summary = summarize(scored);
-  n.form = std::move(scored.form);
-  n.status = options.status.value_or(store::Status::Draft);
-  n.rule_set = rules.name;
-  n.mode = std::string(mode_name(mode));
-  n.author = options.author;
-  n.comment = options.comment;
-  auto record = store_.create_form(n);
-  return stored(record.id, std::nullopt);
+  check_storable(*read.form); // refused before the cost of scoring
+  return create(score(std::move(read), filing_rules(options), filing_mode(options)), options);
 }
 
 store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadResult read,
@@ -156,15 +151,15 @@ store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadRe
   if (!current) throw form_not_found(id);
   const auto& rules = rule_set(options.rules.value_or(current->rule_set));
   rules::Mode mode = parse_mode(options.mode.value_or(current->mode));
-  Scored scored = score(std::move(read), rules, mode);
+  check::Run run = score(std::move(read), rules, mode);
   store::Save s;
   s.form_id = id;
   s.base_revision = base_revision;
-  s.summary = summarize(scored);
-  s.form = std::move(scored.form);
+  s.summary = summary(run);
+  s.form = std::move(run.form);
   s.status = options.status;
   s.rule_set = rules.name;
-  s.mode = std::string(mode_name(mode));
+  s.mode = std::string(rules::mode_name(mode));
   s.author = options.author;
   s.comment = options.comment;
   return store_.save_form(s);
@@ -186,10 +181,10 @@ store::StoredForm Workbench::stored(store::Id id, std::optional<int> revision) {
 }
 
 std::string Workbench::write(const store::StoredForm& stored, const io::Format& format,
-                             const rules::RuleSet& rules, rules::Mode mode) const {
-  Scored scored = score(stored.form, rules, mode);
-  io::WriteContext context{&scored.assessment.evaluation, &rules, &scored.diagnostics};
-  return format.write(scored.form, context);
+                             const rules::RuleSet& rules, rules::Mode mode) {
+  check::Run run = score(stored.form, rules, mode);
+  io::WriteContext context{&run.evaluation, &rules, &run.diagnostics};
+  return format.write(run.form, context);
 }
 
 std::string media_type(const io::Format& format) {

@@ -13,23 +13,14 @@
 #include <string_view>
 #include <vector>
 
-#include "ziping/check/check.h"
+#include "ziping/check/run.h"
+#include "ziping/io/json/json_value.h"
 #include "ziping/io/registry.h"
 #include "ziping/model/read_result.h"
 #include "ziping/rules/rule_set.h"
 #include "ziping/store/store.h"
 
 namespace ziping::server {
-
-// A form scored under a rule set, with every diagnostic about it (from reading, scoring and
-// checking) located through the reader's SourceMap and in source order.
-struct Scored {
-  model::Form form;
-  const rules::RuleSet* rules = nullptr;
-  rules::Mode mode = rules::Mode::Review;
-  check::Assessment assessment;
-  std::vector<diag::Diagnostic> diagnostics;
-};
 
 // What a create or save says besides the form.
 struct FilingOptions {
@@ -50,24 +41,35 @@ public:
   const rules::RuleSet& rule_set(std::string_view name) const;
   const std::map<std::string, rules::RuleSet, std::less<>>& rule_sets() const { return rules_; }
   static rules::Mode parse_mode(std::string_view name); // ApiError 400 on other values
-  static std::string_view mode_name(rules::Mode mode);
 
   // Reads `bytes`; ApiError 422 unreadable_form (ZP0715, the diagnostics in its details) when
   // no form comes back.
   static model::ReadResult read(std::string_view bytes, const io::Format& format,
                                 const io::ReadOptions& options);
-  // Canonical form JSON (the request bodies of check, create and save).
+  // Canonical form JSON: a whole body (the draft check), or the "content" member of a body
+  // already parsed (create, save), whose diagnostics then give line:column in that body.
   static model::ReadResult read_json(std::string_view bytes, const std::string& file_name);
+  static model::ReadResult read_json(const io::json::JsonValue& content,
+                                     const std::string& file_name);
 
-  Scored score(model::ReadResult read, const rules::RuleSet& rules, rules::Mode mode) const;
-  Scored score(const model::Form& form, const rules::RuleSet& rules, rules::Mode mode) const;
-  static store::Summary summary(const Scored& scored);
-  static std::string score_json(const Scored& scored);
+  // The core's one pipeline (check::run), once per request.
+  static check::Run score(model::ReadResult read, const rules::RuleSet& rules, rules::Mode mode);
+  static check::Run score(const model::Form& form, const rules::RuleSet& rules, rules::Mode mode);
+  static store::Summary summary(const check::Run& run);
+  static std::string score_json(const check::Run& run);
 
-  // Files a new form (revision 1), scored under options.rules (default cn-2020) and mode.
+  // The rule set and mode a new filing is scored under: the options', else cn-2020 / review.
+  const rules::RuleSet& filing_rules(const FilingOptions& options) const;
+  static rules::Mode filing_mode(const FilingOptions& options);
+
+  // Files `run` (scored under filing_rules/filing_mode(options)) as a new form, revision 1,
+  // and answers with what was stored.
+  store::StoredForm create(const check::Run& run, const FilingOptions& options);
+  // The same for a form just read: scored once, under filing_rules/filing_mode(options).
   store::StoredForm create(model::ReadResult read, const FilingOptions& options);
   // A save on top of `base_revision`; scored under the rules and mode the form will have.
-  // Conflict and NotFound come back in the result (the routes answer 409 / 404).
+  // Saved: `current` is the revision this save wrote. Conflict and NotFound come back in the
+  // result (the routes answer 409 / 404).
   store::SaveResult save(store::Id id, int base_revision, model::ReadResult read,
                          const FilingOptions& options);
 
@@ -75,8 +77,8 @@ public:
   store::StoredForm stored(store::Id id, std::optional<int> revision);
   // Writes `stored` in `format`, with the scores and diagnostics under its own rules and mode
   // unless others are given.
-  std::string write(const store::StoredForm& stored, const io::Format& format,
-                    const rules::RuleSet& rules, rules::Mode mode) const;
+  static std::string write(const store::StoredForm& stored, const io::Format& format,
+                           const rules::RuleSet& rules, rules::Mode mode);
 
 private:
   store::Store& store_;

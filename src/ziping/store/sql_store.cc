@@ -137,35 +137,39 @@ public:
     return department_from(tx.query(department_query(" WHERE d.id = $1"), {id}).at(0));
   }
 
+  // What is answered is read inside the writing transaction, before its commit: a separate
+  // read afterwards could see another client's newer revision (issue 9).
   std::vector<FormRecord> create_forms(std::span<const NewForm> forms) override {
     auto c = pool_.lease();
-    std::vector<Id> ids;
-    {
-      Transaction tx(*c, true);
-      for (const auto& f : forms) ids.push_back(create(tx, f));
-      tx.commit();
-    }
+    Transaction tx(*c, true);
     std::vector<FormRecord> out;
-    Transaction tx(*c, false);
-    for (Id id : ids) out.push_back(*record(tx, id));
+    for (const auto& f : forms) out.push_back(*record(tx, create(tx, f)));
+    tx.commit();
+    return out;
+  }
+
+  StoredForm create_stored(const NewForm& form) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, true);
+    StoredForm out = *stored(tx, create(tx, form), 1);
+    tx.commit();
     return out;
   }
 
   SaveResult save_form(const Save& save) override {
     auto c = pool_.lease();
     SaveResult result;
-    bool saved = false;
-    {
-      Transaction tx(*c, true);
-      auto rows = tx.query("SELECT revision FROM forms WHERE id = $1", {save.form_id});
-      if (rows.empty()) return result; // NotFound
-      if (int_of(rows[0][0]) == save.base_revision && apply(tx, save)) {
-        tx.commit();
-        saved = true;
-      }
+    Transaction tx(*c, true);
+    auto rows = tx.query("SELECT revision FROM forms WHERE id = $1", {save.form_id});
+    if (rows.empty()) return result; // NotFound
+    if (int_of(rows[0][0]) == save.base_revision && apply(tx, save)) {
+      result.outcome = SaveResult::Outcome::Saved;
+      result.current = stored(tx, save.form_id, save.base_revision + 1);
+      tx.commit();
+      return result;
     }
-    result.outcome = saved ? SaveResult::Outcome::Saved : SaveResult::Outcome::Conflict;
-    Transaction tx(*c, false);
+    // Refused: the rows as they stand, from the same snapshot that refused it.
+    result.outcome = SaveResult::Outcome::Conflict;
     result.current = stored(tx, save.form_id, std::nullopt);
     return result;
   }

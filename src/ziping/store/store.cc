@@ -42,16 +42,6 @@ std::string status_names() {
   return out;
 }
 
-std::string_view kind_name(model::FormKind kind) {
-  return kind == model::FormKind::Project ? "project" : "department";
-}
-
-std::optional<model::FormKind> parse_kind(std::string_view name) {
-  if (name == "department") return model::FormKind::Department;
-  if (name == "project") return model::FormKind::Project;
-  return std::nullopt;
-}
-
 StoreError::StoreError(diag::Diagnostic diagnostic)
     : std::runtime_error(diagnostic.message_en()), diagnostic_(std::move(diagnostic)) {}
 

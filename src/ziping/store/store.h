@@ -43,8 +43,8 @@ std::string_view status_name_zh(Status status); // 填报中, 已提交, 已退�
 std::optional<Status> parse_status(std::string_view name);
 std::string status_names(); // "draft, submitted, returned, approved"
 
-std::string_view kind_name(model::FormKind kind); // "department", "project"
-std::optional<model::FormKind> parse_kind(std::string_view name);
+using model::kind_name; // the kinds' names are the model's
+using model::parse_kind;
 
 // What scoring said about a revision, computed by the caller when it saves.
 struct Summary {
@@ -194,7 +194,12 @@ public:
   // All or nothing: either every form is created (revision 1 each) or none.
   virtual std::vector<FormRecord> create_forms(std::span<const NewForm> forms) = 0;
   FormRecord create_form(const NewForm& form);
+  // One form, answered with exactly what was stored (revision 1), read inside the transaction
+  // that wrote it: a save by someone else right after cannot slip into the answer.
+  virtual StoredForm create_stored(const NewForm& form) = 0;
 
+  // Saved: `current` is the revision this save wrote, read inside its own transaction.
+  // Conflict: the current revision as it stood when the save was refused.
   virtual SaveResult save_form(const Save& save) = 0;
 
   // The current revision, or revision `revision` when given; nullopt when either is missing.

@@ -201,7 +201,12 @@ model::ReadResult read_form_json(std::string_view bytes, const std::string& file
     result.diagnostics.push_back(std::move(*parsed.error));
     return result;
   }
-  const JsonValue& root = *parsed.value;
+  return read_form_json(*parsed.value, file_name);
+}
+
+model::ReadResult read_form_json(const JsonValue& root, const std::string& file_name) {
+  model::ReadResult result;
+  result.map.set_file(file_name);
   FieldReader reader(file_name, result.map, result.diagnostics);
   reader.locate("", root.position());
   if (!reader.expect_object(root, "")) return result;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "ziping/io/json/json_value.h"
 #include "ziping/model/read_result.h"
 
 namespace ziping::io::json {
@@ -22,5 +23,8 @@ inline constexpr std::size_t kMaxFormJsonBytes = 8 * 1024 * 1024;
 
 // `file_name` is what diagnostics and the SourceMap name the file ("-" for standard input).
 model::ReadResult read_form_json(std::string_view bytes, const std::string& file_name);
+// A form that is one value of a larger JSON document already parsed (the "content" of an API
+// request): the SourceMap and the diagnostics give line:column in that document.
+model::ReadResult read_form_json(const JsonValue& form, const std::string& file_name);
 
 } // namespace ziping::io::json

@@ -105,10 +105,6 @@ void write_goal(CanonicalJson& json, const model::Goal& goal) {
   json.end_object();
 }
 
-std::string_view kind_name(model::FormKind kind) {
-  return kind == model::FormKind::Project ? "project" : "department";
-}
-
 } // namespace
 
 std::string write_form_json(const model::Form& form) {

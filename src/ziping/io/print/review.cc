@@ -56,7 +56,7 @@ bool differs(const rules::LeafEvaluation& leaf) {
 
 std::string review_title(const rules::Evaluation& evaluation, const rules::RuleSet& rules) {
   return "附：ziping 复核计算（规则集 " + rules.name + "，" +
-         std::string(report::mode_name(evaluation.mode)) +
+         std::string(rules::mode_name(evaluation.mode)) +
          " 模式）——非表单申报内容 / computed by ziping, not part of the declared form";
 }
 

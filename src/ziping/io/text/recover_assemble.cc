@@ -14,7 +14,7 @@ namespace {
 using namespace std::string_view_literals;
 using model::FormKind;
 
-std::string kind_name(FormKind kind) {
+std::string kind_title(FormKind kind) {
   return kind == FormKind::Project ? diag::bilingual("项目支出绩效自评表", "a project form")
                                    : diag::bilingual("部门整体支出绩效自评表", "a department form");
 }
@@ -24,20 +24,23 @@ FormKind decide_kind(Context& c) {
   if (c.title_project) titled = *c.title_project ? FormKind::Project : FormKind::Department;
   if (titled) {
     if (c.options.kind && *c.options.kind != *titled)
-      c.report(DiagId::warn_import_kind_conflict, c.map.find("title") ? *c.map.find("title") : diag::SourceLocation{},
-               {kind_name(*c.options.kind), kind_name(*titled)}, "kind");
+      c.report(DiagId::warn_import_kind_conflict,
+               c.map.find("title") ? *c.map.find("title") : diag::SourceLocation{},
+               {kind_title(*c.options.kind), kind_title(*titled)}, "kind");
     return *titled;
   }
   if (c.options.kind) return *c.options.kind;
   bool numbered = !c.goal_rows.empty();
   for (const auto& block : c.blocks) numbered = numbered || block.number > 0;
   FormKind guess = FormKind::Project;
-  if (c.saw_project_field || c.saw_funding_source) guess = FormKind::Project;
-  else if (numbered || c.saw_department_field) guess = FormKind::Department;
+  if (c.saw_project_field || c.saw_funding_source)
+    guess = FormKind::Project;
+  else if (numbered || c.saw_department_field)
+    guess = FormKind::Department;
   diag::SourceLocation at;
   at.file = c.options.file_name;
   if (auto* title = c.map.find("title")) at = *title;
-  c.report(DiagId::warn_import_kind_unknown, at, {kind_name(guess)}, "kind");
+  c.report(DiagId::warn_import_kind_unknown, at, {kind_title(guess)}, "kind");
   return guess;
 }
 
@@ -57,9 +60,9 @@ std::optional<std::pair<std::string, std::string>> grade_in(std::string_view tex
     struct Word {
       std::string_view word, grade;
     };
-    for (auto [word, grade] : {Word{"优秀", "优"}, Word{"良好", "良"}, Word{"中等", "中"},
-                               Word{"较差", "差"}, Word{"优", "优"}, Word{"良", "良"},
-                               Word{"中", "中"}, Word{"差", "差"}}) {
+    for (auto [word, grade] :
+         {Word{"优秀", "优"}, Word{"良好", "良"}, Word{"中等", "中"}, Word{"较差", "差"},
+          Word{"优", "优"}, Word{"良", "良"}, Word{"中", "中"}, Word{"差", "差"}}) {
       if (text.substr(pos).starts_with(word)) {
         std::string quoted(text.substr(at, pos + word.size() - at));
         return std::pair{std::string(grade), quoted};
@@ -140,7 +143,8 @@ void collapse_repeated_scores(Context& c) {
       while (j < leaves.size()) {
         const auto& x = leaves[j].indicator;
         if (!a.weight || !a.score || x.weight != a.weight || x.score != a.score ||
-            x.level1 != a.level1 || x.level2 != a.level2 || x.deviation_reason != a.deviation_reason)
+            x.level1 != a.level1 || x.level2 != a.level2 ||
+            x.deviation_reason != a.deviation_reason)
           break;
         ++j;
       }
@@ -269,8 +273,10 @@ void assemble(Context& c) {
       std::size_t unlabelled = 0;
       bool labelled = false;
       for (const auto& block : c.blocks) {
-        if (block.number > 0) labelled = true;
-        else if (!block.leaves.empty()) ++unlabelled;
+        if (block.number > 0)
+          labelled = true;
+        else if (!block.leaves.empty())
+          ++unlabelled;
       }
       if (unlabelled == 1 && !labelled) {
         for (auto& block : c.blocks) {
@@ -307,7 +313,8 @@ void assemble(Context& c) {
               std::string_view(block.printed_label).substr(at + separator.size())));
       }
       form.goals.push_back(std::move(goal));
-      if (!block.leaves.empty()) c.map.set(model::goal_path(index), c.where(*block.leaves.front().row));
+      if (!block.leaves.empty())
+        c.map.set(model::goal_path(index), c.where(*block.leaves.front().row));
       if (!c.goal_rows.empty() && block.number > 0)
         c.report(DiagId::warn_import_goal_not_in_table, c.where(*block.leaves.front().row),
                  {std::to_string(block.number)}, model::goal_path(index));
@@ -324,7 +331,8 @@ void assemble(Context& c) {
       for (const auto& mention : goal_mentions(goal.deviation_reason, *goal.number)) {
         const diag::SourceLocation* at = c.map.find(model::goal_path(g) + ".deviation_reason");
         c.report(DiagId::note_import_goal_mentions_other, at ? *at : diag::SourceLocation{},
-                 {std::to_string(*goal.number), mention}, model::goal_path(g) + ".deviation_reason");
+                 {std::to_string(*goal.number), mention},
+                 model::goal_path(g) + ".deviation_reason");
       }
     }
   }
@@ -347,7 +355,8 @@ void assemble(Context& c) {
           }
           grade->second = text->substr(begin, pos - begin);
         }
-        const diag::SourceLocation* at = c.map.find(text == &form.conclusion ? "conclusion" : "problems");
+        const diag::SourceLocation* at =
+            c.map.find(text == &form.conclusion ? "conclusion" : "problems");
         c.report(DiagId::note_import_grade_from_text, at ? *at : diag::SourceLocation{},
                  {grade->first, grade->second}, "grade");
         if (at) c.map.set("grade", *at);
@@ -363,7 +372,8 @@ void assemble(Context& c) {
   };
   bool any_leaf = false;
   for (const auto& goal : form.goals) any_leaf = any_leaf || !goal.indicators.empty();
-  bool anything = any_leaf || c.saw_budget || c.saw_title || !c.goal_rows.empty() || c.saw_overall_goal;
+  bool anything =
+      any_leaf || c.saw_budget || c.saw_title || !c.goal_rows.empty() || c.saw_overall_goal;
   if (!anything) return;
   if (!c.saw_budget)
     missing(project ? "项目资金（预算执行情况）" : "预算执行情况", "budget execution block");

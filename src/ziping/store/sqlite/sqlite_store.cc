@@ -151,16 +151,18 @@ private:
 
 } // namespace
 
+std::unique_ptr<SqlConnection> open_sqlite_connection(const std::string& path) {
+  try {
+    return std::make_unique<SqliteConnection>(path);
+  } catch (const SQLite::Exception& error) {
+    throw StoreError(diag::make(DiagId::err_store_open, "", {path, error.what()}));
+  }
+}
+
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, std::size_t connections) {
   SqlStoreOptions options{Dialect::SQLite, "sqlite", path, connections};
   try {
-    return make_sql_store(options, [path]() -> std::unique_ptr<SqlConnection> {
-      try {
-        return std::make_unique<SqliteConnection>(path);
-      } catch (const SQLite::Exception& error) {
-        throw StoreError(diag::make(DiagId::err_store_open, "", {path, error.what()}));
-      }
-    });
+    return make_sql_store(options, [path] { return open_sqlite_connection(path); });
   } catch (const SQLite::Exception& error) {
     throw StoreError(diag::make(DiagId::err_store_open, "", {path, error.what()}));
   }
