@@ -140,6 +140,34 @@ test('a figure typed as 8.70 is sent and stored as 8.70', async () => {
   assert.equal(second, first.replace('"score": 8.7,', '"score": 8.70,'));
 });
 
+test('dashboard: rates, deviations and scores are shown with the server\'s digits', async () => {
+  // Read as text: the figures to expect are the digits of the answer (97.50, 2.00, -0.6000).
+  const raw = await (await fetch(`${server.base}/api/forms/overview?year=2023&top=15`)).text();
+  const rates = [...raw.matchAll(/"execution_rate":(-?[\d.]+)/g)].map((m) => m[1]);
+  const rows = [...raw.matchAll(/"deviation":(-?[\d.]+),"weight":(-?[\d.]+|null),"score":(-?[\d.]+|null),/g)];
+  assert.ok(rates.some((r) => /\.\d*0$/.test(r)), 'the 2023 demo has a rate with a trailing zero');
+  assert.ok(rows.some((m) => /\.\d*0$/.test(m[3])), 'and a deviation score with one');
+
+  const page = await newPage();
+  await page.goto(`${server.base}/dashboard?year=2023`);
+  await page.waitForSelector('.chart svg text');
+  await page.waitForSelector('.deviations tbody tr td.num');
+  const labels = await page.locator('.chart svg text').allTextContents();
+  for (const rate of rates) assert.ok(labels.includes(`${rate}%`), `the chart labels ${rate}%`);
+  const cells = await page.locator('.deviations tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent)));
+  assert.equal(cells.length, rows.length);
+  rows.forEach(([, deviation, weight, score], i) => {
+    const [shown, points] = cells[i];
+    assert.equal(points, `${score === 'null' ? '—' : score} / ${weight === 'null' ? '—' : weight}`);
+    // The percentage keeps every digit of the ratio: -0.6000 → -60.00%.
+    const digits = (t) => t.replace(/[^\d]/g, '').replace(/^0+/, '');
+    assert.equal(digits(shown), digits(deviation), `${deviation} shown as ${shown}`);
+    assert.equal(shown.startsWith('-'), deviation.startsWith('-') && /[1-9]/.test(deviation));
+  });
+  await page.context().close();
+});
+
 async function expectZP0505(page, when) {
   const codes = await diagnosticCodes(page);
   assert.ok(codes.includes('ZP0505'), `${when}: ZP0505 is listed (got ${codes.join(' ')})`);
