@@ -26,14 +26,14 @@ type SourceReviver = (this: Record<string, unknown>, key: string, value: unknown
 
 const platform = JSON as unknown as JSON & Partial<RawJsonApi>;
 
-// JSON.parse source text access and JSON.rawJSON: Chromium ≥ 114, Firefox ≥ 135.
+// JSON.parse source text access and JSON.rawJSON: Chromium ≥ 114; other browsers as they implement it.
 export const exactJsonSupported = typeof platform.rawJSON === 'function' &&
   typeof platform.isRawJSON === 'function';
 
 function requireSupport() {
   if (!exactJsonSupported)
-    throw new Error('此浏览器不能精确读写小数（缺少 JSON.rawJSON），请使用新版 Chromium 或 Firefox ' +
-      '(this browser lacks JSON.rawJSON: decimals would be rounded; use a recent Chromium or Firefox)');
+    throw new Error('此浏览器不能精确读写小数（缺少 JSON.rawJSON），请使用 Chromium 114 或更新的浏览器 ' +
+      '(this browser lacks JSON.rawJSON: decimals would be rounded; use Chromium 114 or later)');
 }
 
 // The JSON number grammar (RFC 8259 §6). The server refuses exponents and too many digits
