@@ -1,7 +1,7 @@
 # The web UI (web/): `npm ci` from the lockfile, then `tsc --noEmit && vite build` into
 # web/dist, which `ziping serve` finds by itself. Part of the default build when Node.js is new
 # enough for Vite 8 (≥ 20.19); otherwise the C++ still builds, `make run` serves the
-# placeholder page, and the UI test fails saying why (tests/web/CMakeLists.txt).
+# placeholder page, and the UI tests fail saying why (tests/CMakeLists.txt).
 set(ZIPING_WEB_DIR ${PROJECT_SOURCE_DIR}/web)
 set(ZIPING_NODE_MIN 20.19.0)
 find_program(ZIPING_NODE node)

@@ -95,9 +95,10 @@ test('seed form: editing 坐席电话接通率 rescores at once; save, reload, t
   // The declared 得分 follows: 0.8 → 1, and the total with it.
   await page.fill(`[data-path="${row}.score"]`, '1');
   await expectFigures(page, '97.63', '优');
-  // A grade moves only with ~7.5 points: 全年执行数 0 takes the 8.73 of execution away.
+  // A grade moves only with ~7.5 points: 全年执行数 0 takes the 8.73 of execution away. The
+  // total is shown with the server's digits (88.90), not as a JS number would print it (88.9).
   await page.fill('[data-path="budget.executed"]', '0');
-  await expectFigures(page, '88.9', '良');
+  await expectFigures(page, '88.90', '良');
   await page.fill('[data-path="budget.executed"]', '19792.2');
   await expectFigures(page, '97.63', '优');
 

@@ -1,6 +1,8 @@
 // Talks to `ziping serve`. Every failure has the server's one error shape
 // ({error: {code, message, message_en, diagnostic, details}}), kept whole in ApiFailure so that
 // a view can branch on `code` (a 409 conflict carries the current version in `details`).
+// Bodies are read and written by exactJson, so decimals keep their digits both ways.
+import { parseCounts, parseExact, stringifyExact } from './exactJson';
 import type {
   Department, FormContent, FormDocument, FormPage, FormStats, Format, ImportResult, Overview,
   Revision, ScoreDocument,
@@ -18,12 +20,15 @@ export class ApiFailure extends Error {
   }
 }
 
-async function answer<T>(response: Response): Promise<T> {
+type Parse = (text: string) => unknown;
+
+async function answer<T>(response: Response, parse: Parse = parseExact): Promise<T> {
   const text = await response.text();
   let body: any = null;
   try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
+    body = text ? parse(text) : null;
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e; // no exact decimals in this browser: say so
     body = null;
   }
   if (!response.ok) {
@@ -34,13 +39,13 @@ async function answer<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-async function get<T>(url: string, signal?: AbortSignal): Promise<T> {
-  return answer<T>(await fetch(url, { signal }));
+async function get<T>(url: string, signal?: AbortSignal, parse?: Parse): Promise<T> {
+  return answer<T>(await fetch(url, { signal }), parse);
 }
 
 async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   return answer<T>(await fetch(url, {
-    method, signal, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    method, signal, headers: { 'Content-Type': 'application/json' }, body: stringifyExact(body),
   }));
 }
 
@@ -65,7 +70,7 @@ export function query(params: Record<string, string | number | undefined>): stri
 export const api = {
   forms: (q: ListQuery, signal?: AbortSignal) =>
     get<FormPage>('/api/forms' + query({ ...q }), signal),
-  stats: (q: ListQuery) => get<FormStats>('/api/forms/stats' + query({ ...q })),
+  stats: (q: ListQuery) => get<FormStats>('/api/forms/stats' + query({ ...q }), undefined, parseCounts),
   overview: (year: string, top = 15) => get<Overview>('/api/forms/overview' + query({ year, top })),
   departments: () => get<{ departments: Department[] }>('/api/departments'),
   form: (id: number, revision?: number) =>

@@ -1,14 +1,20 @@
-// The shapes the server answers (docs/api.md, docs/openapi.yaml). Numbers that carry money,
-// rates and scores arrive as JSON numbers; the UI only displays them, never computes scores.
+// The shapes the server answers (docs/api.md, docs/openapi.yaml). Money, rates, weights and
+// scores are DecimalText: the JSON number's own digits (exactJson.ts), shown and sent back as
+// written, never a JS number. Identifiers and counts are numbers. The UI only displays what the
+// server computed; it never scores, rounds or judges.
+import type { DecimalText } from './exactJson';
+
+export type { DecimalText };
+type Decimal = DecimalText | null;
 
 export type Kind = 'department' | 'project';
 export type Severity = 'error' | 'warning' | 'note';
 
 export interface Summary {
-  total: number | null;
+  total: Decimal;
   grade: string;
-  execution_rate: number | null;
-  indicator_score: number | null;
+  execution_rate: Decimal;
+  indicator_score: Decimal;
   errors: number;
   warnings: number;
   notes: number;
@@ -45,15 +51,19 @@ export interface Revision {
   score: Summary;
 }
 
-// The canonical form JSON (docs/form-json.md), as the editor edits it.
+// The canonical form JSON (docs/form-json.md), as the editor edits it. A number cell holds the
+// declared digits, or, once edited, what the user typed when it is no JSON number at all
+// ("8,7"): sent as text, for the server's reader to report rather than silently dropped.
+type DeclaredDecimal = DecimalText | string | null;
+
 export interface Indicator {
   level1: string;
   level2: string;
   name: string;
   target: string;
   actual: string;
-  weight: number | null;
-  score: number | null;
+  weight: DeclaredDecimal;
+  score: DeclaredDecimal;
   deviation_reason: string;
   [optional: string]: unknown;
 }
@@ -63,25 +73,25 @@ export interface Goal {
   target: string;
   actual: string;
   deviation_reason: string;
-  weight: number | null;
-  score: number | null;
+  weight: DeclaredDecimal;
+  score: DeclaredDecimal;
   indicators: Indicator[];
 }
 
 export interface FundingRow {
   label: string;
-  initial: number | null;
-  annual: number | null;
-  executed: number | null;
+  initial: DeclaredDecimal;
+  annual: DeclaredDecimal;
+  executed: DeclaredDecimal;
   rate: string;
 }
 
 export interface Budget {
-  initial: number | null;
-  annual: number | null;
-  executed: number | null;
-  weight: number | null;
-  score: number | null;
+  initial: DeclaredDecimal;
+  annual: DeclaredDecimal;
+  executed: DeclaredDecimal;
+  weight: DeclaredDecimal;
+  score: DeclaredDecimal;
   rate: string;
   deviation_reason: string;
   sources: FundingRow[];
@@ -92,14 +102,14 @@ export interface FormContent {
   format_version: number;
   kind: Kind;
   title: string;
-  year: number | null;
+  year: number | string | null;
   department: string;
   project: string;
   implementing_unit: string;
   money_unit: string;
   budget: Budget;
   goals: Goal[];
-  total: { weight: number | null; score: number | null };
+  total: { weight: DeclaredDecimal; score: DeclaredDecimal };
   grade: string;
   conclusion: string;
   [optional: string]: unknown;
@@ -126,15 +136,15 @@ export interface Diagnostic {
 export interface LeafScore {
   path: string;
   name: string;
-  weight: number | null;
-  score: number | null;
-  declared_score: number | null;
-  formula_score: number | null;
+  weight: Decimal;
+  score: Decimal;
+  declared_score: Decimal;
+  formula_score: Decimal;
   method: string;
   met: boolean | null;
-  deviation: number | null;
+  deviation: Decimal;
   large_deviation: boolean;
-  allowed: { min: number; max: number; basis: string } | null;
+  allowed: { min: DecimalText; max: DecimalText; basis: string } | null;
   reason_required: boolean;
   reason_given: boolean;
   derivation: string;
@@ -142,8 +152,8 @@ export interface LeafScore {
 
 export interface GoalScore {
   number: number | null;
-  weight: number;
-  score: number;
+  weight: DecimalText;
+  score: DecimalText;
   indicators: LeafScore[];
 }
 
@@ -152,22 +162,22 @@ export interface ScoreDocument {
   rules: string;
   mode: string;
   kind: Kind;
-  total: number | null;
+  total: Decimal;
   grade: string;
-  indicator_weight: number;
-  indicator_score: number;
-  declared: { total: number | null; grade: string };
+  indicator_weight: DecimalText;
+  indicator_score: DecimalText;
+  declared: { total: Decimal; grade: string };
   budget: {
-    annual: number | null;
-    executed: number | null;
-    rate: number | null;
-    weight: number;
-    score: number | null;
-    declared_score: number | null;
+    annual: Decimal;
+    executed: Decimal;
+    rate: Decimal;
+    weight: DecimalText;
+    score: Decimal;
+    declared_score: Decimal;
     declared_rate: string;
     derivation: string;
   };
-  level1: { name: string; weight: number; score: number }[];
+  level1: { name: string; weight: DecimalText; score: DecimalText }[];
   goals: GoalScore[];
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; notes: number };
@@ -220,9 +230,9 @@ export interface Overview {
     department_id: number;
     department: string;
     forms: number;
-    annual: number | null;
-    executed: number | null;
-    execution_rate: number | null;
+    annual: Decimal;
+    executed: Decimal;
+    execution_rate: Decimal;
   }[];
   deviations: {
     form_id: number;
@@ -234,9 +244,9 @@ export interface Overview {
     name: string;
     target: string;
     actual: string;
-    deviation: number;
-    weight: number | null;
-    score: number | null;
+    deviation: DecimalText;
+    weight: Decimal;
+    score: Decimal;
     reason_given: boolean;
   }[];
 }

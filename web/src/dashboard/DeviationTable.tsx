@@ -1,7 +1,7 @@
 // 偏离度最大的指标: the leaves of the year whose actual value is farthest from the target,
 // with whether a reason was given (GET /api/forms/overview).
 import type { Overview } from '../api/types';
-import { deviationPercent, kindLabel, show } from '../shell/format';
+import { deviationPercent, isNegative, kindLabel, show } from '../shell/format';
 import { onLink } from '../shell/route';
 
 export function DeviationTable({ rows }: { rows: Overview['deviations'] }) {
@@ -16,7 +16,7 @@ export function DeviationTable({ rows }: { rows: Overview['deviations'] }) {
             <td><a href={`/forms/${r.form_id}`} onClick={onLink}>{r.department}</a>
               <div class="sub">{r.project || kindLabel[r.kind]}{r.goal !== null && ` · 目标${r.goal}`}</div></td>
             <td>{r.name}</td><td>{r.target}</td><td>{r.actual}</td>
-            <td class={'num ' + (r.deviation < 0 ? 'neg' : 'pos')}>{deviationPercent(r.deviation)}</td>
+            <td class={'num ' + (isNegative(r.deviation) ? 'neg' : 'pos')}>{deviationPercent(r.deviation)}</td>
             <td class="num">{show(r.score)} / {show(r.weight)}</td>
             <td>{r.reason_given ? '已说明' : <span class="sev-warning">未说明</span>}</td>
           </tr>

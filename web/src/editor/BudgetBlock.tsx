@@ -1,6 +1,7 @@
 // 预算执行情况 (department) / 项目资金 (project): 年初预算数, 全年预算数, 全年执行数, 分值,
 // 执行率, 得分. Only the total row is scored; the server's rate and score sit beside the
 // declared ones, with the derivation on hover.
+import { sameDecimal } from '../api/exactJson';
 import { percent } from '../shell/format';
 import { Cell } from './Cell';
 import { useEditor } from './EditorContext';
@@ -24,22 +25,22 @@ export function BudgetBlock() {
       <tbody>
         <tr data-row="budget">
           <th>{project ? '年度资金总额' : '部门预算'}</th>
-          <Cell path="budget.initial" kind="number" label="年初预算数" class="num" />
-          <Cell path="budget.annual" kind="number" label="全年预算数" class="num" />
-          <Cell path="budget.executed" kind="number" label="全年执行数" class="num" />
-          <Cell path="budget.weight" kind="number" label="分值" class="num" />
+          <Cell path="budget.initial" kind="decimal" label="年初预算数" class="num" />
+          <Cell path="budget.annual" kind="decimal" label="全年预算数" class="num" />
+          <Cell path="budget.executed" kind="decimal" label="全年执行数" class="num" />
+          <Cell path="budget.weight" kind="decimal" label="分值" class="num" />
           <Cell path="budget.rate" label="执行率" class="num" />
           <td class="check" data-testid="execution-rate" title="the printed rate is judged by the server (tolerance in the rule set): see the diagnostics">{percent(b?.rate)}</td>
-          <Cell path="budget.score" kind="number" label="得分" class="num" />
+          <Cell path="budget.score" kind="decimal" label="得分" class="num" />
           <ScoreCheck score={b?.score} derivation={b?.derivation} testId="execution-score"
-            differs={b !== undefined && b.score !== null && b.declared_score !== null && b.score !== b.declared_score} />
+            differs={!!b?.score && !!b.declared_score && !sameDecimal(b.score, b.declared_score)} />
         </tr>
         {draft.budget.sources.map((_, i) => (
           <tr data-row={`budget.sources[${i}]`}>
             <Cell path={`budget.sources[${i}].label`} label="资金来源" class="source-label" />
-            <Cell path={`budget.sources[${i}].initial`} kind="number" label="年初预算数" class="num" />
-            <Cell path={`budget.sources[${i}].annual`} kind="number" label="全年预算数" class="num" />
-            <Cell path={`budget.sources[${i}].executed`} kind="number" label="全年执行数" class="num" />
+            <Cell path={`budget.sources[${i}].initial`} kind="decimal" label="年初预算数" class="num" />
+            <Cell path={`budget.sources[${i}].annual`} kind="decimal" label="全年预算数" class="num" />
+            <Cell path={`budget.sources[${i}].executed`} kind="decimal" label="全年执行数" class="num" />
             <td class="na">—</td>
             <Cell path={`budget.sources[${i}].rate`} label="执行率" class="num" />
             <td class="na check-col">—</td><td class="na">—</td><td class="na check-col">—</td>

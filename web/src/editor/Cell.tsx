@@ -1,42 +1,53 @@
 // One editable cell of the official table, addressed by its form path. Text cells edit a
-// string; number cells keep what the user types until it is a number (so "0.80" can be typed),
-// and send anything else as text for the server to diagnose rather than dropping it.
+// string. Decimal cells edit the number's own digits: what is typed is sent as that JSON number
+// ("0.80" stays 0.80, never 0.8) when it is one, and as text otherwise, for the server to
+// diagnose rather than dropping it. Whole cells (年度) hold a JS number: exact, no fraction.
 import { useEffect, useState } from 'preact/hooks';
+import { decimalOf, decimalText, isDecimal } from '../api/exactJson';
 import { getAt } from './formPath';
 import { useEditor } from './EditorContext';
 import { markerClass, markerTitle } from './CellMarker';
 
 interface Props {
   path: string;
-  kind?: 'text' | 'wrap' | 'long' | 'number'; // wrap: a short text that may run to two lines
+  kind?: 'text' | 'wrap' | 'long' | 'decimal' | 'whole'; // wrap: a short text that may run to two lines
   label?: string; // for screen readers and the tooltip: "实际完成值"
   class?: string;
   rowSpan?: number;
   colSpan?: number;
 }
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
+const WHOLE = /^-?(?:0|[1-9]\d{0,14})$/; // JSON integers a JS number holds exactly
 
-function parseNumber(text: string): number | string | null {
+// What a typed number cell means in the form: null when empty; the number, kept as its text;
+// else the text itself.
+function entered(kind: Props['kind'], text: string): unknown {
   const t = text.trim();
   if (t === '') return null;
-  return DECIMAL.test(t) ? Number(t) : t;
+  if (kind === 'whole') return WHOLE.test(t) ? Number(t) : t;
+  return decimalOf(t) ?? t;
+}
+
+// The text a cell shows for a value of the form: a decimal's digits, a year, a text.
+function textOf(value: unknown): string {
+  if (isDecimal(value)) return decimalText(value);
+  return value === null || value === undefined ? '' : String(value);
 }
 
 export function Cell({ path, kind = 'text', label, class: extra = '', rowSpan, colSpan }: Props) {
   const { draft, pins, edit, readOnly } = useEditor();
-  const value = getAt(draft, path);
-  const shown = value === null || value === undefined ? '' : String(value);
+  const numeric = kind === 'decimal' || kind === 'whole';
+  const shown = textOf(getAt(draft, path));
   const [text, setText] = useState(shown);
-  // Take the draft's value unless it is what the local text already means (keeps "0.80").
+  // Take the draft's value unless it is what the local text already says (" 0.80" while typing).
   useEffect(() => {
-    if (kind !== 'number' || parseNumber(text) !== value) setText(shown);
+    if (!numeric || textOf(entered(kind, text)) !== shown) setText(shown);
   }, [shown]);
   const diagnostics = pins.at(path);
   const onInput = (e: Event) => {
     const t = (e.currentTarget as HTMLInputElement).value;
     setText(t);
-    edit(path, kind === 'number' ? parseNumber(t) : t);
+    edit(path, numeric ? entered(kind, t) : t);
   };
   const common = {
     'data-path': path,
@@ -50,7 +61,7 @@ export function Cell({ path, kind = 'text', label, class: extra = '', rowSpan, c
     <td rowSpan={rowSpan} colSpan={colSpan} class={`cell cell-${kind}${markerClass(diagnostics)} ${extra}`}>
       {kind === 'long' || kind === 'wrap'
         ? <textarea rows={2} {...common} />
-        : <input type="text" inputMode={kind === 'number' ? 'decimal' : undefined} {...common} />}
+        : <input type="text" inputMode={numeric ? 'decimal' : undefined} {...common} />}
       <span class="print-value" aria-hidden="true">{text}</span>
     </td>
   );

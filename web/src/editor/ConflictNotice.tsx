@@ -2,7 +2,8 @@
 // still on screen. They can merge (their changed cells kept, the rest taken from the current
 // version) and keep editing, or drop their changes and load the current version.
 import type { FormDocument } from '../api/types';
-import { when } from '../shell/format';
+import { isDecimal } from '../api/exactJson';
+import { show, when } from '../shell/format';
 import type { Clash } from './merge';
 
 interface Props {
@@ -21,7 +22,8 @@ function cellName(path: string): string {
   return label ? (row && row !== cell ? `「${row.value}」${label}` : label) : path;
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const text = (v: unknown) => (v === null || v === undefined ? '（空）'
+  : isDecimal(v) ? show(v) : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export function ConflictNotice({ message, current, clashes, onMerge, onDiscard }: Props) {
   const r = current.revision;

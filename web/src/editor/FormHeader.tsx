@@ -13,11 +13,11 @@ export function FormHeader() {
         <tbody>
           {project ? (
             <>
-              <tr><th>项目名称</th><Cell path="project" label="项目名称" /><th>年度</th><Cell path="year" kind="number" label="年度" class="num" /></tr>
+              <tr><th>项目名称</th><Cell path="project" label="项目名称" /><th>年度</th><Cell path="year" kind="whole" label="年度" class="num" /></tr>
               <tr><th>主管部门</th><Cell path="department" label="主管部门" /><th>实施单位</th><Cell path="implementing_unit" label="实施单位" /></tr>
             </>
           ) : (
-            <tr><th>部门名称</th><Cell path="department" label="部门名称" /><th>年度</th><Cell path="year" kind="number" label="年度" class="num" /></tr>
+            <tr><th>部门名称</th><Cell path="department" label="部门名称" /><th>年度</th><Cell path="year" kind="whole" label="年度" class="num" /></tr>
           )}
         </tbody>
       </table>

@@ -1,6 +1,7 @@
 // One 三级指标 of the indicator table, in the official column order: (一级, 二级 as merged
 // cells drawn by the table) 三级指标, 年度指标值, 实际完成值, 分值, 得分 (declared), 核算 (the
 // server's figure, derivation on hover), 偏差原因分析及改进措施; then its diagnostics.
+import { sameDecimal } from '../api/exactJson';
 import { Cell } from './Cell';
 import { leafPath } from './formPath';
 import { leafScore, useEditor } from './EditorContext';
@@ -27,10 +28,10 @@ export function IndicatorRow({ goal, index, span }: { goal: number; index: numbe
         <Cell path={`${path}.name`} kind="wrap" label="三级指标" class="name" />
         <Cell path={`${path}.target`} kind="wrap" label="年度指标值" class="value" />
         <Cell path={`${path}.actual`} kind="wrap" label="实际完成值" class="value" />
-        <Cell path={`${path}.weight`} kind="number" label="分值" class="num" />
-        <Cell path={`${path}.score`} kind="number" label="得分" class="num" />
+        <Cell path={`${path}.weight`} kind="decimal" label="分值" class="num" />
+        <Cell path={`${path}.score`} kind="decimal" label="得分" class="num" />
         <ScoreCheck score={counted} derivation={leaf?.derivation} allowed={leaf?.allowed}
-          differs={counted !== undefined && counted !== null && declared !== null && counted !== declared} />
+          differs={!!counted && !!declared && !sameDecimal(counted, declared)} />
         <Cell path={`${path}.deviation_reason`} kind="long" label="偏差原因分析及改进措施" class="reason" />
       </tr>
       <RowDiagnostics diagnostics={diagnostics} colSpan={7} />

@@ -56,7 +56,7 @@ export function IndicatorTable() {
               <tr class="goal-label">
                 <th colSpan={COLUMNS}>
                   绩效目标{show(goal.number, String(g + 1))}
-                  {sub && <span class="subtotal">小计 {sub.score} / {sub.weight}</span>}
+                  {sub && <span class="subtotal">小计 {show(sub.score)} / {show(sub.weight)}</span>}
                 </th>
               </tr>
             )}

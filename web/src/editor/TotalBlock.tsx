@@ -13,8 +13,8 @@ export function TotalBlock() {
       <tbody>
         <tr data-row="total">
           <th>总分</th>
-          <th>分值</th><Cell path="total.weight" kind="number" label="总分分值" class="num" />
-          <th>得分</th><Cell path="total.score" kind="number" label="总分得分" class="num" />
+          <th>分值</th><Cell path="total.weight" kind="decimal" label="总分分值" class="num" />
+          <th>得分</th><Cell path="total.score" kind="decimal" label="总分得分" class="num" />
           <th class="check-col">核算</th><td class="check">{show(score?.total)}</td>
           <th>自评等级</th><Cell path="grade" label="自评等级" class="num" />
           <td class="check"><span class={'grade ' + gradeClass(score?.grade)}>{score?.grade || '—'}</span></td>

@@ -1,6 +1,7 @@
 // Three-way merge of a stale draft with the version someone else saved meanwhile: a cell the
 // user changed keeps the user's value; every other cell takes the other person's. Cells both
 // changed differently are listed so the user can look at them.
+import { isDecimal } from '../api/exactJson';
 import type { FormContent } from '../api/types';
 
 export interface Clash {
@@ -9,8 +10,11 @@ export interface Clash {
   theirs: unknown;
 }
 
+// Compared as written: JSON.stringify writes a decimal's own digits, so 0.8 → 0.80 is a change.
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+// A decimal is a value of one cell, not an object to merge key by key.
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !isDecimal(v);
 
 function join(path: string, key: string | number) {
   return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;

@@ -1,19 +1,38 @@
-// Display of what the server computed. Never rounds a score: the server already did, and its
-// numbers are shown as they come (97.43, 0.8).
+// Display of what the server computed. Never rounds or converts a figure: the server already
+// rounded, and its decimals are shown with the digits it wrote (97.43, 0.80), from their text.
+import { decimalText, isDecimal, type DecimalText } from '../api/exactJson';
 
-export function show(value: number | null | undefined, fallback = '—'): string {
-  return value === null || value === undefined ? fallback : String(value);
+type Shown = DecimalText | number | string | null | undefined;
+
+// A decimal's digits, a count, or a text as it is; `fallback` when there is nothing.
+export function show(value: Shown, fallback = '—'): string {
+  if (value === null || value === undefined) return fallback;
+  return isDecimal(value) ? decimalText(value) : String(value);
 }
 
-export function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${value}%`;
+// A rate the server gives in percent (87.26 → "87.26%").
+export function percent(value: DecimalText | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${decimalText(value)}%`;
 }
 
-// A signed deviation ratio (−0.1694) as the forms print it (−16.94%). Display only.
-export function deviationPercent(ratio: number | null | undefined): string {
+// A signed deviation ratio (-0.1694, 1.9500) as a percentage (-16.94%, +195.00%): the decimal
+// point moved two places in the text, every digit kept. Display only.
+export function deviationPercent(ratio: DecimalText | null | undefined): string {
   if (ratio === null || ratio === undefined) return '—';
-  const p = (ratio * 100).toFixed(2);
-  return ratio > 0 ? `+${p}%` : `${p}%`;
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(decimalText(ratio));
+  if (!m) return decimalText(ratio); // an exponent: shown as written
+  const [, sign, whole, fraction = ''] = m;
+  const padded = fraction.padEnd(2, '0');
+  const integer = (whole + padded.slice(0, 2)).replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(2);
+  const digits = rest ? `${integer}.${rest}` : integer;
+  const zero = /^[0.]*$/.test(digits);
+  return `${zero ? '' : sign === '-' ? '-' : '+'}${digits}%`;
+}
+
+// Whether a ratio is below zero, read from its sign (for the colour of a deviation).
+export function isNegative(value: DecimalText): boolean {
+  return /^-(?!0*(\.0*)?$)/.test(decimalText(value));
 }
 
 export function when(iso: string): string {
