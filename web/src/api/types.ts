@@ -225,6 +225,8 @@ export interface ImportResult {
 // GET /api/forms/overview: one year across departments (execution and largest deviations).
 export interface Overview {
   year: number | null;
+  rule_set: string;
+  execution_line: Decimal; // percent (80), the rule set's execution_warn_below
   forms: number;
   departments: {
     department_id: number;
@@ -233,6 +235,7 @@ export interface Overview {
     annual: Decimal;
     executed: Decimal;
     execution_rate: Decimal;
+    below_line: boolean;
   }[];
   deviations: {
     form_id: number;

@@ -49,7 +49,7 @@ export function Dashboard() {
           </section>
           <section class="panel">
             <h2>各部门预算执行率</h2>
-            <ExecutionChart departments={overview.departments} />
+            <ExecutionChart departments={overview.departments} line={overview.execution_line} />
           </section>
           <section class="panel wide">
             <h2>偏离度最大的指标</h2>

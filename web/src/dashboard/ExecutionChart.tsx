@@ -1,21 +1,20 @@
 // 各部门预算执行率: Σ全年执行数 ÷ Σ全年预算数 of each department's forms of the year, as the
-// server computed it (GET /api/forms/overview). Below 80% is marked: the 一体化 system warns there.
-// The 80% is still written here because the overview does not send it yet; it belongs to the
-// rule set and moves to the server with the overview (issue 9).
+// server computed it (GET /api/forms/overview). A department under the rule set's execution line
+// (the server's `below_line`, from execution_warn_below) is marked; the line is drawn where the
+// server says it is, never decided here.
 import type { Overview } from '../api/types';
 import { decimalText, type DecimalText } from '../api/exactJson';
 import { percent } from '../shell/format';
 import { EChart } from './EChart';
 
-const WARN_BELOW = 80;
-
 // Bar lengths and their order only: a chart draws in JS numbers. Every figure a person reads
 // (labels, tooltip) is the server's text.
 const length = (rate: DecimalText) => Number(decimalText(rate));
 
-export function ExecutionChart({ departments }: { departments: Overview['departments'] }) {
+export function ExecutionChart({ departments, line }:
+  { departments: Overview['departments']; line: Overview['execution_line'] }) {
   const rows = departments.filter((d) => d.execution_rate !== null)
-    .map((d) => ({ name: d.department, rate: d.execution_rate!, length: length(d.execution_rate!) }))
+    .map((d) => ({ name: d.department, rate: d.execution_rate!, length: length(d.execution_rate!), below: d.below_line }))
     .sort((a, b) => a.length - b.length);
   const option = {
     tooltip: {
@@ -28,8 +27,15 @@ export function ExecutionChart({ departments }: { departments: Overview['departm
     yAxis: { type: 'category', data: rows.map((d) => d.name), axisLabel: { width: 150, overflow: 'truncate' } },
     series: [{
       name: '执行率', type: 'bar', barMaxWidth: 16,
-      data: rows.map((d) => ({ value: d.length, itemStyle: { color: d.length < WARN_BELOW ? '#c62828' : '#1565c0' } })),
+      data: rows.map((d) => ({ value: d.length, itemStyle: { color: d.below ? '#c62828' : '#1565c0' } })),
       label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => percent(rows[p.dataIndex].rate) },
+      ...(line === null ? {} : {
+        markLine: {
+          silent: true, symbol: 'none', lineStyle: { color: '#c62828', type: 'dashed' },
+          label: { formatter: `${percent(line)} 执行率警戒线` },
+          data: [{ xAxis: length(line) }],
+        },
+      }),
     }],
     animation: false,
   };
