@@ -4,7 +4,7 @@
 // same bytes as UTF-8, JSON writing against copying the written bytes.
 #include <benchmark/benchmark.h>
 
-#include "gen_forms.h"
+#include "ziping/sample/form_generator.h"
 #include "ziping/check/check.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
@@ -18,7 +18,7 @@ namespace {
 using namespace ziping;
 
 const std::vector<model::Form>& forms() {
-  static const auto generated = bench::generate_forms(200);
+  static const auto generated = sample::benchmark_forms(200);
   return generated;
 }
 

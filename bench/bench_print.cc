@@ -11,7 +11,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "gen_forms.h"
+#include "ziping/sample/form_generator.h"
 #include "ziping/check/check.h"
 #include "ziping/io/html/html_writer.h"
 #include "ziping/io/json/form_writer.h"
@@ -25,7 +25,7 @@ using namespace ziping;
 
 // Fewer forms than the core benchmarks: a PDF takes tens of milliseconds.
 const std::vector<model::Form>& forms() {
-  static const auto generated = bench::generate_forms(24);
+  static const auto generated = sample::benchmark_forms(24);
   return generated;
 }
 

@@ -7,7 +7,7 @@
 // The process-level comparison with LibreOffice is bench/libreoffice_baseline.sh.
 #include <benchmark/benchmark.h>
 
-#include "gen_forms.h"
+#include "ziping/sample/form_generator.h"
 #include "ziping/io/csv/csv_form.h"
 #include "ziping/io/csv/csv_table.h"
 #include "ziping/io/json/form_writer.h"
@@ -20,7 +20,7 @@ namespace {
 using namespace ziping;
 
 const std::vector<model::Form>& sheet_forms() {
-  static const auto generated = bench::generate_forms(40, 7);
+  static const auto generated = sample::benchmark_forms(40, 7);
   return generated;
 }
 

@@ -15,6 +15,7 @@ ALLOWED = {
     "rules": {"model", "value", "num", "diag", "text"},
     "check": {"rules", "model", "value", "num", "diag", "text"},
     "report": {"rules", "check", "model", "value", "num", "diag", "text"},
+    "sample": {"rules", "model", "value", "num", "diag", "text"},
     "io/json": {"model", "num", "diag", "text"},
     "io/csv": {"model", "value", "num", "diag", "text"},
     "io/xlsx": {"io/csv", "model", "rules", "check", "report", "value", "num", "diag", "text"},
@@ -30,7 +31,7 @@ ALLOWED = {
     "store/sqlite": {"store", "model", "num", "diag"},
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
-    "server": {"store", "store/open", "io", "io/json", "report", "check", "rules", "value", "model",
+    "server": {"store", "store/open", "io", "io/json", "report", "check", "sample", "rules", "value", "model",
                "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
