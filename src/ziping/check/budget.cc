@@ -87,13 +87,15 @@ void check_execution_score(const CheckContext& c) {
   if (!declared || !computed) return;
   if ((*declared - *computed).abs() <= c.rules.score_tolerance) return;
   int places = declared->scale();
+  // The declared score is quoted with the digits the unit wrote: 8.70 (two places, an error
+  // against 8.73) must not read as 8.7 (one place, only a note).
   if (places < c.rules.places && computed->rounded(places, RoundingMode::HalfUp) == *declared) {
     c.emit(DiagId::note_execution_score_printed, "budget.score",
-           {plain(*declared), c.score(*computed), std::to_string(places)});
+           {declared->to_string(), c.score(*computed), std::to_string(places)});
     return;
   }
   c.emit(DiagId::err_execution_score_mismatch, "budget.score",
-         {plain(*declared), c.score(*computed), c.evaluation.budget.derivation});
+         {declared->to_string(), c.score(*computed), c.evaluation.budget.derivation});
 }
 
 void check_funding_rows(const CheckContext& c) {
