@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ziping/model/fields.h"
+
 namespace ziping::store {
 namespace {
 
@@ -27,6 +29,35 @@ SqlParam bool_param(const std::optional<bool>& value) {
 std::optional<bool> bool_from(const SqlCell& cell) {
   if (!cell) return std::nullopt;
   return *cell != "0" && *cell != "f" && *cell != "false";
+}
+
+// The indicators table has one column per indicator field of the catalogue, named by its
+// JSON key (a new field needs its migration, store/migrations).
+std::string indicator_columns() {
+  std::string out;
+  for (const auto* info : model::fields_of(model::Owner::Indicator))
+    out += (out.empty() ? "" : ", ") + std::string(info->json_key);
+  return out;
+}
+
+SqlParam param_of(const std::string& text) {
+  return text;
+}
+SqlParam param_of(const std::optional<num::Decimal>& value) {
+  return decimal_param(value);
+}
+SqlParam param_of(const std::optional<bool>& value) {
+  return bool_param(value);
+}
+
+void read_cell(const SqlCell& cell, std::string& out) {
+  out = text_of(cell);
+}
+void read_cell(const SqlCell& cell, std::optional<num::Decimal>& out) {
+  out = decimal_from(cell);
+}
+void read_cell(const SqlCell& cell, std::optional<bool>& out) {
+  out = bool_from(cell);
 }
 
 // INSERT INTO table (columns) VALUES (…), (…) in chunks; `row` appends one row's parameters.
@@ -132,18 +163,14 @@ void insert_children(Transaction& tx, Id revision_id, const model::Form& form) {
   for (std::size_t g = 0; g < form.goals.size(); ++g)
     for (std::size_t i = 0; i < form.goals[g].indicators.size(); ++i)
       leaves.push_back({g, i, &form.goals[g].indicators[i]});
-  insert_rows(tx, "indicators",
-              "revision_id, goal_ordinal, ordinal, level1, level2, name, target, actual, weight, "
-              "score, deviation_reason, adjusted_target, nature, unit, score_coefficient, core, "
-              "scoring_standard",
-              17, leaves, [&](std::vector<SqlParam>& p, const Leaf& leaf, std::size_t) {
-                const model::Indicator& x = *leaf.indicator;
-                p.insert(p.end(),
-                         {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index), x.level1,
-                          x.level2, x.name, x.target, x.actual, decimal_param(x.weight),
-                          decimal_param(x.score), x.deviation_reason, x.adjusted_target, x.nature,
-                          x.unit, decimal_param(x.score_coefficient), bool_param(x.core),
-                          x.scoring_standard});
+  insert_rows(tx, "indicators", "revision_id, goal_ordinal, ordinal, " + indicator_columns(),
+              3 + model::fields_of(model::Owner::Indicator).size(), leaves,
+              [&](std::vector<SqlParam>& p, const Leaf& leaf, std::size_t) {
+                p.insert(p.end(), {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index)});
+                model::for_each_member<model::Indicator>(
+                    model::Owner::Indicator, [&](const model::FieldInfo&, auto member) {
+                      p.push_back(param_of(leaf.indicator->*member));
+                    });
               });
 }
 
@@ -168,31 +195,20 @@ void load_children(Transaction& tx, Id revision_id, model::Form& form) {
     g.score = decimal_from(row[5]);
     form.goals.push_back(std::move(g));
   }
-  for (const auto& row : tx.query(
-           "SELECT goal_ordinal, level1, level2, name, target, actual, weight, score, "
-           "deviation_reason, adjusted_target, nature, unit, score_coefficient, core, "
-           "scoring_standard FROM indicators WHERE revision_id = $1 ORDER BY goal_ordinal, ordinal",
-           {revision_id})) {
+  for (const auto& row : tx.query("SELECT goal_ordinal, " + indicator_columns() +
+                                      " FROM indicators WHERE revision_id = $1 ORDER BY "
+                                      "goal_ordinal, ordinal",
+                                  {revision_id})) {
     auto goal = std::size_t(std::stoll(text_of(row[0])));
     if (goal >= form.goals.size())
       throw StoreError(diag::make(
           DiagId::err_store_failure, "",
           {"indicator row without its goal (revision " + std::to_string(revision_id) + ")"}));
     model::Indicator x;
-    x.level1 = text_of(row[1]);
-    x.level2 = text_of(row[2]);
-    x.name = text_of(row[3]);
-    x.target = text_of(row[4]);
-    x.actual = text_of(row[5]);
-    x.weight = decimal_from(row[6]);
-    x.score = decimal_from(row[7]);
-    x.deviation_reason = text_of(row[8]);
-    x.adjusted_target = text_of(row[9]);
-    x.nature = text_of(row[10]);
-    x.unit = text_of(row[11]);
-    x.score_coefficient = decimal_from(row[12]);
-    x.core = bool_from(row[13]);
-    x.scoring_standard = text_of(row[14]);
+    std::size_t column = 1;
+    model::for_each_member<model::Indicator>(
+        model::Owner::Indicator,
+        [&](const model::FieldInfo&, auto member) { read_cell(row[column++], x.*member); });
     form.goals[goal].indicators.push_back(std::move(x));
   }
 }
