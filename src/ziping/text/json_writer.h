@@ -31,6 +31,15 @@ public:
   JsonWriter& boolean(bool value);
   JsonWriter& null();
   JsonWriter& optional_integer(const std::optional<long long>& value);
+  // An exact decimal (num::Decimal, or anything whose to_string() is a JSON number) or null;
+  // a template so that text/ stays below num/.
+  template <class Exact> JsonWriter& decimal(const std::optional<Exact>& value) {
+    return value ? decimal(*value) : null();
+  }
+  JsonWriter& decimal(std::nullopt_t) { return null(); }
+  template <class Exact>
+  requires requires(const Exact& exact) { exact.to_string(); }
+  JsonWriter& decimal(const Exact& value) { return number(value.to_string()); }
   // A complete JSON value rendered elsewhere (a canonical form, a score JSON), spliced in as
   // it is; surrounding whitespace is dropped.
   JsonWriter& raw(std::string_view json);
