@@ -156,6 +156,26 @@ TEST_F(StoreContract, MigratesAnEmptyDatabaseAndReopensIdempotently) {
             std::to_string(migrations().size()));
 }
 
+// A database written before migration 2 (no 指标解释 column) is brought up to date on open:
+// its forms read back with an empty explanation, and new ones keep theirs.
+TEST_F(StoreContract, MigratesADatabaseFromBeforeTheExplanationColumn) {
+  auto old = store_->create_form(new_form(small_form("甲部门", 2023)));
+  store_.reset();
+  backend_->execute("ALTER TABLE indicators DROP COLUMN explanation");
+  backend_->execute("DELETE FROM schema_migrations WHERE version = 2");
+  auto again = open_store(backend_->url());
+  EXPECT_EQ(again->schema_version(), latest_schema_version());
+  auto read = again->form(old.id);
+  ASSERT_TRUE(read);
+  ASSERT_FALSE(read->form.goals.empty());
+  ASSERT_FALSE(read->form.goals[0].indicators.empty());
+  EXPECT_EQ(read->form.goals[0].indicators[0].explanation, "");
+  auto form = small_form("甲部门", 2024);
+  form.goals[0].indicators[0].explanation = "全年组织的培训";
+  auto created = again->create_form(new_form(form));
+  EXPECT_EQ(again->form(created.id)->form.goals[0].indicators[0].explanation, "全年组织的培训");
+}
+
 TEST_F(StoreContract, RefusesADatabaseFromANewerProgram) {
   backend_->execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, "
                     "'future', '2099-01-01T00:00:00.000Z')");

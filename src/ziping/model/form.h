@@ -75,6 +75,7 @@ struct Indicator {
   std::optional<Decimal> score_coefficient; // 得分系数(%): score = coefficient × weight
   std::optional<bool> core;                 // 是否核心指标
   std::string scoring_standard;             // 评(扣)分标准
+  std::string explanation; // 指标解释 / 指标说明: what the indicator measures
 };
 
 // 绩效目标N (department) or the 年度总体目标 (project).

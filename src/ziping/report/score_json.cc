@@ -12,11 +12,7 @@ using num::Decimal;
 using text::JsonWriter;
 
 void number(JsonWriter& w, const char* key, const std::optional<Decimal>& value) {
-  w.key(key);
-  if (value)
-    w.number(value->to_string());
-  else
-    w.null();
+  w.key(key).decimal(value);
 }
 
 class ScoreJson {

@@ -114,7 +114,7 @@ YearOverview YearOverviewBuilder::finish() && {
 }
 
 std::string year_overview_json(const YearOverview& o) {
-  text::JsonWriter w; // spliced into the API answer, which drops its final newline
+  text::JsonWriter w(text::JsonWriter::Layout::Compact);
   w.begin_object();
   optional_integer(w, "year", o.year);
   w.key("rule_set").string(o.rule_set);

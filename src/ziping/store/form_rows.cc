@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ziping/model/fields.h"
+
 namespace ziping::store {
 namespace {
 
@@ -27,6 +29,58 @@ SqlParam bool_param(const std::optional<bool>& value) {
 std::optional<bool> bool_from(const SqlCell& cell) {
   if (!cell) return std::nullopt;
   return *cell != "0" && *cell != "f" && *cell != "false";
+}
+
+// The funding_sources, goals and indicators tables have one column per field of their owner
+// in the catalogue, named by its JSON key (a new field needs its migration, store/migrations).
+std::string columns_of(model::Owner owner) {
+  std::string out;
+  for (const auto* info : model::fields_of(owner))
+    out += (out.empty() ? "" : ", ") + std::string(info->json_key);
+  return out;
+}
+
+SqlParam param_of(const std::string& text) {
+  return text;
+}
+SqlParam param_of(const std::optional<num::Decimal>& value) {
+  return decimal_param(value);
+}
+SqlParam param_of(const std::optional<bool>& value) {
+  return bool_param(value);
+}
+SqlParam param_of(const std::optional<int>& value) {
+  return optional_int(value);
+}
+
+// One row's parameters for the fields of `owner` held in `node`, in catalogue order.
+template <class Struct>
+void fields_params(std::vector<SqlParam>& p, model::Owner owner, const Struct& node) {
+  model::for_each_member<Struct>(
+      owner, [&](const model::FieldInfo&, auto member) { p.push_back(param_of(node.*member)); });
+}
+
+void read_cell(const SqlCell& cell, std::string& out) {
+  out = text_of(cell);
+}
+void read_cell(const SqlCell& cell, std::optional<num::Decimal>& out) {
+  out = decimal_from(cell);
+}
+void read_cell(const SqlCell& cell, std::optional<bool>& out) {
+  out = bool_from(cell);
+}
+void read_cell(const SqlCell& cell, std::optional<int>& out) {
+  out = int_from(cell);
+}
+
+// The fields of `owner` from a row whose columns from `first` on are columns_of(owner).
+template <class Struct>
+Struct fields_from(const SqlRow& row, std::size_t first, model::Owner owner) {
+  Struct node;
+  std::size_t column = first;
+  model::for_each_member<Struct>(
+      owner, [&](const model::FieldInfo&, auto member) { read_cell(row[column++], node.*member); });
+  return node;
 }
 
 // INSERT INTO table (columns) VALUES (…), (…) in chunks; `row` appends one row's parameters.
@@ -111,18 +165,19 @@ model::Form content_from(const SqlRow& row, std::size_t i) {
 }
 
 void insert_children(Transaction& tx, Id revision_id, const model::Form& form) {
-  insert_rows(tx, "funding_sources", "revision_id, ordinal, label, initial, annual, executed, rate",
-              7, form.budget.sources,
+  using model::Owner;
+  insert_rows(tx, "funding_sources", "revision_id, ordinal, " + columns_of(Owner::Funding),
+              2 + model::fields_of(Owner::Funding).size(), form.budget.sources,
               [&](std::vector<SqlParam>& p, const model::FundingRow& s, std::size_t i) {
-                p.insert(p.end(), {revision_id, std::int64_t(i), s.label, decimal_param(s.initial),
-                                   decimal_param(s.annual), decimal_param(s.executed), s.rate});
+                p.insert(p.end(), {revision_id, std::int64_t(i)});
+                fields_params(p, Owner::Funding, s);
               });
-  insert_rows(
-      tx, "goals", "revision_id, ordinal, number, target, actual, deviation_reason, weight, score",
-      8, form.goals, [&](std::vector<SqlParam>& p, const model::Goal& g, std::size_t i) {
-        p.insert(p.end(), {revision_id, std::int64_t(i), optional_int(g.number), g.target, g.actual,
-                           g.deviation_reason, decimal_param(g.weight), decimal_param(g.score)});
-      });
+  insert_rows(tx, "goals", "revision_id, ordinal, " + columns_of(Owner::Goal),
+              2 + model::fields_of(Owner::Goal).size(), form.goals,
+              [&](std::vector<SqlParam>& p, const model::Goal& g, std::size_t i) {
+                p.insert(p.end(), {revision_id, std::int64_t(i)});
+                fields_params(p, Owner::Goal, g);
+              });
   struct Leaf {
     std::size_t goal;
     std::size_t index;
@@ -133,66 +188,35 @@ void insert_children(Transaction& tx, Id revision_id, const model::Form& form) {
     for (std::size_t i = 0; i < form.goals[g].indicators.size(); ++i)
       leaves.push_back({g, i, &form.goals[g].indicators[i]});
   insert_rows(tx, "indicators",
-              "revision_id, goal_ordinal, ordinal, level1, level2, name, target, actual, weight, "
-              "score, deviation_reason, adjusted_target, nature, unit, score_coefficient, core, "
-              "scoring_standard",
-              17, leaves, [&](std::vector<SqlParam>& p, const Leaf& leaf, std::size_t) {
-                const model::Indicator& x = *leaf.indicator;
-                p.insert(p.end(),
-                         {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index), x.level1,
-                          x.level2, x.name, x.target, x.actual, decimal_param(x.weight),
-                          decimal_param(x.score), x.deviation_reason, x.adjusted_target, x.nature,
-                          x.unit, decimal_param(x.score_coefficient), bool_param(x.core),
-                          x.scoring_standard});
+              "revision_id, goal_ordinal, ordinal, " + columns_of(Owner::Indicator),
+              3 + model::fields_of(Owner::Indicator).size(), leaves,
+              [&](std::vector<SqlParam>& p, const Leaf& leaf, std::size_t) {
+                p.insert(p.end(), {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index)});
+                fields_params(p, Owner::Indicator, *leaf.indicator);
               });
 }
 
 void load_children(Transaction& tx, Id revision_id, model::Form& form) {
-  for (const auto& row : tx.query("SELECT label, initial, annual, executed, rate FROM "
-                                  "funding_sources WHERE revision_id = $1 ORDER BY ordinal",
+  using model::Owner;
+  for (const auto& row : tx.query("SELECT " + columns_of(Owner::Funding) +
+                                      " FROM funding_sources WHERE revision_id = $1 ORDER BY "
+                                      "ordinal",
+                                  {revision_id}))
+    form.budget.sources.push_back(fields_from<model::FundingRow>(row, 0, Owner::Funding));
+  for (const auto& row : tx.query("SELECT " + columns_of(Owner::Goal) +
+                                      " FROM goals WHERE revision_id = $1 ORDER BY ordinal",
+                                  {revision_id}))
+    form.goals.push_back(fields_from<model::Goal>(row, 0, Owner::Goal));
+  for (const auto& row : tx.query("SELECT goal_ordinal, " + columns_of(Owner::Indicator) +
+                                      " FROM indicators WHERE revision_id = $1 ORDER BY "
+                                      "goal_ordinal, ordinal",
                                   {revision_id})) {
-    form.budget.sources.push_back(model::FundingRow{text_of(row[0]), decimal_from(row[1]),
-                                                    decimal_from(row[2]), decimal_from(row[3]),
-                                                    text_of(row[4])});
-  }
-  for (const auto& row :
-       tx.query("SELECT number, target, actual, deviation_reason, weight, score FROM goals WHERE "
-                "revision_id = $1 ORDER BY ordinal",
-                {revision_id})) {
-    model::Goal g;
-    g.number = int_from(row[0]);
-    g.target = text_of(row[1]);
-    g.actual = text_of(row[2]);
-    g.deviation_reason = text_of(row[3]);
-    g.weight = decimal_from(row[4]);
-    g.score = decimal_from(row[5]);
-    form.goals.push_back(std::move(g));
-  }
-  for (const auto& row : tx.query(
-           "SELECT goal_ordinal, level1, level2, name, target, actual, weight, score, "
-           "deviation_reason, adjusted_target, nature, unit, score_coefficient, core, "
-           "scoring_standard FROM indicators WHERE revision_id = $1 ORDER BY goal_ordinal, ordinal",
-           {revision_id})) {
     auto goal = std::size_t(std::stoll(text_of(row[0])));
     if (goal >= form.goals.size())
       throw StoreError(diag::make(
           DiagId::err_store_failure, "",
           {"indicator row without its goal (revision " + std::to_string(revision_id) + ")"}));
-    model::Indicator x;
-    x.level1 = text_of(row[1]);
-    x.level2 = text_of(row[2]);
-    x.name = text_of(row[3]);
-    x.target = text_of(row[4]);
-    x.actual = text_of(row[5]);
-    x.weight = decimal_from(row[6]);
-    x.score = decimal_from(row[7]);
-    x.deviation_reason = text_of(row[8]);
-    x.adjusted_target = text_of(row[9]);
-    x.nature = text_of(row[10]);
-    x.unit = text_of(row[11]);
-    x.score_coefficient = decimal_from(row[12]);
-    x.core = bool_from(row[13]);
-    x.scoring_standard = text_of(row[14]);
+    auto x = fields_from<model::Indicator>(row, 1, Owner::Indicator);
     form.goals[goal].indicators.push_back(std::move(x));
   }
 }

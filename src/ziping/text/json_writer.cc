@@ -5,6 +5,7 @@
 namespace ziping::text {
 
 void JsonWriter::newline() {
+  if (layout_ == Layout::Compact) return;
   out_.push_back('\n');
   out_.append(stack_.size() * 2, ' ');
 }
@@ -53,7 +54,7 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
   out_ += json_quote(name);
-  out_ += ": ";
+  out_ += layout_ == Layout::Compact ? ":" : ": ";
   after_key_ = true;
   return *this;
 }
@@ -82,8 +83,19 @@ JsonWriter& JsonWriter::null() {
   return number("null");
 }
 
+JsonWriter& JsonWriter::optional_integer(const std::optional<long long>& value) {
+  return value ? integer(*value) : null();
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  while (!json.empty() && space(json.front())) json.remove_prefix(1);
+  while (!json.empty() && space(json.back())) json.remove_suffix(1);
+  return number(json);
+}
+
 std::string JsonWriter::finish() {
-  out_.push_back('\n');
+  if (layout_ == Layout::Pretty) out_.push_back('\n');
   return std::move(out_);
 }
 

@@ -83,6 +83,25 @@ TEST(CsvReader, HandMadeTableWithTitleLineSynonymsAndUnknownColumn) {
   EXPECT_TRUE(not_number);
 }
 
+// 计分方法 is how some provinces head 评(扣)分标准, 指标说明 how some head 指标解释: both are
+// kept, as the published-text reader keeps them, not dropped as unknown columns.
+TEST(CsvReader, KeepsScoringMethodAndExplanationColumns) {
+  std::string file =
+      "一级指标,二级指标,三级指标,指标说明,年度指标值,实际完成值,分值,得分,计分方法\n"
+      "产出指标,数量指标,培训次数,全年组织的培训,≥5次,6次,2,2,完成得满分\n";
+  auto read = read_csv(file, "hand.csv");
+  ASSERT_TRUE(read.form);
+  const auto& leaf = read.form->goals.at(0).indicators.at(0);
+  EXPECT_EQ(leaf.scoring_standard, "完成得满分");
+  EXPECT_EQ(leaf.explanation, "全年组织的培训");
+  for (const auto& d : read.diagnostics)
+    EXPECT_NE(d.id, diag::DiagId::warn_sheet_unknown_column) << d.message_zh();
+  // Written back under the one official spelling and order.
+  std::string written = write_csv(*read.form);
+  EXPECT_NE(written.find("三级指标,指标解释,年度指标值"), std::string::npos) << written;
+  EXPECT_NE(written.find("偏差原因分析及改进措施,评(扣)分标准"), std::string::npos) << written;
+}
+
 TEST(CsvReader, Refusals) {
   auto quote = read_csv("三级指标,分值\n\"abc,1\n", "q.csv");
   EXPECT_FALSE(quote.form);

@@ -57,7 +57,8 @@ model::Form full_form() {
                              "次",
                              Decimal::of("100"),
                              true,
-                             "完成得满分"};
+                             "完成得满分",
+                             "全年组织的培训次数"};
   form.goals.push_back(
       model::Goal{1, "目标", "完成", "无", Decimal::of("2"), Decimal::of("2"), {indicator}});
   form.total_weight = Decimal::of("100");

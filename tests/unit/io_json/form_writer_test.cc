@@ -151,9 +151,16 @@ TEST(FormWriter, WritesVariantFieldsOnlyWhenTheyHoldSomething) {
   indicator.unit = "次";
   form.finance_leader = "李四";
   std::string text = write_form_json(form);
-  EXPECT_NE(text.find(R"(          "deviation_reason": "",
+  // In the catalogue's (official column) order: 度量单位 after 三级指标, 得分系数 before 得分,
+  // 是否核心指标 last.
+  EXPECT_NE(text.find(R"(          "name": "党建活动及培训次数",
           "unit": "次",
+          "target": "≥5次",
+          "actual": "6次",
+          "weight": 2,
           "score_coefficient": 0,
+          "score": 2,
+          "deviation_reason": "",
           "core": false
         })"),
             std::string::npos)

@@ -172,8 +172,9 @@ TEST(Layout, OptionalColumnsAppearWhenALeafFillsThem) {
   std::vector<std::string> keys;
   for (const auto& column : sheet.columns) keys.emplace_back(column.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"goal", "level1", "level2", "name", "nature", "unit",
-                                            "target", "adjusted", "actual", "weight", "coefficient",
-                                            "score", "reason", "standard", "core"}));
+                                            "target", "adjusted_target", "actual", "weight",
+                                            "score_coefficient", "score", "deviation_reason",
+                                            "scoring_standard", "core"}));
   auto texts = texts_by_path(sheet);
   EXPECT_EQ(texts["goals[0].indicators[0].adjusted_target"], "≥4次");
   EXPECT_EQ(texts["goals[0].indicators[0].core"], "是");

@@ -47,78 +47,51 @@ std::optional<std::string> parenthesised(std::string_view text) {
   return std::string(text::trim(std::string_view(folded).substr(open + 1, close - open - 1)));
 }
 
+namespace {
+
+using model::FieldId;
+using model::Owner;
+
+HeaderName header_name(const model::FieldInfo& info) {
+  return {info.id, fold_header(info.header), info.synonyms};
+}
+
+// The table of a block: the listed fields first, then every field of `owner` that has a
+// printed header, in catalogue order.
+std::vector<HeaderName> table(std::initializer_list<FieldId> first, Owner owner) {
+  std::vector<HeaderName> out;
+  for (FieldId id : first) out.push_back(header_name(model::field(id)));
+  for (const auto* info : model::fields_of(owner))
+    if (!info->header.empty() && std::find(first.begin(), first.end(), info->id) == first.end())
+      out.push_back(header_name(*info));
+  return out;
+}
+
+} // namespace
+
 std::span<const HeaderName> indicator_headers() {
-  static const std::vector<HeaderName> kHeaders = {
-      {Field::GoalLabel, "绩效目标", {"目标", "目标名称"}},
-      {Field::GoalNumber, "目标序号", {"绩效目标序号"}},
-      {Field::RowNumber, "序号", {"行号", "编号"}},
-      {Field::Level1, "一级指标", {"一级指标名称"}},
-      {Field::Level2, "二级指标", {"二级指标名称"}},
-      {Field::Name, "三级指标", {"指标名称", "三级指标名称", "绩效指标", "年度绩效指标", "具体指标"}},
-      {Field::Nature, "指标性质", {"指标类型", "指标属性"}},
-      {Field::Unit, "度量单位", {"计量单位", "单位"}},
-      {Field::Target,
-       "年度指标值",
-       {"指标值", "年初指标值", "年度目标值", "目标值", "预期指标值", "年初目标值"}},
-      {Field::AdjustedTarget, "调整指标值", {"调整后指标值", "调整后目标值"}},
-      {Field::Actual,
-       "实际完成值",
-       {"全年实际值", "实际完成情况", "实际值", "完成值", "全年完成值", "实际完成"}},
-      {Field::Weight, "分值", {"权重", "分数", "指标分值", "权重分值", "标准分值"}},
-      {Field::ScoreCoefficient, "得分系数", {"得分系数%"}},
-      {Field::Score, "得分", {"自评得分", "评分", "实际得分", "自评分"}},
-      {Field::Core, "是否核心指标", {"核心指标"}},
-      {Field::ScoringStandard, "评分标准", {"评分规则", "扣分标准", "评分方法"}},
-      {Field::Reason,
-       "偏差原因分析及改进措施",
-       {"偏差原因", "偏差原因分析", "偏差原因及改进措施", "未完成原因", "原因分析",
-        "偏差原因分析及改进措施说明"}},
-  };
+  static const auto kHeaders =
+      table({FieldId::GoalLabel, FieldId::GoalNumber, FieldId::RowNumber}, Owner::Indicator);
   return kHeaders;
 }
 
 std::span<const HeaderName> goal_headers() {
-  static const std::vector<HeaderName> kHeaders = {
-      {Field::GoalNumber, "目标序号", {"序号"}},
-      {Field::GoalLabel, "绩效目标", {"目标"}},
-      {Field::GoalTarget, "年度绩效目标", {"预期目标", "年度目标", "绩效目标内容", "年初设定目标"}},
-      {Field::GoalActual, "实际完成情况", {"全年实际完成情况", "实际完成"}},
-      {Field::Reason, "偏差原因分析及改进措施", {"偏差原因", "偏差原因分析", "偏差原因及改进措施"}},
-  };
+  static const auto kHeaders = table({FieldId::GoalNumber, FieldId::GoalLabel}, Owner::Goal);
   return kHeaders;
 }
 
 std::span<const HeaderName> budget_headers() {
-  static const std::vector<HeaderName> kHeaders = {
-      {Field::BudgetInitial, "年初预算数", {"年初预算"}},
-      {Field::BudgetAnnual, "全年预算数", {"全年预算", "调整后预算数"}},
-      {Field::BudgetExecuted, "全年执行数", {"全年执行", "实际执行数", "执行数"}},
-      {Field::BudgetWeight, "分值", {"权重", "分数"}},
-      {Field::BudgetRate, "执行率", {"预算执行率"}},
-      {Field::BudgetScore, "得分", {"自评得分"}},
-      {Field::Reason, "偏差原因分析及改进措施", {"偏差原因", "偏差原因分析", "偏差原因及改进措施"}},
-  };
+  static const auto kHeaders = table({}, Owner::Budget);
   return kHeaders;
 }
 
 std::span<const HeaderName> label_headers() {
-  static const std::vector<HeaderName> kHeaders = {
-      {Field::Department, "部门名称", {"主管部门", "部门", "单位名称", "预算部门"}},
-      {Field::Project, "项目名称", {}},
-      {Field::ImplementingUnit, "实施单位", {}},
-      {Field::Year, "年度", {"评价年度", "预算年度", "自评年度"}},
-      {Field::Grade, "自评等级", {"等级", "评价等级", "绩效等级"}},
-      {Field::Conclusion,
-       "自评结论",
-       {"整体支出绩效自评结论", "评价结论", "绩效自评结论", "自评结论及说明",
-        "项目支出绩效自评结论"}},
-      {Field::Problems, "存在问题", {"存在的问题"}},
-      {Field::Improvements, "改进措施", {"改进意见", "整改措施"}},
-      {Field::ProjectLeader, "项目负责人", {}},
-      {Field::FinanceLeader, "财务负责人", {}},
-      {Field::Total, "总分", {"合计", "总计", "总得分"}},
-      {Field::Subtotal, "小计", {}},
-  };
+  static const auto kHeaders = [] {
+    auto out = table({}, Owner::Header);
+    auto closing = table({FieldId::Total, FieldId::Subtotal}, Owner::Closing);
+    out.insert(out.end(), closing.begin(), closing.end());
+    return out;
+  }();
   return kHeaders;
 }
 

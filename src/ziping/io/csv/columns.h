@@ -1,6 +1,7 @@
 // io/csv/columns.h — the column headers of spreadsheet forms (XLSX and CSV alike): how a
 // header cell is folded before comparing, which spellings name which field (分值 / 权重 /
-// 分数, 得分 / 自评得分, …) and which known header a misspelt one probably meant.
+// 分数, 得分 / 自评得分, …; the catalogue's headers and synonyms, model/fields.def) and which
+// known header a misspelt one probably meant.
 //
 // It knows header texts only: no cells, no positions, no file formats. It never throws.
 #pragma once
@@ -11,54 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "ziping/model/fields.h"
 #include "ziping/num/decimal.h"
 
 namespace ziping::io::sheet {
 
-// A field of the form that a column (or a labelled cell) can hold.
-enum class Field {
-  // indicator table
-  GoalLabel,  // 绩效目标 column holding "绩效目标1" (department forms)
-  GoalNumber, // 目标序号
-  RowNumber,  // 序号 of an indicator table: a row count that carries nothing, known so as not to warn
-  Level1,
-  Level2,
-  Name,
-  Target,
-  AdjustedTarget,
-  Actual,
-  Weight,
-  ScoreCoefficient,
-  Score,
-  Core,
-  ScoringStandard,
-  Nature,
-  Unit,
-  Reason,
-  // goal block (年度绩效目标 / 年度总体目标)
-  GoalTarget, // 年度绩效目标 / 预期目标
-  GoalActual, // 实际完成情况
-  // budget block
-  BudgetInitial,
-  BudgetAnnual,
-  BudgetExecuted,
-  BudgetWeight,
-  BudgetRate,
-  BudgetScore,
-  // labelled cells
-  Department,
-  Project,
-  ImplementingUnit,
-  Year,
-  Grade,
-  Conclusion,
-  Problems,
-  Improvements,
-  ProjectLeader,
-  FinanceLeader,
-  Total,
-  Subtotal,
-};
+// A field of the form that a column (or a labelled cell) can hold: the catalogue's
+// (model/fields.def), layout headers (序号, 绩效目标, 总分, 小计) included.
+using Field = model::FieldId;
 
 // A header as compared: NFKC and the value fold (full-width → half-width), then without
 // spaces, asterisks, a trailing colon and parenthesised asides ("全年预算数（A）" →
@@ -70,7 +31,7 @@ std::optional<std::string> parenthesised(std::string_view text);
 
 struct HeaderName {
   Field field;
-  std::string_view canonical; // how ziping writes it
+  std::string canonical; // the catalogue's printed header, folded
   std::vector<std::string_view> synonyms;
 };
 

@@ -19,64 +19,20 @@ using num::Decimal;
 
 constexpr std::size_t kMaxDiagnostics = 100;
 
+using model::Owner;
+
+// A header the sheet tables know names a CSV column unless it is a layout word (序号, 总分,
+// 小计); the 绩效目标 label column of hand-made files is read for its goal number.
 std::optional<Column> synonym_column(sheet::Field field) {
-  using F = sheet::Field;
-  switch (field) {
-  case F::GoalLabel:
-    return Column::GoalLabel;
-  case F::GoalNumber:
-    return Column::GoalNumber;
-  case F::Level1:
-    return Column::Level1;
-  case F::Level2:
-    return Column::Level2;
-  case F::Name:
-    return Column::Name;
-  case F::Nature:
-    return Column::Nature;
-  case F::Unit:
-    return Column::Unit;
-  case F::Target:
-    return Column::Target;
-  case F::AdjustedTarget:
-    return Column::AdjustedTarget;
-  case F::Actual:
-    return Column::Actual;
-  case F::Weight:
-    return Column::Weight;
-  case F::ScoreCoefficient:
-    return Column::ScoreCoefficient;
-  case F::Score:
-    return Column::Score;
-  case F::Core:
-    return Column::Core;
-  case F::ScoringStandard:
-    return Column::ScoringStandard;
-  case F::Reason:
-    return Column::Reason;
-  case F::Department:
-    return Column::Department;
-  case F::Project:
-    return Column::Project;
-  case F::ImplementingUnit:
-    return Column::ImplementingUnit;
-  case F::Year:
-    return Column::Year;
-  case F::Grade:
-    return Column::Grade;
-  case F::Conclusion:
-    return Column::Conclusion;
-  case F::Problems:
-    return Column::Problems;
-  case F::Improvements:
-    return Column::Improvements;
-  case F::ProjectLeader:
-    return Column::ProjectLeader;
-  case F::FinanceLeader:
-    return Column::FinanceLeader;
-  default:
+  if (model::field(field).owner == Owner::Layout && field != sheet::Field::GoalLabel)
     return std::nullopt;
-  }
+  return field;
+}
+
+bool is_form_field(Column column) {
+  Owner owner = model::field(column).owner;
+  return owner == Owner::Header || owner == Owner::Budget || owner == Owner::Total ||
+         owner == Owner::Closing;
 }
 
 std::string field_label(Column column) {
@@ -103,10 +59,6 @@ std::string unshielded(const std::string& text) {
   }
   return out;
 }
-
-struct SourceColumns {
-  int label = -1, initial = -1, annual = -1, executed = -1, rate = -1;
-};
 
 class Reader {
 public:
@@ -168,11 +120,8 @@ public:
                                 raw(Column::GoalNumber).empty() && raw(Column::GoalLabel).empty() &&
                                 raw(Column::GoalTarget).empty(); // ="" names an empty goal
       bool leaf = false;
-      for (Column c : {Column::Level1, Column::Level2, Column::Name, Column::Nature, Column::Unit,
-                       Column::Target, Column::AdjustedTarget, Column::Actual, Column::Weight,
-                       Column::ScoreCoefficient, Column::Score, Column::Core,
-                       Column::ScoringStandard, Column::Reason})
-        if (!raw(c).empty()) leaf = true;
+      for (const auto* info : model::fields_of(Owner::Indicator))
+        if (!raw(info->id).empty()) leaf = true;
       if (form.goals.empty() || !same_goal(form.goals.back(), here)) {
         if (!leaf && goal_columns_empty) continue; // the row of a form without goals
         start_goal(form);
@@ -205,18 +154,8 @@ private:
         if (digits > 0 && digits < 4) {
           int number = std::stoi(rest.substr(0, digits));
           std::string suffix = rest.substr(digits);
-          auto& source = sources_[number];
-          int index = int(i);
-          if (suffix.empty())
-            source.label = index;
-          else if (suffix == kSourceFields[1])
-            source.initial = index;
-          else if (suffix == kSourceFields[2])
-            source.annual = index;
-          else if (suffix == kSourceFields[3])
-            source.executed = index;
-          else if (suffix == kSourceFields[4])
-            source.rate = index;
+          for (const auto* info : model::fields_of(Owner::Funding))
+            if (suffix == sheet::fold_header(info->column)) sources_[number][info->id] = int(i);
           continue;
         }
       }
@@ -286,6 +225,51 @@ private:
     return number_at(cell(column), path, field_label(column));
   }
 
+  // One cell into a member, by the member's type; `info` names the field in messages.
+  void read_value(std::string& out, const Field* field, const std::string& path,
+                  const model::FieldInfo&) {
+    locate(path, field);
+    out = field ? unshielded(field->text) : std::string();
+  }
+  void read_value(std::optional<Decimal>& out, const Field* field, const std::string& path,
+                  const model::FieldInfo& info) {
+    out = number_at(field, path, std::string(info.column.empty() ? info.header : info.column));
+  }
+  void read_value(std::optional<int>& out, const Field* field, const std::string& path,
+                  const model::FieldInfo& info) {
+    if (!field || text::trim(field->text).empty()) return;
+    locate(path, field);
+    out = sheet::number_in(field->text);
+    if (!out)
+      report(DiagId::err_sheet_not_a_number, field, {std::string(info.header), field->text});
+  }
+  void read_value(std::optional<bool>& out, const Field* field, const std::string& path,
+                  const model::FieldInfo& info) {
+    if (!field) return;
+    locate(path, field);
+    std::string flag = std::string(text::trim(value::fold(field->text)));
+    if (flag == "是" || flag == "√" || flag == "Y" || flag == "TRUE" || flag == "true")
+      out = true;
+    else if (flag == "否" || flag == "×" || flag == "N" || flag == "FALSE" || flag == "false")
+      out = false;
+    else if (!flag.empty())
+      report(DiagId::warn_sheet_not_a_flag, field, {std::string(info.header), flag});
+  }
+  void read_value(model::FormKind&, const Field*, const std::string&, const model::FieldInfo&) {
+    // read by form_fields, which also weighs what the caller knows
+  }
+
+  // The cells of `owner`'s fields into `object`, the struct that holds them; `prefix` starts
+  // each field's path ("budget.", "goals[2].indicators[0].").
+  template <class Struct>
+  void read_members(Struct& object, Owner owner, const std::string& prefix) {
+    model::for_each_member<Struct>(owner, [&](const model::FieldInfo& info, auto member) {
+      if (info.id == Column::GoalNumber) return;                            // goal_number()
+      if (info.id == Column::MoneyUnit && !columns_.count(info.id)) return; // keeps 万元
+      read_value(object.*member, cell(info.id), prefix + std::string(info.json_key), info);
+    });
+  }
+
   void form_fields(model::Form& form, std::optional<model::FormKind> kind) {
     if (!row_->empty()) result_.map.set("", diag::SourceLocation::text(file_, (*row_)[0].line, 1));
     std::string kind_text = std::string(text::trim(value::fold(text(Column::Kind, "kind"))));
@@ -304,50 +288,27 @@ private:
       report(DiagId::warn_sheet_kind_unknown, nullptr,
              {diag::bilingual("部门整体支出绩效自评表", "a department form")});
     }
-    form.title = text(Column::Title, "title");
-    if (const Field* year = cell(Column::Year); year && !text::trim(year->text).empty()) {
-      locate("year", year);
-      form.year = sheet::number_in(year->text);
-      if (!form.year) report(DiagId::err_sheet_not_a_number, year, {"年度", year->text});
-    }
-    form.department = text(Column::Department, "department");
-    form.project = text(Column::Project, "project");
-    form.implementing_unit = text(Column::ImplementingUnit, "implementing_unit");
-    if (columns_.count(Column::MoneyUnit)) form.money_unit = text(Column::MoneyUnit, "money_unit");
+    read_members(form, Owner::Header, "");
     auto& b = form.budget;
-    b.initial = number(Column::BudgetInitial, "budget.initial");
-    b.annual = number(Column::BudgetAnnual, "budget.annual");
-    b.executed = number(Column::BudgetExecuted, "budget.executed");
-    b.weight = number(Column::BudgetWeight, "budget.weight");
-    b.score = number(Column::BudgetScore, "budget.score");
-    b.rate = text(Column::BudgetRate, "budget.rate");
-    b.deviation_reason = text(Column::BudgetReason, "budget.deviation_reason");
+    read_members(b, Owner::Budget, "budget.");
     for (const auto& [number_, source_columns] : sources_) {
       std::string path = "budget.sources[" + std::to_string(b.sources.size()) + "]";
       model::FundingRow source;
-      const Field* label = cell_at(source_columns.label);
-      locate(path, label);
-      locate(path + ".label", label);
-      source.label = label ? unshielded(label->text) : "";
-      source.initial = number_at(cell_at(source_columns.initial), path + ".initial", "年初预算数");
-      source.annual = number_at(cell_at(source_columns.annual), path + ".annual", "全年预算数");
-      source.executed =
-          number_at(cell_at(source_columns.executed), path + ".executed", "全年执行数");
-      const Field* rate = cell_at(source_columns.rate);
-      locate(path + ".rate", rate);
-      source.rate = rate ? unshielded(rate->text) : "";
+      locate(path, cell_at(source_columns.count(Column::FundingLabel)
+                               ? source_columns.at(Column::FundingLabel)
+                               : -1));
+      model::for_each_member<model::FundingRow>(
+          Owner::Funding, [&](const model::FieldInfo& info, auto member) {
+            auto found = source_columns.find(info.id);
+            const Field* field = cell_at(found == source_columns.end() ? -1 : found->second);
+            read_value(source.*member, field, path + "." + std::string(info.json_key), info);
+          });
       b.sources.push_back(std::move(source));
     }
-    form.total_weight = number(Column::TotalWeight, "total.weight");
-    form.total_score = number(Column::TotalScore, "total.score");
-    form.grade = text(Column::Grade, "grade");
-    form.conclusion = text(Column::Conclusion, "conclusion");
-    form.problems = text(Column::Problems, "problems");
-    form.improvements = text(Column::Improvements, "improvements");
-    form.project_leader = text(Column::ProjectLeader, "project_leader");
-    form.finance_leader = text(Column::FinanceLeader, "finance_leader");
+    read_members(form, Owner::Total, "total.");
+    read_members(form, Owner::Closing, "");
     for (const auto& name : csv_columns()) {
-      if (name.column < Column::Kind || name.column == Column::GoalLabel) continue;
+      if (!is_form_field(name.column)) continue;
       if (const Field* field = cell(name.column)) first_row_[name.column] = field->text;
     }
   }
@@ -387,11 +348,14 @@ private:
         return value;
       return std::nullopt;
     };
-    goal.target = quiet_text(Column::GoalTarget);
-    goal.actual = quiet_text(Column::GoalActual);
-    goal.deviation_reason = quiet_text(Column::GoalReason);
-    goal.weight = quiet_number(Column::GoalWeight);
-    goal.score = quiet_number(Column::GoalScore);
+    model::for_each_member<model::Goal>(
+        Owner::Goal, [&](const model::FieldInfo& info, auto member) {
+          using Member = std::remove_reference_t<decltype(goal.*member)>;
+          if constexpr (std::is_same_v<Member, std::string>)
+            goal.*member = quiet_text(info.id);
+          else if constexpr (std::is_same_v<Member, std::optional<Decimal>>)
+            goal.*member = quiet_number(info.id);
+        });
     return goal;
   }
 
@@ -421,11 +385,7 @@ private:
              label && !text::trim(label->text).empty())
       locate(path + ".number", label);
     locate(path, &(*row_)[0]);
-    goal.target = text(Column::GoalTarget, path + ".target");
-    goal.actual = text(Column::GoalActual, path + ".actual");
-    goal.deviation_reason = text(Column::GoalReason, path + ".deviation_reason");
-    goal.weight = number(Column::GoalWeight, path + ".weight");
-    goal.score = number(Column::GoalScore, path + ".score");
+    read_members(goal, Owner::Goal, path + ".");
     form.goals.push_back(std::move(goal));
   }
 
@@ -435,29 +395,7 @@ private:
     std::string path = model::indicator_path(g, goal.indicators.size());
     model::Indicator leaf;
     locate(path, cell(Column::Name) ? cell(Column::Name) : &(*row_)[0]);
-    leaf.level1 = text(Column::Level1, path + ".level1");
-    leaf.level2 = text(Column::Level2, path + ".level2");
-    leaf.name = text(Column::Name, path + ".name");
-    leaf.target = text(Column::Target, path + ".target");
-    leaf.actual = text(Column::Actual, path + ".actual");
-    leaf.weight = number(Column::Weight, path + ".weight");
-    leaf.score = number(Column::Score, path + ".score");
-    leaf.deviation_reason = text(Column::Reason, path + ".deviation_reason");
-    leaf.adjusted_target = text(Column::AdjustedTarget, path + ".adjusted_target");
-    leaf.nature = text(Column::Nature, path + ".nature");
-    leaf.unit = text(Column::Unit, path + ".unit");
-    leaf.score_coefficient = number(Column::ScoreCoefficient, path + ".score_coefficient");
-    leaf.scoring_standard = text(Column::ScoringStandard, path + ".scoring_standard");
-    if (const Field* core = cell(Column::Core)) {
-      locate(path + ".core", core);
-      std::string flag = std::string(text::trim(value::fold(core->text)));
-      if (flag == "是" || flag == "√" || flag == "Y" || flag == "TRUE" || flag == "true")
-        leaf.core = true;
-      else if (flag == "否" || flag == "×" || flag == "N" || flag == "FALSE" || flag == "false")
-        leaf.core = false;
-      else if (!flag.empty())
-        report(DiagId::warn_sheet_not_a_flag, core, {"是否核心指标", flag});
-    }
+    read_members(leaf, Owner::Indicator, path + ".");
     goal.indicators.push_back(std::move(leaf));
   }
 
@@ -465,7 +403,7 @@ private:
   const std::string& file_;
   model::ReadResult& result_;
   std::map<Column, std::size_t> columns_;
-  std::map<int, SourceColumns> sources_;
+  std::map<int, std::map<Column, int>> sources_; // 资金来源N → its columns
   std::map<Column, std::string> first_row_;
   std::set<Column> differing_;
   const Row* row_ = nullptr;

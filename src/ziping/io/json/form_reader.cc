@@ -3,6 +3,7 @@
 #include "ziping/io/json/field_reader.h"
 #include "ziping/io/json/form_format.h"
 #include "ziping/io/json/json_parser.h"
+#include "ziping/model/fields.h"
 
 namespace ziping::io::json {
 namespace {
@@ -13,6 +14,7 @@ using model::Form;
 using model::FundingRow;
 using model::Goal;
 using model::Indicator;
+using model::Owner;
 
 void read_kind(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form);
 void read_budget(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form);
@@ -23,88 +25,43 @@ void read_indicators(FieldReader& reader, const JsonValue& value, const std::str
                      Goal& goal);
 void read_total(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form);
 
-// The tables are the format: one rule per key of docs/form-json.md, required ones marked.
-// docs/form.schema.json says the same, and a test holds the three together.
+// The rules are the format: the catalogue's fields of each owner (model/fields.def), plus
+// the members that hold nested objects. docs/form.schema.json says the same, and a test holds
+// the three together.
+template <class Struct>
+std::vector<FieldRule<Struct>> rules_for(Owner owner, std::vector<FieldRule<Struct>> nested = {}) {
+  std::vector<FieldRule<Struct>> rules;
+  model::for_each_member<Struct>(owner, [&](const model::FieldInfo& info, auto member) {
+    Need need = info.presence == model::Presence::Required ? Need::Required : Need::Optional;
+    if constexpr (std::is_same_v<decltype(member), model::FormKind Struct::*>) {
+      rules.push_back({info.json_key, need, &read_kind});
+    } else {
+      rules.push_back({info.json_key, need, member});
+    }
+  });
+  rules.insert(rules.end(), nested.begin(), nested.end());
+  return rules;
+}
 
-const FieldRule<Form> kFormFields[] = {
-    {"format", Need::Required, AlreadyRead{}},
-    {"format_version", Need::Required, AlreadyRead{}},
-    {"kind", Need::Required, &read_kind},
-    {"title", Need::Optional, &Form::title},
-    {"year", Need::Optional, &Form::year},
-    {"department", Need::Optional, &Form::department},
-    {"project", Need::Optional, &Form::project},
-    {"implementing_unit", Need::Optional, &Form::implementing_unit},
-    {"money_unit", Need::Optional, &Form::money_unit},
-    {"budget", Need::Optional, &read_budget},
-    {"goals", Need::Required, &read_goals},
-    {"total", Need::Optional, &read_total},
-    {"grade", Need::Optional, &Form::grade},
-    {"conclusion", Need::Optional, &Form::conclusion},
-    {"problems", Need::Optional, &Form::problems},
-    {"improvements", Need::Optional, &Form::improvements},
-    {"project_leader", Need::Optional, &Form::project_leader},
-    {"finance_leader", Need::Optional, &Form::finance_leader},
-};
-
-const FieldRule<Form> kTotalFields[] = {
-    {"weight", Need::Optional, &Form::total_weight},
-    {"score", Need::Optional, &Form::total_score},
-};
-
-const FieldRule<Budget> kBudgetFields[] = {
-    {"initial", Need::Optional, &Budget::initial},
-    {"annual", Need::Optional, &Budget::annual},
-    {"executed", Need::Optional, &Budget::executed},
-    {"weight", Need::Optional, &Budget::weight},
-    {"score", Need::Optional, &Budget::score},
-    {"rate", Need::Optional, &Budget::rate},
-    {"deviation_reason", Need::Optional, &Budget::deviation_reason},
-    {"sources", Need::Optional, &read_sources},
-};
-
-const FieldRule<FundingRow> kFundingRowFields[] = {
-    {"label", Need::Required, &FundingRow::label},
-    {"initial", Need::Optional, &FundingRow::initial},
-    {"annual", Need::Optional, &FundingRow::annual},
-    {"executed", Need::Optional, &FundingRow::executed},
-    {"rate", Need::Optional, &FundingRow::rate},
-};
-
-const FieldRule<Goal> kGoalFields[] = {
-    {"number", Need::Optional, &Goal::number},
-    {"target", Need::Optional, &Goal::target},
-    {"actual", Need::Optional, &Goal::actual},
-    {"deviation_reason", Need::Optional, &Goal::deviation_reason},
-    {"weight", Need::Optional, &Goal::weight},
-    {"score", Need::Optional, &Goal::score},
-    {"indicators", Need::Required, &read_indicators},
-};
-
-const FieldRule<Indicator> kIndicatorFields[] = {
-    {"level1", Need::Optional, &Indicator::level1},
-    {"level2", Need::Optional, &Indicator::level2},
-    {"name", Need::Required, &Indicator::name},
-    {"target", Need::Optional, &Indicator::target},
-    {"actual", Need::Optional, &Indicator::actual},
-    {"weight", Need::Optional, &Indicator::weight},
-    {"score", Need::Optional, &Indicator::score},
-    {"deviation_reason", Need::Optional, &Indicator::deviation_reason},
-    {"adjusted_target", Need::Optional, &Indicator::adjusted_target},
-    {"nature", Need::Optional, &Indicator::nature},
-    {"unit", Need::Optional, &Indicator::unit},
-    {"score_coefficient", Need::Optional, &Indicator::score_coefficient},
-    {"core", Need::Optional, &Indicator::core},
-    {"scoring_standard", Need::Optional, &Indicator::scoring_standard},
-};
+const std::vector<FieldRule<Form>>& form_rules() {
+  static const auto kRules = [] {
+    auto rules = rules_for<Form>(Owner::Header, {{"format", Need::Required, AlreadyRead{}},
+                                                 {"format_version", Need::Required, AlreadyRead{}},
+                                                 {"budget", Need::Optional, &read_budget},
+                                                 {"goals", Need::Required, &read_goals},
+                                                 {"total", Need::Optional, &read_total}});
+    auto closing = rules_for<Form>(Owner::Closing);
+    rules.insert(rules.end(), closing.begin(), closing.end());
+    return rules;
+  }();
+  return kRules;
+}
 
 void read_kind(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form) {
   std::string kind;
   if (!reader.read_text(value, path, kind)) return;
-  if (kind == "department") {
-    form.kind = model::FormKind::Department;
-  } else if (kind == "project") {
-    form.kind = model::FormKind::Project;
+  if (auto known = model::parse_kind(kind)) {
+    form.kind = *known;
   } else {
     reader.report(DiagId::err_bad_enum_value, path, value.position(),
                   {path, shown_value(value), "\"department\", \"project\""});
@@ -113,13 +70,16 @@ void read_kind(FieldReader& reader, const JsonValue& value, const std::string& p
 
 void read_budget(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form) {
   if (reader.expect_object(value, path)) {
-    reader.read_fields(value, path, form.budget, kBudgetFields);
+    static const auto kRules =
+        rules_for<Budget>(Owner::Budget, {{"sources", Need::Optional, &read_sources}});
+    reader.read_fields(value, path, form.budget, kRules);
   }
 }
 
 void read_funding_row(FieldReader& reader, const JsonValue& value, const std::string& path,
                       FundingRow& row) {
-  reader.read_fields(value, path, row, kFundingRowFields);
+  static const auto kRules = rules_for<FundingRow>(Owner::Funding);
+  reader.read_fields(value, path, row, kRules);
 }
 
 void read_sources(FieldReader& reader, const JsonValue& value, const std::string& path,
@@ -129,7 +89,8 @@ void read_sources(FieldReader& reader, const JsonValue& value, const std::string
 
 void read_indicator(FieldReader& reader, const JsonValue& value, const std::string& path,
                     Indicator& indicator) {
-  reader.read_fields(value, path, indicator, kIndicatorFields);
+  static const auto kRules = rules_for<Indicator>(Owner::Indicator);
+  reader.read_fields(value, path, indicator, kRules);
 }
 
 void read_indicators(FieldReader& reader, const JsonValue& value, const std::string& path,
@@ -138,7 +99,9 @@ void read_indicators(FieldReader& reader, const JsonValue& value, const std::str
 }
 
 void read_goal(FieldReader& reader, const JsonValue& value, const std::string& path, Goal& goal) {
-  reader.read_fields(value, path, goal, kGoalFields);
+  static const auto kRules =
+      rules_for<Goal>(Owner::Goal, {{"indicators", Need::Required, &read_indicators}});
+  reader.read_fields(value, path, goal, kRules);
 }
 
 void read_goals(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form) {
@@ -146,7 +109,8 @@ void read_goals(FieldReader& reader, const JsonValue& value, const std::string& 
 }
 
 void read_total(FieldReader& reader, const JsonValue& value, const std::string& path, Form& form) {
-  if (reader.expect_object(value, path)) reader.read_fields(value, path, form, kTotalFields);
+  static const auto kRules = rules_for<Form>(Owner::Total);
+  if (reader.expect_object(value, path)) reader.read_fields(value, path, form, kRules);
 }
 
 // "format" and "format_version" say whether the rest can be read at all: a file of another
@@ -212,7 +176,7 @@ model::ReadResult read_form_json(const JsonValue& root, const std::string& file_
   if (!reader.expect_object(root, "")) return result;
   if (!is_readable_form(reader, root)) return result;
   Form form;
-  reader.read_fields(root, "", form, kFormFields);
+  reader.read_fields(root, "", form, form_rules());
   result.form = std::move(form);
   return result;
 }

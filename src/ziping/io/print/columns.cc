@@ -5,32 +5,13 @@
 namespace ziping::io::print {
 
 std::vector<Column> grid_columns(const model::Form& form) {
-  bool nature = false, unit = false, adjusted = false, coefficient = false, standard = false,
-       core = false;
-  for (const auto& goal : form.goals) {
-    for (const auto& leaf : goal.indicators) {
-      nature = nature || !leaf.nature.empty();
-      unit = unit || !leaf.unit.empty();
-      adjusted = adjusted || !leaf.adjusted_target.empty();
-      coefficient = coefficient || leaf.score_coefficient.has_value();
-      standard = standard || !leaf.scoring_standard.empty();
-      core = core || leaf.core.has_value();
-    }
-  }
   // Shares are per cent of the table width for the nine standard columns; optional ones add
   // to the sum and every column narrows in proportion.
-  std::vector<Column> columns = {{"goal", 8}, {"level1", 7}, {"level2", 8}, {"name", 13}};
-  if (nature) columns.push_back({"nature", 5});
-  if (unit) columns.push_back({"unit", 5});
-  columns.push_back({"target", 10});
-  if (adjusted) columns.push_back({"adjusted", 9});
-  columns.push_back({"actual", 15});
-  columns.push_back({"weight", 5});
-  if (coefficient) columns.push_back({"coefficient", 5});
-  columns.push_back({"score", 6});
-  columns.push_back({"reason", 28});
-  if (standard) columns.push_back({"standard", 14});
-  if (core) columns.push_back({"core", 5});
+  const auto& goal = model::field(model::FieldId::GoalLabel);
+  std::vector<Column> columns = {{"goal", goal.share, goal.id}};
+  for (const auto* info : model::fields_of(model::Owner::Indicator))
+    if (info->presence != model::Presence::Variant || model::field_used(form, *info))
+      columns.push_back({info->json_key, info->share, info->id});
   return columns;
 }
 
@@ -44,7 +25,7 @@ Grid::Grid(std::vector<Column> columns_) : columns(std::move(columns_)) {
   actual = find("actual");
   weight = find("weight");
   score = find("score");
-  reason = find("reason");
+  reason = find("deviation_reason");
   end = int(columns.size());
 }
 

@@ -7,63 +7,46 @@
 namespace ziping::io::print {
 namespace {
 
-// Heading of each grid column from 一级指标 on.
-std::string heading(std::string_view key) {
-  if (key == "level1") return "一级指标";
-  if (key == "level2") return "二级指标";
-  if (key == "name") return "三级指标";
-  if (key == "nature") return "指标性质";
-  if (key == "unit") return "度量单位";
-  if (key == "target") return "年度指标值";
-  if (key == "adjusted") return "调整指标值";
-  if (key == "actual") return "实际完成值";
-  if (key == "weight") return "分值";
-  if (key == "coefficient") return "得分系数（%）";
-  if (key == "score") return "得分";
-  if (key == "reason") return "偏差原因分析及改进措施";
-  if (key == "standard") return "评（扣）分标准";
-  if (key == "core") return "是否核心指标";
-  return std::string(key);
+// The printed heading of a grid column: the catalogue's header, with the full-width
+// brackets of the printed form ("评(扣)分标准" → "评（扣）分标准").
+std::string heading(model::FieldId field) {
+  std::string out;
+  for (char c : model::field(field).header) {
+    if (c == '(')
+      out += "（";
+    else if (c == ')')
+      out += "）";
+    else
+      out += c;
+  }
+  return out;
 }
 
-// The cells of one leaf from 一级指标 on, in grid order.
+std::string cell_text(const std::string& text) {
+  return text;
+}
+std::string cell_text(const std::optional<num::Decimal>& value) {
+  return number_text(value);
+}
+std::string cell_text(const std::optional<bool>& flag) {
+  return flag ? (*flag ? "是" : "否") : "";
+}
+
+// The cells of one leaf from 一级指标 on, in grid order. Numbers are right-aligned, the wide
+// texts (三级指标 excepted, which is short by habit) wrap, everything else is short.
 Row leaf_row(const model::Indicator& leaf, const std::string& path, const Grid& g) {
   Row row;
   for (int column = Grid::level1; column < g.end; ++column) {
-    std::string_view key = g.columns[std::size_t(column)].key;
-    auto add = [&](std::string text, Style style, const char* field, bool self = false) {
-      std::vector<std::string> paths{path + "." + field};
-      if (self) paths.push_back(path);
-      row.cells.push_back(g.cell(column, column + 1, std::move(text), style, std::move(paths)));
-    };
-    if (key == "level1")
-      add(leaf.level1, Style::Short, "level1");
-    else if (key == "level2")
-      add(leaf.level2, Style::Short, "level2");
-    else if (key == "name")
-      add(leaf.name, Style::Short, "name", true);
-    else if (key == "nature")
-      add(leaf.nature, Style::Short, "nature");
-    else if (key == "unit")
-      add(leaf.unit, Style::Short, "unit");
-    else if (key == "target")
-      add(leaf.target, Style::Short, "target");
-    else if (key == "adjusted")
-      add(leaf.adjusted_target, Style::Short, "adjusted_target");
-    else if (key == "actual")
-      add(leaf.actual, Style::Short, "actual");
-    else if (key == "weight")
-      add(number_text(leaf.weight), Style::Number, "weight");
-    else if (key == "coefficient")
-      add(number_text(leaf.score_coefficient), Style::Number, "score_coefficient");
-    else if (key == "score")
-      add(number_text(leaf.score), Style::Number, "score");
-    else if (key == "reason")
-      add(leaf.deviation_reason, Style::Text, "deviation_reason");
-    else if (key == "standard")
-      add(leaf.scoring_standard, Style::Text, "scoring_standard");
-    else if (key == "core")
-      add(leaf.core ? (*leaf.core ? "是" : "否") : "", Style::Short, "core");
+    const auto& info = model::field(g.columns[std::size_t(column)].field);
+    model::visit_member(leaf, info.id, [&](const auto& value) {
+      using Value = std::remove_cvref_t<decltype(value)>;
+      Style style = std::is_same_v<Value, std::optional<num::Decimal>>    ? Style::Number
+                    : info.width >= 20 && info.id != model::FieldId::Name ? Style::Text
+                                                                          : Style::Short;
+      std::vector<std::string> paths{path + "." + std::string(info.json_key)};
+      if (info.id == model::FieldId::Name) paths.push_back(path); // the leaf's own anchor
+      row.cells.push_back(g.cell(column, column + 1, cell_text(value), style, std::move(paths)));
+    });
   }
   return row;
 }
@@ -138,7 +121,7 @@ std::vector<Section> indicator_sections(const model::Form& form, const Grid& g) 
   }
   for (int column = Grid::level1; column < g.end; ++column)
     head.cells.push_back(
-        g.cell(column, column + 1, heading(g.columns[std::size_t(column)].key), Style::Label));
+        g.cell(column, column + 1, heading(g.columns[std::size_t(column)].field), Style::Label));
   s.header.push_back(std::move(head));
 
   for (std::size_t i = 0; i < form.goals.size(); ++i) {

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ziping/model/fields.h"
 #include "ziping/model/form.h"
 
 namespace ziping::io::print {
@@ -58,9 +59,12 @@ struct Section {
 };
 
 // One grid column. `share` is a relative width (layout geometry, not a quantity of the form).
+// The indicator table's columns are the catalogue's (model/fields.def): `key` is the field's
+// JSON key ("level1", …, "deviation_reason"), "goal" for the 绩效目标 label column.
 struct Column {
-  std::string_view key; // "goal", "level1", …, "reason"
+  std::string_view key;
   int share = 0;
+  model::FieldId field = model::FieldId::GoalLabel;
 };
 
 struct Sheet {

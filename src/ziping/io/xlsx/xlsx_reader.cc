@@ -114,6 +114,8 @@ std::string field_name(Field field) {
     return diag::bilingual("小计", "the subtotal (小计)");
   case Field::GoalNumber:
     return diag::bilingual("目标序号", "the goal number");
+  case Field::Core:
+    return diag::bilingual("是否核心指标", "是否核心指标 (core indicator)");
   default:
     return diag::bilingual("数值", "a number");
   }
@@ -493,7 +495,7 @@ private:
     out_.budget_seen = true;
     int first_amount = INT32_MAX;
     for (auto [field, c] : columns)
-      if (field != Field::Reason) first_amount = std::min(first_amount, c);
+      if (field != Field::BudgetReason) first_amount = std::min(first_amount, c);
     // The unit: "预算执行情况（万元）", "项目资金（万元）" or "（单位：万元）" in the block's
     // label.
     for (int c : starts(header)) {
@@ -554,7 +556,7 @@ private:
       }
       bool any_amount = false;
       for (auto [field, c] : columns) {
-        if ((field == Field::Reason && data_rows > 0) || from_above(r, c)) continue;
+        if ((field == Field::BudgetReason && data_rows > 0) || from_above(r, c)) continue;
         if (const Cell* cell = sheet_.at({r, c});
             cell &&
             (cell->type != Cell::Type::Text || cell->formula || !text::trim(cell->value).empty()))
@@ -577,7 +579,8 @@ private:
         b.score =
             number(r, column(columns, Field::BudgetScore), Field::BudgetScore, places, "score");
         b.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
-        b.deviation_reason = text(r, column(columns, Field::Reason), places, "deviation_reason");
+        b.deviation_reason =
+            text(r, column(columns, Field::BudgetReason), places, "deviation_reason");
         places[""] = where(r, first_amount == INT32_MAX ? 0 : first_amount);
       } else {
         Places places;
@@ -613,7 +616,7 @@ private:
     bool numbered = columns.count(Field::GoalNumber) || columns.count(Field::GoalLabel);
     // The label area: the columns before the goal texts (目标序号, or 年度总体目标 down column A).
     int label_limit = INT32_MAX;
-    for (Field text_field : {Field::GoalTarget, Field::GoalActual, Field::Reason})
+    for (Field text_field : {Field::GoalTarget, Field::GoalActual, Field::GoalReason})
       if (auto found = columns.find(text_field); found != columns.end())
         label_limit = std::min(label_limit, found->second);
     if (numbered) ++out_.department_evidence;
@@ -647,7 +650,7 @@ private:
       // Without a number column the national template numbers its goals in the text:
       // "目标1：保障……" (the text is kept as written).
       if (!goal.number) goal.number = leading_goal_number(goal.target);
-      goal.reason = text(r, column(columns, Field::Reason), goal.places, "deviation_reason");
+      goal.reason = text(r, column(columns, Field::GoalReason), goal.places, "deviation_reason");
       goal.places[""] = goal.places["target"];
       out_.goals.push_back(std::move(goal));
     }
@@ -846,14 +849,6 @@ private:
       }
       ind.*member = text(r, c, places, key);
     };
-    own_text(Field::Name, "name", &model::Indicator::name);
-    own_text(Field::Target, "target", &model::Indicator::target);
-    own_text(Field::Actual, "actual", &model::Indicator::actual);
-    own_text(Field::Reason, "deviation_reason", &model::Indicator::deviation_reason);
-    own_text(Field::AdjustedTarget, "adjusted_target", &model::Indicator::adjusted_target);
-    own_text(Field::Nature, "nature", &model::Indicator::nature);
-    own_text(Field::Unit, "unit", &model::Indicator::unit);
-    own_text(Field::ScoringStandard, "scoring_standard", &model::Indicator::scoring_standard);
     auto own_number = [&](Field field, const char* key) -> std::optional<Decimal> {
       int c = column(columns, field);
       if (c < 0) return std::nullopt;
@@ -869,21 +864,33 @@ private:
       }
       return number(r, c, field, places, key);
     };
-    ind.weight = own_number(Field::Weight, "weight");
-    ind.score = own_number(Field::Score, "score");
-    ind.score_coefficient = own_number(Field::ScoreCoefficient, "score_coefficient");
-    if (int c = column(columns, Field::Core); c >= 0 && !from_above(r, c)) {
-      std::string flag = std::string(text::trim(value::fold(text(r, c, places, "core"))));
+    auto own_flag = [&](Field field, const char* key) -> std::optional<bool> {
+      int c = column(columns, field);
+      if (c < 0 || from_above(r, c)) return std::nullopt;
+      std::string flag = std::string(text::trim(value::fold(text(r, c, places, key))));
       if (flag == "是" || flag == "√" || flag == "Y" || flag == "y" || flag == "TRUE" ||
           flag == "true" || flag == "核心")
-        ind.core = true;
-      else if (flag == "否" || flag == "×" || flag == "N" || flag == "n" || flag == "FALSE" ||
-               flag == "false")
-        ind.core = false;
-      else if (!flag.empty())
-        report_.add(DiagId::warn_sheet_not_a_flag, places["core"],
-                    {diag::bilingual("是否核心指标", "是否核心指标 (core indicator)"), flag});
-    }
+        return true;
+      if (flag == "否" || flag == "×" || flag == "N" || flag == "n" || flag == "FALSE" ||
+          flag == "false")
+        return false;
+      if (!flag.empty())
+        report_.add(DiagId::warn_sheet_not_a_flag, places[key], {field_name(field), flag});
+      return std::nullopt;
+    };
+    // Every other indicator column of the catalogue, by the type of the member it fills.
+    model::for_each_member<model::Indicator>(
+        model::Owner::Indicator, [&](const model::FieldInfo& info, auto member) {
+          using Member = std::remove_reference_t<decltype(ind.*member)>;
+          std::string key(info.json_key);
+          if (info.id == Field::Level1 || info.id == Field::Level2) return;
+          if constexpr (std::is_same_v<Member, std::string>)
+            own_text(info.id, key.c_str(), member);
+          else if constexpr (std::is_same_v<Member, std::optional<Decimal>>)
+            ind.*member = own_number(info.id, key.c_str());
+          else if constexpr (std::is_same_v<Member, std::optional<bool>>)
+            ind.*member = own_flag(info.id, key.c_str());
+        });
     int name_col = column(columns, Field::Name);
     places[""] = where(r, name_col < 0 ? 0 : name_col);
     group.leaves.push_back(std::move(leaf));

@@ -21,6 +21,7 @@
 
 #include "ziping/io/xlsx/cell_value.h"
 #include "ziping/io/xlsx/workbook.h"
+#include "ziping/model/fields.h"
 #include "ziping/text/utf8.h"
 
 namespace ziping::io::xlsx {
@@ -30,46 +31,15 @@ using model::Form;
 using model::FormKind;
 using num::Decimal;
 
-enum class Col {
-  GoalLabel,
-  Level1,
-  Level2,
-  Name,
-  Nature,
-  Unit,
-  Target,
-  AdjustedTarget,
-  Actual,
-  Weight,
-  ScoreCoefficient,
-  Score,
-  Core,
-  ScoringStandard,
-  Reason
-};
+using Col = model::FieldId;
 
+// One column of the indicator table: a catalogue field (model/fields.def) with its printed
+// header and XLSX width.
 struct ColumnInfo {
   Col col;
-  const char* header;
+  std::string header;
   double width;
-};
-
-const ColumnInfo kColumns[] = {
-    {Col::GoalLabel, "绩效目标", 10},
-    {Col::Level1, "一级指标", 10},
-    {Col::Level2, "二级指标", 12},
-    {Col::Name, "三级指标", 22},
-    {Col::Nature, "指标性质", 8},
-    {Col::Unit, "度量单位", 8},
-    {Col::Target, "年度指标值", 14},
-    {Col::AdjustedTarget, "调整指标值", 14},
-    {Col::Actual, "实际完成值", 16},
-    {Col::Weight, "分值", 7},
-    {Col::ScoreCoefficient, "得分系数(%)", 9},
-    {Col::Score, "得分", 7},
-    {Col::Core, "是否核心指标", 8},
-    {Col::ScoringStandard, "评(扣)分标准", 20},
-    {Col::Reason, "偏差原因分析及改进措施", 32},
+  const model::FieldInfo* info;
 };
 
 constexpr int kMinimumWidth = 8; // the budget block: label, six amounts, reason
@@ -89,48 +59,16 @@ bool goal_column(const Form& form) {
   return form.kind == FormKind::Department || form.goals.size() != 1;
 }
 
+// The 绩效目标 label column (department forms), then the indicator fields in the official
+// order; a local template's column only when some leaf fills it.
 Plan plan_for(const Form& form) {
-  bool nature = false, unit = false, adjusted = false, coefficient = false, core = false,
-       standard = false;
-  for (const auto& goal : form.goals)
-    for (const auto& leaf : goal.indicators) {
-      nature |= !leaf.nature.empty();
-      unit |= !leaf.unit.empty();
-      adjusted |= !leaf.adjusted_target.empty();
-      coefficient |= leaf.score_coefficient.has_value();
-      core |= leaf.core.has_value();
-      standard |= !leaf.scoring_standard.empty();
-    }
   Plan plan;
-  for (const auto& info : kColumns) {
-    bool wanted = true;
-    switch (info.col) {
-    case Col::GoalLabel:
-      wanted = goal_column(form);
-      break;
-    case Col::Nature:
-      wanted = nature;
-      break;
-    case Col::Unit:
-      wanted = unit;
-      break;
-    case Col::AdjustedTarget:
-      wanted = adjusted;
-      break;
-    case Col::ScoreCoefficient:
-      wanted = coefficient;
-      break;
-    case Col::Core:
-      wanted = core;
-      break;
-    case Col::ScoringStandard:
-      wanted = standard;
-      break;
-    default:
-      break;
-    }
-    if (wanted) plan.columns.push_back(info);
-  }
+  auto add = [&](const model::FieldInfo& info) {
+    plan.columns.push_back({info.id, std::string(info.header), double(info.width), &info});
+  };
+  if (goal_column(form)) add(model::field(Col::GoalLabel));
+  for (const auto* info : model::fields_of(model::Owner::Indicator))
+    if (info->presence != model::Presence::Variant || model::field_used(form, *info)) add(*info);
   plan.width = std::max<int>(int(plan.columns.size()), kMinimumWidth);
   return plan;
 }
@@ -633,42 +571,30 @@ private:
     const auto& leaf = form_.goals[g].indicators[i];
     std::string path = model::indicator_path(g, i);
     out_.locate(path, r, plan_.at(Col::Name));
-    auto put_text = [&](Col col, const std::string& value, const char* field) {
-      int c = plan_.at(col);
-      if (c < 0) return;
-      out_.text(r, c, value,
-                col == Col::Reason || col == Col::Name || col == Col::ScoringStandard
-                    ? Look::Text
-                    : Look::Centered);
-      out_.locate(path + "." + field, r, c);
-    };
-    put_text(Col::Name, leaf.name, "name");
+    for (std::size_t c = 0; c < plan_.columns.size(); ++c) {
+      const auto& info = *plan_.columns[c].info;
+      // 一级/二级 are merged over runs of leaves by level_cells; 绩效目标 by the table.
+      if (info.owner != model::Owner::Indicator || info.id == Col::Level1 || info.id == Col::Level2)
+        continue;
+      model::visit_member(leaf, info.id, [&](const auto& value) { put(r, int(c), info, value); });
+      out_.locate(path + "." + std::string(info.json_key), r, int(c));
+    }
     // An empty name is written as an explicit empty text: a row with an empty 三级指标 cell
     // could otherwise pass for a 小计/总分 label row.
     if (leaf.name.empty()) out_.explicit_empty(r, plan_.at(Col::Name));
-    put_text(Col::Nature, leaf.nature, "nature");
-    put_text(Col::Unit, leaf.unit, "unit");
-    put_text(Col::Target, leaf.target, "target");
-    put_text(Col::AdjustedTarget, leaf.adjusted_target, "adjusted_target");
-    put_text(Col::Actual, leaf.actual, "actual");
-    put_text(Col::ScoringStandard, leaf.scoring_standard, "scoring_standard");
-    put_text(Col::Reason, leaf.deviation_reason, "deviation_reason");
-    if (!out_.number(r, plan_.at(Col::Weight), leaf.weight)) sums_exact_ = false;
-    out_.locate(path + ".weight", r, plan_.at(Col::Weight));
-    if (!out_.number(r, plan_.at(Col::Score), leaf.score)) sums_exact_ = false;
-    out_.locate(path + ".score", r, plan_.at(Col::Score));
-    if (plan_.has(Col::ScoreCoefficient)) {
-      out_.number(r, plan_.at(Col::ScoreCoefficient), leaf.score_coefficient);
-      out_.locate(path + ".score_coefficient", r, plan_.at(Col::ScoreCoefficient));
-    }
-    if (plan_.has(Col::Core)) {
-      out_.text(r, plan_.at(Col::Core), leaf.core ? (*leaf.core ? "是" : "否") : "",
-                Look::Centered);
-      out_.locate(path + ".core", r, plan_.at(Col::Core));
-    }
-    int reason = plan_.at(Col::Reason);
-    if (reason < plan_.width - 1)
-      out_.merged_text(r, reason, r, plan_.width - 1, leaf.deviation_reason);
+  }
+
+  // One leaf cell by the value's type: wide text columns wrap left-aligned, short ones centre.
+  void put(int r, int c, const model::FieldInfo& info, const std::string& value) {
+    out_.text(r, c, value, info.width >= 20 ? Look::Text : Look::Centered);
+  }
+  void put(int r, int c, const model::FieldInfo& info, const std::optional<Decimal>& value) {
+    bool exact = out_.number(r, c, value);
+    // The 小计 and 总分 formulas sum these two columns: only exact cells may be summed.
+    if (!exact && (info.id == Col::Weight || info.id == Col::Score)) sums_exact_ = false;
+  }
+  void put(int r, int c, const model::FieldInfo&, const std::optional<bool>& value) {
+    out_.text(r, c, value ? (*value ? "是" : "否") : "", Look::Centered);
   }
 
   // Runs of equal 一级 (then 二级 inside them) are merged as in the published forms; an empty

@@ -129,8 +129,14 @@ CREATE TABLE indicators (
 );
 )SQL";
 
+// 指标解释 (Indicator::explanation), a column some provinces print beside 三级指标.
+constexpr std::string_view kIndicatorExplanation = R"SQL(
+ALTER TABLE indicators ADD COLUMN explanation TEXT NOT NULL DEFAULT ''
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kInitial},
+    {2, "indicator explanation", kIndicatorExplanation},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {

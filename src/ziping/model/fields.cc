@@ -1,0 +1,79 @@
+#include "ziping/model/fields.h"
+
+namespace ziping::model {
+namespace {
+
+std::vector<std::string_view> split_synonyms(std::string_view list) {
+  std::vector<std::string_view> out;
+  while (!list.empty()) {
+    auto bar = list.find('|');
+    out.push_back(list.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return out;
+}
+
+std::vector<FieldInfo> build() {
+  std::vector<FieldInfo> out;
+#define ZP_FIELD(id, owner, member, json_key, column, header, kind, presence, share, width,        \
+                 synonyms)                                                                         \
+  out.push_back(FieldInfo{FieldId::id, Owner::owner, json_key, column, header, FieldKind::kind,    \
+                          Presence::presence, share, width, split_synonyms(synonyms)});
+#include "ziping/model/fields.def"
+#undef ZP_FIELD
+  return out;
+}
+
+template <class Struct> bool used_in(const Struct& object, const FieldInfo& info) {
+  bool used = false;
+  visit_member(object, info.id, [&](const auto& value) { used = has_content(value); });
+  return used;
+}
+
+} // namespace
+
+std::span<const FieldInfo> fields() {
+  static const std::vector<FieldInfo> kFields = build();
+  return kFields;
+}
+
+const FieldInfo& field(FieldId id) {
+  return fields()[std::size_t(id)];
+}
+
+std::vector<const FieldInfo*> fields_of(Owner owner) {
+  std::vector<const FieldInfo*> out;
+  for (const auto& info : fields())
+    if (info.owner == owner) out.push_back(&info);
+  return out;
+}
+
+bool field_used(const Form& form, const FieldInfo& info) {
+  switch (info.owner) {
+  case Owner::Header:
+  case Owner::Total:
+  case Owner::Closing:
+    return used_in(form, info);
+  case Owner::Budget:
+    return used_in(form.budget, info);
+  case Owner::Funding:
+    for (const auto& row : form.budget.sources)
+      if (used_in(row, info)) return true;
+    return false;
+  case Owner::Goal:
+    for (const auto& goal : form.goals)
+      if (used_in(goal, info)) return true;
+    return false;
+  case Owner::Indicator:
+    for (const auto& goal : form.goals)
+      for (const auto& leaf : goal.indicators)
+        if (used_in(leaf, info)) return true;
+    return false;
+  case Owner::Layout:
+    return false;
+  }
+  return false;
+}
+
+} // namespace ziping::model
