@@ -24,6 +24,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   # load measurements of the API (docs/api.md)
   wrk
+  # the deployment behind nginx with TLS (docs/deployment.md, tests/stress/behind_nginx.py)
+  nginx-light openssl
   # the web UI's tests run in Debian's Chromium through playwright-core (never a downloaded browser)
   chromium
 )
