@@ -166,7 +166,11 @@ public:
     }
     result.outcome = saved ? SaveResult::Outcome::Saved : SaveResult::Outcome::Conflict;
     Transaction tx(*c, false);
-    result.current = stored(tx, save.form_id, std::nullopt);
+    // Saved: the revision this save made, not whatever is current by now — another save may
+    // have committed in between, and answering with it told two clients they made the same
+    // revision (tests/stress/durability.py found it).
+    result.current = stored(tx, save.form_id,
+                            saved ? std::optional(save.base_revision + 1) : std::nullopt);
     return result;
   }
 
