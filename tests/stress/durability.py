@@ -45,7 +45,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ziping", required=True)
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], required=True)
-    parser.add_argument("--cycles", type=int, default=6)
+    parser.add_argument("--cycles", type=int, default=4)
     parser.add_argument("--clients", type=int, default=6)
     args = parser.parse_args()
     checks = Checks()
