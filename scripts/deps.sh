@@ -18,12 +18,14 @@ packages=(
   # storage: SQLite (the default file) and PostgreSQL (client library; the server for the
   # throwaway clusters the tests start, scripts/pg_throwaway.sh; runuser comes with util-linux)
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev postgresql util-linux
-  # the HTTP server (Debian ships it compiled; see CMakeLists.txt)
-  libcpp-httplib-dev
+  # the HTTP server: Boost.Beast/Asio (header-only); cpp-httplib is the tests' HTTP client
+  libboost-dev libcpp-httplib-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   # load measurements of the API (docs/api.md)
   wrk
+  # the deployment behind nginx with TLS (docs/deployment.md, tests/stress/behind_nginx.py)
+  nginx-light openssl
   # the web UI's tests run in Debian's Chromium through playwright-core (never a downloaded browser)
   chromium
 )

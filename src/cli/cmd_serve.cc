@@ -70,6 +70,9 @@ int run_serve(const ServeOptions& options) {
       options.static_dir.empty() ? default_static_dir() : options.static_dir;
   server_options.threads = options.threads;
   server_options.max_body = std::size_t(options.max_upload_mb) << 20;
+  server_options.header_timeout_seconds = options.header_timeout;
+  server_options.body_timeout_seconds = options.body_timeout;
+  server_options.max_connections = std::size_t(options.max_connections);
   server_options.log_requests = options.log;
   server::HttpServer server(workbench, server_options);
   int port = server.bind();

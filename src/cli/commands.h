@@ -28,7 +28,7 @@ struct ConvertOptions {
   std::string output; // path, or "-" for standard output
   std::string from;
   std::string to;
-  std::string kind; // --kind dept|proj
+  std::string kind;              // --kind dept|proj
   std::string rules = "cn-2020"; // scores and diagnostics shown by writers that print them
   std::string mode = "review";
 };
@@ -56,9 +56,12 @@ struct ServeOptions {
   int port = 8080;
   std::string static_dir; // empty: web/dist when built, else a placeholder page
   bool demo = false;      // load the demo data into a store that holds no form
-  int threads = 64;
+  int threads = 8;
   int connections = 8;
   int max_upload_mb = 16;
+  int header_timeout = 10;
+  int body_timeout = 60;
+  int max_connections = 4000;
   bool log = false;
 };
 int run_serve(const ServeOptions& options);

@@ -11,8 +11,8 @@ namespace {
 
 using ziping::cli::FormOptions;
 
-constexpr const char* kKindHelp =
-    "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form kind when the title does not say)";
+constexpr const char* kKindHelp = "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form "
+                                  "kind when the title does not say)";
 const auto kKinds = CLI::IsMember({"dept", "proj", "department", "project"});
 
 void add_form_options(CLI::App* command, FormOptions& options) {
@@ -68,11 +68,14 @@ int main(int argc, char** argv) {
   auto* import = app.add_subcommand(
       "import", "导入公开发布的自评表（文本、PDF），输出规范 JSON (import a published form)");
   import->add_option("FILE", import_options.file, "文本或 PDF 文件 (text or PDF file)")->required();
-  import->add_option("-o,--output", import_options.output, "输出的 JSON 文件，缺省为标准输出 (output)")
+  import
+      ->add_option("-o,--output", import_options.output,
+                   "输出的 JSON 文件，缺省为标准输出 (output)")
       ->capture_default_str();
   import->add_option("--kind", import_options.kind, kKindHelp)->check(kKinds);
   import->add_option("--from", import_options.from, "输入格式，缺省按扩展名 (input format)");
-  import->add_flag("!--no-english", import_options.english, "只输出中文信息 (Chinese messages only)");
+  import->add_flag("!--no-english", import_options.english,
+                   "只输出中文信息 (Chinese messages only)");
 
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);
@@ -101,8 +104,10 @@ int main(int argc, char** argv) {
                     "网页界面目录，缺省为已构建的 web/dist (web UI directory)");
   serve->add_flag("--demo", serve_options.demo,
                   "数据库中没有表单时载入演示数据 (load demo data into an empty database)");
-  serve->add_option("--threads", serve_options.threads, "工作线程数 (worker threads)")
-      ->check(CLI::Range(2, 1024))
+  serve
+      ->add_option("--threads", serve_options.threads,
+                   "处理请求的工作线程数 (worker threads for the requests' work)")
+      ->check(CLI::Range(1, 256))
       ->capture_default_str();
   serve
       ->add_option("--connections", serve_options.connections,
@@ -113,6 +118,21 @@ int main(int argc, char** argv) {
       ->add_option("--max-upload-mb", serve_options.max_upload_mb,
                    "请求体上限 MB (request body limit)")
       ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--header-timeout", serve_options.header_timeout,
+                   "请求头须在几秒内收齐 (seconds for a request's whole header)")
+      ->check(CLI::Range(1, 600))
+      ->capture_default_str();
+  serve
+      ->add_option("--body-timeout", serve_options.body_timeout,
+                   "请求体须在几秒内收齐 (seconds for a request's whole body)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-connections", serve_options.max_connections,
+                   "同时打开的连接上限 (open connections at most)")
+      ->check(CLI::Range(16, 100000))
       ->capture_default_str();
   serve->add_flag("--log", serve_options.log, "逐条记录请求 (log every request)");
 

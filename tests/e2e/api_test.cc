@@ -578,6 +578,12 @@ TEST(Api, ImportsUploadsAndOptionallySavesThem) {
   expect_error(c.Post("/api/import", no_file), 400, "no_file", "ZP0718");
   httplib::MultipartFormDataItems broken = {{"file", "{", "broken.json", "application/json"}};
   expect_error(c.Post("/api/import", broken), 422, "unreadable_form", "ZP0715");
+  // A multipart body that never closes its part is refused as such, not read as empty.
+  expect_error(c.Post("/api/import",
+                      "--b\r\nContent-Disposition: form-data; name=\"file\"; "
+                      "filename=\"x.json\"\r\n\r\n{}",
+                      "multipart/form-data; boundary=b"),
+               400, "bad_multipart", "ZP0724");
 }
 
 // Every format the registry can write is exported; every one it can also read comes back in.

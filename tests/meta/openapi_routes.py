@@ -10,7 +10,7 @@ import yaml
 root = pathlib.Path(sys.argv[1])
 spec = yaml.safe_load((root / "docs/openapi.yaml").read_text(encoding="utf-8"))
 
-ROUTE = re.compile(r'server\.(Get|Post|Put|Delete|Patch)\((?:R"\((.*?)\)"|"([^"]*)")\s*,')
+ROUTE = re.compile(r'(?:server|router)\.(Get|Post|Put|Delete|Patch)\((?:R"\((.*?)\)"|"([^"]*)")\s*,')
 PARAMS = [(r"(\d+)", "{id}"), (r"([A-Za-z0-9_.-]+)", "{name}")]
 
 code_routes = set()

@@ -44,4 +44,18 @@ ApiError form_not_found(long long id) {
                   details.take());
 }
 
+ApiError form_not_found(const std::string& id) {
+  JsonOut details;
+  details.begin_object().key("form_id").string(id).end_object();
+  return ApiError(404, "not_found", diag::make(diag::DiagId::err_form_not_found, "", {id}),
+                  details.take());
+}
+
+ApiError department_not_found(const std::string& id) {
+  JsonOut details;
+  details.begin_object().key("department_id").string(id).end_object();
+  return ApiError(404, "not_found", diag::make(diag::DiagId::err_department_not_found, "", {id}),
+                  details.take());
+}
+
 } // namespace ziping::server

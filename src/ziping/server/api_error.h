@@ -37,5 +37,8 @@ private:
 ApiError bad_parameter(const std::string& name, const std::string& value,
                        const std::string& expected_zh, const std::string& expected_en);
 ApiError form_not_found(long long id);
+// An id as the client wrote it (too many digits to be one of ours): still a 404 naming it.
+ApiError form_not_found(const std::string& id);
+ApiError department_not_found(const std::string& id);
 
 } // namespace ziping::server

@@ -5,36 +5,45 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <malloc.h>
 
 #include "ziping/server/api_error.h"
+#include "ziping/server/multipart.h"
 #include "ziping/server/routes.h"
+#include "ziping/server/transport.h"
 
 namespace ziping::server {
 namespace {
 
 using diag::DiagId;
 
-// Errors the library answers by itself (no route, body too large, a malformed request) get
-// the same JSON shape as ours.
-ApiError library_error(const httplib::Request& req, int status, std::size_t max_body) {
+void send_error(Response& res, const ApiError& error) {
+  res.headers.clear();
+  send_json(res, error.status(), error.to_json());
+}
+
+// What the transport refuses by itself (a malformed request, a body too large, too many
+// headers, no worker free) gets the same JSON shape as the routes' errors.
+ApiError transport_error(const Request& req, int status, std::size_t max_body) {
   switch (status) {
-  case 404:
-    return ApiError(404, "no_such_endpoint",
-                    diag::make(DiagId::err_no_such_endpoint, "", {req.method, req.path}));
   case 413:
-    // The library caps form-encoded bodies at 8192 bytes whatever the limit (curl --data sends
-    // them so by default): say so instead of naming the wrong limit.
-    if (req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded"))
+    // Form-encoded bodies are never parsed, so they are capped at 8192 bytes whatever the limit
+    // (curl --data sends them so by default): say so instead of naming the wrong limit.
+    if (req.get_header_value("content-type").starts_with("application/x-www-form-urlencoded"))
       return ApiError(413, "payload_too_large",
                       diag::make(DiagId::err_urlencoded_body, "", {"8192"}));
     return ApiError(413, "payload_too_large",
                     diag::make(DiagId::err_payload_too_large, "", {std::to_string(max_body)}));
+  case 503:
+    return ApiError(503, "busy", diag::make(DiagId::err_server_busy, ""));
   default:
     return ApiError(status, "bad_request",
                     diag::make(DiagId::err_bad_request, "", {std::to_string(status)}));
   }
 }
 
+// Nothing of the server's inside reaches the client: no file path, no socket, no SQL. The
+// store's own message goes to the server's log only.
 ApiError from_exception(std::exception_ptr ep) {
   try {
     std::rethrow_exception(ep);
@@ -42,12 +51,15 @@ ApiError from_exception(std::exception_ptr ep) {
     return error;
   } catch (const store::StoreError& error) {
     std::fprintf(stderr, "ziping serve: %s\n", error.what());
-    return ApiError(503, "store_unavailable", error.diagnostic());
+    return ApiError(503, "store_unavailable", diag::make(DiagId::err_store_unavailable, ""));
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ziping serve: internal error: %s\n", error.what());
-    return ApiError(500, "internal", diag::make(DiagId::err_internal, "", {error.what()}));
+    return ApiError(500, "internal",
+                    diag::make(DiagId::err_internal, "", {"见服务器日志 (see the server log)"}));
   } catch (...) {
-    return ApiError(500, "internal", diag::make(DiagId::err_internal, "", {"unknown exception"}));
+    std::fprintf(stderr, "ziping serve: internal error: unknown exception\n");
+    return ApiError(500, "internal",
+                    diag::make(DiagId::err_internal, "", {"见服务器日志 (see the server log)"}));
   }
 }
 
@@ -57,21 +69,43 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+const char* media_type_of(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json; charset=utf-8";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".woff2") return "font/woff2";
+  if (ext == ".map") return "application/json; charset=utf-8";
+  if (ext == ".txt") return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+bool is_api_path(const std::string& path) {
+  return path == "/api" || path.starts_with("/api/");
+}
+
 } // namespace
 
-void send_json(httplib::Response& res, int status, std::string body) {
+void send_json(Response& res, int status, std::string body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_content(std::move(body), kJson);
 }
 
-std::optional<std::string> text_param(const httplib::Request& req, const std::string& name) {
+std::optional<std::string> text_param(const Request& req, const std::string& name) {
   if (!req.has_param(name)) return std::nullopt;
-  return req.get_param_value(name);
+  std::string value = req.get_param_value(name);
+  if (value.find('\0') != std::string::npos) // never reaches a database, on either backend
+    throw bad_parameter(name, "\\u0000", "不含 U+0000 的文字", "text without U+0000");
+  return value;
 }
 
-std::optional<long long> integer_param(const httplib::Request& req, const std::string& name,
-                                       long long min, long long max) {
+std::optional<long long> integer_param(const Request& req, const std::string& name, long long min,
+                                       long long max) {
   auto text = text_param(req, name);
   if (!text) return std::nullopt;
   long long value = 0;
@@ -83,7 +117,7 @@ std::optional<long long> integer_param(const httplib::Request& req, const std::s
   return value;
 }
 
-std::optional<store::Status> status_param(const httplib::Request& req) {
+std::optional<store::Status> status_param(const Request& req) {
   auto text = text_param(req, "status");
   if (!text) return std::nullopt;
   auto status = store::parse_status(*text);
@@ -93,93 +127,131 @@ std::optional<store::Status> status_param(const httplib::Request& req) {
   return status;
 }
 
-store::Id path_id(const httplib::Request& req, std::size_t index) {
-  std::string text = req.matches[index].str();
+store::Id path_id(const Request& req, std::size_t index) {
+  const std::string& text = req.matches[index];
   store::Id id = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size()) return -1; // found by nobody
+  if (error != std::errc() || end != text.data() + text.size()) {
+    // More digits than an id can have: no such resource, named as the client wrote it.
+    if (req.path.starts_with("/api/departments/")) throw department_not_found(text);
+    throw form_not_found(text);
+  }
   return id;
 }
 
 struct HttpServer::Impl {
   Workbench& workbench;
   ServerOptions options;
-  httplib::Server server;
+  Router router;
   std::string index_html; // the UI's index.html, or the placeholder page
-  socket_t listen_socket = -1;
+  std::unique_ptr<Transport> transport;
 
   Impl(Workbench& w, ServerOptions o) : workbench(w), options(std::move(o)) { configure(); }
 
   void configure() {
-    int threads = std::max(options.threads, 2);
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
-    server.set_tcp_nodelay(true);
-    // The library's default also sets SO_REUSEPORT, which lets a second server bind a port that
-    // is in use and silently share it. Only SO_REUSEADDR (restart without waiting for
-    // TIME_WAIT): a busy port must be an error.
-    server.set_socket_options([this](socket_t socket) {
-      int yes = 1;
-      setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-      listen_socket = socket; // the last one offered is the one that gets bound
-    });
-    server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(options.keep_alive_seconds);
-    server.set_read_timeout(options.read_timeout_seconds, 0);
-    server.set_write_timeout(options.write_timeout_seconds, 0);
-    server.set_payload_max_length(options.max_body);
-    server.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
-    server.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
-    server.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
-    server.set_file_extension_and_mimetype_mapping("json", "application/json; charset=utf-8");
-
-    std::size_t max_body = options.max_body;
-    server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-          ApiError error = from_exception(ep);
-          send_json(res, error.status(), error.to_json());
-        });
-    httplib::Server::HandlerWithResponse on_error = [max_body](const httplib::Request& req,
-                                                               httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      ApiError error = library_error(req, res.status, max_body);
-      send_json(res, error.status(), error.to_json());
-      return httplib::Server::HandlerResponse::Handled;
-    };
-    server.set_error_handler(on_error);
-    bool log = options.log_requests;
-    server.set_logger([log](const httplib::Request& req, const httplib::Response& res) {
-      if (log || res.status >= 500)
-        std::fprintf(stderr, "%s %s %d %zu\n", req.method.c_str(), req.path.c_str(), res.status,
-                     res.body.size());
-    });
-
-    add_form_routes(server, workbench);
-    add_transfer_routes(server, workbench);
-    add_catalog_routes(server, workbench);
-    serve_static();
-  }
-
-  // The built UI when there is one (its own files first, then index.html for any other path
-  // outside /api/ so that client-side routes load the app); else the placeholder page.
-  void serve_static() {
+    // Few arenas: each worker thread would otherwise get its own, and each keeps the peak of
+    // the requests it served (issue 11: 4.2 GB after sequential uploads, 319 MB with one).
+    mallopt(M_ARENA_MAX, 2);
+    add_form_routes(router, workbench);
+    add_transfer_routes(router, workbench);
+    add_catalog_routes(router, workbench);
     std::error_code error;
     std::filesystem::path dir = options.static_dir;
     std::optional<std::string> index;
-    if (!dir.empty() && std::filesystem::is_directory(dir, error)) {
+    if (!dir.empty() && std::filesystem::is_directory(dir, error))
       index = read_file(dir / "index.html");
-      if (index) server.set_mount_point("/", dir.string());
-    }
     if (!index) options.static_dir.clear();
     index_html = index ? *index : placeholder_page();
-    // index.html is read again on every request: a UI rebuilt while the server runs (`make`
-    // beside `make run`) names new hashed asset files, and a cached copy would point at
-    // deleted ones. It is a few hundred bytes; the cached copy covers a build in progress.
-    server.Get(R"(/(?!api(/|$)).*)", [this](const httplib::Request&, httplib::Response& res) {
-      std::optional<std::string> fresh;
-      if (!options.static_dir.empty())
-        fresh = read_file(std::filesystem::path(options.static_dir) / "index.html");
-      res.set_content(fresh ? *fresh : index_html, "text/html; charset=utf-8");
-    });
+
+    TransportLimits limits;
+    limits.workers = std::max(options.threads, 1);
+    limits.max_body = options.max_body;
+    limits.max_header_bytes = options.max_header_bytes;
+    limits.max_header_count = options.max_header_count;
+    limits.header_timeout_seconds = options.header_timeout_seconds;
+    limits.body_timeout_seconds = options.body_timeout_seconds;
+    limits.write_timeout_seconds = options.write_timeout_seconds;
+    limits.keep_alive_seconds = options.keep_alive_seconds;
+    limits.max_connections = options.max_connections;
+    limits.max_queue = options.max_queue;
+    std::size_t max_body = options.max_body;
+    bool log = options.log_requests;
+    transport = std::make_unique<Transport>(
+        limits,
+        [this, log](Request& req) {
+          Response res = handle(req);
+          // glibc keeps freed memory in its arenas: after a large request (a 1 M-cell
+          // spreadsheet costs ~280 MB while read) it is handed back, or RSS ratchets up to the
+          // worst request seen per arena (4.2 GB measured). A few ms, after large requests only.
+          if (req.body.size() + res.body.size() > (1u << 20)) {
+            std::string().swap(req.body);
+            req.files.clear();
+            malloc_trim(0);
+          }
+          if (log || res.status >= 500)
+            std::fprintf(stderr, "%s %s %d %zu\n", req.method.c_str(), req.path.c_str(), res.status,
+                         res.body.size());
+          return res;
+        },
+        [max_body, log](const Request& req, int status) {
+          Response res;
+          send_error(res, transport_error(req, status, max_body));
+          if (log)
+            std::fprintf(stderr, "%s %s %d (refused)\n", req.method.c_str(), req.path.c_str(),
+                         status);
+          return res;
+        });
+  }
+
+  Response handle(Request& req) {
+    Response res;
+    try {
+      if (req.is_multipart_form_data()) {
+        auto boundary = multipart_boundary(req.get_header_value("content-type"));
+        auto parts = boundary ? parse_multipart(req.body, *boundary) : std::nullopt;
+        if (!parts) throw ApiError(400, "bad_multipart", diag::make(DiagId::err_bad_multipart, ""));
+        for (const auto& [name, part] : *parts)
+          if (part.filename.empty() && part.content.find('\0') != std::string::npos)
+            throw bad_parameter(name, "\\u0000", "不含 U+0000 的文字", "text without U+0000");
+        req.files = std::move(*parts);
+      }
+      if (const Handler* handler = router.route(req)) {
+        (*handler)(req, res);
+      } else if ((req.method == "GET" || req.method == "HEAD") && !is_api_path(req.path)) {
+        serve_static(req, res);
+      } else {
+        throw ApiError(404, "no_such_endpoint",
+                       diag::make(DiagId::err_no_such_endpoint, "", {req.method, req.path}));
+      }
+    } catch (...) {
+      send_error(res, from_exception(std::current_exception()));
+    }
+    if (req.method == "HEAD") res.body.clear();
+    return res;
+  }
+
+  // The built UI's own files when there is one; index.html for any other path outside /api/,
+  // so that client-side routes load the app; else the placeholder page. index.html is read
+  // again on every request: a UI rebuilt while the server runs (`make` beside `make run`)
+  // names new hashed asset files, and a cached copy would point at deleted ones.
+  void serve_static(const Request& req, Response& res) {
+    if (!options.static_dir.empty() && req.path != "/") {
+      std::filesystem::path root = options.static_dir;
+      std::filesystem::path relative = std::filesystem::path(req.path.substr(1)).lexically_normal();
+      bool inside = !relative.empty() && relative.is_relative() && *relative.begin() != ".." &&
+                    relative.string().find('\0') == std::string::npos;
+      std::error_code error;
+      if (inside && std::filesystem::is_regular_file(root / relative, error)) {
+        if (auto bytes = read_file(root / relative)) {
+          res.set_content(std::move(*bytes), media_type_of(relative));
+          return;
+        }
+      }
+    }
+    std::optional<std::string> fresh;
+    if (!options.static_dir.empty())
+      fresh = read_file(std::filesystem::path(options.static_dir) / "index.html");
+    res.set_content(fresh ? *fresh : index_html, "text/html; charset=utf-8");
   }
 };
 
@@ -190,27 +262,17 @@ HttpServer::~HttpServer() = default;
 
 int HttpServer::bind() {
   auto& o = impl_->options;
-  bool bound = false;
-  if (o.port == 0) {
-    o.port = impl_->server.bind_to_any_port(o.host);
-    bound = o.port > 0;
-  } else {
-    bound = impl_->server.bind_to_port(o.host, o.port);
-  }
-  if (!bound) return -1;
-  // The library listens with a backlog of 5: a burst of new connections (50 clients starting
-  // at once) overflows it, and with SYN cookies the overflowing clients see their first
-  // request reset. Listening again on the bound socket raises the backlog (Linux).
-  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
-  return o.port;
+  int port = impl_->transport->bind(o.host, o.port);
+  if (port > 0) o.port = port;
+  return port;
 }
 
 bool HttpServer::run() {
-  return impl_->server.listen_after_bind();
+  return impl_->transport->run();
 }
 
 void HttpServer::stop() {
-  impl_->server.stop();
+  impl_->transport->stop();
 }
 
 const ServerOptions& HttpServer::options() const {

@@ -1,11 +1,9 @@
 // server/http_server.h — `ziping serve`: the JSON API of docs/api.md (docs/openapi.yaml) over
-// HTTP with cpp-httplib, plus the web UI's static files. The library stays behind this
-// header: only server/*.cc include it.
+// HTTP, plus the web UI's static files. The routes see only server::Request/Response/Router
+// (http_types.h); the HTTP library stays in transport.cc.
 //
-// Binds 127.0.0.1 by default (accounts and roles come with the review-workflow issue). The
-// limits are set on purpose, because the library's defaults are unsafe or slow: TCP_NODELAY
-// on, a thread pool at least as large as the expected concurrent keep-alive clients, a body
-// limit, read/write timeouts, idle keep-alive connections closed after a few seconds.
+// Binds 127.0.0.1 by default (accounts and roles come with the review-workflow issue). Every
+// limit below is documented in docs/api.md ("Limits") with its flag.
 #pragma once
 
 #include <cstddef>
@@ -20,12 +18,17 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;        // 0: any free port (bind() says which)
   std::string static_dir; // the built web UI; empty or missing: a placeholder page
-  int threads = 64;       // pool size: one thread per keep-alive connection while it lasts
-  std::size_t max_body = 16u << 20; // bytes; larger requests get 413
-  int read_timeout_seconds = 10;
-  int write_timeout_seconds = 10;
+  int threads = 8;        // worker threads for the requests' work; waiting connections cost none
+  std::size_t max_body = 16u << 20; // bytes, whatever the encoding; larger requests get 413
+  std::size_t max_header_bytes = 16u << 10;
+  std::size_t max_header_count = 100;
+  int header_timeout_seconds = 10; // the whole header block, not each read
+  int body_timeout_seconds = 60;   // the whole body
+  int write_timeout_seconds = 30;
   int keep_alive_seconds = 5;
-  bool log_requests = false; // one stderr line per request (off: only server errors)
+  std::size_t max_connections = 4000;
+  std::size_t max_queue = 256; // requests waiting for a worker; beyond: 503
+  bool log_requests = false;   // one stderr line per request (off: only server errors)
 };
 
 class HttpServer {

@@ -58,6 +58,15 @@ std::optional<std::string> string_member(const JsonValue& object, std::string_vi
   const JsonValue* value = member(object, key, required);
   if (!value) return std::nullopt;
   if (!value->is(JsonType::String)) wrong_type(key, "字符串", "a string");
+  // No backend stores U+0000 (PostgreSQL refuses it, SQLite would keep it): refused here, so
+  // both answer the same 400.
+  if (value->text().find('\0') != std::string::npos) {
+    JsonOut details;
+    details.begin_object().key("field").string(key).end_object();
+    throw ApiError(400, "invalid_field",
+                   diag::make(diag::DiagId::err_text_nul, std::string(key), {std::string(key)}),
+                   details.take());
+  }
   return value->text();
 }
 

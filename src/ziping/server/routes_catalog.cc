@@ -13,18 +13,19 @@ namespace {
 
 using diag::DiagId;
 
-void health(Workbench& bench, const httplib::Request&, httplib::Response& res) {
+void health(Workbench& bench, const Request&, Response& res) {
   JsonOut out;
   out.begin_object().key("status").string("ok").key("version").string("0.1.0");
   out.key("store").begin_object();
   out.key("backend").string(bench.store().backend());
-  out.key("database").string(bench.store().description());
+  // Which kind of store only: its file path or socket stays in the server's own output.
+  out.key("database").string(bench.store().backend());
   out.key("schema_version").integer(bench.store().schema_version());
   out.end_object().end_object();
   send_json(res, 200, out.take());
 }
 
-void vocabulary(Workbench&, const httplib::Request&, httplib::Response& res) {
+void vocabulary(Workbench&, const Request&, Response& res) {
   JsonOut out;
   out.begin_object();
   out.key("statuses").begin_array();
@@ -84,7 +85,7 @@ void write_rule_set_header(JsonOut& out, const rules::RuleSet& r) {
   out.end_array();
 }
 
-void rule_sets(Workbench& bench, const httplib::Request&, httplib::Response& res) {
+void rule_sets(Workbench& bench, const Request&, Response& res) {
   JsonOut out;
   out.begin_object().key("default").string(rules::kDefaultRuleSet);
   out.key("rule_sets").begin_array();
@@ -97,8 +98,8 @@ void rule_sets(Workbench& bench, const httplib::Request&, httplib::Response& res
   send_json(res, 200, out.take());
 }
 
-void rule_set(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
-  const rules::RuleSet& r = bench.rule_set(req.matches[1].str());
+void rule_set(Workbench& bench, const Request& req, Response& res) {
+  const rules::RuleSet& r = bench.rule_set(req.matches[1]);
   JsonOut out;
   out.begin_object();
   write_rule_set_header(out, r);
@@ -124,7 +125,7 @@ void rule_set(Workbench& bench, const httplib::Request& req, httplib::Response& 
   send_json(res, 200, out.take());
 }
 
-void departments(Workbench& bench, const httplib::Request&, httplib::Response& res) {
+void departments(Workbench& bench, const Request&, Response& res) {
   JsonOut out;
   out.begin_object().key("departments").begin_array();
   for (const auto& d : bench.store().departments()) write_department(out, d);
@@ -132,7 +133,7 @@ void departments(Workbench& bench, const httplib::Request&, httplib::Response& r
   send_json(res, 200, out.take());
 }
 
-void department(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void department(Workbench& bench, const Request& req, Response& res) {
   store::Id id = path_id(req);
   auto found = bench.store().department(id);
   if (!found) {
@@ -147,7 +148,7 @@ void department(Workbench& bench, const httplib::Request& req, httplib::Response
   send_json(res, 200, out.take());
 }
 
-void create_department(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void create_department(Workbench& bench, const Request& req, Response& res) {
   JsonValue body = parse_object_body(req.body);
   std::string name(text::trim(*string_member(body, "name", true)));
   if (name.empty())
@@ -169,7 +170,7 @@ void create_department(Workbench& bench, const httplib::Request& req, httplib::R
   send_json(res, 201, out.take());
 }
 
-void catalogue(Workbench&, const httplib::Request&, httplib::Response& res) {
+void catalogue(Workbench&, const Request&, Response& res) {
   JsonOut out;
   out.begin_object().key("diagnostics").begin_array();
   for (const auto& e : diag::catalogue()) {
@@ -187,20 +188,18 @@ void catalogue(Workbench&, const httplib::Request&, httplib::Response& res) {
 
 } // namespace
 
-void add_catalog_routes(httplib::Server& server, Workbench& bench) {
-  auto bind = [&bench](void (*route)(Workbench&, const httplib::Request&, httplib::Response&)) {
-    return [&bench, route](const httplib::Request& req, httplib::Response& res) {
-      route(bench, req, res);
-    };
+void add_catalog_routes(Router& router, Workbench& bench) {
+  auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
+    return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
   };
-  server.Get("/api/health", bind(health));
-  server.Get("/api/vocabulary", bind(vocabulary));
-  server.Get("/api/rules", bind(rule_sets));
-  server.Get(R"(/api/rules/([A-Za-z0-9_.-]+))", bind(rule_set));
-  server.Get("/api/departments", bind(departments));
-  server.Get(R"(/api/departments/(\d+))", bind(department));
-  server.Post("/api/departments", bind(create_department));
-  server.Get("/api/diagnostics", bind(catalogue));
+  router.Get("/api/health", bind(health));
+  router.Get("/api/vocabulary", bind(vocabulary));
+  router.Get("/api/rules", bind(rule_sets));
+  router.Get(R"(/api/rules/([A-Za-z0-9_.-]+))", bind(rule_set));
+  router.Get("/api/departments", bind(departments));
+  router.Get(R"(/api/departments/(\d+))", bind(department));
+  router.Post("/api/departments", bind(create_department));
+  router.Get("/api/diagnostics", bind(catalogue));
 }
 
 } // namespace ziping::server

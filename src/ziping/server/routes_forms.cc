@@ -3,6 +3,7 @@
 #include "ziping/diag/render.h"
 #include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
+#include "ziping/server/export_cache.h"
 #include "ziping/server/overview.h"
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
@@ -15,7 +16,7 @@ using diag::DiagId;
 
 constexpr const char* kAnonymous = "未署名";
 
-store::FormFilter filter_of(const httplib::Request& req) {
+store::FormFilter filter_of(const Request& req) {
   store::FormFilter f;
   if (auto year = integer_param(req, "year", 1900, 9999)) f.year = int(*year);
   if (auto kind = text_param(req, "kind")) {
@@ -47,7 +48,7 @@ struct Filing {
   std::optional<long long> base_revision;
 };
 
-Filing filing_of(const httplib::Request& req, bool save) {
+Filing filing_of(const Request& req, bool save) {
   JsonValue body = parse_object_body(req.body);
   Filing f;
   if (save) f.base_revision = integer_member(body, "base_revision", true);
@@ -68,7 +69,7 @@ Filing filing_of(const httplib::Request& req, bool save) {
   return f;
 }
 
-void list(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void list(Workbench& bench, const Request& req, Response& res) {
   store::FormFilter filter = filter_of(req);
   store::FormPage page = bench.store().list_forms(filter);
   JsonOut out;
@@ -95,7 +96,7 @@ void write_counts(JsonOut& out, const char* name,
   out.end_object();
 }
 
-void stats(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void stats(Workbench& bench, const Request& req, Response& res) {
   store::FormCounts counts = bench.store().count_forms(filter_of(req));
   // Grades in their order of merit, whatever order the database sorted them in.
   std::vector<std::pair<std::string, std::int64_t>> grades;
@@ -117,7 +118,7 @@ void stats(Workbench& bench, const httplib::Request& req, httplib::Response& res
 
 // The dashboard's year: execution per department and the largest deviations, over the forms
 // the usual filters select (?year=2022), scored under each form's own rules.
-void year_overview(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void year_overview(Workbench& bench, const Request& req, Response& res) {
   store::FormFilter filter = filter_of(req);
   int top = int(integer_param(req, "top", 0, 100).value_or(20));
   const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
@@ -126,14 +127,14 @@ void year_overview(Workbench& bench, const httplib::Request& req, httplib::Respo
   send_json(res, 200, out.take());
 }
 
-void create(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void create(Workbench& bench, const Request& req, Response& res) {
   Filing f = filing_of(req, false);
   store::StoredForm stored = bench.create(std::move(f.read), f.options);
   res.set_header("Location", "/api/forms/" + std::to_string(stored.record.id));
   send_json(res, 201, form_document(stored));
 }
 
-void read(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void read(Workbench& bench, const Request& req, Response& res) {
   auto revision = integer_param(req, "revision", 1, INT32_MAX);
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
@@ -148,7 +149,7 @@ void read(Workbench& bench, const httplib::Request& req, httplib::Response& res)
   send_json(res, 200, form_document(stored, score));
 }
 
-void save(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void save(Workbench& bench, const Request& req, Response& res) {
   store::Id id = path_id(req);
   Filing f = filing_of(req, true);
   if (*f.base_revision < 1 || *f.base_revision > INT32_MAX)
@@ -174,7 +175,7 @@ void save(Workbench& bench, const httplib::Request& req, httplib::Response& res)
                  details.take());
 }
 
-void revisions(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void revisions(Workbench& bench, const Request& req, Response& res) {
   store::Id id = path_id(req);
   auto history = bench.store().revisions(id);
   if (history.empty()) throw form_not_found(id);
@@ -190,13 +191,13 @@ struct Scoring {
   const rules::RuleSet* rules;
   rules::Mode mode;
 };
-Scoring scoring_of(Workbench& bench, const httplib::Request& req, const store::StoredForm& s) {
+Scoring scoring_of(Workbench& bench, const Request& req, const store::StoredForm& s) {
   auto rules = text_param(req, "rules").value_or(s.revision.rule_set);
   auto mode = text_param(req, "mode").value_or(s.revision.mode);
   return {&bench.rule_set(rules), Workbench::parse_mode(mode)};
 }
 
-void score(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void score(Workbench& bench, const Request& req, Response& res) {
   auto revision = integer_param(req, "revision", 1, INT32_MAX);
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
@@ -219,7 +220,7 @@ std::string percent_encoded(std::string_view text) {
   return out;
 }
 
-void export_form(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void export_form(Workbench& bench, const Request& req, Response& res) {
   std::string name = text_param(req, "format").value_or("json");
   const io::Format* format = io::find_format(name);
   if (!format || !format->write) {
@@ -236,7 +237,12 @@ void export_form(Workbench& bench, const httplib::Request& req, httplib::Respons
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
   Scoring how = scoring_of(bench, req, stored);
-  std::string bytes = bench.write(stored, *format, *how.rules, how.mode);
+  bool cached = false;
+  auto bytes = cached_export(
+      {stored.record.id, stored.revision.number, std::string(format->name), how.rules->name,
+       std::string(rules::mode_name(how.mode))},
+      [&] { return bench.write(stored, *format, *how.rules, how.mode); }, cached);
+  res.set_header("X-Ziping-Cache", cached ? "hit" : "miss");
   std::string extension = io::file_extension(*format);
   const auto& r = stored.record;
   std::string base = "form-" + std::to_string(r.id) + "-r" + std::to_string(stored.revision.number);
@@ -247,27 +253,25 @@ void export_form(Workbench& bench, const httplib::Request& req, httplib::Respons
   res.set_header("Content-Disposition", "attachment; filename=\"" + base + extension +
                                             "\"; filename*=UTF-8''" +
                                             percent_encoded(readable + extension));
-  res.set_content(bytes, media_type(*format));
+  res.set_content(*bytes, media_type(*format));
   res.status = 200;
 }
 
 } // namespace
 
-void add_form_routes(httplib::Server& server, Workbench& bench) {
-  auto bind = [&bench](void (*route)(Workbench&, const httplib::Request&, httplib::Response&)) {
-    return [&bench, route](const httplib::Request& req, httplib::Response& res) {
-      route(bench, req, res);
-    };
+void add_form_routes(Router& router, Workbench& bench) {
+  auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
+    return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
   };
-  server.Get("/api/forms", bind(list));
-  server.Get("/api/forms/stats", bind(stats));
-  server.Get("/api/forms/overview", bind(year_overview));
-  server.Post("/api/forms", bind(create));
-  server.Get(R"(/api/forms/(\d+))", bind(read));
-  server.Put(R"(/api/forms/(\d+))", bind(save));
-  server.Get(R"(/api/forms/(\d+)/revisions)", bind(revisions));
-  server.Get(R"(/api/forms/(\d+)/score)", bind(score));
-  server.Get(R"(/api/forms/(\d+)/export)", bind(export_form));
+  router.Get("/api/forms", bind(list));
+  router.Get("/api/forms/stats", bind(stats));
+  router.Get("/api/forms/overview", bind(year_overview));
+  router.Post("/api/forms", bind(create));
+  router.Get(R"(/api/forms/(\d+))", bind(read));
+  router.Put(R"(/api/forms/(\d+))", bind(save));
+  router.Get(R"(/api/forms/(\d+)/revisions)", bind(revisions));
+  router.Get(R"(/api/forms/(\d+)/score)", bind(score));
+  router.Get(R"(/api/forms/(\d+)/export)", bind(export_form));
 }
 
 } // namespace ziping::server

@@ -13,7 +13,7 @@ using diag::DiagId;
 
 // The draft check the UI calls on every edit: body = canonical form JSON, answer = the score
 // JSON (scores, derivations, every diagnostic with its path).
-void check_draft(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void check_draft(Workbench& bench, const Request& req, Response& res) {
   const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
   rules::Mode mode = Workbench::parse_mode(text_param(req, "mode").value_or("review"));
   check::Run run = Workbench::score(Workbench::read_json(req.body, "draft"), rules, mode);
@@ -21,7 +21,7 @@ void check_draft(Workbench& bench, const httplib::Request& req, httplib::Respons
 }
 
 // A query parameter, or else a plain (non-file) field of a multipart upload.
-std::optional<std::string> field(const httplib::Request& req, const std::string& name) {
+std::optional<std::string> field(const Request& req, const std::string& name) {
   if (auto value = text_param(req, name)) return value;
   auto found = req.files.find(name);
   if (found != req.files.end() && found->second.filename.empty()) return found->second.content;
@@ -42,7 +42,7 @@ const io::Format& upload_format(const std::optional<std::string>& name, const st
                  details.take());
 }
 
-void import_form(Workbench& bench, const httplib::Request& req, httplib::Response& res) {
+void import_form(Workbench& bench, const Request& req, Response& res) {
   std::string file_name;
   std::string_view bytes;
   std::string content; // a multipart file's bytes
@@ -103,7 +103,7 @@ void import_form(Workbench& bench, const httplib::Request& req, httplib::Respons
   send_json(res, saved ? 201 : 200, out.take());
 }
 
-void formats(Workbench&, const httplib::Request&, httplib::Response& res) {
+void formats(Workbench&, const Request&, Response& res) {
   JsonOut out;
   out.begin_object().key("formats").begin_array();
   for (const auto& f : io::formats()) {
@@ -125,15 +125,13 @@ void formats(Workbench&, const httplib::Request&, httplib::Response& res) {
 
 } // namespace
 
-void add_transfer_routes(httplib::Server& server, Workbench& bench) {
-  auto bind = [&bench](void (*route)(Workbench&, const httplib::Request&, httplib::Response&)) {
-    return [&bench, route](const httplib::Request& req, httplib::Response& res) {
-      route(bench, req, res);
-    };
+void add_transfer_routes(Router& router, Workbench& bench) {
+  auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
+    return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
   };
-  server.Post("/api/check", bind(check_draft));
-  server.Post("/api/import", bind(import_form));
-  server.Get("/api/formats", bind(formats));
+  router.Post("/api/check", bind(check_draft));
+  router.Post("/api/import", bind(import_form));
+  router.Get("/api/formats", bind(formats));
 }
 
 } // namespace ziping::server

@@ -1,5 +1,6 @@
 #include "ziping/io/pdf/pdf_reader.h"
 
+#include <chrono>
 #include <climits>
 #include <memory>
 
@@ -7,6 +8,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include "ziping/io/pdf/pdf_budget.h"
 #include "ziping/io/pdf/pdf_table.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/text/utf8.h"
@@ -35,6 +37,12 @@ model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptio
     return fail(diag::DiagId::err_input_too_large,
                 {std::to_string(bytes.size()), std::to_string(kMaxPdfBytes)});
   if (bytes.empty()) return fail(diag::DiagId::err_input_empty, {});
+  if (inflated_size(bytes, kMaxPdfInflatedBytes) > kMaxPdfInflatedBytes)
+    return fail(diag::DiagId::err_pdf_unreadable,
+                {diag::bilingual("压缩内容解压后超过 " +
+                                     std::to_string(kMaxPdfInflatedBytes >> 20) + " MiB 的上限",
+                                 "its compressed content inflates past the limit of " +
+                                     std::to_string(kMaxPdfInflatedBytes >> 20) + " MiB")});
   poppler::set_debug_error_function(&quiet, nullptr);
   std::unique_ptr<poppler::document> document(
       poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
@@ -48,7 +56,21 @@ model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptio
   std::vector<diag::Diagnostic> notes;
   std::size_t radicals = 0;
   int pages = document->pages();
+  if (pages > kMaxPdfPages)
+    return fail(diag::DiagId::err_pdf_unreadable,
+                {diag::bilingual(std::to_string(pages) + " 页，超过 " +
+                                     std::to_string(kMaxPdfPages) + " 页的上限",
+                                 std::to_string(pages) + " pages, more than the limit of " +
+                                     std::to_string(kMaxPdfPages))});
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kMaxPdfReadSeconds);
   for (int index = 0; index < pages; ++index) {
+    if (std::chrono::steady_clock::now() > deadline)
+      return fail(diag::DiagId::err_pdf_unreadable,
+                  {diag::bilingual("读取超过 " + std::to_string(kMaxPdfReadSeconds) +
+                                       " 秒的上限（第 " + std::to_string(index + 1) + " 页）",
+                                   "reading took longer than the limit of " +
+                                       std::to_string(kMaxPdfReadSeconds) + " s (page " +
+                                       std::to_string(index + 1) + ")")});
     std::unique_ptr<poppler::page> page(document->create_page(index));
     if (!page) continue;
     auto boxes = page->text_list();
@@ -66,7 +88,8 @@ model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptio
                        std::string(ziping::text::trim(text)), rect.height()});
     }
     if (words.size() == before) {
-      notes.push_back(diag::make(diag::DiagId::warn_pdf_page_no_text, "", {std::to_string(index + 1)}));
+      notes.push_back(
+          diag::make(diag::DiagId::warn_pdf_page_no_text, "", {std::to_string(index + 1)}));
       notes.back().where = diag::SourceLocation::at_page(options.file_name, index + 1);
     }
   }
@@ -77,7 +100,8 @@ model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptio
   grid.diagnostics.insert(grid.diagnostics.begin(), note);
   grid.diagnostics.insert(grid.diagnostics.end(), notes.begin(), notes.end());
   if (radicals > 0) {
-    grid.diagnostics.push_back(diag::make(diag::DiagId::note_import_radicals, "", {std::to_string(radicals)}));
+    grid.diagnostics.push_back(
+        diag::make(diag::DiagId::note_import_radicals, "", {std::to_string(radicals)}));
     grid.diagnostics.back().where = diag::SourceLocation::at_page(options.file_name, 1);
   }
   for (auto& d : grid.diagnostics) {

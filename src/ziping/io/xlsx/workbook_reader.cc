@@ -251,6 +251,9 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
   int next_row = 0;
   bool reported_limit = false;
   for (auto row : data.children()) {
+    // Past the cell limit the sheet is refused: reading its remaining cells (a million in a
+    // hostile file) would only cost time.
+    if (reported_limit) break;
     if (!is(row, "row")) continue;
     int row_index = next_row;
     if (const char* r = attribute(row, "r")) {
