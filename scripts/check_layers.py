@@ -25,13 +25,15 @@ ALLOWED = {
     "io": {"io/json", "io/text", "io/html_reader", "io/pdf", "io/xlsx", "io/csv", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
     "io/text": {"model", "value", "num", "diag", "text"},
     "io/pdf": {"io/text", "model", "num", "diag", "text"},
-    "store": {"store/migrations", "model", "num", "diag", "text", "io/json"},
+    "crypto": set(),
+    "access": {"io/csv", "diag", "text"},
+    "store": {"store/migrations", "model", "num", "diag", "text", "io/json", "access", "crypto"},
     "store/migrations": {"store"},
     "store/sqlite": {"store", "model", "num", "diag"},
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
-    "server": {"store", "store/open", "io", "io/json", "report", "check", "rules", "value", "model",
-               "num", "diag", "text"},
+    "server": {"store", "store/open", "access", "io", "io/json", "report", "check", "rules", "value",
+               "model", "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # folders whose subfolders are modules of their own (io/json, store/sqlite, …)
@@ -55,6 +57,7 @@ THIRD_PARTY = {
     "pqxx/": {"store/postgres"},
     "libpq-fe.h": {"store/postgres"},
     "httplib.h": {"server"},
+    "sodium": {"crypto"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)

@@ -1,5 +1,7 @@
 #include "ziping/store/migrations/migrations.h"
 
+#include "ziping/store/migrations/accounts_schema.h"
+
 namespace ziping::store {
 namespace {
 
@@ -129,8 +131,9 @@ CREATE TABLE indicators (
 );
 )SQL";
 
-constexpr Migration kMigrations[] = {
+const Migration kMigrations[] = {
     {1, "initial schema", kInitial},
+    {2, "accounts, review chain, audit trail", accounts_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {
