@@ -11,8 +11,8 @@ namespace {
 
 using ziping::cli::FormOptions;
 
-constexpr const char* kKindHelp =
-    "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form kind when the title does not say)";
+constexpr const char* kKindHelp = "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form "
+                                  "kind when the title does not say)";
 const auto kKinds = CLI::IsMember({"dept", "proj", "department", "project"});
 
 void add_form_options(CLI::App* command, FormOptions& options) {
@@ -68,11 +68,14 @@ int main(int argc, char** argv) {
   auto* import = app.add_subcommand(
       "import", "导入公开发布的自评表（文本、PDF），输出规范 JSON (import a published form)");
   import->add_option("FILE", import_options.file, "文本或 PDF 文件 (text or PDF file)")->required();
-  import->add_option("-o,--output", import_options.output, "输出的 JSON 文件，缺省为标准输出 (output)")
+  import
+      ->add_option("-o,--output", import_options.output,
+                   "输出的 JSON 文件，缺省为标准输出 (output)")
       ->capture_default_str();
   import->add_option("--kind", import_options.kind, kKindHelp)->check(kKinds);
   import->add_option("--from", import_options.from, "输入格式，缺省按扩展名 (input format)");
-  import->add_flag("!--no-english", import_options.english, "只输出中文信息 (Chinese messages only)");
+  import->add_flag("!--no-english", import_options.english,
+                   "只输出中文信息 (Chinese messages only)");
 
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);
@@ -116,6 +119,39 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--log", serve_options.log, "逐条记录请求 (log every request)");
 
+  // Accounts (docs/accounts.md): users, the organisation tree, the audit trail.
+  ziping::cli::UserOptions user_options;
+  auto* user = app.add_subcommand("user", "用户账号 (user accounts)")->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "添加用户 (add a user)");
+  auto* user_passwd = user->add_subcommand("passwd", "更改密码 (change a password)");
+  auto* user_disable = user->add_subcommand("disable", "停用用户 (disable a user)");
+  for (auto* c : {user_add, user_passwd, user_disable}) {
+    c->add_option("LOGIN", user_options.login, "登录名 (login)")->required();
+    c->add_option("--db", user_options.db, "数据库 (database)")->capture_default_str();
+  }
+  user_add
+      ->add_option("--role", user_options.role,
+                   "角色 (role): filler unit_head supervisor finance admin")
+      ->required();
+  user_add->add_option("--org", user_options.org, "所属组织名称 (organisation name)");
+  user_add->add_option("--name", user_options.name, "姓名 (name)");
+  for (auto* c : {user_add, user_passwd}) {
+    c->add_flag("--password-stdin", user_options.password_stdin,
+                "从标准输入读密码 (read from stdin)");
+    c->add_flag("--generate-password", user_options.generate_password,
+                "生成密码并显示一次 (generate)");
+  }
+  user_disable->add_flag("--enable", user_options.enable, "重新启用 (enable again)");
+  ziping::cli::OrgImportOptions org_options;
+  auto* org = app.add_subcommand("org", "组织 (organisations)")->require_subcommand(1);
+  auto* org_import = org->add_subcommand("import", "从 CSV 导入组织树 (import the tree from CSV)");
+  org_import->add_option("FILE", org_options.file, "CSV 文件 (file)")->required();
+  org_import->add_option("--db", org_options.db, "数据库 (database)")->capture_default_str();
+  std::string audit_db = "ziping.db";
+  auto* audit = app.add_subcommand("audit", "审计记录 (audit trail)")->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "校验哈希链 (verify the hash chain)");
+  audit_verify->add_option("--db", audit_db, "数据库 (database)")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -134,6 +170,11 @@ int main(int argc, char** argv) {
     if (*rules_show) return ziping::cli::run_rules_show(rules_name);
     if (*diagnostics) return ziping::cli::run_diagnostics(markdown);
     if (*serve) return ziping::cli::run_serve(serve_options);
+    if (*user_add) return ziping::cli::run_user_add(user_options);
+    if (*user_passwd) return ziping::cli::run_user_passwd(user_options);
+    if (*user_disable) return ziping::cli::run_user_disable(user_options);
+    if (*org_import) return ziping::cli::run_org_import(org_options);
+    if (*audit_verify) return ziping::cli::run_audit_verify(audit_db);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ziping: 内部错误 (internal error): %s\n", error.what());
     return ziping::cli::kExitInternal;
