@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <unistd.h>
 
 #include "backend.h"
 #include "ziping/access/policy.h"
@@ -376,15 +377,23 @@ TEST_F(AccountsContract, EveryActionIsInTheAuditTrailAndTheChainVerifies) {
   EXPECT_EQ(v.head, entries.back().hash);
 }
 
-// The CLI on the same database: `ziping audit verify --db URL`, exit status and first line.
-std::pair<int, std::string> run_verify(const std::string& url) {
-  std::string command = std::string(ZIPING_BINARY) + " audit verify --db '" + url + "' 2>&1";
+// The CLI on the same database: exit status and everything it printed.
+std::pair<int, std::string> run_cli(const std::string& args, const std::string& stdin_text = "") {
+  std::string command = std::string(ZIPING_BINARY) + " " + args + " 2>&1";
+  if (!stdin_text.empty())
+    command = "printf '%s\\n' '" + stdin_text + "' | " + command;
+  else
+    command += " </dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
   std::array<char, 4096> buffer{};
   while (pipe && std::fgets(buffer.data(), int(buffer.size()), pipe)) out += buffer.data();
   int status = pipe ? pclose(pipe) : -1;
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::pair<int, std::string> run_verify(const std::string& url) {
+  return run_cli("audit verify --db '" + url + "'");
 }
 
 TEST_F(AccountsContract, EditingOneStoredEntryBreaksTheChainThere) {
@@ -425,6 +434,66 @@ TEST_F(AccountsContract, RecomputingOneHashStillBreaksTheNextLink) {
   v = audit().verify();
   EXPECT_EQ(v.broken, 3);
   EXPECT_EQ(v.kind, AuditVerification::Problem::Gap);
+}
+
+TEST_F(AccountsContract, TheCommandLineManagesUsersAndOrganisations) {
+  std::string db = " --db '" + backend_->url() + "'";
+  auto folder = std::filesystem::temp_directory_path() /
+                ("ziping-orgs-" + std::to_string(::getpid()) + "-" + backend_->name());
+  std::filesystem::create_directories(folder);
+  auto write = [&](const char* name, const std::string& text) {
+    std::ofstream(folder / name, std::ios::binary) << text;
+    return (folder / name).string();
+  };
+  auto expect = [](const std::pair<int, std::string>& got, int status, const char* needle) {
+    EXPECT_EQ(got.first, status) << got.second;
+    EXPECT_NE(got.second.find(needle), std::string::npos) << needle << " in:\n" << got.second;
+  };
+  expect(
+      run_cli("org import " +
+              write("good.csv", "类型,名称,上级,代码\n主管部门,天津市交通运输委员会,天津市财政局,\n"
+                                "预算单位,天津市公路事业发展服务中心,天津市交通运输委员会,1201\n") +
+              db),
+      0, "新建 2 个");
+  expect(run_cli("org import " + write("noname.csv", "kind,name\nunit,\n") + db), 2, "ZP0752");
+  expect(run_cli("org import " + write("badkind.csv", "kind,name\nbureau,x\n") + db), 2,
+         "badkind.csv:2:1");
+
+  expect(run_cli("user add root --role admin --password-stdin" + db, "long enough"), 0,
+         "user root added (admin)");
+  expect(run_cli("user add root --role admin --password-stdin" + db, "long enough"), 2, "ZP0760");
+  expect(run_cli("user add x --role king --password-stdin" + db, "long enough"), 2, "ZP0769");
+  expect(run_cli("user add x --role filler --password-stdin" + db, "long enough"), 2, "ZP0762");
+  expect(run_cli("user add x --role filler --org 不存在 --password-stdin" + db, "long enough"), 2,
+         "ZP0763");
+  expect(run_cli("user add x --role admin --org 天津市财政局 --password-stdin" + db, "long enough"),
+         2, "ZP0768");
+  expect(run_cli("user add x --role admin --password-stdin" + db, "short"), 2, "ZP0764");
+  expect(run_cli("user add x --role admin --password-stdin" + db), 2, "ZP0766");
+  expect(run_cli("user add 'a b' --role admin --password-stdin" + db, "long enough"), 2, "ZP0767");
+  auto generated = run_cli("user add 公路填报 --role 填报人 --org 天津市公路事业发展服务中心 "
+                           "--generate-password" +
+                           db);
+  expect(generated, 0, "shown once");
+  std::string password = generated.second.substr(generated.second.rfind(": ") + 2, 16);
+  EXPECT_EQ(dir().login("公路填报", password, kNoon).outcome, Login::Outcome::Ok);
+  EXPECT_EQ(dir().find_user("公路填报")->org_id,
+            org_id(OrgKind::Unit, "天津市公路事业发展服务中心"));
+
+  expect(run_cli("user passwd 公路填报 --password-stdin" + db, "another one"), 0, "sessions");
+  EXPECT_EQ(dir().login("公路填报", "another one", kNoon).outcome, Login::Outcome::Ok);
+  expect(run_cli("user passwd nobody --password-stdin" + db, "another one"), 2, "ZP0761");
+  expect(run_cli("user disable 公路填报" + db), 0, "disabled");
+  EXPECT_EQ(dir().login("公路填报", "another one", kNoon).outcome, Login::Outcome::Disabled);
+  expect(run_cli("user disable 公路填报 --enable" + db), 0, "enabled");
+  expect(run_cli("user disable nobody" + db), 2, "ZP0761");
+  // Each of these is in the trail, named after the command line's user.
+  auto entries = audit().entries(0, 100);
+  EXPECT_TRUE(std::any_of(entries.begin(), entries.end(), [](const AuditEntry& e) {
+    return e.record.action == "user.disable" && e.record.actor.name.starts_with("cli:");
+  }));
+  EXPECT_TRUE(audit().verify().ok);
+  std::filesystem::remove_all(folder);
 }
 
 } // namespace
