@@ -16,6 +16,7 @@
 #include "ziping/io/json/form_reader.h"
 #include "ziping/store/audit_trail.h"
 #include "ziping/store/directory.h"
+#include "ziping/store/migrations/migrations.h"
 #include "ziping/store/open/open_store.h"
 #include "ziping/store/review_log.h"
 
@@ -108,6 +109,33 @@ protected:
   std::unique_ptr<testing::Backend> backend_;
   std::unique_ptr<Store> store_;
 };
+
+// A database made before accounts (schema 1) keeps its forms, which start the review chain in
+// the state their status says.
+TEST(AccountsMigration, FormsOfASchemaOneDatabaseKeepTheirStatus) {
+  auto backend = testing::Backend::fresh();
+  ASSERT_TRUE(backend);
+  auto dialect = backend->name() == "sqlite" ? Dialect::SQLite : Dialect::PostgreSQL;
+  if (dialect == Dialect::SQLite) std::ofstream(backend->url()); // an empty file is an empty DB
+  backend->execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+                   "NULL, applied_at TEXT NOT NULL)");
+  backend->execute(render(migrations()[0].sql, dialect));
+  backend->execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', "
+                   "'2026-01-01T00:00:00.000Z')");
+  backend->execute("INSERT INTO departments (id, name, created_at) VALUES (1, '甲', 'x')");
+  for (const char* status : {"draft", "returned", "approved"})
+    backend->execute(std::string("INSERT INTO forms (department_id, kind, year, title, project, "
+                                 "status, rule_set, mode, revision, grade, errors, warnings, "
+                                 "notes, created_at, updated_at, updated_by) VALUES (1, "
+                                 "'department', 2024, 't', '', '") +
+                     status + "', 'cn-2020', 'review', 1, '', 0, 0, 0, 'x', 'x', 'x')");
+  auto store = open_store(backend->url());
+  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->review_log().state(1), ReviewState::Draft);
+  EXPECT_EQ(store->review_log().state(2), ReviewState::Returned);
+  EXPECT_EQ(store->review_log().state(3), ReviewState::Approved);
+  EXPECT_TRUE(store->audit_trail().verify().ok);
+}
 
 TEST_F(AccountsContract, ImportsTheTreeAndTiesUnitsToTheirDepartments) {
   auto a = dir().find_org(OrgKind::Unit, kUnitA).value();

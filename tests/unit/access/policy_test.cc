@@ -119,7 +119,9 @@ TEST(AuthorizationTable, DecideFollowsEveryCell) {
           EXPECT_EQ(d.allowed, expected)
               << e.name << " " << role_name(role) << " " << relation_name(relation)
               << (published ? " published" : "");
-          if (!d.allowed && role != Role::Public) EXPECT_FALSE(d.needs_login) << e.name;
+          if (!d.allowed && role != Role::Public) {
+            EXPECT_FALSE(d.needs_login) << e.name;
+          }
           ++checked;
         }
       }
