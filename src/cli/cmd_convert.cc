@@ -39,7 +39,8 @@ int run_convert(const ConvertOptions& options) {
       context = {&assessment->evaluation, &*rules.rules, &assessment->diagnostics};
     }
     try {
-      ok = write_atomically(options.output, target->write(*loaded.read.form, context), diagnostics);
+      ok = write_atomically(options.output, target->write(*loaded.read.form, context),
+                            diagnostics);
     } catch (const io::WriteError& error) {
       diagnostics.push_back(error.diagnostic); // nothing is written
       ok = false;

@@ -24,9 +24,8 @@ int run_import(const ImportOptions& options) {
                           diagnostics);
   }
   if (!diagnostics.empty()) {
-    std::string text =
-        diag::render_text(diag::in_source_order(diagnostics), {options.english, true}) +
-        diag::render_summary(diagnostics) + "\n";
+    std::string text = diag::render_text(diag::in_source_order(diagnostics), {options.english, true}) +
+                       diag::render_summary(diagnostics) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
   }
   return ok ? kExitOk : kExitUnusable;

@@ -28,7 +28,7 @@ struct ConvertOptions {
   std::string output; // path, or "-" for standard output
   std::string from;
   std::string to;
-  std::string kind;              // --kind dept|proj
+  std::string kind; // --kind dept|proj
   std::string rules = "cn-2020"; // scores and diagnostics shown by writers that print them
   std::string mode = "review";
 };

@@ -11,8 +11,8 @@ namespace {
 
 using ziping::cli::FormOptions;
 
-constexpr const char* kKindHelp = "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form "
-                                  "kind when the title does not say)";
+constexpr const char* kKindHelp =
+    "表单类型，标题未表明时使用：dept 部门整体 | proj 项目支出 (form kind when the title does not say)";
 const auto kKinds = CLI::IsMember({"dept", "proj", "department", "project"});
 
 void add_form_options(CLI::App* command, FormOptions& options) {
@@ -68,14 +68,11 @@ int main(int argc, char** argv) {
   auto* import = app.add_subcommand(
       "import", "导入公开发布的自评表（文本、PDF），输出规范 JSON (import a published form)");
   import->add_option("FILE", import_options.file, "文本或 PDF 文件 (text or PDF file)")->required();
-  import
-      ->add_option("-o,--output", import_options.output,
-                   "输出的 JSON 文件，缺省为标准输出 (output)")
+  import->add_option("-o,--output", import_options.output, "输出的 JSON 文件，缺省为标准输出 (output)")
       ->capture_default_str();
   import->add_option("--kind", import_options.kind, kKindHelp)->check(kKinds);
   import->add_option("--from", import_options.from, "输入格式，缺省按扩展名 (input format)");
-  import->add_flag("!--no-english", import_options.english,
-                   "只输出中文信息 (Chinese messages only)");
+  import->add_flag("!--no-english", import_options.english, "只输出中文信息 (Chinese messages only)");
 
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);
