@@ -32,8 +32,8 @@ ALLOWED = {
     "store/sqlite": {"store", "model", "num", "diag"},
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
-    "server": {"store", "store/open", "access", "io", "io/json", "report", "check", "rules", "value",
-               "model", "num", "diag", "text"},
+    "server": {"store", "store/open", "io", "io/json", "report", "check", "rules", "value", "model",
+               "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }
 # folders whose subfolders are modules of their own (io/json, store/sqlite, …)
