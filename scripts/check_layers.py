@@ -26,7 +26,9 @@ ALLOWED = {
     "io": {"io/json", "io/text", "io/html_reader", "io/pdf", "io/xlsx", "io/csv", "io/html", "io/pdf_writer", "rules", "value", "model", "num", "diag", "text"},
     "io/text": {"model", "value", "num", "diag", "text"},
     "io/pdf": {"io/text", "model", "num", "diag", "text"},
-    "store": {"store/migrations", "model", "num", "diag", "text", "io/json"},
+    "crypto": set(),
+    "access": {"io/csv", "diag", "text"},
+    "store": {"store/migrations", "model", "num", "diag", "text", "io/json", "access", "crypto"},
     "store/migrations": {"store"},
     "store/sqlite": {"store", "model", "num", "diag"},
     "store/postgres": {"store", "model", "num", "diag"},
@@ -58,6 +60,7 @@ THIRD_PARTY = {
     "libpq-fe.h": {"store/postgres"},
     "httplib.h": set(),  # the tests' HTTP client only
     "boost/": {"server"},  # Beast/Asio, in server/transport.cc
+    "sodium": {"crypto"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)

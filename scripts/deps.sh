@@ -18,6 +18,8 @@ packages=(
   # storage: SQLite (the default file) and PostgreSQL (client library; the server for the
   # throwaway clusters the tests start, scripts/pg_throwaway.sh; runuser comes with util-linux)
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev postgresql util-linux
+  # accounts: argon2id password hashes, random tokens, SHA-256 for the audit trail
+  libsodium-dev
   # the HTTP server: Boost.Beast/Asio (header-only); cpp-httplib is the tests' HTTP client
   libboost-dev libcpp-httplib-dev
   # tests and benchmarks

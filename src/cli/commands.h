@@ -66,4 +66,27 @@ struct ServeOptions {
 };
 int run_serve(const ServeOptions& options);
 
+// `ziping user add|passwd|disable LOGIN` (docs/accounts.md). Passwords never come from argv.
+struct UserOptions {
+  std::string db = "ziping.db";
+  std::string login;
+  std::string role; // add: filler, unit_head, supervisor, finance, admin (or the Chinese name)
+  std::string org;  // add: the name of the role's organisation (none for admin)
+  std::string name; // add: the person's name; default: the login
+  bool password_stdin = false;
+  bool generate_password = false;
+  bool enable = false; // disable --enable: undo
+};
+int run_user_add(const UserOptions& options);
+int run_user_passwd(const UserOptions& options);
+int run_user_disable(const UserOptions& options);
+
+struct OrgImportOptions {
+  std::string db = "ziping.db";
+  std::string file;
+};
+int run_org_import(const OrgImportOptions& options);
+
+int run_audit_verify(const std::string& db);
+
 } // namespace ziping::cli

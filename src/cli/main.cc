@@ -136,6 +136,39 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--log", serve_options.log, "逐条记录请求 (log every request)");
 
+  // Accounts (docs/accounts.md): users, the organisation tree, the audit trail.
+  ziping::cli::UserOptions user_options;
+  auto* user = app.add_subcommand("user", "用户账号 (user accounts)")->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "添加用户 (add a user)");
+  auto* user_passwd = user->add_subcommand("passwd", "更改密码 (change a password)");
+  auto* user_disable = user->add_subcommand("disable", "停用用户 (disable a user)");
+  for (auto* c : {user_add, user_passwd, user_disable}) {
+    c->add_option("LOGIN", user_options.login, "登录名 (login)")->required();
+    c->add_option("--db", user_options.db, "数据库 (database)")->capture_default_str();
+  }
+  user_add
+      ->add_option("--role", user_options.role,
+                   "角色 (role): filler unit_head supervisor finance admin")
+      ->required();
+  user_add->add_option("--org", user_options.org, "所属组织名称 (organisation name)");
+  user_add->add_option("--name", user_options.name, "姓名 (name)");
+  for (auto* c : {user_add, user_passwd}) {
+    c->add_flag("--password-stdin", user_options.password_stdin,
+                "从标准输入读密码 (read from stdin)");
+    c->add_flag("--generate-password", user_options.generate_password,
+                "生成密码并显示一次 (generate)");
+  }
+  user_disable->add_flag("--enable", user_options.enable, "重新启用 (enable again)");
+  ziping::cli::OrgImportOptions org_options;
+  auto* org = app.add_subcommand("org", "组织 (organisations)")->require_subcommand(1);
+  auto* org_import = org->add_subcommand("import", "从 CSV 导入组织树 (import the tree from CSV)");
+  org_import->add_option("FILE", org_options.file, "CSV 文件 (file)")->required();
+  org_import->add_option("--db", org_options.db, "数据库 (database)")->capture_default_str();
+  std::string audit_db = "ziping.db";
+  auto* audit = app.add_subcommand("audit", "审计记录 (audit trail)")->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "校验哈希链 (verify the hash chain)");
+  audit_verify->add_option("--db", audit_db, "数据库 (database)")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -154,6 +187,11 @@ int main(int argc, char** argv) {
     if (*rules_show) return ziping::cli::run_rules_show(rules_name);
     if (*diagnostics) return ziping::cli::run_diagnostics(markdown);
     if (*serve) return ziping::cli::run_serve(serve_options);
+    if (*user_add) return ziping::cli::run_user_add(user_options);
+    if (*user_passwd) return ziping::cli::run_user_passwd(user_options);
+    if (*user_disable) return ziping::cli::run_user_disable(user_options);
+    if (*org_import) return ziping::cli::run_org_import(org_options);
+    if (*audit_verify) return ziping::cli::run_audit_verify(audit_db);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ziping: 内部错误 (internal error): %s\n", error.what());
     return ziping::cli::kExitInternal;

@@ -140,7 +140,7 @@ TEST(Api, HealthNamesTheBackend) {
   Json j = json_of(r);
   EXPECT_EQ(j["status"].str(), "ok");
   EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
-  EXPECT_EQ(j["store"]["schema_version"].str(), "2"); // migration 2 added 指标解释
+  EXPECT_EQ(j["store"]["schema_version"].str(), "3"); // 2: 指标解释; 3: accounts (issue 10)
   EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
 }
 

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <ctime>
+#include <set>
 
 #include "ziping/store/form_rows.h"
 #include "ziping/store/migrations/migrations.h"
+#include "ziping/store/sql_accounts.h"
 
 namespace ziping::store {
 namespace {
@@ -95,9 +97,15 @@ Where where_of(const FormFilter& filter) {
 class SqlStore final : public Store {
 public:
   SqlStore(SqlStoreOptions options, ConnectionFactory factory)
-      : options_(std::move(options)), pool_(std::move(factory), options_.connections) {
+      : options_(std::move(options)), pool_(std::move(factory), options_.connections),
+        directory_(make_sql_directory(pool_)), review_log_(make_sql_review_log(pool_)),
+        audit_trail_(make_sql_audit_trail(pool_)) {
     migrate();
   }
+
+  Directory& directory() override { return *directory_; }
+  ReviewLog& review_log() override { return *review_log_; }
+  AuditTrail& audit_trail() override { return *audit_trail_; }
 
   std::string_view backend() const override { return options_.backend; }
   std::string description() const override { return options_.description; }
@@ -267,8 +275,13 @@ private:
       throw StoreError(
           diag::make(DiagId::err_store_schema_newer, "",
                      {std::to_string(current), std::to_string(latest_schema_version())}));
+    // Every migration not yet recorded, in order (not only those above the newest applied):
+    // branches that each added a migration leave databases with gaps, which this closes.
+    std::set<std::int64_t> applied;
+    for (const auto& row : tx.query("SELECT version FROM schema_migrations"))
+      applied.insert(int_of(row[0]));
     for (const auto& m : migrations()) {
-      if (m.version <= current) continue;
+      if (applied.contains(m.version)) continue;
       c->execute_script(render(m.sql, tx.dialect()));
       tx.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                  {std::int64_t(m.version), std::string(m.name), now_utc()});
@@ -296,8 +309,8 @@ private:
     auto rows = tx.query(
         "INSERT INTO forms (department_id, kind, year, title, project, status, rule_set, mode, "
         "revision, total, grade, execution_rate, indicator_score, errors, warnings, notes, "
-        "created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, "
-        "$11, $12, $13, $14, $15, $16, $16, $17) RETURNING id",
+        "created_at, updated_at, updated_by, review_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "1, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $6) RETURNING id",
         {department, std::string(kind_name(f.form.kind)), optional_int(f.form.year), f.form.title,
          f.form.project, std::string(status_name(f.status)), f.rule_set, f.mode,
          decimal_param(f.summary.total), f.summary.grade, decimal_param(f.summary.execution_rate),
@@ -306,6 +319,7 @@ private:
     Id id = int_of(rows.at(0).at(0));
     Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
     insert_revision(tx, id, revision, f.form);
+    append_audit(tx, {{f.author_id, f.author}, "form.create", id, 1, f.comment});
     return id;
   }
 
@@ -326,7 +340,8 @@ private:
         "UPDATE forms SET department_id = $1, kind = $2, year = $3, title = $4, project = $5, "
         "status = $6, rule_set = $7, mode = $8, revision = $9, total = $10, grade = $11, "
         "execution_rate = $12, indicator_score = $13, errors = $14, warnings = $15, notes = $16, "
-        "updated_at = $17, updated_by = $18 WHERE id = $19 AND revision = $20",
+        "updated_at = $17, updated_by = $18, review_state = CASE WHEN $21 = 1 THEN $6 ELSE "
+        "review_state END WHERE id = $19 AND revision = $20",
         {department,
          std::string(kind_name(s.form.kind)),
          optional_int(s.form.year),
@@ -346,10 +361,12 @@ private:
          now,
          s.author,
          s.form_id,
-         std::int64_t(s.base_revision)});
+         std::int64_t(s.base_revision),
+         std::int64_t(s.status ? 1 : 0)});
     if (changed != 1) return false;
     Revision revision{number, s.author, s.comment, now, status, rule_set, mode, s.summary};
     insert_revision(tx, s.form_id, revision, s.form);
+    append_audit(tx, {{s.author_id, s.author}, "form.save", s.form_id, number, s.comment});
     return true;
   }
 
@@ -371,6 +388,9 @@ private:
 
   SqlStoreOptions options_;
   ConnectionPool pool_;
+  std::unique_ptr<Directory> directory_;
+  std::unique_ptr<ReviewLog> review_log_;
+  std::unique_ptr<AuditTrail> audit_trail_;
 };
 
 } // namespace

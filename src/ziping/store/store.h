@@ -27,11 +27,15 @@
 
 namespace ziping::store {
 
+class Directory;  // directory.h: organisations, users, sessions, tokens
+class ReviewLog;  // review_log.h: the review chain's state, comments and reviewer scores
+class AuditTrail; // audit_trail.h: the hash-chained record of every action
+
 using num::Decimal;
 using Id = std::int64_t;
 
-// Where a form is in its review. Transitions are not policed yet (they come with accounts and
-// roles in the review-workflow issue); the store only keeps the value.
+// Where a form is in its review, coarsely: the review chain's finer state (access::ReviewState,
+// review_log.h) is kept beside it and maps onto these four (coarse_status()).
 enum class Status {
   Draft,     // 填报中
   Submitted, // 已提交
@@ -107,6 +111,7 @@ struct NewForm {
   std::string rule_set;
   std::string mode = "review";
   std::string author;
+  std::optional<Id> author_id; // the user, when there are accounts (the audit entry names them)
   std::string comment;
   Summary summary;
 };
@@ -120,6 +125,7 @@ struct Save {
   std::optional<std::string> rule_set; // unchanged when absent
   std::optional<std::string> mode;     // unchanged when absent
   std::string author;
+  std::optional<Id> author_id; // the user, when there are accounts
   std::string comment;
   Summary summary; // computed under the rule set and mode the form will have after the save
 };
@@ -209,6 +215,12 @@ public:
   virtual FormPage list_forms(const FormFilter& filter) = 0;
   virtual FormCounts count_forms(const FormFilter& filter) = 0;
   virtual std::int64_t form_count() = 0;
+
+  // Accounts and review (issue 10), over the same database and connections. Every save and
+  // creation above appends an audit entry in its own transaction.
+  virtual Directory& directory() = 0;
+  virtual ReviewLog& review_log() = 0;
+  virtual AuditTrail& audit_trail() = 0;
 };
 
 } // namespace ziping::store

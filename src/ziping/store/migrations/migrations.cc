@@ -1,5 +1,7 @@
 #include "ziping/store/migrations/migrations.h"
 
+#include "ziping/store/migrations/accounts_schema.h"
+
 namespace ziping::store {
 namespace {
 
@@ -134,9 +136,10 @@ constexpr std::string_view kIndicatorExplanation = R"SQL(
 ALTER TABLE indicators ADD COLUMN explanation TEXT NOT NULL DEFAULT ''
 )SQL";
 
-constexpr Migration kMigrations[] = {
+const Migration kMigrations[] = {
     {1, "initial schema", kInitial},
     {2, "indicator explanation", kIndicatorExplanation},
+    {3, "accounts, review chain, audit trail", accounts_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {
