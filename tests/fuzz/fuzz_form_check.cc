@@ -12,9 +12,11 @@
 // - the score JSON is valid UTF-8, and the canonical JSON of the form reads back without an
 //   error and writes the same bytes (each on the inputs whose third byte asks for it, since
 //   the writers cost as much as scoring and checking together).
+// ZIPING_FUZZ_DEBUG=1 prints the form of a failing input as canonical JSON.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <map>
 #include <string>
@@ -36,8 +38,14 @@ namespace {
 using namespace ziping;
 using num::Decimal;
 
+// The form of the input being run, printed on failure when ZIPING_FUZZ_DEBUG is set (the
+// input itself is only a list of edits).
+const model::Form* current_form = nullptr;
+
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "fuzz_form_check: %s\n", what.c_str());
+  if (current_form && std::getenv("ZIPING_FUZZ_DEBUG"))
+    std::fprintf(stderr, "%s\n", io::json::write_form_json(*current_form).c_str());
   __builtin_trap();
 }
 
@@ -202,6 +210,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   rules::Mode mode = choices.coin() ? rules::Mode::Auto : rules::Mode::Review;
   std::size_t writers = choices.below(4); // bit 0: score JSON, bit 1: canonical JSON round trip
   model::Form form = fuzz::mutated_form(choices);
+  current_form = &form;
   try {
     check::Assessment assessment = check::assess(form, rules, mode);
     check_evaluation(assessment.evaluation, form, rules);
