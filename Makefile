@@ -38,19 +38,20 @@ test-asan:
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'unit|fuzz'
 
-# libFuzzer (clang) on every parser for FUZZ_SECONDS each; new inputs go to $(FUZZ_BUILD)/corpus.
+# libFuzzer (clang, ASan+UBSan) on every tests/fuzz target for FUZZ_SECONDS each; fails naming
+# the target and the input on any crash, leak, timeout or out-of-memory (scripts/fuzz.sh,
+# docs/fuzzing.md). FUZZ_JOBS=2 runs two targets at a time; FUZZ_TARGETS="json csv" picks some.
+# New inputs go to $(FUZZ_BUILD)/corpus/<name>, findings to $(FUZZ_BUILD)/artifacts/<name>/.
+FUZZ_JOBS ?= 1
+FUZZ_TARGETS ?=
+FUZZ_BINARIES = $(if $(strip $(FUZZ_TARGETS)),$(addprefix fuzz_,$(patsubst fuzz_%,%,$(subst $(comma), ,$(FUZZ_TARGETS)))),$(basename $(notdir $(wildcard tests/fuzz/fuzz_*.cc))))
+comma := ,
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DZIPING_FUZZ=ON -DZIPING_BENCH=OFF -DZIPING_WERROR=OFF -DZIPING_WEB=OFF
-	cmake --build $(FUZZ_BUILD) -j $(JOBS)
-	@for source in tests/fuzz/fuzz_*.cc; do \
-	  name=$$(basename $$source .cc); corpus=$${name#fuzz_}; \
-	  mkdir -p $(FUZZ_BUILD)/corpus/$$corpus $(FUZZ_BUILD)/artifacts; \
-	  cp -n tests/fuzz/corpus/$$corpus/* $(FUZZ_BUILD)/corpus/$$corpus/ 2>/dev/null || true; \
-	  echo "== $$name for $(FUZZ_SECONDS)s"; \
-	  $(FUZZ_BUILD)/tests/$$name -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 \
-	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus/$$corpus 2>&1 | tail -3 || exit 1; \
-	done
+	  -DZIPING_FUZZ=ON -DZIPING_BENCH=OFF -DZIPING_WERROR=OFF -DZIPING_WEB=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_BINARIES)
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) \
+	  FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
 
 bench: deps build
 	$(BUILD)/bench/ziping_bench --benchmark_min_time=0.5 --benchmark_format=json | bench/ratios.py

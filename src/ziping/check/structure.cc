@@ -136,7 +136,8 @@ void check_level1_weights(const CheckContext& c) {
   for (const auto& [spec, expected] : c.rules.project_level1_weights) {
     Decimal actual = level1_weight(c, spec);
     if (actual != expected) {
-      c.emit(DiagId::warn_level1_weight, "goals[0].indicators",
+      // A form with no goal has no indicator table to point at: the warning goes on goals.
+      c.emit(DiagId::warn_level1_weight, c.form.goals.empty() ? "goals" : "goals[0].indicators",
              {spec, plain(actual), plain(expected)});
     }
   }
