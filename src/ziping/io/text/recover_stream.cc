@@ -156,12 +156,8 @@ void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
       {reading.columns, std::to_string(reading.leaves.size()), std::to_string(row_leaves)}));
   result.diagnostics.back().where =
       diag::SourceLocation::text(options.file_name, reading.header_line, 1);
-  if (reading.ties > 0) {
-    result.diagnostics.push_back(diag::make(DiagId::warn_import_tie, "goals[0]",
-                                            {diag::bilingual("指标表", "the indicator table")}));
-    result.diagnostics.back().where =
-        diag::SourceLocation::text(options.file_name, reading.header_line, 1);
-  }
+  // ZP0818 (two readings tie) is not reported yet: the program's tie count also counts
+  // equivalent paths through empty cells, which would warn on rows read without doubt.
 }
 
 // Mirror sites gloss characters with their pinyin: "項(xiàng)目". Removed before either reading

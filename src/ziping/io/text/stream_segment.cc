@@ -99,7 +99,9 @@ private:
     State& to = at(q, g);
     if (score > to.score + 1e-9) {
       to = {score, index(p, f), step, p, std::move(row)};
-    } else if (score > to.score - 1e-9 && step == Step::Field && g == 0) {
+    } else if (score > to.score - 1e-9 && step == Step::Field && to.step == Step::Field && g == 0 &&
+               to.from != p) {
+      // The same row end reached with its last cell cut elsewhere: two readings tie.
       ++ties_;
     }
   }
@@ -109,7 +111,10 @@ private:
     const Atom& a = s_.atoms[q];
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
-    return char_class(s_.atoms[q - 1]) != char_class(a) ? 0.0 : -1.2;
+    int before = char_class(s_.atoms[q - 1]), after = char_class(a);
+    if (before != after) return 0.0;
+    // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
+    return before == 1 ? -3.0 : -1.2;
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
@@ -157,7 +162,7 @@ private:
   void field_at_end(std::size_t f) {
     if (at(end_, f).score <= kImpossible / 2) return;
     Column c = fields_[f];
-    double empty = is_optional(c) ? -0.2 : -1.0;
+    double empty = is_optional(c) ? -0.2 : -0.5;
     land(end_, f, end_, empty, Step::Empty, at(end_, f).row);
   }
 
