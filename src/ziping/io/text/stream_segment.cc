@@ -346,7 +346,9 @@ StreamTable Segmenter::replay() {
 } // namespace
 
 StreamTable segment(const Stream& s, const ColumnModel& model, std::size_t begin, std::size_t end) {
-  if (begin >= end || end - begin > 60000) return {};
+  // A real indicator table is a few thousand characters; a longer run is not one table, and
+  // the program is quadratic in a span's length.
+  if (begin >= end || end - begin > 12000) return {};
   return Segmenter(s, model, begin, end).run();
 }
 
