@@ -267,7 +267,7 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
   }
   double row_quality = quality(row_leaves), stream_quality = quality(stream_leaves);
   // A row reading that filled most of its leaves knows the table (merged cells, goals) better.
-  bool mostly = !row_leaves.empty() && 4 * filled(row_leaves) >= 3 * row_leaves.size();
+  bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size();
   bool better =
       !mostly && stream_quality > row_quality &&
       (filled(stream_leaves) >= filled(row_leaves) + 2 ||

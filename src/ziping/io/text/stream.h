@@ -25,6 +25,7 @@ struct Atom {
   Gap gap = Gap::None;            // separator evidence before this atom
   bool empty_cell_before = false; // a positional empty cell lies between this atom and the last
   bool line_start = false;        // the first atom of a printed line
+  bool separated = false;         // its line separates cells (tabs, bars): never cut inside a cell
   int line = 0, column = 0, page = 0;
 };
 

@@ -102,6 +102,7 @@ public:
       atom.gap = s_.atoms.empty() ? Gap::Cell : pending_;
       atom.empty_cell_before = empty_;
       atom.line_start = line_start_;
+      atom.separated = separated;
       atom.line = cell.line;
       atom.column = column;
       atom.page = cell.page;
@@ -111,6 +112,7 @@ public:
     }
   }
   void empty_cell() { empty_ = true; }
+  bool separated = false;
 
 private:
   Stream& s_;
@@ -143,6 +145,7 @@ int strip_pinyin(std::string& text) {
 void stream_source(Builder& b, std::string_view text) {
   for (const Line& line : split_lines(text)) {
     std::string_view t = line.text;
+    b.separated = t.find('|') != std::string_view::npos || t.find('\t') != std::string_view::npos;
     bool first = true;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= t.size(); ++i) {
@@ -169,6 +172,7 @@ void stream_source(Builder& b, std::string_view text) {
 
 // The Grid's rows, for readers that have no printed text (PDF word boxes, HTML tables).
 void stream_grid(Builder& b, const Grid& grid) {
+  b.separated = true;
   for (const Row& row : grid.rows) {
     bool first = true;
     for (const Cell& cell : row.cells) {

@@ -111,6 +111,7 @@ private:
     const Atom& a = s_.atoms[q];
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
+    if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
     int before = char_class(s_.atoms[q - 1]), after = char_class(a);
     if (before != after) return 0.0;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
@@ -231,6 +232,17 @@ struct Levels {
   bool last_was_label = false;
 };
 
+void apply_label(Levels& levels, const StreamLabel& label);
+
+// A 二级 the framework files under another 一级 than the one above tells the 一级.
+void file_level2(Levels& levels, const StreamLabel& label) {
+  std::string_view natural = natural_level1(label.stem);
+  if (natural.empty() || natural == levels.level1_stem) return;
+  levels.level1 = level_display(natural);
+  levels.level1_stem = std::string(natural);
+  levels.level1_points.reset();
+}
+
 void apply_label(Levels& levels, const StreamLabel& label) {
   bool level1 = label.level == LabelLevel::Level1;
   if (label.level == LabelLevel::Either)
@@ -248,6 +260,7 @@ void apply_label(Levels& levels, const StreamLabel& label) {
     levels.level2.clear();
   } else {
     levels.level2 = label.name;
+    file_level2(levels, label);
   }
   levels.last_was_label = true;
 }
