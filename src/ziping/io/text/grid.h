@@ -54,6 +54,9 @@ struct Grid {
   std::vector<Row> rows;
   // What splitting had to decide (page numbers removed, numbers split apart).
   std::vector<diag::Diagnostic> diagnostics;
+  // The text as printed, when the Grid was split from text: the stream recovery reads it
+  // again with every separator as evidence rather than as the splitter decided (stream.h).
+  std::string source;
 };
 
 } // namespace ziping::io::text

@@ -55,9 +55,12 @@ std::vector<LayoutScore> score_layouts(const std::vector<Line>& lines) {
       std::string simple = simplified(text);
       if (contains(simple, "三级指标")) {
         std::string folded = simple;
-        if (contains(folded, "二级指标三级指标") || contains(folded, "三级指标年度")) header_runs = true;
-        else if (contains(folded, "一级指标") && count_pieces(folded) >= 4) header_spaced = true;
-        else if (ziping::text::trim(folded) == "三级指标") header_split = true;
+        if (contains(folded, "二级指标三级指标") || contains(folded, "三级指标年度"))
+          header_runs = true;
+        else if (contains(folded, "一级指标") && count_pieces(folded) >= 4)
+          header_spaced = true;
+        else if (ziping::text::trim(folded) == "三级指标")
+          header_split = true;
       }
     }
   }
@@ -75,15 +78,29 @@ std::vector<LayoutScore> score_layouts(const std::vector<Line>& lines) {
 
 Grid split_text_as(std::string_view text, Layout layout) {
   auto lines = split_lines(text);
+  Grid grid;
   switch (layout) {
-  case Layout::Tabs: return split_tabs(lines);
-  case Layout::Pipes: return split_pipes(lines);
-  case Layout::Spaces: return split_spaces(lines);
-  case Layout::OnePerLine: return split_one_per_line(lines);
-  case Layout::Runs: return split_runs(lines);
-  case Layout::Pdf: break;
+  case Layout::Tabs:
+    grid = split_tabs(lines);
+    break;
+  case Layout::Pipes:
+    grid = split_pipes(lines);
+    break;
+  case Layout::Spaces:
+    grid = split_spaces(lines);
+    break;
+  case Layout::OnePerLine:
+    grid = split_one_per_line(lines);
+    break;
+  case Layout::Runs:
+    grid = split_runs(lines);
+    break;
+  case Layout::Pdf:
+    grid = split_tabs(lines);
+    break;
   }
-  return split_tabs(lines);
+  grid.source = std::string(text);
+  return grid;
 }
 
 Grid split_text(std::string_view text, const std::string& file_name) {
@@ -91,25 +108,36 @@ Grid split_text(std::string_view text, const std::string& file_name) {
   auto scores = score_layouts(lines);
   Grid grid;
   switch (scores[0].layout) {
-  case Layout::Tabs: grid = split_tabs(lines); break;
-  case Layout::Pipes: grid = split_pipes(lines); break;
-  case Layout::Spaces: grid = split_spaces(lines); break;
-  case Layout::OnePerLine: grid = split_one_per_line(lines); break;
-  case Layout::Runs: grid = split_runs(lines); break;
-  case Layout::Pdf: break;
+  case Layout::Tabs:
+    grid = split_tabs(lines);
+    break;
+  case Layout::Pipes:
+    grid = split_pipes(lines);
+    break;
+  case Layout::Spaces:
+    grid = split_spaces(lines);
+    break;
+  case Layout::OnePerLine:
+    grid = split_one_per_line(lines);
+    break;
+  case Layout::Runs:
+    grid = split_runs(lines);
+    break;
+  case Layout::Pdf:
+    break;
   }
   std::vector<diag::Diagnostic> diagnostics;
-  diagnostics.push_back(diag::make(
-      diag::DiagId::note_import_layout, "",
-      {layout_name(scores[0].layout), two_places(scores[0].score),
-       scores.size() > 1 ? layout_name(scores[1].layout) : "-",
-       scores.size() > 1 ? two_places(scores[1].score) : "-"}));
+  diagnostics.push_back(diag::make(diag::DiagId::note_import_layout, "",
+                                   {layout_name(scores[0].layout), two_places(scores[0].score),
+                                    scores.size() > 1 ? layout_name(scores[1].layout) : "-",
+                                    scores.size() > 1 ? two_places(scores[1].score) : "-"}));
   diagnostics.back().where = diag::SourceLocation::text(file_name, 1, 1);
   for (auto& d : grid.diagnostics) {
     d.where.file = file_name;
     diagnostics.push_back(std::move(d));
   }
   grid.diagnostics = std::move(diagnostics);
+  grid.source = std::string(text);
   return grid;
 }
 

@@ -17,8 +17,6 @@ bool is_ascii_word_char(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-
-
 // Byte length of a dash at `pos` ("-", "—", "–", "－"), else 0.
 std::size_t dash_at(std::string_view text, std::size_t pos) {
   for (auto dash : {"-"sv, "—"sv, "–"sv, "－"sv}) {
@@ -68,7 +66,8 @@ bool strip_spliced_page_number(std::string& text, std::string& removed) {
       std::string_view piece = side == 0 ? t.substr(0, len) : t.substr(t.size() - len);
       if (!is_page_number(piece, false) || ziping::text::first_invalid_utf8(piece)) continue;
       removed = std::string(ziping::text::trim(piece));
-      text = std::string(ziping::text::trim(side == 0 ? t.substr(len) : t.substr(0, t.size() - len)));
+      text =
+          std::string(ziping::text::trim(side == 0 ? t.substr(len) : t.substr(0, t.size() - len)));
       return true;
     }
   }
@@ -91,10 +90,18 @@ void process(Context& c, const Row& row) {
   if (try_closing_row(c, row)) return;
   if (try_preamble_row(c, row)) return;
   switch (c.section) {
-  case Section::Budget: budget_row(c, row); break;
-  case Section::Goals: goal_row(c, row); break;
-  case Section::Indicators: indicator_row(c, row); break;
-  case Section::Closing: closing_continuation(c, row); break;
+  case Section::Budget:
+    budget_row(c, row);
+    break;
+  case Section::Goals:
+    goal_row(c, row);
+    break;
+  case Section::Indicators:
+    indicator_row(c, row);
+    break;
+  case Section::Closing:
+    closing_continuation(c, row);
+    break;
   case Section::Preamble:
     c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
     break;
@@ -212,8 +219,7 @@ std::string quoted_cells(const Row& row) {
 
 } // namespace recovery
 
-model::ReadResult recover_form(const Grid& grid, const RecoverOptions& options) {
-  using namespace recovery;
+model::ReadResult recovery::recover_rows(const Grid& grid, const RecoverOptions& options) {
   // A private copy of the rows: page numbers are cut out of it before anything else looks.
   Grid rows_grid;
   rows_grid.layout = grid.layout;

@@ -47,7 +47,7 @@ struct Block {
   std::string printed_label; // "绩效目标9"
   const Row* row = nullptr;
   std::vector<Leaf> leaves;
-  int last_rank = -1; // 一级 order reached so far
+  int last_rank = -1;                        // 一级 order reached so far
   std::optional<num::Decimal> weight, score; // a 小计 row, where the template prints one
   const Cell* weight_cell = nullptr;
   const Cell* score_cell = nullptr;
@@ -96,7 +96,7 @@ struct Context {
   // goals
   std::vector<GoalColumn> goal_types;
   std::vector<GoalRow> goal_rows;
-  GoalRow overall;                  // project / national department template
+  GoalRow overall;                   // project / national department template
   bool overall_expect_texts = false; // the 年度总体目标 header was read, texts follow
   // indicators
   IndicatorHeader header;
@@ -112,9 +112,9 @@ struct Context {
   const Row* last_text_row = nullptr;
   // the leaf a wrapped line may continue
   bool last_row_was_leaf = false;
-  std::size_t row_count = 0;   // rows in the grid, to tell the last row
-  std::size_t row_index = 0;   // the row being read
-  bool project_hint() const;   // what is known so far says "project form"
+  std::size_t row_count = 0; // rows in the grid, to tell the last row
+  std::size_t row_index = 0; // the row being read
+  bool project_hint() const; // what is known so far says "project form"
 
   // Cells spoken for: placed in the form or reported on (asking where a cell is does one of the
   // two), or deliberately skipped (take). The last pass reports every other cell holding text,
@@ -125,8 +125,8 @@ struct Context {
 
   diag::SourceLocation where(const Cell& cell) const;
   diag::SourceLocation where(const Row& row) const;
-  diag::Diagnostic& report(DiagId id, const diag::SourceLocation& at, std::vector<std::string> args = {},
-                           std::string path = {});
+  diag::Diagnostic& report(DiagId id, const diag::SourceLocation& at,
+                           std::vector<std::string> args = {}, std::string path = {});
   void locate(const std::string& path, const Cell* cell);
 };
 
@@ -147,6 +147,9 @@ void assemble(Context& c);
 
 // recover_centred.cc: labels printed on the middle row of their span, moved to its first row.
 void centre_spanned_labels(Context& c, std::vector<Row>& rows);
+
+// recover.cc: the row-by-row recovery (recover_stream.cc's first reading).
+model::ReadResult recover_rows(const Grid& grid, const RecoverOptions& options);
 
 // recover.cc: reports the cells with text that no part of the recovery spoke for (ZP0155).
 void account_for_cells(Context& c);

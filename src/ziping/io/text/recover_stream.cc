@@ -1,0 +1,284 @@
+// io/text/recover_stream.cc — the recovery every reader (text, PDF, HTML) hands its rows to.
+// The row-by-row reading (recover.cc) goes first; where it leaves the indicator table
+// incomplete, the stream recovery (stream.h) reads the table again from the characters, and the
+// better-filled reading of the table is kept. Then the checks that only the importer can make.
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/recover.h"
+#include "ziping/io/text/recovery.h"
+#include "ziping/io/text/stream.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::io::text {
+namespace {
+
+using diag::DiagId;
+
+// How well a reading filled its leaves: name, target, actual, 分值, 得分, and 得分 ≤ 分值.
+double quality(const std::vector<model::Indicator>& leaves) {
+  double q = 0;
+  for (const auto& leaf : leaves) {
+    if (leaf.name.empty()) continue;
+    if (leaf.target.empty() && leaf.actual.empty() && !leaf.weight && !leaf.score) {
+      q -= 0.5; // a name alone: a placeholder or a label read as a row
+      continue;
+    }
+    q += 1 + (leaf.target.empty() ? 0 : 0.5) + (leaf.actual.empty() ? 0 : 0.5) +
+         (leaf.weight ? 0.7 : 0) + (leaf.score ? 0.7 : 0);
+    if (leaf.weight && leaf.score && *leaf.score > *leaf.weight) q -= 2;
+    if (!leaf.level1.empty()) q += 0.3;
+  }
+  return q;
+}
+
+std::vector<model::Indicator> all_leaves(const model::ReadResult& result) {
+  std::vector<model::Indicator> out;
+  if (!result.form) return out;
+  for (const auto& goal : result.form->goals)
+    out.insert(out.end(), goal.indicators.begin(), goal.indicators.end());
+  return out;
+}
+
+// Leaves with a name, a target or actual, and a 得分.
+std::size_t filled(const std::vector<model::Indicator>& leaves) {
+  std::size_t n = 0;
+  for (const auto& leaf : leaves)
+    n += !leaf.name.empty() && !(leaf.target.empty() && leaf.actual.empty()) && leaf.score;
+  return n;
+}
+
+// Every leaf the row reading filled completely: nothing for the stream to improve.
+bool complete(const std::vector<model::Indicator>& leaves) {
+  if (leaves.empty()) return false;
+  for (const auto& leaf : leaves) {
+    if (leaf.name.empty() || (leaf.target.empty() && leaf.actual.empty()) || !leaf.score)
+      return false;
+  }
+  return true;
+}
+
+struct StreamReading {
+  std::vector<stream::StreamLeaf> leaves;
+  std::optional<num::Decimal> total_weight, total_score;
+  std::string columns;
+  int ties = 0, tie_line = 0, header_line = 0;
+};
+
+// The header's columns as the catalogue's Chinese names ("三级指标、分值、年度指标值 …").
+std::string describe(const stream::ColumnModel& model) {
+  auto chinese = [](Column c) {
+    std::string name = column_name(c);
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      if (static_cast<unsigned char>(name[i]) < 0x80) return name.substr(0, i);
+    }
+    return name;
+  };
+  std::string out = chinese(Column::Name);
+  for (Column c : model.columns) out += "、" + chinese(c);
+  return out;
+}
+
+StreamReading read_stream(const stream::Stream& s) {
+  StreamReading reading;
+  std::size_t from = 0;
+  while (auto model = stream::find_header(s, from)) {
+    stream::StreamTable table = stream::read_rows(s, *model);
+    if (reading.columns.empty()) {
+      reading.columns = describe(*model);
+      reading.header_line = s.atoms[model->header_begin].line;
+    }
+    for (auto& leaf : table.leaves) reading.leaves.push_back(std::move(leaf));
+    if (!reading.total_weight) reading.total_weight = table.total_weight;
+    if (!reading.total_score) reading.total_score = table.total_score;
+    reading.ties += table.ties;
+    from = std::max(table.end, model->header_end + 1);
+  }
+  return reading;
+}
+
+// Diagnostics of the row reading about the table the stream has read again.
+bool superseded(const diag::Diagnostic& d, int header_line) {
+  switch (d.id) {
+  case DiagId::err_import_no_form:
+    return true;
+  case DiagId::warn_import_cell_unplaced:
+  case DiagId::warn_import_row_dropped:
+  case DiagId::warn_import_text_unread:
+  case DiagId::note_import_wrapped_joined:
+  case DiagId::warn_import_labels_pending:
+  case DiagId::warn_import_level1_changed:
+  case DiagId::note_import_row_shifted:
+  case DiagId::warn_import_numbers_run_together:
+  case DiagId::warn_import_score_repeated:
+  case DiagId::warn_import_level1_points:
+    return d.where.line == 0 || d.where.line >= header_line;
+  case DiagId::warn_import_missing_part:
+    return d.path.empty() || d.path.starts_with("goals");
+  default:
+    return false;
+  }
+}
+
+model::Form form_for_stream(const Grid& grid, const RecoverOptions& options) {
+  model::Form form;
+  form.kind = options.kind.value_or(model::FormKind::Project);
+  for (const Row& row : grid.rows) {
+    for (const Cell& cell : row.cells) {
+      if (cell.text.find("部门整体") != std::string::npos) {
+        if (!options.kind) form.kind = model::FormKind::Department;
+        return form;
+      }
+    }
+  }
+  return form;
+}
+
+void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
+           const RecoverOptions& options, std::size_t row_leaves) {
+  std::erase_if(result.diagnostics,
+                [&](const diag::Diagnostic& d) { return superseded(d, reading.header_line); });
+  if (!result.form) result.form = form_for_stream(grid, options);
+  model::Form& form = *result.form;
+  if (form.goals.empty()) form.goals.emplace_back();
+  if (form.kind == model::FormKind::Department && !form.goals[0].number) form.goals[0].number = 1;
+  for (auto& goal : form.goals) goal.indicators.clear();
+  for (std::size_t i = 0; i < reading.leaves.size(); ++i) {
+    const auto& leaf = reading.leaves[i];
+    form.goals[0].indicators.push_back(leaf.indicator);
+    diag::SourceLocation at =
+        leaf.page > 0 ? diag::SourceLocation::at_page(options.file_name, leaf.page)
+                      : diag::SourceLocation::text(options.file_name, leaf.line, leaf.column);
+    result.map.set(model::indicator_path(0, i), at);
+  }
+  if (!form.total_weight) form.total_weight = reading.total_weight;
+  if (!form.total_score) form.total_score = reading.total_score;
+  result.diagnostics.push_back(diag::make(
+      DiagId::note_import_stream_rows, "goals[0]",
+      {reading.columns, std::to_string(reading.leaves.size()), std::to_string(row_leaves)}));
+  result.diagnostics.back().where =
+      diag::SourceLocation::text(options.file_name, reading.header_line, 1);
+  // ZP0818 (two readings tie) is not reported yet: the program's tie count also counts
+  // equivalent paths through empty cells, which would warn on rows read without doubt.
+}
+
+// Mirror sites gloss characters with their pinyin: "項(xiàng)目". Removed before either reading
+// looks, so that headers and labels match again; a note says how many.
+std::optional<Grid> without_pinyin(const Grid& grid, model::ReadResult& notes,
+                                   const RecoverOptions& options) {
+  std::optional<Grid> cleaned;
+  int removed = 0, line = 0;
+  for (std::size_t r = 0; r < grid.rows.size(); ++r) {
+    for (std::size_t c = 0; c < grid.rows[r].cells.size(); ++c) {
+      std::string text = grid.rows[r].cells[c].text;
+      int n = stream::strip_pinyin(text);
+      if (n == 0) continue;
+      if (!cleaned) cleaned = grid;
+      cleaned->rows[r].cells[c].text = std::move(text);
+      if (removed == 0) line = grid.rows[r].cells[c].line;
+      removed += n;
+    }
+  }
+  if (removed > 0) {
+    notes.diagnostics.push_back(
+        diag::make(DiagId::note_import_pinyin_removed, "", {std::to_string(removed)}));
+    notes.diagnostics.back().where = diag::SourceLocation::text(options.file_name, line, 1);
+  }
+  return cleaned;
+}
+
+// A 一级 heading's "(50分)" against the 分值 of the rows under it, where every row prints one.
+void check_block_points(model::ReadResult& result, const StreamReading& reading,
+                        const RecoverOptions& options) {
+  for (std::size_t i = 0; i < reading.leaves.size();) {
+    const auto& first = reading.leaves[i];
+    std::size_t j = i;
+    num::Decimal sum = num::Decimal::from_int(0);
+    bool all = true;
+    while (j < reading.leaves.size() &&
+           reading.leaves[j].indicator.level1 == first.indicator.level1) {
+      if (reading.leaves[j].indicator.weight)
+        sum = sum + *reading.leaves[j].indicator.weight;
+      else
+        all = false;
+      ++j;
+    }
+    if (first.level1_points && all && sum != *first.level1_points) {
+      result.diagnostics.push_back(
+          diag::make(DiagId::warn_block_points_mismatch, model::indicator_path(0, i),
+                     {first.indicator.level1, first.level1_points->to_string(), sum.to_string()}));
+      result.diagnostics.back().where =
+          diag::SourceLocation::text(options.file_name, first.line, first.column);
+    }
+    i = j;
+  }
+}
+
+diag::SourceLocation located(const model::ReadResult& result, const std::string& path) {
+  const diag::SourceLocation* at = result.map.find(path);
+  return at ? *at : diag::SourceLocation{};
+}
+
+// Checks only the importer can make, because they are about what the page printed.
+void check_printed(model::ReadResult& result) {
+  if (!result.form) return;
+  const model::Form& form = *result.form;
+  const model::Budget& budget = form.budget;
+  if (budget.annual && budget.executed && ziping::text::trim(budget.rate).empty()) {
+    result.diagnostics.push_back(
+        diag::make(DiagId::warn_import_rate_missing, "budget.rate",
+                   {budget.annual->to_string(), budget.executed->to_string()}));
+    result.diagnostics.back().where = located(result, "budget");
+  }
+  if (!budget.weight && !budget.score) return;
+  for (std::size_t g = 0; g < form.goals.size(); ++g) {
+    for (std::size_t i = 0; i < form.goals[g].indicators.size(); ++i) {
+      const auto& leaf = form.goals[g].indicators[i];
+      if (key(leaf.name).find("预算执行率") == std::string::npos) continue;
+      std::string path = model::indicator_path(g, i);
+      result.diagnostics.push_back(
+          diag::make(DiagId::warn_execution_rate_double_counted, path, {leaf.name}));
+      result.diagnostics.back().where = located(result, path);
+    }
+  }
+}
+
+} // namespace
+
+model::ReadResult recover_form(const Grid& printed, const RecoverOptions& options) {
+  model::ReadResult notes;
+  std::optional<Grid> cleaned = without_pinyin(printed, notes, options);
+  const Grid& grid = cleaned ? *cleaned : printed;
+  model::ReadResult result = recovery::recover_rows(grid, options);
+  result.diagnostics.insert(result.diagnostics.end(), notes.diagnostics.begin(),
+                            notes.diagnostics.end());
+  std::vector<model::Indicator> row_leaves = all_leaves(result);
+  if (complete(row_leaves)) {
+    check_printed(result);
+    return result;
+  }
+  stream::Stream s = stream::make_stream(grid);
+  StreamReading reading = read_stream(s);
+  std::vector<model::Indicator> stream_leaves;
+  for (const auto& leaf : reading.leaves) stream_leaves.push_back(leaf.indicator);
+  // The row reading knows goals and merged cells; the stream only replaces it where it is
+  // clearly better: a table the rows did not read, or one read much less fully.
+  std::size_t goals_with_leaves = 0;
+  if (result.form) {
+    for (const auto& goal : result.form->goals) goals_with_leaves += !goal.indicators.empty();
+  }
+  double row_quality = quality(row_leaves), stream_quality = quality(stream_leaves);
+  // A row reading that filled most of its leaves knows the table (merged cells, goals) better.
+  bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size();
+  bool better =
+      !mostly && stream_quality > row_quality &&
+      (filled(stream_leaves) >= filled(row_leaves) + 2 ||
+       (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
+       (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)));
+  if (goals_with_leaves <= 1 && better) {
+    adopt(result, reading, grid, options, row_leaves.size());
+    check_block_points(result, reading, options);
+  }
+  check_printed(result);
+  return result;
+}
+
+} // namespace ziping::io::text

@@ -1,0 +1,90 @@
+// io/text/stream.h — the stream recovery: a published indicator table read as one stream of
+// characters, whatever the layout did to it. Line breaks, cell separators and spaces are kept as
+// evidence of where cells end (never as law), the column model comes from the header words
+// (header_synonyms.h), and a dynamic program segments the stream into rows that fit the column
+// model and the form's own arithmetic. Internal to io/text; recover_stream.cc is its user.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ziping/io/text/grid.h"
+#include "ziping/io/text/vocabulary.h"
+#include "ziping/model/form.h"
+
+namespace ziping::io::text::stream {
+
+// How strongly the text says a cell ends before an atom.
+enum class Gap : unsigned char { None = 0, Space = 1, Cell = 2 };
+
+// One code point of the form, with its comparable key and where it came from.
+struct Atom {
+  std::string text;               // as printed
+  std::string key;                // simplified and folded (keys.h); empty for ignorable characters
+  Gap gap = Gap::None;            // separator evidence before this atom
+  bool empty_cell_before = false; // a positional empty cell lies between this atom and the last
+  bool line_start = false;        // the first atom of a printed line
+  bool separated = false;         // its line separates cells (tabs, bars): never cut inside a cell
+  int line = 0, column = 0, page = 0;
+};
+
+struct Stream {
+  std::vector<Atom> atoms;
+  std::string keys;                // every atom's key, concatenated
+  std::vector<std::size_t> offset; // offset[i]: where atom i's key starts in `keys`; size()+1
+  int pinyin_removed = 0;          // glosses "(xiàng)" dropped
+  int pinyin_line = 0;
+
+  std::size_t size() const { return atoms.size(); }
+  // Atom index just past `word` when the keys from atom i on start with it, else 0.
+  std::size_t match(std::size_t i, std::string_view word) const;
+  // The printed text of atoms [from, to), a space kept where the print had one inside a cell.
+  std::string text(std::size_t from, std::size_t to) const;
+  std::string key_text(std::size_t from, std::size_t to) const;
+};
+
+// Removes pinyin glosses inserted after CJK characters ("項(xiàng)目" → "項目"); how many.
+int strip_pinyin(std::string& text);
+
+// The Grid's cells in reading order as one stream; pinyin glosses after CJK characters removed.
+Stream make_stream(const Grid& grid);
+
+// The column model read from the indicator header.
+struct ColumnModel {
+  std::vector<Column> columns;                  // after the name column, in print order
+  bool numbered_rows = false;                   // a 序号 column before the labels
+  std::size_t header_begin = 0, header_end = 0; // atoms of the header
+};
+// Finds the indicator header (三级指标 / 指标名称 followed by value columns).
+std::optional<ColumnModel> find_header(const Stream& s, std::size_t from);
+
+struct StreamLeaf {
+  model::Indicator indicator;
+  std::optional<num::Decimal> level1_points;
+  int line = 0, column = 0, page = 0;
+};
+
+struct StreamTable {
+  std::vector<StreamLeaf> leaves;
+  std::optional<num::Decimal> total_weight, total_score;
+  int ties = 0; // rows where two readings scored the same
+  int tie_line = 0;
+  std::size_t end = 0; // atom where the table ended
+};
+
+// Segments the atoms after the header into rows (the dynamic program of stream_rows.cc).
+StreamTable read_rows(const Stream& s, const ColumnModel& model);
+
+// What a cell's text is worth as each kind of field (stream_fields.cc); a negative
+// kImpossible when it cannot be that field.
+inline constexpr double kImpossible = -1e9;
+double fit_name(std::string_view text, std::string_view key);
+double fit_value(std::string_view key);
+double fit_number(std::string_view key, double max);
+double fit_free_text(std::string_view key);
+double fit_column(Column column, std::string_view text, std::string_view key);
+// The unit a value ends with ("个", "%", "万元"), for matching target and actual.
+std::string unit_of(std::string_view key);
+
+} // namespace ziping::io::text::stream

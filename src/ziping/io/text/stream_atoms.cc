@@ -1,0 +1,229 @@
+// io/text/stream_atoms.cc — a Grid's cells as one stream of atoms (code points with keys and
+// separator evidence), and word matching over the keys.
+#include <algorithm>
+#include <unordered_map>
+
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/layout.h"
+#include "ziping/io/text/stream.h"
+#include "ziping/text/utf8.h"
+#include "ziping/value/value.h"
+
+namespace ziping::io::text::stream {
+namespace {
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000 || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
+}
+
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+// Letters of Hanyu Pinyin, with or without tone marks.
+bool is_pinyin_letter(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+// The key of one code point: simplified, then folded; cached, since ICU is slow per call.
+const std::string& key_of(char32_t cp, std::string_view printed) {
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  auto found = cache.find(cp);
+  if (found != cache.end()) return found->second;
+  std::string k = value::fold(is_cjk(cp) ? simplified(printed) : std::string(printed));
+  if (k.size() == 1 && k[0] >= 'A' && k[0] <= 'Z') k[0] = char(k[0] - 'A' + 'a');
+  if (cache.size() > 20000) cache.clear();
+  return cache.emplace(cp, std::move(k)).first->second;
+}
+
+struct Decoded {
+  char32_t cp;
+  std::size_t begin, end;
+};
+
+std::vector<Decoded> decode(std::string_view text) {
+  std::vector<Decoded> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t begin = pos;
+    char32_t cp = ziping::text::next_code_point(text, pos);
+    out.push_back({cp, begin, pos});
+  }
+  return out;
+}
+
+// Length (in code points) of a pinyin gloss "(xiàng)" starting at `i`, else 0.
+std::size_t gloss_at(const std::vector<Decoded>& cps, std::size_t i) {
+  if (i == 0 || !is_cjk(cps[i - 1].cp)) return 0;
+  if (cps[i].cp != '(' && cps[i].cp != 0xFF08) return 0;
+  std::size_t j = i + 1;
+  bool marked = false;
+  while (j < cps.size() && j - i <= 8 && is_pinyin_letter(cps[j].cp)) {
+    marked = marked || cps[j].cp >= 0xC0;
+    ++j;
+  }
+  if (j == i + 1 || j >= cps.size() || (cps[j].cp != ')' && cps[j].cp != 0xFF09)) return 0;
+  // Plain ASCII letters in brackets may be a real abbreviation ("(A)", "(B/A)"): only a
+  // lower-case syllable of two letters or more, or one with a tone mark, is a gloss.
+  if (!marked && j - i - 1 < 2) return 0;
+  return j + 1 - i;
+}
+
+class Builder {
+public:
+  explicit Builder(Stream& s) : s_(s) {}
+
+  void cell(const Cell& cell, Gap gap, bool line_start) {
+    std::string_view text = cell.text;
+    if (text.find_first_not_of("| ") == std::string_view::npos) { // a lone "|": an empty cell
+      empty_ = true;
+      return;
+    }
+    pending_ = std::max(pending_, gap);
+    line_start_ = line_start_ || line_start;
+    auto cps = decode(text);
+    int column = cell.column;
+    for (std::size_t i = 0; i < cps.size(); ++i, ++column) {
+      if (std::size_t gloss = gloss_at(cps, i)) {
+        if (s_.pinyin_removed++ == 0) s_.pinyin_line = cell.line;
+        i += gloss - 1;
+        column += int(gloss) - 1;
+        continue;
+      }
+      if (is_space(cps[i].cp)) {
+        pending_ = std::max(pending_, Gap::Space);
+        continue;
+      }
+      std::string_view printed = text.substr(cps[i].begin, cps[i].end - cps[i].begin);
+      Atom atom;
+      atom.text = std::string(printed);
+      atom.key = key_of(cps[i].cp, printed);
+      atom.gap = s_.atoms.empty() ? Gap::Cell : pending_;
+      atom.empty_cell_before = empty_;
+      atom.line_start = line_start_;
+      atom.separated = separated;
+      atom.line = cell.line;
+      atom.column = column;
+      atom.page = cell.page;
+      s_.atoms.push_back(std::move(atom));
+      pending_ = Gap::None;
+      empty_ = line_start_ = false;
+    }
+  }
+  void empty_cell() { empty_ = true; }
+  bool separated = false;
+
+private:
+  Stream& s_;
+  Gap pending_ = Gap::Cell;
+  bool empty_ = false, line_start_ = true;
+};
+
+} // namespace
+
+int strip_pinyin(std::string& text) {
+  if (text.find('(') == std::string::npos && text.find("\xEF\xBC\x88") == std::string::npos)
+    return 0;
+  auto cps = decode(text);
+  std::string out;
+  int removed = 0;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (std::size_t gloss = gloss_at(cps, i)) {
+      ++removed;
+      i += gloss - 1;
+      continue;
+    }
+    out.append(text, cps[i].begin, cps[i].end - cps[i].begin);
+  }
+  if (removed > 0) text = std::move(out);
+  return removed;
+}
+
+// The printed text's lines as cells: "|" and tabs end a cell, two spaces or more too; a
+// single space stays inside the cell as weaker evidence.
+void stream_source(Builder& b, std::string_view text) {
+  for (const Line& line : split_lines(text)) {
+    std::string_view t = line.text;
+    b.separated = t.find('|') != std::string_view::npos || t.find('\t') != std::string_view::npos;
+    bool first = true;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= t.size(); ++i) {
+      bool end = i == t.size() || t[i] == '|' || t[i] == '\t' ||
+                 (t[i] == ' ' && i + 1 < t.size() && t[i + 1] == ' ');
+      if (!end) continue;
+      std::string_view piece = ziping::text::trim(t.substr(start, i - start));
+      bool rest_blank =
+          ziping::text::trim(t.substr(std::min(i + 1, t.size()))).find_first_not_of('|') ==
+          std::string_view::npos;
+      if (piece.empty()) {
+        // "| a |": the leading bar opens the row; a line of bars alone is an empty cell.
+        if (i < t.size() && t[i] == '|' && (!first || rest_blank)) b.empty_cell();
+      } else {
+        Cell cell{std::string(piece), line.number, column_of(t, start), 0, 0, 0};
+        b.cell(cell, Gap::Cell, first);
+        first = false;
+      }
+      while (i + 1 < t.size() && t[i] == ' ' && t[i + 1] == ' ') ++i;
+      start = i + 1;
+    }
+  }
+}
+
+// The Grid's rows, for readers that have no printed text (PDF word boxes, HTML tables).
+void stream_grid(Builder& b, const Grid& grid) {
+  b.separated = true;
+  for (const Row& row : grid.rows) {
+    bool first = true;
+    for (const Cell& cell : row.cells) {
+      if (cell.empty()) {
+        if (row.positional && !first) b.empty_cell();
+        continue;
+      }
+      b.cell(cell, Gap::Cell, first);
+      first = false;
+    }
+  }
+}
+
+Stream make_stream(const Grid& grid) {
+  Stream s;
+  Builder b(s);
+  if (!grid.source.empty())
+    stream_source(b, grid.source);
+  else
+    stream_grid(b, grid);
+  s.offset.reserve(s.atoms.size() + 1);
+  for (const Atom& atom : s.atoms) {
+    s.offset.push_back(s.keys.size());
+    s.keys += atom.key;
+  }
+  s.offset.push_back(s.keys.size());
+  return s;
+}
+
+std::size_t Stream::match(std::size_t i, std::string_view word) const {
+  if (i >= atoms.size() || word.empty()) return 0;
+  if (keys.compare(offset[i], word.size(), word) != 0) return 0;
+  std::size_t end = offset[i] + word.size();
+  auto it = std::lower_bound(offset.begin() + long(i), offset.end(), end);
+  if (it == offset.end() || *it != end) return 0;
+  return std::size_t(it - offset.begin());
+}
+
+std::string Stream::text(std::size_t from, std::size_t to) const {
+  std::string out;
+  for (std::size_t i = from; i < to && i < atoms.size(); ++i) {
+    if (i > from && atoms[i].gap != Gap::None) out += ' ';
+    out += atoms[i].text;
+  }
+  return out;
+}
+
+std::string Stream::key_text(std::size_t from, std::size_t to) const {
+  to = std::min(to, atoms.size());
+  if (from >= to) return {};
+  return keys.substr(offset[from], offset[to] - offset[from]);
+}
+
+} // namespace ziping::io::text::stream

@@ -1,0 +1,33 @@
+// io/text/stream_dp.h — the pieces of the stream's dynamic program: what may stand at the start
+// of a row besides a name (level labels, placeholders, row numbers), and the segmentation itself.
+// Internal to io/text.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ziping/io/text/stream.h"
+
+namespace ziping::io::text::stream {
+
+enum class LabelLevel { Level1, Level2, Either, Scheme };
+
+struct StreamLabel {
+  LabelLevel level = LabelLevel::Level1;
+  std::string name; // the label as its key prints it, without points
+  std::string stem; // 产出, 数量, 社会效益 …; empty for a scheme label (决策, 目标设定)
+  std::optional<num::Decimal> points;
+  std::size_t end = 0; // atom after the label (0: none here)
+};
+
+// A 一级/二级 label at atom i (with its "(50分)"), or a scheme table's "决策 (20分)" when
+// `scheme` (tables without target/actual columns).
+StreamLabel label_at(const Stream& s, std::size_t i, bool scheme);
+
+// Atom after a placeholder or layout token at i (……, 指标2:, an orphan (50分), a page-chunk
+// marker 2、, a row number when the table numbers its rows), 0 when there is none.
+std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end, const ColumnModel& model);
+
+StreamTable segment(const Stream& s, const ColumnModel& model, std::size_t begin, std::size_t end);
+
+} // namespace ziping::io::text::stream

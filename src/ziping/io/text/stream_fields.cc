@@ -1,0 +1,212 @@
+// io/text/stream_fields.cc — what a piece of text is worth as each kind of cell: a name, a
+// value (comparator + number + unit, percentage, quality word), a 分值/得分 number, free text.
+// The dynamic program (stream_rows.cc) adds these up; nothing here decides a row on its own.
+#include <array>
+
+#include "ziping/io/text/stream.h"
+#include "ziping/num/decimal.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::io::text::stream {
+namespace {
+
+using namespace std::string_view_literals;
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool has_cjk(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = ziping::text::next_code_point(text, pos);
+    if (cp >= 0x3400 && cp <= 0x9FFF) return true;
+  }
+  return false;
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Comparators as folded keys, longest first.
+constexpr std::array kComparators = {"不少于"sv, "不低于"sv,   "不高于"sv,   "不超过"sv, "不大于"sv,
+                                     "不小于"sv, "大于等于"sv, "小于等于"sv, "≥="sv,     "≤="sv,
+                                     "大于"sv,   "小于"sv,     "等于"sv,     "达到"sv,   "超过"sv,
+                                     "≥"sv,      "≤"sv,        ">"sv,        "<"sv,      "="sv,
+                                     "═"sv,      "≠"sv,        "≈"sv,        "约"sv};
+
+// Words that fill a target or actual cell without a number.
+constexpr std::array kQualityWords = {
+    "达成预期指标"sv, "达到预期"sv, "明显提升"sv, "显著提升"sv, "明显改善"sv, "效果明显"sv,
+    "有所提升"sv,     "提升"sv,     "提高"sv,     "改善"sv,     "明显"sv,     "显著"sv,
+    "良好"sv,         "较好"sv,     "好"sv,       "高"sv,       "优"sv,       "良"sv,
+    "及时"sv,         "按期"sv,     "按时"sv,     "合格"sv,     "达标"sv,     "有效"sv,
+    "完成"sv,         "已完成"sv,   "是"sv,       "否"sv,       "符合"sv,     "符合要求"sv,
+    "减少"sv,         "增加"sv,     "公益性"sv,   "全覆盖"sv,   "持续"sv,     "长期"sv,
+    "稳定"sv,         "满意"sv,     "基本满意"sv};
+
+std::string_view strip_comparator(std::string_view k) {
+  for (auto c : kComparators) {
+    if (k.starts_with(c)) return k.substr(c.size());
+  }
+  return k;
+}
+
+// Length of the number at the front of `k` ("1,200.5"), 0 when none.
+std::size_t number_length(std::string_view k) {
+  std::size_t i = 0;
+  if (i < k.size() && k[i] == '-' && k.size() > 1 && is_digit(k[1])) ++i;
+  std::size_t digits = 0;
+  while (i < k.size() &&
+         (is_digit(k[i]) || (k[i] == ',' && digits > 0) || (k[i] == '.' && digits > 0))) {
+    digits += is_digit(k[i]);
+    ++i;
+  }
+  if (digits == 0) return 0;
+  while (i > 0 && (k[i - 1] == '.' || k[i - 1] == ',')) --i;
+  return i;
+}
+
+// A unit: "%", "‰", CJK measure words ("个", "万元", "人次/年"), latin units ("TB", "km").
+bool is_unit(std::string_view u) {
+  if (u.empty()) return true;
+  if (u == "%" || u == "‰" || u == "%以上"sv || u == "%以内"sv || u == "%以下"sv) return true;
+  if (code_points(u) > 3 && u.find('/') == std::string_view::npos) return false;
+  std::size_t pos = 0;
+  while (pos < u.size()) {
+    char32_t cp = ziping::text::next_code_point(u, pos);
+    bool ok = (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 'a' && cp <= 'z') ||
+              (cp >= 'A' && cp <= 'Z') || cp == '/' || cp == 0xB2 || cp == 0xB3 || cp == 0x33A1;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Brackets opened and not closed, or closed and not opened: a cell boundary cut through them.
+bool balanced(std::string_view k) {
+  int depth = 0;
+  for (char c : k) {
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return false;
+  }
+  if (depth != 0) return false;
+  std::size_t open = 0, close = 0;
+  for (std::size_t at = k.find("“"); at != std::string_view::npos; at = k.find("“", at + 1)) ++open;
+  for (std::size_t at = k.find("”"); at != std::string_view::npos; at = k.find("”", at + 1))
+    ++close;
+  return close <= open;
+}
+
+bool ends_with_comparator(std::string_view k) {
+  for (auto c : {"≥"sv, "≤"sv, "="sv, ">"sv, "<"sv, "═"sv}) {
+    if (k.ends_with(c)) return true;
+  }
+  return false;
+}
+
+bool is_placeholder(std::string_view k) {
+  return k == "—" || k == "-" || k == "/" || k == "——" || k == "无" || k == "…" || k == "……";
+}
+
+} // namespace
+
+std::string unit_of(std::string_view k) {
+  k = strip_comparator(k);
+  std::size_t n = number_length(k);
+  if (n == 0) return {};
+  return std::string(k.substr(n));
+}
+
+double fit_value(std::string_view k) {
+  if (k.empty() || !balanced(k) || ends_with_comparator(k)) return kImpossible;
+  if (is_placeholder(k)) return 0.5;
+  std::string_view rest = strip_comparator(k);
+  bool comparator = rest.size() < k.size();
+  if (rest.empty()) return kImpossible;
+  if (std::size_t n = number_length(rest)) {
+    std::string_view unit = rest.substr(n);
+    if (!is_unit(unit))
+      return code_points(k) <= 20 && has_cjk(unit) && unit.find(':') == std::string_view::npos
+                 ? 0.3
+                 : kImpossible;
+    if (unit == "%" || unit == "‰") return comparator ? 3.0 : 2.6;
+    if (!unit.empty()) return comparator ? 3.0 : 2.5;
+    return comparator ? 2.2 : 1.0;
+  }
+  if (comparator && !has_cjk(rest)) return kImpossible;
+  for (auto word : kQualityWords) {
+    if (rest == word) return 1.8;
+  }
+  if (!has_cjk(k)) return kImpossible;
+  std::size_t n = code_points(k);
+  if (n <= 12) return 0.8;
+  if (n <= 40) return 0.3;
+  return kImpossible;
+}
+
+double fit_name(std::string_view text, std::string_view k) {
+  if (k.empty() || !has_cjk(k) || !balanced(k) || ends_with_comparator(k)) return kImpossible;
+  if (k.starts_with("(") || k.starts_with("…") || k.starts_with("."))
+    return kImpossible; // (50分), ……
+  if (strip_comparator(k).size() < k.size()) return kImpossible;
+  std::size_t n = number_length(k);
+  if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
+  for (auto word : kQualityWords) {
+    if (k == word) return 0.2;
+  }
+  std::size_t len = code_points(text);
+  if (len < 2 || len > 80) return kImpossible;
+  return len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
+}
+
+double fit_number(std::string_view k, double max) {
+  if (k.ends_with("分")) k.remove_suffix("分"sv.size());
+  if (k.empty() || k.size() > 7) return kImpossible;
+  if (k.size() > 1 && k[0] == '0' && k[1] != '.') return kImpossible;
+  std::size_t dot = k.find('.');
+  if (dot != std::string_view::npos && k.size() - dot - 1 > 2) return kImpossible;
+  for (char c : k) {
+    if (!is_digit(c) && c != '.') return kImpossible;
+  }
+  auto value = num::Decimal::parse(k);
+  if (!value) return kImpossible;
+  if (*value > num::Decimal::from_int(static_cast<long long>(max))) return kImpossible;
+  return 2.0;
+}
+
+// Free text (reasons, explanations, scoring standards) is cheap to claim, so it pays by length:
+// a long run of text with no separator is more likely rows read wrongly than one long remark.
+double fit_free_text(std::string_view k) {
+  if (k.empty()) return kImpossible;
+  return 0.1 - 0.01 * double(code_points(k));
+}
+
+double fit_column(Column column, std::string_view text, std::string_view k) {
+  switch (column) {
+  case Column::Name:
+    return fit_name(text, k);
+  case Column::Target:
+  case Column::Adjusted:
+  case Column::Actual:
+    return fit_value(k);
+  case Column::Weight:
+  case Column::Score:
+    return fit_number(k, 100);
+  case Column::Coefficient:
+    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) : fit_number(k, 200);
+  case Column::Core:
+    return k == "是" || k == "否" ? 1.5 : kImpossible;
+  case Column::Nature:
+    if (k == "定量" || k == "定性") return 1.5;
+    return strip_comparator(k).empty() ? 1.5 : kImpossible;
+  case Column::Unit:
+    return !k.empty() && is_unit(k) && number_length(k) == 0 ? 1.0 : kImpossible;
+  default:
+    return fit_free_text(k);
+  }
+}
+
+} // namespace ziping::io::text::stream

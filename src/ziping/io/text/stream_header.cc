@@ -1,0 +1,144 @@
+// io/text/stream_header.cc — the column model of an indicator table, read from its header
+// words wherever the layout put them: one line, two lines, one word per line, or run together.
+#include <algorithm>
+
+#include "ziping/io/text/header_synonyms.h"
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/stream.h"
+
+namespace ziping::io::text::stream {
+namespace {
+
+struct Word {
+  Column column = Column::None;
+  std::size_t end = 0; // 0: no header word here
+};
+
+const std::vector<std::pair<std::string, Column>>& synonym_keys() {
+  static const auto table = [] {
+    std::vector<std::pair<std::string, Column>> out;
+    for (const auto& synonym : indicator_header_synonyms())
+      out.emplace_back(key(synonym.word), synonym.column);
+    return out;
+  }();
+  return table;
+}
+
+// The longest header word at atom i, with an optional "(A)"-style suffix.
+Word header_word(const Stream& s, std::size_t i) {
+  Word best;
+  std::size_t best_length = 0;
+  for (const auto& [word, column] : synonym_keys()) {
+    if (word.size() <= best_length) continue;
+    if (std::size_t end = s.match(i, word)) {
+      best = {column, end};
+      best_length = word.size();
+    }
+  }
+  if (best.end == 0) return best;
+  for (auto suffix : header_word_suffixes()) {
+    if (std::size_t end = s.match(best.end, key(suffix))) {
+      best.end = end;
+      break;
+    }
+  }
+  return best;
+}
+
+bool is_value_column(Column c) {
+  return c == Column::Target || c == Column::Actual || c == Column::Weight || c == Column::Score;
+}
+
+// Fragments (年度 / 实际) take the halves printed after the rest of the header, in order:
+// "年度 实际 分值 得分 … 指标值 完成值" → 年度指标值, 实际完成值, 分值, 得分, ….
+void join_fragments(std::vector<Column>& columns) {
+  auto fragments = std::count(columns.begin(), columns.end(), Column::None);
+  std::vector<Column> tail;
+  while (fragments > 0 && !columns.empty() &&
+         (columns.back() == Column::Target || columns.back() == Column::Actual) &&
+         long(tail.size()) < fragments) {
+    tail.insert(tail.begin(), columns.back());
+    columns.pop_back();
+  }
+  std::size_t next = 0;
+  for (Column& c : columns) {
+    if (c == Column::None && next < tail.size()) c = tail[next++];
+  }
+  std::erase(columns, Column::None);
+}
+
+// The header words in a row from atom i on: their columns and the atom after the last.
+std::pair<std::vector<Column>, std::size_t> header_run(const Stream& s, std::size_t i,
+                                                       std::size_t stop) {
+  std::vector<Column> columns;
+  std::size_t j = i;
+  while (j < stop) {
+    Word word = header_word(s, j);
+    if (word.end == 0 || word.column == Column::Name || word.end > stop) break;
+    columns.push_back(word.column);
+    j = word.end;
+  }
+  return {columns, j};
+}
+
+bool has(const std::vector<Column>& columns, Column c) {
+  return std::find(columns.begin(), columns.end(), c) != columns.end();
+}
+
+// A two-row header: 年度指标值 | 实际完成值 | 分值 | 得分 above, 三级指标 | 指标性质 | 指标值 |
+// 度量单位 below. The lower row's sub-columns take the place of the upper row's 年度指标值.
+void merge_upper_row(const Stream& s, ColumnModel& model) {
+  if (has(model.columns, Column::Actual) || has(model.columns, Column::Weight) ||
+      has(model.columns, Column::Score))
+    return;
+  std::size_t floor = model.header_begin > 160 ? model.header_begin - 160 : 0;
+  for (std::size_t k = model.header_begin; k-- > floor;) {
+    auto [upper, end] = header_run(s, k, model.header_begin);
+    if (upper.size() < 3 || !has(upper, Column::Target) ||
+        (k > 0 && header_word(s, k - 1).end == k))
+      continue;
+    std::vector<Column> merged;
+    for (Column c : upper) {
+      if (c == Column::Target)
+        merged.insert(merged.end(), model.columns.begin(), model.columns.end());
+      else if (c != Column::None)
+        merged.push_back(c);
+    }
+    model.columns = std::move(merged);
+    return;
+  }
+}
+
+} // namespace
+
+std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    Word name = header_word(s, i);
+    if (name.column != Column::Name) continue;
+    ColumnModel model;
+    model.header_begin = i;
+    std::size_t j = name.end, last = name.end;
+    int values = 0;
+    while (j < s.size()) {
+      Word word = header_word(s, j);
+      if (word.end == 0 || word.column == Column::Name) break;
+      model.columns.push_back(word.column);
+      values += is_value_column(word.column);
+      j = word.end;
+      if (word.column != Column::None) last = j;
+    }
+    while (!model.columns.empty() && model.columns.back() == Column::None) model.columns.pop_back();
+    join_fragments(model.columns);
+    model.header_end = last;
+    if (values < 3) merge_upper_row(s, model);
+    values = 0;
+    for (Column c : model.columns) values += is_value_column(c);
+    if (values < 2) continue;
+    std::size_t back = i > 40 ? i - 40 : 0;
+    model.numbered_rows = s.key_text(back, i).find("序号") != std::string::npos;
+    return model;
+  }
+  return std::nullopt;
+}
+
+} // namespace ziping::io::text::stream

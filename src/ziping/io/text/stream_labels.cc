@@ -1,0 +1,135 @@
+// io/text/stream_labels.cc — level labels and layout tokens at the start of a row.
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/stream_dp.h"
+
+namespace ziping::io::text::stream {
+namespace {
+
+using namespace std::string_view_literals;
+
+struct LabelWord {
+  std::string_view stem;
+  LabelLevel level;
+  bool bare; // the stem alone (经济效益) is a label too, when a separator follows it
+};
+constexpr LabelWord kLabels[] = {
+    {"产出", LabelLevel::Level1, false},
+    {"效益", LabelLevel::Level1, false},
+    {"满意度", LabelLevel::Level1, false},
+    {"成本", LabelLevel::Either, false},
+    {"数量", LabelLevel::Level2, false},
+    {"质量", LabelLevel::Level2, false},
+    {"时效", LabelLevel::Level2, false},
+    {"经济效益", LabelLevel::Level2, true},
+    {"社会效益", LabelLevel::Level2, true},
+    {"生态效益", LabelLevel::Level2, true},
+    {"环境效益", LabelLevel::Level2, true},
+    {"可持续影响", LabelLevel::Level2, true},
+    {"服务对象满意度", LabelLevel::Level2, true},
+    {"社会公众满意度", LabelLevel::Level2, true},
+    {"社会公众或服务对象满意度", LabelLevel::Level2, true},
+    {"经济成本", LabelLevel::Level2, false},
+    {"社会成本", LabelLevel::Level2, false},
+    {"生态环境成本", LabelLevel::Level2, false},
+    {"生态成本", LabelLevel::Level2, false},
+};
+
+bool is_digit_key(const Atom& a) {
+  return a.key.size() == 1 && a.key[0] >= '0' && a.key[0] <= '9';
+}
+
+// "(50分)", "(权重50分)" at atom i: the points and the atom after, else {nullopt, 0}.
+std::pair<std::optional<num::Decimal>, std::size_t> points_at(const Stream& s, std::size_t i) {
+  if (i >= s.size() || s.atoms[i].key != "(") return {std::nullopt, 0};
+  std::size_t j = i + 1;
+  for (auto prefix : {"权重"sv, "分值"sv, "满分"sv}) {
+    if (std::size_t e = s.match(j, prefix)) j = e;
+  }
+  std::string digits;
+  while (j < s.size() && j < i + 10 && (is_digit_key(s.atoms[j]) || s.atoms[j].key == "."))
+    digits += s.atoms[j++].key;
+  if (digits.empty() || j + 1 >= s.size() + 1) return {std::nullopt, 0};
+  if (std::size_t e = s.match(j, "分")) j = e;
+  if (j >= s.size() || s.atoms[j].key != ")") return {std::nullopt, 0};
+  return {num::Decimal::parse(digits), j + 1};
+}
+
+bool is_cjk_key(const Atom& a) {
+  return a.key.size() == 3 && static_cast<unsigned char>(a.key[0]) >= 0xE3 &&
+         static_cast<unsigned char>(a.key[0]) <= 0xE9;
+}
+
+} // namespace
+
+StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
+  StreamLabel best;
+  for (const auto& word : kLabels) {
+    std::size_t end = s.match(i, word.stem);
+    if (end == 0) continue;
+    std::size_t full = s.match(end, "指标");
+    if (full == 0) {
+      if (!word.bare) continue;
+      if (end < s.size() && s.atoms[end].gap == Gap::None && s.atoms[end].key != "(") continue;
+    }
+    std::size_t stop = full ? full : end;
+    if (stop <= best.end) continue;
+    best.level = word.level;
+    best.stem = std::string(word.stem);
+    best.name = s.key_text(i, stop);
+    best.end = stop;
+  }
+  if (best.end == 0 && scheme) {
+    // 决策 (20分): two to eight characters directly followed by their points.
+    for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
+      if (j + 1 - i < 2) continue;
+      auto [points, after] = points_at(s, j + 1);
+      if (after == 0) continue;
+      best.level = LabelLevel::Scheme;
+      best.name = s.text(i, j + 1);
+      best.points = points;
+      best.end = after;
+      return best;
+    }
+    return best;
+  }
+  if (best.end != 0) {
+    auto [points, after] = points_at(s, best.end);
+    if (after != 0) {
+      best.points = points;
+      best.end = after;
+    }
+  }
+  return best;
+}
+
+std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end,
+                         const ColumnModel& model) {
+  const Atom& a = s.atoms[i];
+  for (auto word : {"……"sv, "…"sv, "/"sv, "—"sv, "-"sv, "绩效指标"sv, "......"sv, "..."sv}) {
+    if (std::size_t e = s.match(i, word);
+        e != 0 && (e == end || s.atoms[e].gap != Gap::None || word.size() > 3))
+      return e;
+  }
+  if (auto [points, after] = points_at(s, i); after != 0) return after; // an orphan (50分)
+  // A row number, or a page-chunk marker "2、" at the start of a line.
+  std::size_t j = i;
+  while (j < end && j < i + 3 && is_digit_key(s.atoms[j])) ++j;
+  if (j > i && j < end) {
+    if (a.line_start && s.atoms[j].key == "、") return j + 1;
+    if (model.numbered_rows && s.atoms[j].gap != Gap::None) return j;
+  }
+  // A template placeholder row "指标2:" with nothing after it but layout.
+  if (std::size_t e = s.match(i, "指标")) {
+    std::size_t k = e;
+    while (k < end && is_digit_key(s.atoms[k])) ++k;
+    if (k > e && k < end && s.atoms[k].key == ":") ++k;
+    if (k > e && (k == end || s.atoms[k].gap != Gap::None)) {
+      if (k == end || s.match(k, "指标") || s.match(k, "…") || label_at(s, k, false).end != 0 ||
+          s.match(k, "总分") || s.match(k, "合计"))
+        return k;
+    }
+  }
+  return 0;
+}
+
+} // namespace ziping::io::text::stream

@@ -1,0 +1,75 @@
+// io/text/stream_rows.cc — the rows of an indicator table segmented out of the atom stream by a
+// dynamic program. A state is (atom, next field of the column model); a step reads one field
+// (a span of atoms, or an empty cell), a level label, or a placeholder. Each step is scored by
+// what its text looks like (stream_fields.cc), by the separator evidence at its ends, and by the
+// row's own arithmetic (得分 ≤ 分值; the actual's unit is the target's).
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "ziping/io/text/keys.h"
+#include "ziping/io/text/stream.h"
+#include "ziping/io/text/stream_dp.h"
+#include "ziping/text/utf8.h"
+
+namespace ziping::io::text::stream {
+namespace {
+
+using namespace std::string_view_literals;
+
+// Words that end the indicator table.
+constexpr std::string_view kTableEnds[] = {
+    "总分", "合计",  "评价结论",           "自评结论", "存在问题",  "项目负责人",
+    "注:",  "备注:", "项目支出绩效自评表", "项目名称", "绩效自评表"};
+
+bool is_digitish(const Atom& a) {
+  return !a.key.empty() && ((a.key[0] >= '0' && a.key[0] <= '9') || a.key == "." || a.key == "%");
+}
+
+std::size_t table_end(const Stream& s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    for (auto word : kTableEnds) {
+      std::size_t end = s.match(i, key(word));
+      if (end == 0) continue;
+      bool total = word == "总分" || word == "合计";
+      // 总分 / 合计 end the table only with figures (or nothing) after them.
+      if (total && end < s.size() && !is_digitish(s.atoms[end]) && s.atoms[end].gap == Gap::None)
+        continue;
+      return i;
+    }
+  }
+  return s.size();
+}
+
+// "总分 100 99.5", "合计100", "总分100100" → the 分值 and 得分 totals.
+void read_totals(const Stream& s, std::size_t at, StreamTable& table) {
+  std::size_t i = at;
+  while (i < s.size() && !is_digitish(s.atoms[i]) && i < at + 4) ++i;
+  std::vector<std::string> numbers;
+  std::string current;
+  for (; i < s.size() && numbers.size() < 3; ++i) {
+    const Atom& a = s.atoms[i];
+    if (a.gap != Gap::None && !current.empty()) numbers.push_back(std::exchange(current, {}));
+    if (!is_digitish(a)) break;
+    current += a.key;
+  }
+  if (!current.empty()) numbers.push_back(current);
+  if (numbers.size() == 1 && numbers[0].starts_with("100") && numbers[0].size() > 3 &&
+      numbers[0][3] != '.') {
+    numbers = {"100", numbers[0].substr(3)};
+  }
+  if (!numbers.empty()) table.total_weight = num::Decimal::parse(numbers[0]);
+  if (numbers.size() > 1) table.total_score = num::Decimal::parse(numbers[1]);
+}
+
+} // namespace
+
+StreamTable read_rows(const Stream& s, const ColumnModel& model) {
+  std::size_t end = table_end(s, model.header_end);
+  StreamTable table = segment(s, model, model.header_end, end);
+  table.end = end;
+  if (end < s.size()) read_totals(s, end, table);
+  return table;
+}
+
+} // namespace ziping::io::text::stream

@@ -1,0 +1,368 @@
+// io/text/stream_segment.cc — the dynamic program over (atom, next field) and the replay of its
+// best path into leaves under their 一级/二级 labels.
+#include <algorithm>
+
+#include "ziping/io/text/stream_dp.h"
+
+namespace ziping::io::text::stream {
+namespace {
+
+enum class Step : unsigned char { None, Label, Skip, Junk, Field, Empty };
+
+// What the best path into a state carries for the row being read.
+struct RowSoFar {
+  std::optional<num::Decimal> weight;
+  std::string target_key;
+};
+
+struct State {
+  double score = kImpossible;
+  int prev = -1;
+  Step step = Step::None;
+  std::size_t from = 0; // first atom of the step
+  RowSoFar row;
+};
+
+int char_class(const Atom& a) {
+  if (a.key.empty()) return 0;
+  char c = a.key[0];
+  if (a.key == "%" || a.key == "‰") return 4;
+  if ((c >= '0' && c <= '9') || c == '.' || c == ',') return 1;
+  if (a.key == "≥" || a.key == "≤" || a.key == "=" || a.key == "<" || a.key == ">" || a.key == "═")
+    return 2;
+  return 3;
+}
+
+bool is_optional(Column c) {
+  return c != Column::Target && c != Column::Actual && c != Column::Weight && c != Column::Score;
+}
+
+std::size_t max_length(Column c) {
+  switch (c) {
+  case Column::Name:
+    return 60;
+  case Column::Target:
+  case Column::Adjusted:
+  case Column::Actual:
+    return 40;
+  case Column::Weight:
+  case Column::Score:
+  case Column::Coefficient:
+    return 8;
+  case Column::Nature:
+  case Column::Core:
+    return 4;
+  case Column::Unit:
+    return 6;
+  default:
+    return 300;
+  }
+}
+
+class Segmenter {
+public:
+  Segmenter(const Stream& s, const ColumnModel& m, std::size_t begin, std::size_t end)
+      : s_(s), begin_(begin), end_(end) {
+    fields_.push_back(Column::Name);
+    fields_.insert(fields_.end(), m.columns.begin(), m.columns.end());
+    model_ = &m;
+    scheme_ = std::find(m.columns.begin(), m.columns.end(), Column::Target) == m.columns.end();
+    states_.resize((end - begin + 1) * fields_.size());
+    labelled_.resize(end - begin + 1);
+    for (std::size_t p = begin; p < end; ++p)
+      labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
+  }
+
+  StreamTable run() {
+    at(begin_, 0).score = 0;
+    for (std::size_t p = begin_; p < end_; ++p) {
+      for (std::size_t f = 0; f < fields_.size(); ++f) {
+        if (at(p, f).score <= kImpossible / 2) continue;
+        if (f == 0)
+          row_start(p);
+        else
+          field(p, f);
+      }
+    }
+    for (std::size_t f = 1; f < fields_.size(); ++f) field_at_end(f);
+    return replay();
+  }
+
+private:
+  State& at(std::size_t p, std::size_t f) { return states_[(p - begin_) * fields_.size() + f]; }
+  int index(std::size_t p, std::size_t f) const { return int((p - begin_) * fields_.size() + f); }
+
+  void offer(std::size_t p, std::size_t f, std::size_t q, std::size_t g, double gain, Step step,
+             RowSoFar row) {
+    const State& from = at(p, f);
+    double score = from.score + gain;
+    State& to = at(q, g);
+    if (score > to.score + 1e-9) {
+      to = {score, index(p, f), step, p, std::move(row)};
+    } else if (score > to.score - 1e-9 && step == Step::Field && to.step == Step::Field && g == 0 &&
+               to.from != p) {
+      // The same row end reached with its last cell cut elsewhere: two readings tie.
+      ++ties_;
+    }
+  }
+
+  double end_bonus(std::size_t q) const {
+    if (q >= end_) return 0.5;
+    const Atom& a = s_.atoms[q];
+    if (a.gap == Gap::Cell) return 0.8;
+    if (a.gap == Gap::Space) return 0.5;
+    if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
+    int before = char_class(s_.atoms[q - 1]), after = char_class(a);
+    if (before != after) return 0.0;
+    // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
+    return before == 1 ? -3.0 : -1.2;
+  }
+
+  // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
+  double start_penalty(std::size_t p, Column c) const {
+    if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
+    return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
+  }
+
+  double inside(std::size_t p, std::size_t q, Column c) const {
+    double penalty = 0;
+    bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
+    bool number = c == Column::Weight || c == Column::Score || c == Column::Coefficient ||
+                  c == Column::Nature || c == Column::Unit || c == Column::Core;
+    for (std::size_t i = p + 1; i < q; ++i) {
+      Gap g = s_.atoms[i].gap;
+      if (g == Gap::None) continue;
+      if (number) return kImpossible;
+      if (c == Column::Name)
+        penalty -= g == Gap::Cell ? 0.7 : 0.1;
+      else if (value)
+        penalty -= g == Gap::Cell ? 3.0 : 0.6;
+      else
+        penalty -= g == Gap::Cell ? 1.0 : 0.05;
+    }
+    return penalty;
+  }
+
+  void row_start(std::size_t p) {
+    StreamLabel label = label_at(s_, p, scheme_);
+    if (label.end != 0 && label.end <= end_) offer(p, 0, label.end, 0, 0.6, Step::Label, {});
+    if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
+      offer(p, 0, q, 0, 0.1, Step::Skip, {});
+    offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
+    spans(p, 0);
+  }
+
+  void field(std::size_t p, std::size_t f) {
+    Column c = fields_[f];
+    double empty = s_.atoms[p].empty_cell_before ? 0.2 : is_optional(c) ? -0.2 : -2.0;
+    land(p, f, p, empty, Step::Empty, at(p, f).row);
+    spans(p, f);
+  }
+
+  // A row cut off by the end of the text: its missing cells are empty.
+  void field_at_end(std::size_t f) {
+    if (at(end_, f).score <= kImpossible / 2) return;
+    Column c = fields_[f];
+    double empty = is_optional(c) ? -0.2 : -0.5;
+    land(end_, f, end_, empty, Step::Empty, at(end_, f).row);
+  }
+
+  // Lands a step from (p, f) at atom q: the next field, or (q, 0) with the row complete.
+  void land(std::size_t p, std::size_t f, std::size_t q, double gain, Step step, RowSoFar row) {
+    if (f + 1 == fields_.size())
+      offer(p, f, q, 0, gain + 1.0, step, {});
+    else
+      offer(p, f, q, f + 1, gain, step, std::move(row));
+  }
+
+  void spans(std::size_t p, std::size_t f) {
+    Column c = fields_[f];
+    std::size_t limit = std::min(end_, p + max_length(c));
+    bool free_text = max_length(c) > 60;
+    if ((free_text || c == Column::Name) && labelled_[p - begin_])
+      return; // a label is no name or remark
+    for (std::size_t q = p + 1; q <= limit; ++q) {
+      if (free_text && q > p + 1 && labelled_[q - 1 - begin_])
+        break; // text never runs over a label
+      if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
+      double inner = inside(p, q, c);
+      if (inner <= kImpossible / 2) break;
+      std::string k = s_.key_text(p, q);
+      double fit = fit_column(c, s_.text(p, q), k);
+      if (fit <= kImpossible / 2) continue;
+      RowSoFar row = at(p, f).row;
+      fit += arithmetic(c, k, row);
+      if (fit <= kImpossible / 2) continue;
+      land(p, f, q, fit + inner + end_bonus(q) + start_penalty(p, c), Step::Field, std::move(row));
+    }
+  }
+
+  // 得分 ≤ 分值; an actual in the target's unit.
+  static double arithmetic(Column c, const std::string& k, RowSoFar& row) {
+    if (c == Column::Weight) row.weight = num::Decimal::parse(k);
+    if (c == Column::Target) row.target_key = k;
+    if (c == Column::Score && row.weight) {
+      auto score = num::Decimal::parse(k);
+      if (score && *score > *row.weight) return kImpossible;
+    }
+    if (c == Column::Actual && !row.target_key.empty()) {
+      if (k == row.target_key) return 0.3;
+      std::string target_unit = unit_of(row.target_key), actual_unit = unit_of(k);
+      if (!target_unit.empty() && !actual_unit.empty())
+        return target_unit == actual_unit ? 0.5 : -0.5;
+    }
+    return 0;
+  }
+
+  StreamTable replay();
+
+  const Stream& s_;
+  std::size_t begin_, end_;
+  std::vector<Column> fields_;
+  const ColumnModel* model_ = nullptr;
+  bool scheme_ = false;
+  std::vector<State> states_;
+  std::vector<bool> labelled_; // a level label starts at this atom
+  int ties_ = 0;
+};
+
+struct Levels {
+  std::string level1, level2, level1_stem;
+  std::optional<num::Decimal> level1_points;
+  bool last_was_label = false;
+};
+
+void apply_label(Levels& levels, const StreamLabel& label);
+
+// A 二级 the framework files under another 一级 than the one above tells the 一级.
+void file_level2(Levels& levels, const StreamLabel& label) {
+  std::string_view natural = natural_level1(label.stem);
+  if (natural.empty() || natural == levels.level1_stem) return;
+  levels.level1 = level_display(natural);
+  levels.level1_stem = std::string(natural);
+  levels.level1_points.reset();
+}
+
+void apply_label(Levels& levels, const StreamLabel& label) {
+  bool level1 = label.level == LabelLevel::Level1;
+  if (label.level == LabelLevel::Either)
+    level1 = !(levels.level1_stem == "产出" || levels.last_was_label);
+  if (label.level == LabelLevel::Level1 && levels.last_was_label &&
+      label.stem == levels.level1_stem)
+    level1 = false;
+  if (label.level == LabelLevel::Scheme) level1 = !levels.last_was_label || levels.level1.empty();
+  if (label.level == LabelLevel::Scheme && !levels.last_was_label && !levels.level1.empty())
+    level1 = false;
+  if (level1) {
+    levels.level1 = label.name;
+    levels.level1_stem = label.stem;
+    levels.level1_points = label.points;
+    levels.level2.clear();
+  } else {
+    levels.level2 = label.name;
+    file_level2(levels, label);
+  }
+  levels.last_was_label = true;
+}
+
+void put(model::Indicator& leaf, Column c, std::string text, const std::string& k) {
+  switch (c) {
+  case Column::Name:
+    leaf.name = std::move(text);
+    break;
+  case Column::Target:
+    leaf.target = std::move(text);
+    break;
+  case Column::Adjusted:
+    leaf.adjusted_target = std::move(text);
+    break;
+  case Column::Actual:
+    leaf.actual = std::move(text);
+    break;
+  case Column::Weight:
+    leaf.weight = num::Decimal::parse(k.ends_with("分") ? k.substr(0, k.size() - 3) : k);
+    break;
+  case Column::Score:
+    leaf.score = num::Decimal::parse(k.ends_with("分") ? k.substr(0, k.size() - 3) : k);
+    break;
+  case Column::Reason:
+    leaf.deviation_reason = std::move(text);
+    break;
+  case Column::Nature:
+    leaf.nature = std::move(text);
+    break;
+  case Column::Unit:
+    leaf.unit = std::move(text);
+    break;
+  case Column::Standard:
+    leaf.scoring_standard = std::move(text);
+    break;
+  case Column::Core:
+    leaf.core = k == "是";
+    break;
+  case Column::Coefficient:
+    leaf.score_coefficient = num::Decimal::parse(k.ends_with("%") ? k.substr(0, k.size() - 1) : k);
+    break;
+  default:
+    break;
+  }
+}
+
+// A comparator printed in its own 指标性质 / 符号 cell belongs in front of the target.
+void join_nature(model::Indicator& leaf) {
+  if (leaf.nature.empty() || leaf.nature == "定量" || leaf.nature == "定性") return;
+  leaf.target = leaf.nature + leaf.target;
+  leaf.nature.clear();
+}
+
+StreamTable Segmenter::replay() {
+  StreamTable table;
+  table.ties = ties_;
+  std::vector<int> path;
+  for (int i = index(end_, 0); i >= 0 && states_[std::size_t(i)].step != Step::None;
+       i = states_[std::size_t(i)].prev)
+    path.push_back(i);
+  std::reverse(path.begin(), path.end());
+  Levels levels;
+  StreamLeaf leaf;
+  std::size_t f = 0;
+  for (int i : path) {
+    const State& state = states_[std::size_t(i)];
+    std::size_t to = begin_ + std::size_t(i) / fields_.size();
+    if (state.step == Step::Label) {
+      apply_label(levels, label_at(s_, state.from, scheme_));
+      continue;
+    }
+    if (state.step == Step::Skip || state.step == Step::Junk) continue;
+    if (f == 0) {
+      leaf = {};
+      leaf.indicator.level1 = levels.level1;
+      leaf.indicator.level2 = levels.level2;
+      leaf.level1_points = levels.level1_points;
+      const Atom& first = s_.atoms[std::min(state.from, s_.size() - 1)];
+      leaf.line = first.line;
+      leaf.column = first.column;
+      leaf.page = first.page;
+      levels.last_was_label = false;
+    }
+    if (state.step == Step::Field)
+      put(leaf.indicator, fields_[f], s_.text(state.from, to), s_.key_text(state.from, to));
+    if (++f == fields_.size()) {
+      join_nature(leaf.indicator);
+      table.leaves.push_back(std::move(leaf));
+      f = 0;
+    }
+  }
+  return table;
+}
+
+} // namespace
+
+StreamTable segment(const Stream& s, const ColumnModel& model, std::size_t begin, std::size_t end) {
+  // A real indicator table is a few thousand characters; a longer run is not one table, and
+  // the program is quadratic in a span's length.
+  if (begin >= end || end - begin > 12000) return {};
+  return Segmenter(s, model, begin, end).run();
+}
+
+} // namespace ziping::io::text::stream
