@@ -21,6 +21,7 @@ bool starts_with(const std::uint8_t* data, std::size_t size, const char* prefix)
 }
 
 volatile int sink = 0;
+volatile unsigned spin = 0; // unsigned: the endless loop wraps instead of overflowing (UB)
 
 } // namespace
 
@@ -31,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #elif defined(PLANTED_LEAK)
   sink = static_cast<int>(reinterpret_cast<std::uintptr_t>(new char[64]) & 1);
 #elif defined(PLANTED_TIMEOUT)
-  for (;;) sink = sink + 1;
+  for (;;) spin = spin + 1u; // a signed counter would hit UBSan's overflow before the timeout
 #elif defined(PLANTED_OOM)
   // One allocation beyond the limit (-rss_limit_mb is also libFuzzer's malloc limit); called
   // through a volatile pointer so that the optimiser cannot drop the unused block.

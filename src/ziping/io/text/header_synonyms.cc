@@ -1,85 +1,90 @@
 #include "ziping/io/text/header_synonyms.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "ziping/model/fields.h"
+
 namespace ziping::io::text {
 namespace {
 
-// Longest words first is not required: the matcher takes the longest match at each place.
-constexpr HeaderSynonym kSynonyms[] = {
-    // the name column, which starts the column model
-    {"三级指标", Column::Name},
-    {"指标名称", Column::Name},
-    {"三级指标名称", Column::Name},
-    {"绩效指标名称", Column::Name},
-    // targets
-    {"年度指标值", Column::Target},
-    {"年度目标值", Column::Target},
-    {"年初指标值", Column::Target},
-    {"年初目标值", Column::Target},
-    {"年初设定目标", Column::Target},
-    {"预期指标值", Column::Target},
-    {"预期目标值", Column::Target},
-    {"指标值", Column::Target},
-    {"目标值", Column::Target},
-    {"全年指标值", Column::Target},
-    {"调整指标值", Column::Adjusted},
-    {"调整后指标值", Column::Adjusted},
-    {"全年调整指标值", Column::Adjusted},
-    // actuals
-    {"实际完成值", Column::Actual},
-    {"全年实际值", Column::Actual},
-    {"全年完成值", Column::Actual},
-    {"实际完成情况", Column::Actual},
-    {"完成值", Column::Actual},
-    {"实际值", Column::Actual},
-    {"实际完成", Column::Actual},
-    // weights and scores
-    {"分值", Column::Weight},
-    {"权重", Column::Weight},
-    {"指标分值", Column::Weight},
-    {"指标权重", Column::Weight},
-    {"权重(分)", Column::Weight},
-    {"得分", Column::Score},
-    {"自评得分", Column::Score},
-    {"指标得分", Column::Score},
-    {"评分", Column::Score},
-    {"得分系数", Column::Coefficient},
-    // reasons and other texts
-    {"偏差原因分析及改进措施", Column::Reason},
-    {"未完成原因及拟采取的改进措施", Column::Reason},
-    {"未完成原因分析及改进措施", Column::Reason},
-    {"未完成原因分析", Column::Reason},
-    {"未完成原因", Column::Reason},
-    {"偏差原因分析", Column::Reason},
-    {"偏差原因", Column::Reason},
-    {"原因分析", Column::Reason},
-    {"评分标准", Column::Standard},
-    {"评(扣)分标准", Column::Standard},
-    {"指标说明及评分标准", Column::Standard},
-    {"评分依据", Column::Standard},
-    {"指标解释", Column::Other},
-    {"指标说明", Column::Other},
-    {"得分计算方法", Column::Other},
-    {"备注", Column::Other},
-    {"是否核心指标", Column::Core},
-    // a target over sub-columns
-    {"指标性质", Column::Nature},
-    {"符号", Column::Nature},
-    {"度量单位", Column::Unit},
-    {"计量单位", Column::Unit},
-    // fragments of a header cell wrapped over two lines
-    {"年度", Column::None},
-    {"实际", Column::None},
-    {"全年", Column::None},
-    {"年初", Column::None},
+using model::FieldId;
+
+// The column of the published indicator table that holds a catalogue field. 一级/二级 are
+// labels the recovery finds by their own vocabulary, not header words of the column model.
+std::optional<Column> column_of(FieldId id) {
+  switch (id) {
+  case FieldId::Name:
+    return Column::Name;
+  case FieldId::Explanation:
+    return Column::Other; // printed by some provinces, not read here
+  case FieldId::Nature:
+    return Column::Nature;
+  case FieldId::Unit:
+    return Column::Unit;
+  case FieldId::Target:
+    return Column::Target;
+  case FieldId::AdjustedTarget:
+    return Column::Adjusted;
+  case FieldId::Actual:
+    return Column::Actual;
+  case FieldId::Weight:
+    return Column::Weight;
+  case FieldId::ScoreCoefficient:
+    return Column::Coefficient;
+  case FieldId::Score:
+    return Column::Score;
+  case FieldId::Reason:
+    return Column::Reason;
+  case FieldId::ScoringStandard:
+    return Column::Standard;
+  case FieldId::Core:
+    return Column::Core;
+  default:
+    return std::nullopt;
+  }
+}
+
+// Words of published pages only: columns the model does not hold, and the first halves of
+// header cells wrapped over two lines (年度 / 指标值), which no spreadsheet header is.
+constexpr HeaderSynonym kPublishedOnly[] = {
+    {"得分计算方法", Column::Other}, {"备注", Column::Other}, {"年度", Column::None},
+    {"实际", Column::None},          {"全年", Column::None},  {"年初", Column::None},
 };
+
+// Sheet headers that are ordinary words in a published page's running text or block labels
+// (绩效指标 heads the whole table in the 项目 template; 单位 and 分数 occur everywhere).
+constexpr std::string_view kSheetOnly[] = {"绩效指标", "年度绩效指标", "单位", "分数"};
+
+bool sheet_only(std::string_view word) {
+  return std::find(std::begin(kSheetOnly), std::end(kSheetOnly), word) != std::end(kSheetOnly);
+}
+
+// The header words of the field catalogue (model/fields.def: each indicator field's printed
+// header and the synonyms the sheet readers accept), then the published-only words: one table
+// of wordings for the spreadsheets and the published pages alike.
+std::vector<HeaderSynonym> build_synonyms() {
+  std::vector<HeaderSynonym> out;
+  for (const model::FieldInfo* info : model::fields_of(model::Owner::Indicator)) {
+    auto column = column_of(info->id);
+    if (!column) continue;
+    if (!info->header.empty()) out.push_back({info->header, *column});
+    for (std::string_view word : info->synonyms)
+      if (!sheet_only(word)) out.push_back({word, *column});
+  }
+  out.insert(out.end(), std::begin(kPublishedOnly), std::end(kPublishedOnly));
+  return out;
+}
 
 constexpr std::string_view kSuffixes[] = {"(A)", "(B)", "(%)", "(分)", "(万元)", "(元)"};
 
 } // namespace
 
 std::span<const HeaderSynonym> indicator_header_synonyms() {
-  return kSynonyms;
+  static const std::vector<HeaderSynonym> synonyms = build_synonyms();
+  return synonyms;
 }
+
 std::span<const std::string_view> header_word_suffixes() {
   return kSuffixes;
 }

@@ -1,7 +1,8 @@
 // io/text/header_synonyms.h — the one table of words that head the columns of a published
 // indicator table, and the column each names. Open by design: templates of every province
 // word their headers differently (全年实际值, 年初设定目标, 指标名称, 计量单位, 得分系数 …); a new
-// wording is one more line in header_synonyms.cc, never a new layout.
+// wording is one more synonym in model/fields.def (shared with the sheet readers), or, for
+// a word only published pages print, one line in header_synonyms.cc; never a new layout.
 #pragma once
 
 #include <span>
