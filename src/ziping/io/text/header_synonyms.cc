@@ -1,8 +1,11 @@
 #include "ziping/io/text/header_synonyms.h"
 
 #include <algorithm>
+#include <map>
+#include <string>
 #include <vector>
 
+#include "ziping/io/text/keys.h"
 #include "ziping/model/fields.h"
 
 namespace ziping::io::text {
@@ -83,6 +86,18 @@ constexpr std::string_view kSuffixes[] = {"(A)", "(B)", "(%)", "(分)", "(万元
 std::span<const HeaderSynonym> indicator_header_synonyms() {
   static const std::vector<HeaderSynonym> synonyms = build_synonyms();
   return synonyms;
+}
+
+std::optional<Column> exact_header_column(std::string_view cell_key) {
+  static const std::map<std::string, Column, std::less<>> by_key = [] {
+    std::map<std::string, Column, std::less<>> out;
+    for (const auto& synonym : indicator_header_synonyms())
+      if (synonym.column != Column::None) out.emplace(key(synonym.word), synonym.column);
+    return out;
+  }();
+  auto found = by_key.find(cell_key);
+  if (found == by_key.end()) return std::nullopt;
+  return found->second;
 }
 
 std::span<const std::string_view> header_word_suffixes() {

@@ -5,6 +5,7 @@
 // a word only published pages print, one line in header_synonyms.cc; never a new layout.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -21,6 +22,10 @@ struct HeaderSynonym {
 };
 
 std::span<const HeaderSynonym> indicator_header_synonyms();
+
+// The column a header cell names when its key is exactly one of the table's words (keyed as
+// keys.h does); nullopt otherwise, and for the fragments (年度, 实际) that head nothing alone.
+std::optional<Column> exact_header_column(std::string_view key);
 
 // Suffixes a header word may carry without changing its column: "(A)", "(B)", "(%)", "(分)".
 std::span<const std::string_view> header_word_suffixes();

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "ziping/diag/diagnostic.h"
+#include "ziping/io/text/header_synonyms.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/text/utf8.h"
 
@@ -145,19 +146,28 @@ struct Level2Entry {
   std::string_view level1;
 };
 constexpr Level2Entry kLevel2[] = {
-    {"数量", "产出"},           {"质量", "产出"},           {"时效", "产出"},
-    {"成本", "产出"},           {"经济效益", "效益"},       {"社会效益", "效益"},
-    {"生态效益", "效益"},       {"可持续影响", "效益"},     {"服务对象满意度", "满意度"},
-    {"社会公众满意度", "满意度"}, {"社会公众或服务对象满意度", "满意度"},
-    {"经济成本", "成本"},       {"社会成本", "成本"},       {"生态环境成本", "成本"},
+    {"数量", "产出"},
+    {"质量", "产出"},
+    {"时效", "产出"},
+    {"成本", "产出"},
+    {"经济效益", "效益"},
+    {"社会效益", "效益"},
+    {"生态效益", "效益"},
+    {"可持续影响", "效益"},
+    {"服务对象满意度", "满意度"},
+    {"社会公众满意度", "满意度"},
+    {"社会公众或服务对象满意度", "满意度"},
+    {"经济成本", "成本"},
+    {"社会成本", "成本"},
+    {"生态环境成本", "成本"},
     {"生态成本", "成本"},
 };
 
 bool is_section_key(std::string_view key) {
-  return one_of(key, {"年度指标完成情况", "年度绩效目标完成情况", "年度绩效指标完成情况",
-                      "绩效指标完成情况", "指标完成情况", "年度绩效指标", "绩效指标",
-                      "年度绩效目标", "年度总体目标完成情况", "绩效指标情况",
-                      "年度绩效指标完成情况表"});
+  return one_of(key,
+                {"年度指标完成情况", "年度绩效目标完成情况", "年度绩效指标完成情况",
+                 "绩效指标完成情况", "指标完成情况", "年度绩效指标", "绩效指标", "年度绩效目标",
+                 "年度总体目标完成情况", "绩效指标情况", "年度绩效指标完成情况表"});
 }
 
 // "目标1：推进党的政治建设…", "绩效目标2、…": a goal label followed by the goal's text, as some
@@ -168,7 +178,8 @@ std::optional<int> goal_with_text(std::string_view text) {
     if (!t.starts_with(prefix)) continue;
     std::string_view rest = t.substr(prefix.size());
     std::size_t digits = 0;
-    while (digits < rest.size() && digits < 3 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    while (digits < rest.size() && digits < 3 && rest[digits] >= '0' && rest[digits] <= '9')
+      ++digits;
     if (digits == 0) return std::nullopt;
     std::string_view after = rest.substr(digits);
     for (auto separator : {"："sv, ":"sv, "、"sv, "."sv, "．"sv, "）"sv, ")"sv, " "sv}) {
@@ -288,23 +299,40 @@ std::string level_display(std::string_view stem) {
 
 std::string column_name(Column column) {
   switch (column) {
-  case Column::Goal: return diag::bilingual("绩效目标", "goal");
-  case Column::Level1: return diag::bilingual("一级指标", "level-1");
-  case Column::Level2: return diag::bilingual("二级指标", "level-2");
-  case Column::Name: return diag::bilingual("三级指标", "level-3");
-  case Column::Nature: return diag::bilingual("指标性质", "nature");
-  case Column::Unit: return diag::bilingual("度量单位", "unit");
-  case Column::Target: return diag::bilingual("年度指标值", "target");
-  case Column::Adjusted: return diag::bilingual("调整指标值", "adjusted target");
-  case Column::Actual: return diag::bilingual("实际完成值", "actual");
-  case Column::Weight: return diag::bilingual("分值", "weight");
-  case Column::Score: return diag::bilingual("得分", "score");
-  case Column::Coefficient: return diag::bilingual("得分系数", "score coefficient");
-  case Column::Reason: return diag::bilingual("偏差原因", "deviation reason");
-  case Column::Standard: return diag::bilingual("评分标准", "scoring standard");
-  case Column::Core: return diag::bilingual("是否核心指标", "core");
-  case Column::Other: return diag::bilingual("其他", "other");
-  case Column::None: break;
+  case Column::Goal:
+    return diag::bilingual("绩效目标", "goal");
+  case Column::Level1:
+    return diag::bilingual("一级指标", "level-1");
+  case Column::Level2:
+    return diag::bilingual("二级指标", "level-2");
+  case Column::Name:
+    return diag::bilingual("三级指标", "level-3");
+  case Column::Nature:
+    return diag::bilingual("指标性质", "nature");
+  case Column::Unit:
+    return diag::bilingual("度量单位", "unit");
+  case Column::Target:
+    return diag::bilingual("年度指标值", "target");
+  case Column::Adjusted:
+    return diag::bilingual("调整指标值", "adjusted target");
+  case Column::Actual:
+    return diag::bilingual("实际完成值", "actual");
+  case Column::Weight:
+    return diag::bilingual("分值", "weight");
+  case Column::Score:
+    return diag::bilingual("得分", "score");
+  case Column::Coefficient:
+    return diag::bilingual("得分系数", "score coefficient");
+  case Column::Reason:
+    return diag::bilingual("偏差原因", "deviation reason");
+  case Column::Standard:
+    return diag::bilingual("评分标准", "scoring standard");
+  case Column::Core:
+    return diag::bilingual("是否核心指标", "core");
+  case Column::Other:
+    return diag::bilingual("其他", "other");
+  case Column::None:
+    break;
   }
   return "?";
 }
@@ -314,6 +342,9 @@ Column indicator_column(std::string_view k) {
   if (is_section_key(k)) return Column::Goal;
   if (contains(k, "一级指标")) return Column::Level1;
   if (contains(k, "二级指标")) return Column::Level2;
+  // A header worded exactly as the one synonym table has it (the field catalogue's words,
+  // shared with the sheet readers); the substring rules below catch the other wordings.
+  if (auto exact = exact_header_column(k)) return *exact;
   if (contains(k, "三级指标") || one_of(k, {"指标名称", "具体指标", "指标内容"}))
     return Column::Name;
   if (contains(k, "指标性质") || k == "性质") return Column::Nature;
@@ -537,8 +568,8 @@ std::optional<int> year_in(std::string_view k) {
     if (!digits) continue;
     if (i > 0 && k[i - 1] >= '0' && k[i - 1] <= '9') continue;
     if (k.substr(i + 4).starts_with("年")) {
-      int year = (k[i] - '0') * 1000 + (k[i + 1] - '0') * 100 + (k[i + 2] - '0') * 10 +
-                 (k[i + 3] - '0');
+      int year =
+          (k[i] - '0') * 1000 + (k[i + 1] - '0') * 100 + (k[i + 2] - '0') * 10 + (k[i + 3] - '0');
       if (year >= 1990 && year <= 2100) return year;
     }
   }
