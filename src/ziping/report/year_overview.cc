@@ -23,22 +23,6 @@ bool farther(const LeafDeviation& a, const LeafDeviation& b) {
   return a.path < b.path;
 }
 
-void number(text::JsonWriter& w, const char* key, const std::optional<Decimal>& value) {
-  w.key(key);
-  if (value)
-    w.number(value->to_string());
-  else
-    w.null();
-}
-
-void optional_integer(text::JsonWriter& w, const char* key, const std::optional<int>& value) {
-  w.key(key);
-  if (value)
-    w.integer(*value);
-  else
-    w.null();
-}
-
 } // namespace
 
 YearOverviewBuilder::YearOverviewBuilder(const rules::RuleSet& rules, std::optional<int> year,
@@ -116,9 +100,9 @@ YearOverview YearOverviewBuilder::finish() && {
 std::string year_overview_json(const YearOverview& o) {
   text::JsonWriter w(text::JsonWriter::Layout::Compact);
   w.begin_object();
-  optional_integer(w, "year", o.year);
+  w.key("year").optional_integer(o.year);
   w.key("rule_set").string(o.rule_set);
-  number(w, "execution_line", o.execution_line);
+  w.key("execution_line").decimal(o.execution_line);
   w.key("forms").integer(o.forms);
   w.key("departments").begin_array();
   for (const auto& d : o.departments) {
@@ -126,9 +110,9 @@ std::string year_overview_json(const YearOverview& o) {
     w.key("department_id").integer(d.department_id);
     w.key("department").string(d.department);
     w.key("forms").integer(d.forms);
-    number(w, "annual", d.annual);
-    number(w, "executed", d.executed);
-    number(w, "execution_rate", d.rate);
+    w.key("annual").decimal(d.annual);
+    w.key("executed").decimal(d.executed);
+    w.key("execution_rate").decimal(d.rate);
     w.key("below_line").boolean(d.below_line);
     w.end_object();
   }
@@ -140,14 +124,14 @@ std::string year_overview_json(const YearOverview& o) {
     w.key("department").string(d.filed.department);
     w.key("kind").string(model::kind_name(d.filed.kind));
     w.key("project").string(d.filed.project);
-    optional_integer(w, "goal", d.goal);
+    w.key("goal").optional_integer(d.goal);
     w.key("path").string(d.path);
     w.key("name").string(d.name);
     w.key("target").string(d.target);
     w.key("actual").string(d.actual);
-    number(w, "deviation", d.deviation); // 4 places, as in the score JSON
-    number(w, "weight", d.weight);
-    number(w, "score", d.score);
+    w.key("deviation").decimal(d.deviation); // 4 places, as in the score JSON
+    w.key("weight").decimal(d.weight);
+    w.key("score").decimal(d.score);
     w.key("reason_given").boolean(d.reason_given);
     w.end_object();
   }
