@@ -255,16 +255,21 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
     check_printed(result);
     return result;
   }
-  stream::Stream s = stream::make_stream(grid);
-  StreamReading reading = read_stream(s);
-  std::vector<model::Indicator> stream_leaves;
-  for (const auto& leaf : reading.leaves) stream_leaves.push_back(leaf.indicator);
   // The row reading knows goals and merged cells; the stream only replaces it where it is
-  // clearly better: a table the rows did not read, or one read much less fully.
+  // clearly better: a table the rows did not read, or one read much less fully — and never
+  // where the rows found several goals' tables, so the (costly) stream is not even read then.
   std::size_t goals_with_leaves = 0;
   if (result.form) {
     for (const auto& goal : result.form->goals) goals_with_leaves += !goal.indicators.empty();
   }
+  if (goals_with_leaves > 1) {
+    check_printed(result);
+    return result;
+  }
+  stream::Stream s = stream::make_stream(grid);
+  StreamReading reading = read_stream(s);
+  std::vector<model::Indicator> stream_leaves;
+  for (const auto& leaf : reading.leaves) stream_leaves.push_back(leaf.indicator);
   double row_quality = quality(row_leaves), stream_quality = quality(stream_leaves);
   // A row reading that filled most of its leaves knows the table (merged cells, goals) better.
   bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size();
@@ -273,7 +278,7 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
       (filled(stream_leaves) >= filled(row_leaves) + 2 ||
        (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
        (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)));
-  if (goals_with_leaves <= 1 && better) {
+  if (better) {
     adopt(result, reading, grid, options, row_leaves.size());
     check_block_points(result, reading, options);
   }

@@ -55,7 +55,10 @@ std::size_t max_length(Column c) {
   case Column::Unit:
     return 6;
   default:
-    return 300;
+    // Free text (reasons, standards): each start tries every end up to here and the cost grows
+    // with its square; 160 characters hold a published reason cell, and a longer run is cut
+    // at a separator the next cell starts from.
+    return 160;
   }
 }
 
@@ -180,15 +183,19 @@ private:
     std::size_t limit = std::min(end_, p + max_length(c));
     bool free_text = max_length(c) > 60;
     if ((free_text || c == Column::Name) && labelled_[p - begin_])
-      return; // a label is no name or remark
+      return;         // a label is no name or remark
+    std::string text; // s_.text(p, q), grown one atom at a time instead of rebuilt per end
     for (std::size_t q = p + 1; q <= limit; ++q) {
+      const auto& last = s_.atoms[q - 1];
+      if (q - 1 > p && last.gap != Gap::None) text += ' ';
+      text += last.text;
       if (free_text && q > p + 1 && labelled_[q - 1 - begin_])
         break; // text never runs over a label
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
       std::string k = s_.key_text(p, q);
-      double fit = fit_column(c, s_.text(p, q), k);
+      double fit = fit_column(c, text, k);
       if (fit <= kImpossible / 2) continue;
       RowSoFar row = at(p, f).row;
       fit += arithmetic(c, k, row);
@@ -361,7 +368,7 @@ StreamTable Segmenter::replay() {
 StreamTable segment(const Stream& s, const ColumnModel& model, std::size_t begin, std::size_t end) {
   // A real indicator table is a few thousand characters; a longer run is not one table, and
   // the program is quadratic in a span's length.
-  if (begin >= end || end - begin > 12000) return {};
+  if (begin >= end || end - begin > 4000) return {};
   return Segmenter(s, model, begin, end).run();
 }
 
