@@ -85,7 +85,7 @@ DemoResult seed_demo(Workbench& bench) {
   std::vector<store::NewForm> batch;
   for (const auto& demo : demos) {
     store::NewForm n;
-    check::Run scored = bench.score(demo.form, bench.rule_set(demo.rules), rules::Mode::Review);
+    check::Run scored = check::run(demo.form, bench.rule_set(demo.rules), rules::Mode::Review);
     n.summary = Workbench::summary(scored);
     n.form = demo.form;
     n.status = demo.status;

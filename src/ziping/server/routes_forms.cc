@@ -141,9 +141,8 @@ void read(Workbench& bench, const Request& req, Response& res) {
   std::optional<std::string> score;
   if (auto include = text_param(req, "include")) {
     if (*include != "score") throw bad_parameter("include", *include, "score", "score");
-    score = Workbench::score_json(Workbench::score(stored.form,
-                                                   bench.rule_set(stored.revision.rule_set),
-                                                   Workbench::parse_mode(stored.revision.mode)));
+    score = Workbench::score_json(check::run(stored.form, bench.rule_set(stored.revision.rule_set),
+                                             Workbench::parse_mode(stored.revision.mode)));
   }
   res.set_header("ETag", "\"" + std::to_string(stored.revision.number) + "\"");
   send_json(res, 200, form_document(stored, score));
@@ -202,7 +201,7 @@ void score(Workbench& bench, const Request& req, Response& res) {
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
   Scoring how = scoring_of(bench, req, stored);
-  send_json(res, 200, Workbench::score_json(Workbench::score(stored.form, *how.rules, how.mode)));
+  send_json(res, 200, Workbench::score_json(check::run(stored.form, *how.rules, how.mode)));
 }
 
 std::string percent_encoded(std::string_view text) {

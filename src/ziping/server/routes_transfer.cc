@@ -16,7 +16,7 @@ using diag::DiagId;
 void check_draft(Workbench& bench, const Request& req, Response& res) {
   const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
   rules::Mode mode = Workbench::parse_mode(text_param(req, "mode").value_or("review"));
-  check::Run run = Workbench::score(Workbench::read_json(req.body, "draft"), rules, mode);
+  check::Run run = check::run(Workbench::read_json(req.body, "draft"), rules, mode);
   send_json(res, 200, Workbench::score_json(run));
 }
 
@@ -70,7 +70,7 @@ void import_form(Workbench& bench, const Request& req, Response& res) {
   const auto& rules = bench.filing_rules(filing);
   rules::Mode mode = Workbench::filing_mode(filing);
   // Scored once: the answer's score and the stored summary are the same evaluation.
-  check::Run run = Workbench::score(Workbench::read(bytes, format, options), rules, mode);
+  check::Run run = check::run(Workbench::read(bytes, format, options), rules, mode);
 
   std::string save = field(req, "save").value_or("false");
   if (save != "true" && save != "false" && save != "1" && save != "0")

@@ -94,15 +94,6 @@ model::ReadResult Workbench::read_json(const io::json::JsonValue& content,
   return result;
 }
 
-check::Run Workbench::score(model::ReadResult read, const rules::RuleSet& rules, rules::Mode mode) {
-  return check::run(std::move(read), rules, mode);
-}
-
-check::Run Workbench::score(const model::Form& form, const rules::RuleSet& rules,
-                            rules::Mode mode) {
-  return check::run(form, rules, mode);
-}
-
 store::Summary Workbench::summary(const check::Run& run) {
   store::Summary out;
   const auto& e = run.evaluation;
@@ -143,7 +134,7 @@ store::StoredForm Workbench::create(const check::Run& run, const FilingOptions& 
 
 store::StoredForm Workbench::create(model::ReadResult read, const FilingOptions& options) {
   check_storable(*read.form); // refused before the cost of scoring
-  return create(score(std::move(read), filing_rules(options), filing_mode(options)), options);
+  return create(check::run(std::move(read), filing_rules(options), filing_mode(options)), options);
 }
 
 store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadResult read,
@@ -153,7 +144,7 @@ store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadRe
   if (!current) throw form_not_found(id);
   const auto& rules = rule_set(options.rules.value_or(current->rule_set));
   rules::Mode mode = parse_mode(options.mode.value_or(current->mode));
-  check::Run run = score(std::move(read), rules, mode);
+  check::Run run = check::run(std::move(read), rules, mode);
   store::Save s;
   s.form_id = id;
   s.base_revision = base_revision;
@@ -184,7 +175,7 @@ store::StoredForm Workbench::stored(store::Id id, std::optional<int> revision) {
 
 std::string Workbench::write(const store::StoredForm& stored, const io::Format& format,
                              const rules::RuleSet& rules, rules::Mode mode) {
-  check::Run run = score(stored.form, rules, mode);
+  check::Run run = check::run(stored.form, rules, mode);
   io::WriteContext context{&run.evaluation, &rules, &run.diagnostics};
   return format.write(run.form, context);
 }

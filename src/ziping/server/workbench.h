@@ -52,9 +52,6 @@ public:
   static model::ReadResult read_json(const io::json::JsonValue& content,
                                      const std::string& file_name);
 
-  // The core's one pipeline (check::run), once per request.
-  static check::Run score(model::ReadResult read, const rules::RuleSet& rules, rules::Mode mode);
-  static check::Run score(const model::Form& form, const rules::RuleSet& rules, rules::Mode mode);
   static store::Summary summary(const check::Run& run);
   static std::string score_json(const check::Run& run);
 
