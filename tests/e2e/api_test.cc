@@ -1,6 +1,7 @@
 // The HTTP API end to end: the real `ziping serve` binary, real sockets, the database of
 // ZIPING_STORE_BACKEND (SQLite file, or PostgreSQL through scripts/pg_throwaway.sh). Every test
 // files forms under department names of its own, so tests share one server and one database.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <barrier>
@@ -151,6 +152,20 @@ TEST(Api, ReferenceData) {
   EXPECT_EQ(vocabulary["statuses"][0]["name"].str(), "draft");
   EXPECT_EQ(vocabulary["statuses"][0]["label"].str(), "填报中");
   EXPECT_EQ(vocabulary["grades"][0].str(), "优");
+  // The editor's columns are the field catalogue's indicator fields, in the official order.
+  Json columns = vocabulary["indicator_fields"];
+  ASSERT_GE(columns.size(), 10u);
+  EXPECT_EQ(columns[0]["key"].str(), "level1");
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < columns.size(); ++i) keys.push_back(columns[i]["key"].str());
+  auto at = [&](const char* key) {
+    return std::find(keys.begin(), keys.end(), key) - keys.begin();
+  };
+  EXPECT_LT(at("name"), at("explanation"));
+  EXPECT_LT(at("explanation"), at("target"));
+  EXPECT_EQ(columns[std::size_t(at("explanation"))]["header"].str(), "指标解释");
+  EXPECT_EQ(columns[std::size_t(at("explanation"))]["presence"].str(), "variant");
+  EXPECT_EQ(columns[std::size_t(at("weight"))]["kind"].str(), "decimal");
 
   Json rules = json_of(c.Get("/api/rules"));
   EXPECT_EQ(rules["default"].str(), "cn-2020");

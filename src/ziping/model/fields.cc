@@ -33,6 +33,36 @@ template <class Struct> bool used_in(const Struct& object, const FieldInfo& info
 
 } // namespace
 
+std::string_view field_kind_name(FieldKind kind) {
+  switch (kind) {
+  case FieldKind::Text:
+    return "text";
+  case FieldKind::Value:
+    return "value";
+  case FieldKind::Decimal:
+    return "decimal";
+  case FieldKind::Integer:
+    return "integer";
+  case FieldKind::Bool:
+    return "bool";
+  case FieldKind::Enum:
+    return "enum";
+  }
+  return "text";
+}
+
+std::string_view presence_name(Presence presence) {
+  switch (presence) {
+  case Presence::Required:
+    return "required";
+  case Presence::Standard:
+    return "standard";
+  case Presence::Variant:
+    return "variant";
+  }
+  return "standard";
+}
+
 std::span<const FieldInfo> fields() {
   static const std::vector<FieldInfo> kFields = build();
   return kFields;

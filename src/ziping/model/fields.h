@@ -39,6 +39,10 @@ struct FieldInfo {
   std::vector<std::string_view> synonyms;
 };
 
+// The names of the kinds and presences as the API and docs spell them ("decimal", "variant").
+std::string_view field_kind_name(FieldKind kind);
+std::string_view presence_name(Presence presence);
+
 // Every field in catalogue order.
 std::span<const FieldInfo> fields();
 const FieldInfo& field(FieldId id);

@@ -1,5 +1,6 @@
 // Reference data: health, the vocabulary (statuses, kinds, modes, grades), rule sets,
 // departments and the diagnostic catalogue.
+#include "ziping/model/fields.h"
 #include "ziping/rules/dump.h"
 #include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
@@ -54,6 +55,17 @@ void vocabulary(Workbench&, const Request&, Response& res) {
   out.begin_object().key("name").string("auto").key("label").string("按公式计分").end_object();
   out.end_array();
   out.key("grades").begin_array().string("优").string("良").string("中").string("差").end_array();
+  // The indicator table's columns straight from the field catalogue, so the editor shows a
+  // field the catalogue gains (a Variant column when some leaf fills it) without a change of its
+  // own.
+  out.key("indicator_fields").begin_array();
+  for (const auto* info : model::fields_of(model::Owner::Indicator)) {
+    out.begin_object().key("key").string(info->json_key).key("header").string(info->header);
+    out.key("kind").string(model::field_kind_name(info->kind));
+    out.key("presence").string(model::presence_name(info->presence));
+    out.key("share").integer(info->share).end_object();
+  }
+  out.end_array();
   out.end_object();
   send_json(res, 200, out.take());
 }

@@ -5,7 +5,7 @@
 import { parseCounts, parseExact, stringifyExact } from './exactJson';
 import type {
   Department, FormContent, FormDocument, FormPage, FormStats, Format, ImportResult, Overview,
-  Revision, ScoreDocument,
+  Revision, ScoreDocument, Vocabulary,
 } from './types';
 
 export class ApiFailure extends Error {
@@ -81,6 +81,7 @@ export const api = {
   check: (content: FormContent, rules: string, mode: string, signal?: AbortSignal) =>
     send<ScoreDocument>('POST', '/api/check' + query({ rules, mode }), content, signal),
   formats: () => get<{ formats: Format[] }>('/api/formats'),
+  vocabulary: () => get<Vocabulary>('/api/vocabulary'),
   importFile: async (file: File, save: boolean, author: string) => {
     const data = new FormData();
     data.set('file', file, file.name);

@@ -253,3 +253,21 @@ export interface Overview {
     reason_given: boolean;
   }[];
 }
+
+// One column of the indicator table as the field catalogue (model/fields.def) declares it,
+// served by /api/vocabulary: the editor draws these, so a field added there appears here.
+export interface IndicatorField {
+  key: string;
+  header: string;
+  kind: 'text' | 'value' | 'decimal' | 'integer' | 'bool' | 'enum';
+  presence: 'required' | 'standard' | 'variant';
+  share: number;
+}
+
+export interface Vocabulary {
+  statuses: { name: string; label: string }[];
+  kinds: { name: string; label: string }[];
+  modes: { name: string; label: string }[];
+  grades: string[];
+  indicator_fields: IndicatorField[];
+}

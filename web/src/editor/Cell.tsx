@@ -8,9 +8,12 @@ import { getAt } from './formPath';
 import { useEditor } from './EditorContext';
 import { markerClass, markerTitle } from './CellMarker';
 
+// wrap: a short text that may run to two lines; flag: 是/否 (a JSON true/false)
+export type CellKind = 'text' | 'wrap' | 'long' | 'decimal' | 'whole' | 'flag';
+
 interface Props {
   path: string;
-  kind?: 'text' | 'wrap' | 'long' | 'decimal' | 'whole'; // wrap: a short text that may run to two lines
+  kind?: CellKind;
   label?: string; // for screen readers and the tooltip: "实际完成值"
   class?: string;
   rowSpan?: number;
@@ -25,29 +28,32 @@ function entered(kind: Props['kind'], text: string): unknown {
   const t = text.trim();
   if (t === '') return null;
   if (kind === 'whole') return WHOLE.test(t) ? Number(t) : t;
+  if (kind === 'flag') return t === '是' ? true : t === '否' ? false : t;
   return decimalOf(t) ?? t;
 }
 
 // The text a cell shows for a value of the form: a decimal's digits, a year, a text.
 function textOf(value: unknown): string {
   if (isDecimal(value)) return decimalText(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
   return value === null || value === undefined ? '' : String(value);
 }
 
 export function Cell({ path, kind = 'text', label, class: extra = '', rowSpan, colSpan }: Props) {
   const { draft, pins, edit, readOnly } = useEditor();
   const numeric = kind === 'decimal' || kind === 'whole';
+  const typed = numeric || kind === 'flag'; // the text is read into a value of the form
   const shown = textOf(getAt(draft, path));
   const [text, setText] = useState(shown);
   // Take the draft's value unless it is what the local text already says (" 0.80" while typing).
   useEffect(() => {
-    if (!numeric || textOf(entered(kind, text)) !== shown) setText(shown);
+    if (!typed || textOf(entered(kind, text)) !== shown) setText(shown);
   }, [shown]);
   const diagnostics = pins.at(path);
   const onInput = (e: Event) => {
     const t = (e.currentTarget as HTMLInputElement).value;
     setText(t);
-    edit(path, numeric ? entered(kind, t) : t);
+    edit(path, typed ? entered(kind, t) : t);
   };
   const common = {
     'data-path': path,

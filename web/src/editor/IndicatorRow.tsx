@@ -1,8 +1,10 @@
-// One 三级指标 of the indicator table, in the official column order: (一级, 二级 as merged
-// cells drawn by the table) 三级指标, 年度指标值, 实际完成值, 分值, 得分 (declared), 核算 (the
-// server's figure, derivation on hover), 偏差原因分析及改进措施; then its diagnostics.
+// One 三级指标 of the indicator table: a cell per catalogue column in the official order (一级
+// and 二级 as merged cells opened by the first row of their run), 核算 (the server's figure,
+// derivation on hover) right after 得分 (declared); then its diagnostics.
 import { sameDecimal } from '../api/exactJson';
+import type { IndicatorField } from '../api/types';
 import { Cell } from './Cell';
+import { cellKind, columnClass } from './columns';
 import { leafPath } from './formPath';
 import { leafScore, useEditor } from './EditorContext';
 import { RowDiagnostics } from './RowDiagnostics';
@@ -13,7 +15,15 @@ export interface Span {
   level2?: number;
 }
 
-export function IndicatorRow({ goal, index, span }: { goal: number; index: number; span: Span }) {
+interface Props {
+  goal: number;
+  index: number;
+  span: Span;
+  columns: IndicatorField[];
+  diagnosticSpan: number; // the columns right of the merged level cells
+}
+
+export function IndicatorRow({ goal, index, span, columns, diagnosticSpan }: Props) {
   const { score, pins } = useEditor();
   const path = leafPath(goal, index);
   const leaf = leafScore(score, path);
@@ -23,18 +33,22 @@ export function IndicatorRow({ goal, index, span }: { goal: number; index: numbe
   return (
     <>
       <tr data-row={path} class="indicator-row">
-        {span.level1 !== undefined && <Cell path={`${path}.level1`} kind="wrap" rowSpan={span.level1} label="一级指标" class="level" />}
-        {span.level2 !== undefined && <Cell path={`${path}.level2`} kind="wrap" rowSpan={span.level2} label="二级指标" class="level" />}
-        <Cell path={`${path}.name`} kind="wrap" label="三级指标" class="name" />
-        <Cell path={`${path}.target`} kind="wrap" label="年度指标值" class="value" />
-        <Cell path={`${path}.actual`} kind="wrap" label="实际完成值" class="value" />
-        <Cell path={`${path}.weight`} kind="decimal" label="分值" class="num" />
-        <Cell path={`${path}.score`} kind="decimal" label="得分" class="num" />
-        <ScoreCheck score={counted} derivation={leaf?.derivation} allowed={leaf?.allowed}
-          differs={!!counted && !!declared && !sameDecimal(counted, declared)} />
-        <Cell path={`${path}.deviation_reason`} kind="long" label="偏差原因分析及改进措施" class="reason" />
+        {columns.map((f) => {
+          const rowSpan = f.key === 'level1' ? span.level1 : f.key === 'level2' ? span.level2 : undefined;
+          if ((f.key === 'level1' || f.key === 'level2') && rowSpan === undefined) return null;
+          return (
+            <>
+              <Cell path={`${path}.${f.key}`} kind={cellKind(f)} rowSpan={rowSpan} label={f.header}
+                class={columnClass(f)} />
+              {f.key === 'score' && (
+                <ScoreCheck score={counted} derivation={leaf?.derivation} allowed={leaf?.allowed}
+                  differs={!!counted && !!declared && !sameDecimal(counted, declared)} />
+              )}
+            </>
+          );
+        })}
       </tr>
-      <RowDiagnostics diagnostics={diagnostics} colSpan={7} />
+      <RowDiagnostics diagnostics={diagnostics} colSpan={diagnosticSpan} />
     </>
   );
 }

@@ -3,11 +3,10 @@
 // diagnostic lines too, so those lines always start at the 三级指标 column.
 import type { Indicator } from '../api/types';
 import { show } from '../shell/format';
+import { columnClass, isLevel, useIndicatorFields, visibleColumns } from './columns';
 import { useEditor } from './EditorContext';
 import { leafPath } from './formPath';
 import { IndicatorRow, type Span } from './IndicatorRow';
-
-const COLUMNS = 9;
 
 function spans(indicators: Indicator[], hasDiagnostics: (i: number) => boolean): Span[] {
   const height = (i: number) => 1 + (hasDiagnostics(i) ? 1 : 0);
@@ -32,19 +31,32 @@ function spans(indicators: Indicator[], hasDiagnostics: (i: number) => boolean):
 
 export function IndicatorTable() {
   const { draft, score, pins } = useEditor();
+  const { fields, error } = useIndicatorFields();
   const department = draft.kind === 'department';
+  const caption = department ? '年度指标完成情况' : '绩效指标';
+  if (error) return <p class="error-text">无法载入指标表的列（/api/vocabulary）：{error}</p>;
+  if (!fields) return <p class="sub">{caption}载入中…</p>;
+  const columns = visibleColumns(fields, draft);
+  const width = columns.length + 1; // and 核算, the server's figure beside 得分
   return (
     <table class="grid official indicators">
-      <caption>{department ? '年度指标完成情况' : '绩效指标'}</caption>
+      <caption>{caption}</caption>
       <colgroup>
-        <col class="c-level" /><col class="c-level" /><col class="c-name" /><col class="c-value" />
-        <col class="c-value" /><col class="c-num" /><col class="c-num" /><col class="c-check" /><col class="c-reason" />
+        {columns.map((f) => (
+          <>
+            <col class={'c-' + columnClass(f)} data-field={f.key} />
+            {f.key === 'score' && <col class="c-check" />}
+          </>
+        ))}
       </colgroup>
       <thead>
         <tr>
-          <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th>
-          <th>分值</th><th>得分</th><th class="check-col" title="the server's figure; hover for the derivation">核算</th>
-          <th>偏差原因分析及改进措施</th>
+          {columns.map((f) => (
+            <>
+              <th data-field={f.key}>{f.header}</th>
+              {f.key === 'score' && <th class="check-col" title="the server's figure; hover for the derivation">核算</th>}
+            </>
+          ))}
         </tr>
       </thead>
       {draft.goals.map((goal, g) => {
@@ -54,13 +66,16 @@ export function IndicatorTable() {
           <tbody key={g} data-goal={g}>
             {department && (
               <tr class="goal-label">
-                <th colSpan={COLUMNS}>
+                <th colSpan={width}>
                   绩效目标{show(goal.number, String(g + 1))}
                   {sub && <span class="subtotal">小计 {show(sub.score)} / {show(sub.weight)}</span>}
                 </th>
               </tr>
             )}
-            {goal.indicators.map((_, i) => <IndicatorRow key={i} goal={g} index={i} span={s[i]} />)}
+            {goal.indicators.map((_, i) => (
+              <IndicatorRow key={i} goal={g} index={i} span={s[i]} columns={columns}
+                diagnosticSpan={width - columns.filter(isLevel).length} />
+            ))}
           </tbody>
         );
       })}
