@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "ziping/text/utf8.h"
+#include "ziping/value/fold_general.h"
 #include "ziping/value/value.h"
 
 namespace ziping::value {
@@ -150,10 +151,60 @@ std::string apply_table(const std::vector<char32_t>& cps) {
   return out.take();
 }
 
+// Code points that NFKC leaves alone whatever surrounds them (no decomposition, not the
+// start of a composition with anything else in this set) and that our table does not touch:
+// CJK unified ideographs and the signs and marks every value uses. A text of these, ASCII
+// letters, digits and punctuation needs neither ICU nor the table.
+bool is_plain(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == U'≥' || cp == U'≤' || cp == U'、' || cp == U'。';
+}
+
+// The fold of a text made only of plain code points and ASCII (where only white space and the
+// comparator pairs >= <= => =< == need the table), written straight into `out` with no ICU
+// call and no code-point vector; false, with `out` unspecified, as soon as any other code
+// point, a control character, a comparator pair or an ill-formed byte shows up.
+bool fold_plain(std::string_view text, std::string& out) {
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      ++pos;
+      if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (byte < 0x20 || byte == 0x7F) return false;
+      bool comparator = byte == '=' || byte == '<' || byte == '>';
+      if (comparator && pos < text.size() &&
+          (text[pos] == '=' || text[pos] == '<' || text[pos] == '>'))
+        return false;
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(char(byte));
+      continue;
+    }
+    std::size_t start = pos;
+    char32_t cp = text::next_code_point(text, pos);
+    // next_code_point() reads an ill-formed sequence as U+FFFD, which is not plain.
+    if (!is_plain(cp)) return false;
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(text.data() + start, pos - start);
+  }
+  return true;
+}
+
 } // namespace
 
-std::string fold(std::string_view text) {
+std::string fold_general(std::string_view text) {
   return apply_table(text::code_points(nfkc(well_formed(text))));
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  if (fold_plain(text, out)) return out;
+  return fold_general(text);
 }
 
 } // namespace ziping::value

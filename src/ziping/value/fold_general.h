@@ -1,0 +1,12 @@
+// value/fold_general.h — fold()'s general path (ICU's NFKC, then the table) for every text,
+// also those fold() reads by its plain fast path; the unit tests hold the two equal.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ziping::value {
+
+std::string fold_general(std::string_view text);
+
+} // namespace ziping::value
