@@ -153,44 +153,57 @@ std::string apply_table(const std::vector<char32_t>& cps) {
 
 // Code points that NFKC leaves alone whatever surrounds them (no decomposition, not the
 // start of a composition with anything else in this set) and that our table does not touch:
-// CJK unified ideographs and the signs and marks every value uses. A text of these, ASCII
-// letters, digits and punctuation needs neither ICU nor the table.
+// CJK unified ideographs and the signs and marks every value uses.
 bool is_plain(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == U'≥' || cp == U'≤' || cp == U'、' || cp == U'。';
 }
 
-// The fold of a text made only of plain code points and ASCII (where only white space and the
-// comparator pairs >= <= => =< == need the table), written straight into `out` with no ICU
-// call and no code-point vector; false, with `out` unspecified, as soon as any other code
-// point, a control character, a comparator pair or an ill-formed byte shows up.
+// The ASCII character NFKC makes of `cp`: itself, a full-width form's half-width twin (，→ ,),
+// a space for the ideographic space; 0 for anything else.
+char32_t as_ascii(char32_t cp) {
+  if (cp < 0x80) return cp;
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+  if (cp == 0x3000) return U' ';
+  return 0;
+}
+
+bool is_comparator_sign(char32_t ascii) {
+  return ascii == U'=' || ascii == U'<' || ascii == U'>';
+}
+
+// The fold of a text made only of plain code points and of what NFKC makes ASCII (where only
+// white space and the comparator pairs >= <= => =< == need the table), written straight into
+// `out` with no ICU call and no code-point vector; false, with `out` unspecified, as soon as any
+// other code point, a control character, a comparator pair or an ill-formed byte shows up.
+// Nearly every cell of a real form takes this path (a Chinese text with full-width commas).
 bool fold_plain(std::string_view text, std::string& out) {
   out.reserve(text.size());
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t start = pos;
     auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {
-      ++pos;
-      if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
-        pending_space = !out.empty();
-        continue;
-      }
-      if (byte < 0x20 || byte == 0x7F) return false;
-      bool comparator = byte == '=' || byte == '<' || byte == '>';
-      if (comparator && pos < text.size() &&
-          (text[pos] == '=' || text[pos] == '<' || text[pos] == '>'))
-        return false;
+    // next_code_point() reads an ill-formed sequence as U+FFFD, which is neither.
+    char32_t cp = byte < 0x80 ? (++pos, char32_t(byte)) : text::next_code_point(text, pos);
+    char32_t ascii = as_ascii(cp);
+    if (ascii == 0) {
+      if (!is_plain(cp)) return false;
       if (pending_space) out.push_back(' ');
       pending_space = false;
-      out.push_back(char(byte));
+      out.append(text.data() + start, pos - start);
       continue;
     }
-    std::size_t start = pos;
-    char32_t cp = text::next_code_point(text, pos);
-    // next_code_point() reads an ill-formed sequence as U+FFFD, which is not plain.
-    if (!is_plain(cp)) return false;
+    if (ascii == U' ' || (ascii >= U'\t' && ascii <= U'\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (ascii < 0x20 || ascii == 0x7F) return false;
+    if (is_comparator_sign(ascii) && pos < text.size()) {
+      std::size_t next = pos;
+      if (is_comparator_sign(as_ascii(text::next_code_point(text, next)))) return false;
+    }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out.append(text.data() + start, pos - start);
+    out.push_back(char(ascii));
   }
   return true;
 }

@@ -19,7 +19,7 @@ std::string_view without_trailing_punctuation(std::string_view text) {
     text = trim_spaces(text);
     trimmed = false;
     for (std::string_view mark : kTrailingPunctuation) {
-      if (text.ends_with(mark)) {
+      if (finishes_with(text, mark)) {
         text.remove_suffix(mark.size());
         trimmed = true;
       }

@@ -38,6 +38,11 @@ const std::vector<std::string> kEdges = {
     "3~5次",
     "3〜5次",
     "（以上）",
+    "＞＝95",
+    "＜＝5",
+    "＝＝100",
+    "＞95，＜99",
+    "完成，效果良好。",
     "１２３",
     "\u3000有效\u3000",
     "有\u00A0效",
@@ -45,7 +50,8 @@ const std::vector<std::string> kEdges = {
     "<\u0338 5",
     "e\u0301",
     "\x7F",
-    "\x01" "abc",
+    "\x01"
+    "abc",
     "\xE4\xB8",     // truncated sequence
     "\xC0\xAF",     // overlong
     "\xED\xA0\x80", // surrogate
