@@ -40,19 +40,41 @@ void check_goal_numbers(const CheckContext& c) {
   }
 }
 
+// The framework's answer for the last (一级, 二级) pair asked: a form lists its leaves by 一级
+// and 二级, so consecutive leaves nearly always ask the same thing, and each answer costs three
+// level_key() folds and two lookups.
+struct LevelVerdicts {
+  std::string level1;
+  std::string level2;
+  bool known_level1 = false;
+  bool level2_allowed = false;
+
+  void ask(const rules::RuleSet& rules, const std::string& l1, const std::string& l2) {
+    if (asked_ && l1 == level1 && l2 == level2) return;
+    asked_ = true;
+    level1 = l1;
+    level2 = l2;
+    known_level1 = rules::is_known_level1(rules, l1);
+    level2_allowed = known_level1 && rules::level2_allowed(rules, l1, l2);
+  }
+
+private:
+  bool asked_ = false;
+};
+
 void check_levels(const CheckContext& c, const model::Indicator& indicator,
-                  const rules::LeafEvaluation& leaf) {
+                  const rules::LeafEvaluation& leaf, LevelVerdicts& verdicts) {
   if (text::trim(indicator.level1).empty()) {
     c.emit_leaf(DiagId::err_level1_missing, leaf, ".level1");
     return;
   }
   if (c.rules.framework.empty()) return;
-  if (!rules::is_known_level1(c.rules, indicator.level1)) {
+  verdicts.ask(c.rules, indicator.level1, indicator.level2);
+  if (!verdicts.known_level1) {
     c.emit_leaf(DiagId::warn_unknown_level1, leaf, ".level1", {indicator.level1});
     return;
   }
-  if (text::trim(indicator.level2).empty() ||
-      rules::level2_allowed(c.rules, indicator.level1, indicator.level2)) {
+  if (text::trim(indicator.level2).empty() || verdicts.level2_allowed) {
     return;
   }
   if (auto owner = rules::level1_of(c.rules, indicator.level2)) {
@@ -150,8 +172,9 @@ void check_structure(const CheckContext& c) {
     c.emit(DiagId::err_no_indicators, "goals");
   }
   check_goal_numbers(c);
+  LevelVerdicts verdicts;
   c.each_leaf([&](const model::Indicator& indicator, const rules::LeafEvaluation& leaf) {
-    check_levels(c, indicator, leaf);
+    check_levels(c, indicator, leaf, verdicts);
     check_leaf_numbers(c, indicator, leaf);
   });
   check_weight_total(c);
