@@ -3,11 +3,9 @@
 #include <string>
 #include <vector>
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include "ziping/text/utf8.h"
 #include "ziping/value/fold_general.h"
+#include "ziping/value/icu_runtime.h"
 #include "ziping/value/value.h"
 
 namespace ziping::value {
@@ -26,24 +24,7 @@ std::string well_formed(std::string_view text) {
 std::string nfkc(const std::string& utf8) {
   // ICU lengths are int32_t; a cell that large is not a value, so it is left unnormalised.
   if (utf8.size() > std::size_t(INT32_MAX / 4)) return utf8;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status) || normalizer == nullptr) return utf8;
-  // Most cells are already in NFKC (plain Chinese text): checking in UTF-8 avoids two
-  // UTF-16 conversions, which dominate the cost of folding.
-  UErrorCode check_status = U_ZERO_ERROR;
-  if (normalizer->isNormalizedUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())),
-                                   check_status) &&
-      U_SUCCESS(check_status)) {
-    return utf8;
-  }
-  icu::UnicodeString source =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())));
-  icu::UnicodeString normalized = normalizer->normalize(source, status);
-  if (U_FAILURE(status)) return utf8;
-  std::string out;
-  normalized.toUTF8String(out);
-  return out;
+  return icu_runtime::nfkc(utf8).value_or(utf8);
 }
 
 bool is_space(char32_t cp) {
@@ -155,7 +136,9 @@ std::string apply_table(const std::vector<char32_t>& cps) {
 // start of a composition with anything else in this set) and that our table does not touch:
 // CJK unified ideographs and the signs and marks every value uses.
 bool is_plain(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == U'≥' || cp == U'≤' || cp == U'、' || cp == U'。';
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == U'≥' || cp == U'≤' || cp == U'、' || cp == U'。' ||
+         (cp >= U'〈' && cp <= U'』') || // 〈〉《》「」『』 (not 【】〔〕: the table's)
+         cp == U'‘' || cp == U'’' || cp == U'“' || cp == U'”';
 }
 
 // The ASCII character NFKC makes of `cp`: itself, a full-width form's half-width twin (，→ ,),

@@ -43,6 +43,8 @@ const std::vector<std::string> kEdges = {
     "＝＝100",
     "＞95，＜99",
     "完成，效果良好。",
+    "“双随机”《办法》「是」『否』〈一〉‘单’",
+    "【一】〔二〕…",
     "１２３",
     "\u3000有效\u3000",
     "有\u00A0效",
@@ -83,9 +85,9 @@ TEST(FoldFastPath, GeneratedFormsAgreeWithTheGeneralPath) {
 }
 
 TEST(FoldFastPath, EveryPairOfSignificantCharactersAgrees) {
-  const std::vector<std::string> pieces = {" ",  "=", "<",      ">",      "≥",  "≤",
-                                           "5",  "a", "年",     "。",     "、", "％",
-                                           "＝", "—", "\u0338", "\u3000", "-",  "~"};
+  const std::vector<std::string> pieces = {
+      " ",  "=",  "<",  ">",  "≥", "≤",  "5", "a",  "年", "。", "、",     "％",     "＝", "＞",
+      "＜", "，", "～", "Ａ", "—", "《", "“", "【", "〔", "…",  "\u0338", "\u3000", "-",  "~"};
   for (const auto& a : pieces)
     for (const auto& b : pieces)
       for (const auto& c : pieces) {
