@@ -150,6 +150,20 @@ char32_t as_ascii(char32_t cp) {
   return 0;
 }
 
+// A three-byte sequence with a lead byte that cannot start an overlong form or a surrogate
+// (E1..EC, EE, EF: every plain code point but none of E0 and ED) decoded inline, advancing
+// `pos`; 0, `pos` unchanged, for anything else (then next_code_point() decides).
+char32_t next_three_byte(std::string_view text, std::size_t& pos) {
+  if (pos + 3 > text.size()) return 0;
+  auto lead = static_cast<unsigned char>(text[pos]);
+  auto second = static_cast<unsigned char>(text[pos + 1]);
+  auto third = static_cast<unsigned char>(text[pos + 2]);
+  bool simple_lead = (lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF;
+  if (!simple_lead || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return 0;
+  pos += 3;
+  return char32_t(lead & 0x0F) << 12 | char32_t(second & 0x3F) << 6 | (third & 0x3F);
+}
+
 bool is_comparator_sign(char32_t ascii) {
   return ascii == U'=' || ascii == U'<' || ascii == U'>';
 }
@@ -165,8 +179,9 @@ bool fold_plain(std::string_view text, std::string& out) {
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     auto byte = static_cast<unsigned char>(text[pos]);
+    char32_t cp = byte < 0x80 ? (++pos, char32_t(byte)) : next_three_byte(text, pos);
     // next_code_point() reads an ill-formed sequence as U+FFFD, which is neither.
-    char32_t cp = byte < 0x80 ? (++pos, char32_t(byte)) : text::next_code_point(text, pos);
+    if (cp == 0) cp = text::next_code_point(text, pos);
     char32_t ascii = as_ascii(cp);
     if (ascii == 0) {
       if (!is_plain(cp)) return false;
@@ -200,6 +215,14 @@ std::string fold_general(std::string_view text) {
 std::string fold(std::string_view text) {
   std::string out;
   if (fold_plain(text, out)) return out;
+  return fold_general(text);
+}
+
+std::string fold(std::string_view text, bool& well_formed) {
+  std::string out;
+  well_formed = true; // the fast path takes well-formed text only
+  if (fold_plain(text, out)) return out;
+  well_formed = !text::first_invalid_utf8(text);
   return fold_general(text);
 }
 

@@ -9,4 +9,8 @@ namespace ziping::value {
 
 std::string fold_general(std::string_view text);
 
+// fold(), also telling whether `text` was well-formed UTF-8 (the fast path has already checked,
+// so parse_value() need not scan the text again).
+std::string fold(std::string_view text, bool& well_formed);
+
 } // namespace ziping::value

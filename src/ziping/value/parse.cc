@@ -5,6 +5,7 @@
 #include "ziping/value/comparator.h"
 #include "ziping/value/cursor.h"
 #include "ziping/value/dates.h"
+#include "ziping/value/fold_general.h"
 #include "ziping/value/qualitative.h"
 #include "ziping/value/quantity.h"
 
@@ -142,8 +143,9 @@ ParseResult parse_value(std::string_view text, Role role) {
   Value& value = result.value;
   value.original = std::string(text);
   value.kind = ValueKind::Text;
-  std::string folded = fold(text);
-  if (text::first_invalid_utf8(text)) {
+  bool well_formed = true;
+  std::string folded = fold(text, well_formed);
+  if (!well_formed) {
     value.text = folded; // the reader reports the encoding; a value cannot be read from it
     return result;
   }
