@@ -179,9 +179,13 @@ bool fold_plain(std::string_view text, std::string& out) {
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     auto byte = static_cast<unsigned char>(text[pos]);
-    char32_t cp = byte < 0x80 ? (++pos, char32_t(byte)) : next_three_byte(text, pos);
-    // next_code_point() reads an ill-formed sequence as U+FFFD, which is neither.
-    if (cp == 0) cp = text::next_code_point(text, pos);
+    char32_t cp = byte;
+    if (byte < 0x80) {
+      ++pos;
+    } else if (cp = next_three_byte(text, pos); cp == 0) {
+      // next_code_point() reads an ill-formed sequence as U+FFFD, which is neither.
+      cp = text::next_code_point(text, pos);
+    }
     char32_t ascii = as_ascii(cp);
     if (ascii == 0) {
       if (!is_plain(cp)) return false;

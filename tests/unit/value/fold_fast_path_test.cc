@@ -68,6 +68,12 @@ TEST(FoldFastPath, EdgesAgreeWithTheGeneralPath) {
   for (const auto& text : kEdges) EXPECT_EQ(fold(text), fold_general(text)) << text;
 }
 
+TEST(FoldFastPath, NulAndControlBytesGoTheGeneralWay) {
+  for (const std::string& text : {std::string("a\0b", 3), std::string("\0", 1),
+                                  std::string("年\0≥5", 7), std::string("5\0\0次", 6)})
+    EXPECT_EQ(fold(text), fold_general(text));
+}
+
 TEST(FoldFastPath, GeneratedFormsAgreeWithTheGeneralPath) {
   std::size_t texts = 0;
   for (const auto& form : sample::benchmark_forms(40)) {
