@@ -5,7 +5,8 @@
 #   read:  ziping convert FORM.xlsx FORM.json     vs  soffice --convert-to csv FORM.xlsx
 # ziping runs once per form (a process each); soffice gets all files in one call, which is
 # its best case (start-up paid once). Prints forms per second and the ratio. Skips cleanly
-# when soffice is absent.
+# when soffice is absent; checks that every timed run wrote all its files (soffice without
+# libreoffice-calc writes none and exits 0) before printing a rate.
 set -euo pipefail
 ziping=${1:-build/ziping}
 copies=${COPIES:-20}
@@ -39,6 +40,19 @@ ziping_read=$(python3 -c "print($(now) - $start)")
 start=$(now)
 soffice -env:UserInstallation=file://$work/profile --headless --convert-to csv --outdir "$work/lo-csv" "$work"/xlsx/*.xlsx >/dev/null 2>&1
 lo_read=$(python3 -c "print($(now) - $start)")
+
+# A rate is printed only for a run that wrote every file it was timed for.
+count() { find "$1" -maxdepth 1 -type f -name "*.$2" | wc -l; }
+for check in "xlsx ziping-write:xlsx" "lo-xlsx LibreOffice-write:xlsx" "back ziping-read:json" \
+             "lo-csv LibreOffice-read:csv"; do
+  dir=${check%% *}; what=${check#* }; label=${what%%:*}; ext=${what#*:}
+  got=$(count "$work/$dir" "$ext")
+  if [[ "$got" -ne "$n" ]]; then
+    echo "libreoffice_baseline: $label wrote $got of $n files; nothing reported" \
+         "(LibreOffice: is libreoffice-calc installed?)" >&2
+    exit 1
+  fi
+done
 
 echo "write XLSX  ziping      $(rate "$n" "$ziping_write")"
 echo "write XLSX  LibreOffice $(rate "$n" "$lo_write")   ziping is $(ratio "$lo_write" "$ziping_write") faster"

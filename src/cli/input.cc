@@ -38,11 +38,26 @@ std::optional<std::string> read_stream(std::istream& in, const std::string& name
   return bytes;
 }
 
+std::optional<std::string>& standard_input_copy() {
+  static std::optional<std::string> copy;
+  return copy;
+}
+
 } // namespace
+
+std::optional<std::string_view> standard_input_read() {
+  const auto& copy = standard_input_copy();
+  if (!copy) return std::nullopt;
+  return std::string_view(*copy);
+}
 
 std::optional<std::string> read_bytes(const std::string& file,
                                       std::vector<diag::Diagnostic>& diagnostics) {
-  if (file == "-") return read_stream(std::cin, "-", diagnostics);
+  if (file == "-") {
+    auto bytes = read_stream(std::cin, "-", diagnostics);
+    if (bytes) standard_input_copy() = *bytes; // a hand-over to ziping-full gives them again
+    return bytes;
+  }
   std::error_code error;
   if (std::filesystem::is_directory(file, error)) {
     diagnostics.push_back(diag::make(DiagId::err_cannot_read_file, "",

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ziping/diag/diagnostic.h"
@@ -38,6 +39,9 @@ LoadedRules load_rule_set(const std::string& name_or_path);
 // Reads a whole file; nullopt with a diagnostic on failure or when above kMaxInputBytes.
 std::optional<std::string> read_bytes(const std::string& file,
                                       std::vector<diag::Diagnostic>& diagnostics);
+// What read_bytes("-") took from standard input, for a hand-over to ziping-full
+// (hand_over.h) that must see it again; nullopt when standard input was not read.
+std::optional<std::string_view> standard_input_read();
 // Writes via a temporary file in the same directory and rename(); "-" writes to stdout.
 bool write_atomically(const std::string& file, const std::string& bytes,
                       std::vector<diag::Diagnostic>& diagnostics);

@@ -2,6 +2,8 @@
 // weights present and positive, scores within [0, weight], weights adding up to the total.
 #include <set>
 
+#include <unordered_map>
+
 #include "ziping/check/context.h"
 #include "ziping/rules/display.h"
 #include "ziping/rules/framework.h"
@@ -40,19 +42,49 @@ void check_goal_numbers(const CheckContext& c) {
   }
 }
 
+// The framework's answers for the (一级, 二级) pairs of one form, by the names as written: a
+// form repeats a handful of pairs over all its leaves, and each fresh answer costs three
+// level_key() folds and two lookups.
+class LevelVerdicts {
+public:
+  struct Verdict {
+    bool known_level1 = false;
+    bool level2_allowed = false;
+  };
+
+  const Verdict& ask(const rules::RuleSet& rules, const std::string& level1,
+                     const std::string& level2) {
+    // The first name's length leads, so no two pairs share a key whatever the names hold.
+    key_.assign(std::to_string(level1.size()));
+    key_.push_back(':');
+    key_.append(level1);
+    key_.append(level2);
+    auto found = verdicts_.find(key_);
+    if (found != verdicts_.end()) return found->second;
+    Verdict verdict;
+    verdict.known_level1 = rules::is_known_level1(rules, level1);
+    verdict.level2_allowed = verdict.known_level1 && rules::level2_allowed(rules, level1, level2);
+    return verdicts_.emplace(key_, verdict).first->second;
+  }
+
+private:
+  std::string key_; // reused: no allocation per leaf once it is long enough
+  std::unordered_map<std::string, Verdict> verdicts_;
+};
+
 void check_levels(const CheckContext& c, const model::Indicator& indicator,
-                  const rules::LeafEvaluation& leaf) {
+                  const rules::LeafEvaluation& leaf, LevelVerdicts& verdicts) {
   if (text::trim(indicator.level1).empty()) {
     c.emit_leaf(DiagId::err_level1_missing, leaf, ".level1");
     return;
   }
   if (c.rules.framework.empty()) return;
-  if (!rules::is_known_level1(c.rules, indicator.level1)) {
+  const LevelVerdicts::Verdict& verdict = verdicts.ask(c.rules, indicator.level1, indicator.level2);
+  if (!verdict.known_level1) {
     c.emit_leaf(DiagId::warn_unknown_level1, leaf, ".level1", {indicator.level1});
     return;
   }
-  if (text::trim(indicator.level2).empty() ||
-      rules::level2_allowed(c.rules, indicator.level1, indicator.level2)) {
+  if (text::trim(indicator.level2).empty() || verdict.level2_allowed) {
     return;
   }
   if (auto owner = rules::level1_of(c.rules, indicator.level2)) {
@@ -150,8 +182,9 @@ void check_structure(const CheckContext& c) {
     c.emit(DiagId::err_no_indicators, "goals");
   }
   check_goal_numbers(c);
+  LevelVerdicts verdicts;
   c.each_leaf([&](const model::Indicator& indicator, const rules::LeafEvaluation& leaf) {
-    check_levels(c, indicator, leaf);
+    check_levels(c, indicator, leaf, verdicts);
     check_leaf_numbers(c, indicator, leaf);
   });
   check_weight_total(c);

@@ -4,15 +4,12 @@
 #include <cctype>
 
 #include "ziping/io/csv/csv_form.h"
+#include "ziping/io/full_formats.h"
 #include "ziping/io/html/html_writer.h"
 #include "ziping/io/html_reader/html_reader.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/form_writer.h"
-#include "ziping/io/pdf/pdf_reader.h"
-#include "ziping/io/pdf_writer/pdf_writer.h"
 #include "ziping/io/text/text_reader.h"
-#include "ziping/io/xlsx/xlsx_reader.h"
-#include "ziping/io/xlsx/xlsx_writer.h"
 
 namespace ziping::io {
 namespace {
@@ -25,20 +22,8 @@ model::ReadResult read_text(std::string_view bytes, const ReadOptions& options) 
   return text::read_text_form(bytes, {options.file_name, options.kind});
 }
 
-model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {
-  return pdf::read_pdf_form(bytes, {options.file_name, options.kind});
-}
-
 std::string write_json(const model::Form& form, const WriteContext&) {
   return json::write_form_json(form); // the canonical form holds declared data only
-}
-
-model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) {
-  return xlsx::read_xlsx(bytes, options.file_name, options.kind);
-}
-
-std::string write_xlsx(const model::Form& form, const WriteContext& context) {
-  return xlsx::write_xlsx(form, {context.evaluation, context.rules, context.diagnostics});
 }
 
 model::ReadResult read_csv(std::string_view bytes, const ReadOptions& options) {
@@ -57,33 +42,14 @@ std::string write_html(const model::Form& form, const WriteContext& context) {
   return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
 }
 
-// "pdf" is the publication copy (the declared form only, so that it imports back to the same
-// form); "pdf-review" adds the computed scores and the diagnostics on pages of their own.
-std::string write_pdf_with(const model::Form& form, const WriteContext& context, bool appendix) {
-  try {
-    return pdf_writer::write_pdf(
-        form, {context.evaluation, context.rules, context.diagnostics, appendix});
-  } catch (const pdf_writer::FontUnavailable& missing) {
-    throw WriteError(missing.diagnostic);
-  }
-}
-
-std::string write_pdf(const model::Form& form, const WriteContext& context) {
-  return write_pdf_with(form, context, false);
-}
-
-std::string write_pdf_review(const model::Form& form, const WriteContext& context) {
-  return write_pdf_with(form, context, true);
-}
-
 const std::vector<Format>& table() {
   static const std::vector<Format> kFormats = {
       {"json", {".json"}, "ziping 规范 JSON (canonical form JSON)", read_json, write_json, true},
       {"xlsx",
        {".xlsx"},
        "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)",
-       read_xlsx,
-       write_xlsx,
+       full::read_xlsx,
+       full::write_xlsx,
        true},
       {"csv",
        {".csv"},
@@ -103,14 +69,14 @@ const std::vector<Format>& table() {
        {".pdf"},
        "PDF，官方版式，A4 横向，供公开；可读入公开发布的自评表 PDF (PDF, official layout, A4 "
        "landscape, for publication; reads published PDFs)",
-       read_pdf,
-       write_pdf,
+       full::read_pdf,
+       full::write_pdf,
        false},
       {"pdf-review",
        {},
        "PDF，官方版式，附计分复核与检查结果 (PDF with computed scores and diagnostics appended)",
        nullptr,
-       write_pdf_review,
+       full::write_pdf_review,
        false,
        ".pdf"},
       {"text",

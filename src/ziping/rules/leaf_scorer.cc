@@ -107,9 +107,10 @@ private:
   }
 
   static bool same_text(const Value& target, const Value& actual) {
+    if (target.kind == ValueKind::Quantity) return false; // decided by the numbers
     std::string a = value::fold(target.original);
     std::string b = value::fold(actual.original);
-    return !a.empty() && a == b && target.kind != ValueKind::Quantity;
+    return !a.empty() && a == b;
   }
 
   // --- quantitative --------------------------------------------------------------------------

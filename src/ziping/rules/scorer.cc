@@ -15,17 +15,32 @@ std::size_t Evaluation::leaf_count() const {
 
 namespace {
 
-// `keys` holds level_key() of each subtotal's name, so each leaf folds its 一级 only once.
-void add_to_level1(std::vector<Level1Subtotal>& subtotals, std::vector<std::string>& keys,
+// `keys` holds level_key() of each subtotal's name; `last` the subtotal of the previous leaf's
+// 一级 as written, which the next leaf nearly always repeats (then nothing is folded).
+struct Level1Index {
+  std::vector<std::string> keys;
+  const std::string* last_written = nullptr;
+  std::size_t last = 0;
+};
+
+void add_to_level1(std::vector<Level1Subtotal>& subtotals, Level1Index& index_of,
                    const model::Indicator& indicator, const LeafEvaluation& leaf) {
+  auto add = [&](Level1Subtotal& subtotal) {
+    if (leaf.weight) subtotal.weight += *leaf.weight;
+    if (leaf.score) subtotal.score += *leaf.score;
+  };
+  if (index_of.last_written && *index_of.last_written == indicator.level1)
+    return add(subtotals[index_of.last]);
+  index_of.last_written = &indicator.level1;
   std::string key = level_key(indicator.level1);
+  auto& keys = index_of.keys;
   for (std::size_t index = 0; index < subtotals.size(); ++index) {
     if (keys[index] == key) {
-      if (leaf.weight) subtotals[index].weight += *leaf.weight;
-      if (leaf.score) subtotals[index].score += *leaf.score;
-      return;
+      index_of.last = index;
+      return add(subtotals[index]);
     }
   }
+  index_of.last = subtotals.size();
   keys.push_back(std::move(key));
   subtotals.push_back(Level1Subtotal{indicator.level1, leaf.weight.value_or(Decimal()),
                                      leaf.score.value_or(Decimal())});
@@ -38,12 +53,14 @@ Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
   evaluation.mode = mode;
   evaluation.rule_set = rules.name;
   evaluation.budget = score_budget(form.budget, rules);
-  std::vector<std::string> level1_keys;
+  Level1Index level1_keys;
+  evaluation.goals.reserve(form.goals.size());
   for (std::size_t goal_index = 0; goal_index < form.goals.size(); ++goal_index) {
     const auto& goal = form.goals[goal_index];
     GoalEvaluation goal_evaluation;
     goal_evaluation.goal_index = goal_index;
     goal_evaluation.number = goal.number;
+    goal_evaluation.leaves.reserve(goal.indicators.size());
     for (std::size_t leaf_index = 0; leaf_index < goal.indicators.size(); ++leaf_index) {
       const auto& indicator = goal.indicators[leaf_index];
       LeafEvaluation leaf =

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "ziping/value/cursor.h"
 #include "ziping/value/number.h"
 
 namespace ziping::value {
@@ -30,7 +31,7 @@ constexpr std::string_view kTenThousand = "万";
 
 const NumeralWord* word_at(const Cursor& cursor, const auto& table) {
   auto match = std::find_if(table.begin(), table.end(), [&](const NumeralWord& w) {
-    return cursor.rest().starts_with(w.spelling);
+    return begins_with(cursor.rest(), w.spelling);
   });
   return match == table.end() ? nullptr : &*match;
 }
@@ -118,7 +119,7 @@ bool take_next(Cursor& cursor, IntegerPart& integer) {
     cursor.consume(place->spelling);
     return true;
   }
-  if (cursor.rest().starts_with(kTenThousand) && integer.take_ten_thousand()) {
+  if (begins_with(cursor.rest(), kTenThousand) && integer.take_ten_thousand()) {
     cursor.consume(kTenThousand);
     return true;
   }
@@ -141,7 +142,7 @@ std::string read_fraction(Cursor& cursor) {
 } // namespace
 
 bool at_chinese_numeral(const Cursor& cursor) {
-  return word_at(cursor, kDigits) != nullptr || cursor.rest().starts_with("十");
+  return word_at(cursor, kDigits) != nullptr || begins_with(cursor.rest(), "十");
 }
 
 std::optional<num::Decimal> read_chinese_numeral(Cursor& cursor, bool allow_leading_magnitude) {

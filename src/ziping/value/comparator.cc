@@ -51,7 +51,7 @@ constexpr std::string_view kComparisonWords[] = {
 const ComparatorWord* longest_prefix(std::string_view text) {
   const ComparatorWord* best = nullptr;
   for (const ComparatorWord& word : kPrefixes) {
-    if (text.starts_with(word.spelling) && (!best || word.spelling.size() > best->spelling.size()))
+    if (begins_with(text, word.spelling) && (!best || word.spelling.size() > best->spelling.size()))
       best = &word;
   }
   return best;
@@ -60,7 +60,8 @@ const ComparatorWord* longest_prefix(std::string_view text) {
 const ComparatorWord* longest_suffix(std::string_view text) {
   const ComparatorWord* best = nullptr;
   for (const ComparatorWord& word : kSuffixes) {
-    if (text.ends_with(word.spelling) && (!best || word.spelling.size() > best->spelling.size()))
+    if (finishes_with(text, word.spelling) &&
+        (!best || word.spelling.size() > best->spelling.size()))
       best = &word;
   }
   return best;
@@ -94,7 +95,7 @@ std::string_view without_inclusive_mark(std::string_view text) {
   for (bool found = true; found;) {
     found = false;
     for (std::string_view mark : kInclusiveMarks) {
-      if (text.ends_with(mark)) {
+      if (finishes_with(text, mark)) {
         text = trim_spaces(text.substr(0, text.size() - mark.size()));
         found = true;
       }

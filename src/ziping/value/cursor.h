@@ -9,6 +9,33 @@
 
 namespace ziping::value {
 
+// Byte-wise prefix, suffix and equality tests written out inline: the value tables compare a
+// text with dozens of short words, and a library memcmp call per word was a third of
+// parse_value()'s time (perf, issue 13). Most words differ from the text in the first byte
+// or two.
+inline bool begins_with(std::string_view text, std::string_view word) {
+  if (word.size() > text.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (text[i] != word[i]) return false;
+  return true;
+}
+
+inline bool finishes_with(std::string_view text, std::string_view word) {
+  return word.size() <= text.size() && begins_with(text.substr(text.size() - word.size()), word);
+}
+
+inline bool same_bytes(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && begins_with(a, b);
+}
+
+// True when `text` starts with a CJK unified ideograph (U+4E00..U+9FFF: lead byte E4..E9), as
+// every word of the tier and level tables does: the cheap refusal of numbers and signs.
+inline bool begins_with_ideograph(std::string_view text) {
+  if (text.empty()) return false;
+  auto lead = static_cast<unsigned char>(text[0]);
+  return lead >= 0xE4 && lead <= 0xE9;
+}
+
 class Cursor {
 public:
   explicit Cursor(std::string_view text) : text_(text) {}
@@ -26,7 +53,7 @@ public:
   void advance() { ++pos_; }
 
   bool consume(std::string_view literal) {
-    if (!rest().starts_with(literal)) return false;
+    if (!begins_with(rest(), literal)) return false;
     pos_ += literal.size();
     return true;
   }

@@ -82,8 +82,9 @@ bool read_numeric_date(Cursor& cursor, DateParts& parts) {
 
 int read_quarter_number(Cursor& cursor) {
   static constexpr std::string_view kQuarters[] = {"一", "二", "三", "四"};
+  static constexpr std::string_view kDigits[] = {"1", "2", "3", "4"};
   for (int quarter = 1; quarter <= 4; ++quarter) {
-    if (cursor.consume(kQuarters[quarter - 1]) || cursor.consume(std::to_string(quarter)))
+    if (cursor.consume(kQuarters[quarter - 1]) || cursor.consume(kDigits[quarter - 1]))
       return quarter;
   }
   return 0;

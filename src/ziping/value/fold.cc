@@ -3,10 +3,9 @@
 #include <string>
 #include <vector>
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include "ziping/text/utf8.h"
+#include "ziping/value/fold_general.h"
+#include "ziping/value/icu_runtime.h"
 #include "ziping/value/value.h"
 
 namespace ziping::value {
@@ -25,24 +24,7 @@ std::string well_formed(std::string_view text) {
 std::string nfkc(const std::string& utf8) {
   // ICU lengths are int32_t; a cell that large is not a value, so it is left unnormalised.
   if (utf8.size() > std::size_t(INT32_MAX / 4)) return utf8;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status) || normalizer == nullptr) return utf8;
-  // Most cells are already in NFKC (plain Chinese text): checking in UTF-8 avoids two
-  // UTF-16 conversions, which dominate the cost of folding.
-  UErrorCode check_status = U_ZERO_ERROR;
-  if (normalizer->isNormalizedUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())),
-                                   check_status) &&
-      U_SUCCESS(check_status)) {
-    return utf8;
-  }
-  icu::UnicodeString source =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())));
-  icu::UnicodeString normalized = normalizer->normalize(source, status);
-  if (U_FAILURE(status)) return utf8;
-  std::string out;
-  normalized.toUTF8String(out);
-  return out;
+  return icu_runtime::nfkc(utf8).value_or(utf8);
 }
 
 bool is_space(char32_t cp) {
@@ -150,10 +132,102 @@ std::string apply_table(const std::vector<char32_t>& cps) {
   return out.take();
 }
 
+// Code points that NFKC leaves alone whatever surrounds them (no decomposition, not the
+// start of a composition with anything else in this set) and that our table does not touch:
+// CJK unified ideographs and the signs and marks every value uses.
+bool is_plain(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == U'≥' || cp == U'≤' || cp == U'、' || cp == U'。' ||
+         (cp >= U'〈' && cp <= U'』') || // 〈〉《》「」『』 (not 【】〔〕: the table's)
+         cp == U'‘' || cp == U'’' || cp == U'“' || cp == U'”';
+}
+
+// The ASCII character NFKC makes of `cp`: itself, a full-width form's half-width twin (，→ ,),
+// a space for the ideographic space; 0 for anything else.
+char32_t as_ascii(char32_t cp) {
+  if (cp < 0x80) return cp;
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+  if (cp == 0x3000) return U' ';
+  return 0;
+}
+
+// A three-byte sequence with a lead byte that cannot start an overlong form or a surrogate
+// (E1..EC, EE, EF: every plain code point but none of E0 and ED) decoded inline, advancing
+// `pos`; 0, `pos` unchanged, for anything else (then next_code_point() decides).
+char32_t next_three_byte(std::string_view text, std::size_t& pos) {
+  if (pos + 3 > text.size()) return 0;
+  auto lead = static_cast<unsigned char>(text[pos]);
+  auto second = static_cast<unsigned char>(text[pos + 1]);
+  auto third = static_cast<unsigned char>(text[pos + 2]);
+  bool simple_lead = (lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF;
+  if (!simple_lead || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return 0;
+  pos += 3;
+  return char32_t(lead & 0x0F) << 12 | char32_t(second & 0x3F) << 6 | (third & 0x3F);
+}
+
+bool is_comparator_sign(char32_t ascii) {
+  return ascii == U'=' || ascii == U'<' || ascii == U'>';
+}
+
+// The fold of a text made only of plain code points and of what NFKC makes ASCII (where only
+// white space and the comparator pairs >= <= => =< == need the table), written straight into
+// `out` with no ICU call and no code-point vector; false, with `out` unspecified, as soon as any
+// other code point, a control character, a comparator pair or an ill-formed byte shows up.
+// Nearly every cell of a real form takes this path (a Chinese text with full-width commas).
+bool fold_plain(std::string_view text, std::string& out) {
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t start = pos;
+    auto byte = static_cast<unsigned char>(text[pos]);
+    char32_t cp = byte;
+    if (byte < 0x80) {
+      ++pos;
+    } else if (cp = next_three_byte(text, pos); cp == 0) {
+      // next_code_point() reads an ill-formed sequence as U+FFFD, which is neither.
+      cp = text::next_code_point(text, pos);
+    }
+    char32_t ascii = as_ascii(cp);
+    if (ascii == 0) {
+      if (!is_plain(cp)) return false;
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(text.data() + start, pos - start);
+      continue;
+    }
+    if (ascii == U' ' || (ascii >= U'\t' && ascii <= U'\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (ascii < 0x20 || ascii == 0x7F) return false;
+    if (is_comparator_sign(ascii) && pos < text.size()) {
+      std::size_t next = pos;
+      if (is_comparator_sign(as_ascii(text::next_code_point(text, next)))) return false;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(char(ascii));
+  }
+  return true;
+}
+
 } // namespace
 
-std::string fold(std::string_view text) {
+std::string fold_general(std::string_view text) {
   return apply_table(text::code_points(nfkc(well_formed(text))));
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  if (fold_plain(text, out)) return out;
+  return fold_general(text);
+}
+
+std::string fold(std::string_view text, bool& well_formed) {
+  std::string out;
+  well_formed = true; // the fast path takes well-formed text only
+  if (fold_plain(text, out)) return out;
+  well_formed = !text::first_invalid_utf8(text);
+  return fold_general(text);
 }
 
 } // namespace ziping::value

@@ -5,6 +5,7 @@
 #include "ziping/value/comparator.h"
 #include "ziping/value/cursor.h"
 #include "ziping/value/dates.h"
+#include "ziping/value/fold_general.h"
 #include "ziping/value/qualitative.h"
 #include "ziping/value/quantity.h"
 
@@ -19,7 +20,7 @@ std::string_view without_trailing_punctuation(std::string_view text) {
     text = trim_spaces(text);
     trimmed = false;
     for (std::string_view mark : kTrailingPunctuation) {
-      if (text.ends_with(mark)) {
+      if (finishes_with(text, mark)) {
         text.remove_suffix(mark.size());
         trimmed = true;
       }
@@ -40,11 +41,14 @@ bool is_placeholder(std::string_view body) {
   return true;
 }
 
-std::string without_spaces(std::string_view text) {
-  std::string compact;
-  std::copy_if(text.begin(), text.end(), std::back_inserter(compact),
+// `text` without its spaces; `storage` holds the copy only when there were spaces to drop
+// (most values have none, and then nothing is allocated).
+std::string_view without_spaces(std::string_view text, std::string& storage) {
+  if (text.find(' ') == std::string_view::npos) return text;
+  storage.clear();
+  std::copy_if(text.begin(), text.end(), std::back_inserter(storage),
                [](char c) { return c != ' '; });
-  return compact;
+  return storage;
 }
 
 void report(ParseResult& result, diag::DiagId id, std::vector<std::string> args) {
@@ -64,7 +68,8 @@ void apply_role(Value& value, const ComparatorSplit& split, Role role) {
 }
 
 bool read_level_value(const ComparatorSplit& split, Role role, Value& value) {
-  std::optional<Level> level = read_level(without_spaces(split.core));
+  std::string storage;
+  std::optional<Level> level = read_level(without_spaces(split.core, storage));
   if (!level) return false;
   value.kind = ValueKind::Ordinal;
   value.scale = std::string(level->scale);
@@ -83,13 +88,16 @@ bool fill_quantity(const QuantityReading& reading, const ComparatorSplit& split,
   value.high = reading.high;
   value.unit = reading.unit;
   if (reading.kind == ValueKind::Quantity) apply_role(value, split, role);
-  if (reading.kind == ValueKind::Quantity && read_date(format_value(value), role)) {
+  if (reading.kind != ValueKind::Quantity) return true;
+  std::string canonical = format_value(value);
+  if (read_date(canonical, role)) {
     Value text_value;
     text_value.original = std::move(value.original);
     text_value.kind = ValueKind::Text;
     value = std::move(text_value);
     return false;
   }
+  value.text = std::move(canonical); // parse_value() keeps it rather than spelling it again
   return true;
 }
 
@@ -107,7 +115,8 @@ void read_quantity_value(const ComparatorSplit& split, Role role, ParseResult& r
 
 void read_kinds(std::string_view body, Role role, ParseResult& result) {
   Value& value = result.value;
-  std::string compact = without_spaces(body);
+  std::string storage;
+  std::string_view compact = without_spaces(body, storage);
   if (std::optional<Tier> tier = read_tier(compact)) {
     value.kind = ValueKind::Tier;
     value.tier = tier;
@@ -134,8 +143,9 @@ ParseResult parse_value(std::string_view text, Role role) {
   Value& value = result.value;
   value.original = std::string(text);
   value.kind = ValueKind::Text;
-  std::string folded = fold(text);
-  if (text::first_invalid_utf8(text)) {
+  bool well_formed = true;
+  std::string folded = fold(text, well_formed);
+  if (!well_formed) {
     value.text = folded; // the reader reports the encoding; a value cannot be read from it
     return result;
   }
@@ -146,7 +156,7 @@ ParseResult parse_value(std::string_view text, Role role) {
   }
   read_kinds(body, role, result);
   if (value.kind != ValueKind::Text) {
-    value.text = format_value(value);
+    if (value.text.empty()) value.text = format_value(value);
     return result;
   }
   value.text = folded;

@@ -6,6 +6,8 @@
 // (docs/value-notation.md).
 #include "ziping/value/qualitative.h"
 
+#include "ziping/value/cursor.h"
+
 namespace ziping::value {
 namespace {
 
@@ -151,8 +153,9 @@ constexpr LevelWord kLevels[] = {
 } // namespace
 
 std::optional<Level> read_level(std::string_view compact) {
+  if (!begins_with_ideograph(compact)) return std::nullopt; // every word below is Chinese
   for (const LevelWord& entry : kLevels) {
-    if (entry.word == compact) return Level{entry.scale, entry.rank};
+    if (same_bytes(entry.word, compact)) return Level{entry.scale, entry.rank};
   }
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 // [80%, 100%] of 财预〔2020〕10号 is where "basically met" scores; Partial needs an explicit 部分.
 #include <algorithm>
 
+#include "ziping/value/cursor.h"
 #include "ziping/value/qualitative.h"
 
 namespace ziping::value {
@@ -42,7 +43,7 @@ constexpr std::string_view kEffects[] = {"", "并具有一定效果", "并取得
 
 bool is_object_and_effect(std::string_view rest) {
   return std::any_of(std::begin(kObjects), std::end(kObjects), [&](std::string_view object) {
-    if (!rest.starts_with(object)) return false;
+    if (!begins_with(rest, object)) return false;
     std::string_view effect = rest.substr(object.size());
     return std::find(std::begin(kEffects), std::end(kEffects), effect) != std::end(kEffects);
   });
@@ -57,11 +58,12 @@ bool is_outcome(const Degree& degree, std::string_view verb, std::string_view re
 } // namespace
 
 std::optional<Tier> read_tier(std::string_view compact) {
+  if (!begins_with_ideograph(compact)) return std::nullopt; // every degree and verb is one
   for (const Degree& degree : kDegrees) {
-    if (!compact.starts_with(degree.spelling)) continue;
+    if (!begins_with(compact, degree.spelling)) continue;
     std::string_view after_degree = compact.substr(degree.spelling.size());
     for (std::string_view verb : kVerbs) {
-      if (after_degree.starts_with(verb) &&
+      if (begins_with(after_degree, verb) &&
           is_outcome(degree, verb, after_degree.substr(verb.size())))
         return degree.tier;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ziping/text/utf8.h"
+#include "ziping/value/cursor.h"
 #include "ziping/value/units.h"
 
 namespace ziping::value {
@@ -36,7 +37,7 @@ bool all_ideographs(std::string_view text, std::size_t max_length) {
 
 bool is_count_noun(std::string_view tail) {
   return std::any_of(std::begin(kMeasureWords), std::end(kMeasureWords), [&](std::string_view w) {
-    return tail.starts_with(w) && all_ideographs(tail.substr(w.size()), kMaxNounLength);
+    return begins_with(tail, w) && all_ideographs(tail.substr(w.size()), kMaxNounLength);
   });
 }
 

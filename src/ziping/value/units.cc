@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ziping/value/cursor.h"
 #include "ziping/value/units.h"
 
 namespace ziping::value {
@@ -108,7 +109,7 @@ constexpr std::array<Magnitude, 6> kMagnitudes{{{"万亿", "1000000000000"},
 
 std::optional<Unit> lookup_plain(std::string_view spelling) {
   for (const UnitSpelling& entry : kSpellings) {
-    if (entry.spelling == spelling)
+    if (same_bytes(entry.spelling, spelling))
       return Unit{entry.dimension, std::string(entry.canonical), Decimal::of(entry.factor)};
   }
   if (std::find(std::begin(kCountUnits), std::end(kCountUnits), spelling) != std::end(kCountUnits))
@@ -118,7 +119,7 @@ std::optional<Unit> lookup_plain(std::string_view spelling) {
 
 const Magnitude* magnitude_prefix(std::string_view spelling) {
   for (const Magnitude& magnitude : kMagnitudes) {
-    if (spelling.starts_with(magnitude.spelling)) return &magnitude;
+    if (begins_with(spelling, magnitude.spelling)) return &magnitude;
   }
   return nullptr;
 }

@@ -3,11 +3,10 @@
 #include <climits>
 #include <memory>
 
-#include <unicode/translit.h>
 #include <unordered_map>
-#include <unicode/unistr.h>
 
 #include "ziping/text/utf8.h"
+#include "ziping/value/icu_runtime.h"
 #include "ziping/value/value.h"
 
 namespace ziping::io::text {
@@ -18,18 +17,6 @@ bool is_ascii(std::string_view text) {
     if (c >= 0x80) return false;
   }
   return true;
-}
-
-// One transliterator per thread: ICU transliterators keep state while they run.
-const icu::Transliterator* hant_to_hans() {
-  thread_local std::unique_ptr<icu::Transliterator> instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(
-        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) made.reset();
-    return made;
-  }();
-  return instance.get();
 }
 
 bool is_space(char32_t cp) {
@@ -62,7 +49,8 @@ std::string unify_radicals(std::string_view text, std::size_t& replaced) {
   bool any = false;
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {
     // U+2E80..U+2FDF are E2 BA 80 .. E2 BF 9F in UTF-8.
-    if (static_cast<unsigned char>(text[i]) == 0xE2 && static_cast<unsigned char>(text[i + 1]) >= 0xBA &&
+    if (static_cast<unsigned char>(text[i]) == 0xE2 &&
+        static_cast<unsigned char>(text[i + 1]) >= 0xBA &&
         static_cast<unsigned char>(text[i + 1]) <= 0xBF) {
       any = true;
       break;
@@ -163,8 +151,6 @@ std::size_t code_point_count(std::string_view text) {
 // running the transliterator on every cell costs a hundred times more than a lookup.
 std::string simplified(std::string_view text) {
   if (is_ascii(text)) return std::string(text);
-  const icu::Transliterator* transliterator = hant_to_hans();
-  if (transliterator == nullptr) return std::string(text);
   thread_local std::unordered_map<char32_t, std::string> cache;
   std::string out;
   out.reserve(text.size());
@@ -178,12 +164,11 @@ std::string simplified(std::string_view text) {
     }
     auto it = cache.find(cp);
     if (it == cache.end()) {
-      icu::UnicodeString unicode{UChar32(cp)};
-      transliterator->transliterate(unicode);
-      std::string mapped;
-      unicode.toUTF8String(mapped);
+      // Without a Hant-Hans transliterator in ICU the text stays as written.
+      std::optional<std::string> mapped = value::icu_runtime::hant_to_hans(cp);
+      if (!mapped) return std::string(text);
       if (cache.size() > 65536) cache.clear();
-      it = cache.emplace(cp, std::move(mapped)).first;
+      it = cache.emplace(cp, std::move(*mapped)).first;
     }
     out += it->second;
   }
