@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ziping/diag/cap.h"
 #include "ziping/io/csv/csv_form.h"
 #include "ziping/io/html/html_writer.h"
 #include "ziping/io/html_reader/html_reader.h"
@@ -17,16 +18,22 @@
 namespace ziping::io {
 namespace {
 
+// Every reader's diagnostics are capped here, once, for the CLI and the server alike (diag/cap.h).
+model::ReadResult capped(model::ReadResult result) {
+  diag::cap_diagnostics(result.diagnostics);
+  return result;
+}
+
 model::ReadResult read_json(std::string_view bytes, const ReadOptions& options) {
-  return json::read_form_json(bytes, options.file_name);
+  return capped(json::read_form_json(bytes, options.file_name));
 }
 
 model::ReadResult read_text(std::string_view bytes, const ReadOptions& options) {
-  return text::read_text_form(bytes, {options.file_name, options.kind});
+  return capped(text::read_text_form(bytes, {options.file_name, options.kind}));
 }
 
 model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {
-  return pdf::read_pdf_form(bytes, {options.file_name, options.kind});
+  return capped(pdf::read_pdf_form(bytes, {options.file_name, options.kind}));
 }
 
 std::string write_json(const model::Form& form, const WriteContext&) {
@@ -34,7 +41,7 @@ std::string write_json(const model::Form& form, const WriteContext&) {
 }
 
 model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) {
-  return xlsx::read_xlsx(bytes, options.file_name, options.kind);
+  return capped(xlsx::read_xlsx(bytes, options.file_name, options.kind));
 }
 
 std::string write_xlsx(const model::Form& form, const WriteContext& context) {
@@ -42,7 +49,7 @@ std::string write_xlsx(const model::Form& form, const WriteContext& context) {
 }
 
 model::ReadResult read_csv(std::string_view bytes, const ReadOptions& options) {
-  return csv::read_csv(bytes, options.file_name, options.kind);
+  return capped(csv::read_csv(bytes, options.file_name, options.kind));
 }
 
 std::string write_csv(const model::Form& form, const WriteContext&) {
@@ -50,7 +57,7 @@ std::string write_csv(const model::Form& form, const WriteContext&) {
 }
 
 model::ReadResult read_html(std::string_view bytes, const ReadOptions& options) {
-  return html_reader::read_html(bytes, {options.file_name, options.kind});
+  return capped(html_reader::read_html(bytes, {options.file_name, options.kind}));
 }
 
 std::string write_html(const model::Form& form, const WriteContext& context) {
@@ -65,6 +72,8 @@ std::string write_pdf_with(const model::Form& form, const WriteContext& context,
         form, {context.evaluation, context.rules, context.diagnostics, appendix});
   } catch (const pdf_writer::FontUnavailable& missing) {
     throw WriteError(missing.diagnostic);
+  } catch (const pdf_writer::OverBudget& over) {
+    throw WriteError(over.diagnostic);
   }
 }
 
