@@ -117,44 +117,48 @@ def chunked_2gib(server, checks, limit_mb):
     checks.check(status == 200, "the server still answers after the refused body")
 
 
+def trickle(server, head, piece, deadline):
+    """Sends `head`, then `piece` once a second; returns after how many seconds the server
+    closed the connection, or None when it was still open `deadline` + 6 s later."""
+    s = socket.create_connection((HOST, server.port), timeout=deadline + 10)
+    s.sendall(head)
+    start = time.time()
+    closed_after = None
+    while time.time() - start < deadline + 6:
+        try:
+            s.sendall(piece)
+            r, _, _ = select.select([s], [], [], 1)
+            if r and not s.recv(4096):
+                closed_after = time.time() - start
+                break
+        except (BrokenPipeError, ConnectionResetError):
+            closed_after = time.time() - start
+            break
+    s.close()
+    return closed_after
+
+
 def slow_deadlines(server, checks, header_timeout, body_timeout):
-    # Headers trickled one line a second: cut at the header deadline, not kept alive by each line.
-    s = socket.create_connection((HOST, server.port), timeout=header_timeout + 10)
-    s.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")
-    start = time.time()
-    closed_after = None
-    while time.time() - start < header_timeout + 6:
-        try:
-            s.sendall(b"X-Slow: 1\r\n")
-            r, _, _ = select.select([s], [], [], 1)
-            if r and not s.recv(4096):
-                closed_after = time.time() - start
-                break
-        except (BrokenPipeError, ConnectionResetError):
-            closed_after = time.time() - start
-            break
-    s.close()
-    checks.check(closed_after is not None and closed_after < header_timeout + 2,
-                 f"headers sent a line a second: closed after {closed_after} s (deadline {header_timeout} s)")
-    # A body trickled a byte a second: cut at the body deadline.
-    s = socket.create_connection((HOST, server.port), timeout=body_timeout + 10)
-    s.sendall(b"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-              b"Content-Length: 100000\r\n\r\n")
-    start = time.time()
-    closed_after = None
-    while time.time() - start < body_timeout + 6:
-        try:
-            s.sendall(b" ")
-            r, _, _ = select.select([s], [], [], 1)
-            if r and not s.recv(4096):
-                closed_after = time.time() - start
-                break
-        except (BrokenPipeError, ConnectionResetError):
-            closed_after = time.time() - start
-            break
-    s.close()
-    checks.check(closed_after is not None and closed_after < body_timeout + 2,
-                 f"body sent a byte a second: closed after {closed_after} s (deadline {body_timeout} s)")
+    """Headers trickled a line a second and a body a byte a second, both at once: each cut at
+    its deadline, not kept alive by each piece."""
+    probes = {
+        "headers sent a line a second": (b"GET /api/health HTTP/1.1\r\nHost: x\r\n", b"X-Slow: 1\r\n",
+                                         header_timeout),
+        "body sent a byte a second": (b"POST /api/check HTTP/1.1\r\nHost: x\r\n"
+                                      b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n",
+                                      b" ", body_timeout),
+    }
+    closed = {}
+    threads = [threading.Thread(target=lambda name=name, p=p: closed.__setitem__(name, trickle(server, *p)))
+               for name, p in probes.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for name, (_, _, deadline) in probes.items():
+        after = closed.get(name)
+        checks.check(after is not None and after < deadline + 2,
+                     f"{name}: closed after {after} s (deadline {deadline} s)")
 
 
 def slowloris(server, checks, connections, seconds):
@@ -220,12 +224,16 @@ def main():
     checks = Checks()
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "stress.db")
-        with Server(args.ziping, db, "--header-timeout", "4", "--body-timeout", "4") as server:
-            strict_parsing(server, checks)
-            chunked_2gib(server, checks, 16)
-            slow_deadlines(server, checks, 4, 4)
-        with Server(args.ziping, db) as server:
+        with Server(args.ziping, db, "--header-timeout", "4", "--body-timeout", "4") as short, \
+                Server(args.ziping, db) as server:
+            strict_parsing(short, checks)
+            chunked_2gib(short, checks, 16)
+            # The deadline probes only wait (a line or a byte a second, on the other server):
+            # they run while the slow connections are held instead of before them.
+            deadlines = threading.Thread(target=slow_deadlines, args=(short, checks, 4, 4))
+            deadlines.start()
             slowloris(server, checks, 500, 10 if args.quick else 30)
+            deadlines.join()
     checks.exit()
 
 

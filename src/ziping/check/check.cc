@@ -40,9 +40,11 @@ std::string CheckContext::leaf_label(const rules::LeafEvaluation& leaf) const {
   return prefix + "「" + indicator.name + "」";
 }
 
-std::vector<diag::Diagnostic> check_form(const model::Form& form,
-                                         const rules::Evaluation& evaluation,
-                                         const rules::RuleSet& rules) {
+namespace {
+
+std::vector<diag::Diagnostic> check_within_range(const model::Form& form,
+                                                 const rules::Evaluation& evaluation,
+                                                 const rules::RuleSet& rules) {
   std::vector<diag::Diagnostic> out;
   CheckContext context{form, evaluation, rules, out};
   check_structure(context);
@@ -53,6 +55,30 @@ std::vector<diag::Diagnostic> check_form(const model::Form& form,
   check_plausibility(context);
   check_consistency(context);
   check_totals(context);
+  return out;
+}
+
+} // namespace
+
+std::vector<diag::Diagnostic> check_form(const model::Form& form,
+                                         const rules::Evaluation& evaluation,
+                                         const rules::RuleSet& rules) {
+  std::vector<rules::PointsOutOfRange> cleared;
+  auto bounded = rules::without_points_out_of_range(form, cleared);
+  if (!bounded) return check_within_range(form, evaluation, rules);
+  // The families check the form the scorer scored: the cleared points are absent there, and
+  // what the families say about those very fields (分值为空, …) gives way to ZP0907.
+  std::vector<diag::Diagnostic> out;
+  CheckContext context{*bounded, evaluation, rules, out};
+  std::string limit = "1" + std::string(rules::kPointsLimitDigits, '0');
+  for (const auto& point : cleared)
+    context.emit(diag::DiagId::err_points_out_of_range, point.path,
+                 {point.field, point.value.to_string(), limit});
+  for (auto& d : check_within_range(*bounded, evaluation, rules)) {
+    bool on_cleared = false;
+    for (const auto& point : cleared) on_cleared = on_cleared || d.path == point.path;
+    if (!on_cleared) out.push_back(std::move(d));
+  }
   return out;
 }
 

@@ -14,6 +14,8 @@ std::string write_pdf_with(const model::Form& form, const WriteContext& context,
         form, {context.evaluation, context.rules, context.diagnostics, appendix});
   } catch (const pdf_writer::FontUnavailable& missing) {
     throw WriteError(missing.diagnostic);
+  } catch (const pdf_writer::OverBudget& over) {
+    throw WriteError(over.diagnostic);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ziping/diag/cap.h"
 #include "ziping/io/csv/csv_form.h"
 #include "ziping/io/full_formats.h"
 #include "ziping/io/html/html_writer.h"
@@ -14,12 +15,18 @@
 namespace ziping::io {
 namespace {
 
+// Every reader's diagnostics are capped here, once, for the CLI and the server alike (diag/cap.h).
+model::ReadResult capped(model::ReadResult result) {
+  diag::cap_diagnostics(result.diagnostics);
+  return result;
+}
+
 model::ReadResult read_json(std::string_view bytes, const ReadOptions& options) {
-  return json::read_form_json(bytes, options.file_name);
+  return capped(json::read_form_json(bytes, options.file_name));
 }
 
 model::ReadResult read_text(std::string_view bytes, const ReadOptions& options) {
-  return text::read_text_form(bytes, {options.file_name, options.kind});
+  return capped(text::read_text_form(bytes, {options.file_name, options.kind}));
 }
 
 std::string write_json(const model::Form& form, const WriteContext&) {
@@ -27,7 +34,7 @@ std::string write_json(const model::Form& form, const WriteContext&) {
 }
 
 model::ReadResult read_csv(std::string_view bytes, const ReadOptions& options) {
-  return csv::read_csv(bytes, options.file_name, options.kind);
+  return capped(csv::read_csv(bytes, options.file_name, options.kind));
 }
 
 std::string write_csv(const model::Form& form, const WriteContext&) {
@@ -35,11 +42,19 @@ std::string write_csv(const model::Form& form, const WriteContext&) {
 }
 
 model::ReadResult read_html(std::string_view bytes, const ReadOptions& options) {
-  return html_reader::read_html(bytes, {options.file_name, options.kind});
+  return capped(html_reader::read_html(bytes, {options.file_name, options.kind}));
 }
 
 std::string write_html(const model::Form& form, const WriteContext& context) {
   return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
+}
+
+model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) {
+  return capped(full::read_xlsx(bytes, options));
+}
+
+model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {
+  return capped(full::read_pdf(bytes, options));
 }
 
 const std::vector<Format>& table() {
@@ -48,7 +63,7 @@ const std::vector<Format>& table() {
       {"xlsx",
        {".xlsx"},
        "Excel/WPS 工作簿，官方版式 (XLSX workbook, official layout)",
-       full::read_xlsx,
+       read_xlsx,
        full::write_xlsx,
        true},
       {"csv",
@@ -69,7 +84,7 @@ const std::vector<Format>& table() {
        {".pdf"},
        "PDF，官方版式，A4 横向，供公开；可读入公开发布的自评表 PDF (PDF, official layout, A4 "
        "landscape, for publication; reads published PDFs)",
-       full::read_pdf,
+       read_pdf,
        full::write_pdf,
        false},
       {"pdf-review",

@@ -13,6 +13,7 @@
 #include "ziping/diag/diagnostic.h"
 #include "ziping/model/form.h"
 #include "ziping/num/decimal.h"
+#include "ziping/rules/points_range.h"
 #include "ziping/value/value.h"
 
 namespace ziping::rules {
@@ -121,6 +122,9 @@ struct Evaluation {
   Decimal indicator_score;  // Σ leaf scores (each already rounded)
   Decimal total;            // execution score + indicator score
   std::string grade;        // from the rounded total
+  // Points beyond what can be added up exactly (points_range.h): left out of every figure
+  // above, reported by the checker (ZP0907).
+  std::vector<PointsOutOfRange> points_out_of_range;
 
   std::size_t leaf_count() const;
 };

@@ -46,9 +46,8 @@ void add_to_level1(std::vector<Level1Subtotal>& subtotals, Level1Index& index_of
                                      leaf.score.value_or(Decimal())});
 }
 
-} // namespace
-
-Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
+// The sums below are exact: every point is within points_range.h's limit.
+Evaluation score_within_range(const model::Form& form, const RuleSet& rules, Mode mode) {
   Evaluation evaluation;
   evaluation.mode = mode;
   evaluation.rule_set = rules.name;
@@ -79,6 +78,17 @@ Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
   evaluation.total = evaluation.indicator_score;
   if (evaluation.budget.score) evaluation.total += *evaluation.budget.score;
   evaluation.grade = grade_for(evaluation.total, rules);
+  return evaluation;
+}
+
+} // namespace
+
+Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
+  std::vector<PointsOutOfRange> cleared;
+  auto bounded = without_points_out_of_range(form, cleared);
+  if (!bounded) return score_within_range(form, rules, mode);
+  Evaluation evaluation = score_within_range(*bounded, rules, mode);
+  evaluation.points_out_of_range = std::move(cleared);
   return evaluation;
 }
 

@@ -11,6 +11,7 @@
 
 namespace ziping::rules {
 
+// Points beyond points_range.h's limit are left out of every sum and listed in the result.
 Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode);
 
 BudgetEvaluation score_budget(const model::Budget& budget, const RuleSet& rules);

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <malloc.h>
 
+#include "ziping/io/registry.h"
 #include "ziping/server/api_error.h"
 #include "ziping/server/multipart.h"
 #include "ziping/server/routes.h"
@@ -49,6 +50,10 @@ ApiError from_exception(std::exception_ptr ep) {
     std::rethrow_exception(ep);
   } catch (const ApiError& error) {
     return error;
+  } catch (const io::WriteError& error) {
+    // A writer over its cost budget (a PDF of more than 1,000 pages or 20 s, ZP0192/ZP0193) or
+    // without what it needs on this machine (a Chinese font, ZP0190): nothing was written.
+    return ApiError(422, "not_writable", error.diagnostic);
   } catch (const store::StoreError& error) {
     std::fprintf(stderr, "ziping serve: %s\n", error.what());
     return ApiError(503, "store_unavailable", diag::make(DiagId::err_store_unavailable, ""));
@@ -259,6 +264,10 @@ HttpServer::HttpServer(Workbench& workbench, ServerOptions options)
     : impl_(std::make_unique<Impl>(workbench, std::move(options))) {}
 
 HttpServer::~HttpServer() = default;
+
+Response HttpServer::answer(Request& request) {
+  return impl_->handle(request);
+}
 
 int HttpServer::bind() {
   auto& o = impl_->options;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "ziping/server/http_types.h"
 #include "ziping/server/workbench.h"
 
 namespace ziping::server {
@@ -44,6 +45,10 @@ public:
   bool run();
   // Safe from any thread; run() returns soon after.
   void stop();
+  // One request as the transport hands it in (its target parsed by parse_target), answered
+  // without a socket: the routes, the one error shape, the static files; none of HTTP's
+  // framing, limits or deadlines. For the in-process fuzzer (tests/fuzz/fuzz_http.cc).
+  Response answer(Request& request);
 
   const ServerOptions& options() const;
 

@@ -100,4 +100,19 @@ std::optional<std::multimap<std::string, std::string>> parse_query(std::string_v
   return params;
 }
 
+bool parse_target(Request& request) {
+  std::string_view target = request.target;
+  if (target.empty() || target.front() != '/') return false;
+  std::size_t question = target.find('?');
+  auto path = percent_decode(target.substr(0, question), false);
+  if (!path || path->find('\0') != std::string::npos) return false;
+  request.path = std::move(*path);
+  if (question != std::string_view::npos) {
+    auto params = parse_query(target.substr(question + 1));
+    if (!params) return false;
+    request.params = std::move(*params);
+  }
+  return true;
+}
+
 } // namespace ziping::server

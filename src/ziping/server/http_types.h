@@ -80,5 +80,8 @@ private:
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 // "a=1&b=%E4%B8%AD" → {a: 1, b: 中}; nullopt when an escape is broken.
 std::optional<std::multimap<std::string, std::string>> parse_query(std::string_view query);
+// Fills request.path and request.params from request.target; false (the transport answers
+// 400) when the target is not a path ("http://…"), an escape is broken or the path holds NUL.
+bool parse_target(Request& request);
 
 } // namespace ziping::server

@@ -146,19 +146,7 @@ private:
       for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       request.headers.emplace_back(std::move(name), std::string(field.value()));
     }
-    request_ready_ = false;
-    std::string_view target = request.target;
-    if (target.empty() || target.front() != '/') return request;
-    std::size_t question = target.find('?');
-    auto path = percent_decode(target.substr(0, question), false);
-    if (!path || path->find('\0') != std::string::npos) return request;
-    request.path = std::move(*path);
-    if (question != std::string_view::npos) {
-      auto params = parse_query(target.substr(question + 1));
-      if (!params) return request;
-      request.params = std::move(*params);
-    }
-    request_ready_ = true;
+    request_ready_ = parse_target(request);
     return request;
   }
 

@@ -6,7 +6,6 @@
 #include "ziping/report/score_report.h"
 #include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
-#include "ziping/server/diagnostic_cap.h"
 #include "ziping/server/json_out.h"
 
 namespace ziping::server {
@@ -70,8 +69,7 @@ rules::Mode Workbench::parse_mode(std::string_view name) {
 
 model::ReadResult Workbench::read(std::string_view bytes, const io::Format& format,
                                   const io::ReadOptions& options) {
-  model::ReadResult result = format.read(bytes, options);
-  cap_diagnostics(result.diagnostics);
+  model::ReadResult result = format.read(bytes, options); // diagnostics capped by the registry
   if (result.map.file().empty()) result.map.set_file(options.file_name);
   if (!result.form) {
     model::locate(result.diagnostics, result.map);

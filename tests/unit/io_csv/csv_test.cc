@@ -175,5 +175,25 @@ TEST(Headers, FoldSynonymsAndSuggestions) {
   EXPECT_EQ(sheet::parse_number_text("２", value), sheet::NumberText::Number);
 }
 
+// Fields are bounded (kMaxCsvFields, ZP0187): the refusal says fields, not bytes, and names the
+// line where the limit was passed.
+TEST(CsvReader, MoreFieldsThanTheLimitAreRefusedAtTheirLine) {
+  std::string header = "三级指标,分值\n";
+  std::string rows;
+  std::size_t per_row = 1000;
+  std::string row;
+  for (std::size_t i = 1; i < per_row; ++i) row += "a,";
+  row += "a\n";
+  while (rows.size() / row.size() * per_row <= kMaxCsvFields) rows += row;
+  auto refused = read_csv(header + rows, "many.csv");
+  EXPECT_FALSE(refused.form);
+  const diag::Diagnostic* d = nullptr;
+  for (const auto& each : refused.diagnostics)
+    if (each.id == diag::DiagId::err_csv_too_many_fields) d = &each;
+  ASSERT_NE(d, nullptr);
+  // The header's 2 fields, then 1,000 a row: the limit passes in data row 2,000, on line 2,001.
+  EXPECT_EQ(d->where.line, int(kMaxCsvFields / per_row) + 1);
+}
+
 } // namespace
 } // namespace ziping::io::csv

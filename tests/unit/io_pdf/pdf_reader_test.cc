@@ -28,9 +28,11 @@ bool has(const model::ReadResult& result, DiagId id) {
 
 TEST(PdfReader, FixturesReadBackToTheirTruth) {
   for (std::string name : {"import-pdf-proj", "import-pdf-dept", "import-pdf-cairo"}) {
-    auto result = read_pdf_form(file("tests/golden/" + name + "/input.pdf"), {"input.pdf", std::nullopt});
+    auto result =
+        read_pdf_form(file("tests/golden/" + name + "/input.pdf"), {"input.pdf", std::nullopt});
     ASSERT_TRUE(result.form) << name;
-    EXPECT_EQ(json::write_form_json(*result.form), file("tests/golden/" + name + "/truth.json")) << name;
+    EXPECT_EQ(json::write_form_json(*result.form), file("tests/golden/" + name + "/truth.json"))
+        << name;
     EXPECT_TRUE(has(result, DiagId::note_pdf_layout));
   }
 }
@@ -49,11 +51,10 @@ TEST(PdfReader, NotAPdf) {
 
 TEST(PdfReader, APageWithoutText) {
   // A one-page PDF with no text operators (a scan would look like this to the reader).
-  std::string pdf =
-      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-      "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-      "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-      "trailer<</Root 1 0 R>>\n%%EOF\n";
+  std::string pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+                    "trailer<</Root 1 0 R>>\n%%EOF\n";
   auto result = read_pdf_form(pdf, {"scan.pdf", std::nullopt});
   EXPECT_TRUE(has(result, DiagId::warn_pdf_page_no_text));
 }
@@ -117,6 +118,19 @@ TEST(PdfTable, HeaderWordsCloserThanACharacterStillNameTwoColumns) {
   ASSERT_EQ(grid.rows[1].cells.size(), 6u);
   EXPECT_EQ(grid.rows[1].cells[4].text, "20");
   EXPECT_EQ(grid.rows[1].cells[5].text, "19");
+}
+
+// The text of all pages is bounded (kMaxPdfCharacters, ZP0179): the refusal names the limit
+// and the page where it was passed. A small limit on a real fixture shows it.
+TEST(PdfReader, TextBeyondTheCharacterLimitIsRefusedAtItsPage) {
+  std::string pdf = file("tests/golden/import-pdf-dept/input.pdf");
+  auto refused = read_pdf_form(pdf, {"input.pdf", std::nullopt}, 50);
+  EXPECT_FALSE(refused.form);
+  ASSERT_EQ(refused.diagnostics.size(), 1u);
+  EXPECT_EQ(refused.diagnostics[0].id, DiagId::err_pdf_too_many_characters);
+  EXPECT_EQ(refused.diagnostics[0].where.page, 1);
+  EXPECT_NE(refused.diagnostics[0].message_en().find("more than 50 characters"), std::string::npos);
+  EXPECT_TRUE(read_pdf_form(pdf, {"input.pdf", std::nullopt}).form);
 }
 
 } // namespace

@@ -281,6 +281,36 @@ TEST_F(PdfWriter, ImportingOurOwnPdfGivesTheFormBack) {
 }
 
 // Runs without the font checks of the fixture: a missing family must fail loudly.
+// The cost budget (write_budget.h): past the page limit or the time limit the writer throws
+// OverBudget with ZP0192 / ZP0193 and no PDF; a form far over the page limit is refused from
+// its row count, before any text is set.
+diag::DiagId over_budget(const model::Form& form, const PdfOptions& options) {
+  try {
+    write_pdf(form, options);
+  } catch (const OverBudget& over) {
+    return over.diagnostic.id;
+  }
+  return diag::DiagId::note_more_diagnostics; // not refused
+}
+
+TEST_F(PdfWriter, MorePagesThanTheLimitAreRefused) {
+  PdfOptions two_pages;
+  two_pages.max_pages = 2;
+  EXPECT_EQ(over_budget(seed_form(), two_pages), diag::DiagId::err_output_too_many_pages);
+  // 40,000 one-line rows need at least 1,290 pages: refused before typesetting.
+  model::Form huge = seed_form();
+  auto leaf = huge.goals[0].indicators[0];
+  huge.goals[0].indicators.assign(40000, leaf);
+  EXPECT_EQ(over_budget(huge, PdfOptions{}), diag::DiagId::err_output_too_many_pages);
+  EXPECT_FALSE(write_pdf(seed_form()).empty()); // within the default limits
+}
+
+TEST_F(PdfWriter, PastTheTimeLimitNothingIsWritten) {
+  PdfOptions expired;
+  expired.max_seconds = -1; // the deadline has passed before the first row is set
+  EXPECT_EQ(over_budget(seed_form(), expired), diag::DiagId::err_output_too_slow);
+}
+
 TEST(PdfWriterFonts, NoChineseFontIsAnErrorNotAPageOfBoxes) {
   PdfOptions options;
   options.family = "No Such Font CJK";

@@ -5,7 +5,9 @@
 #include <iterator>
 #include <random>
 
+#include "ziping/diag/cap.h"
 #include "ziping/io/json/form_writer.h"
+#include "ziping/io/registry.h"
 #include "ziping/io/text/text_reader.h"
 
 namespace ziping::io::text {
@@ -14,7 +16,8 @@ namespace {
 using diag::DiagId;
 using num::Decimal;
 
-model::ReadResult read(const std::string& text, std::optional<model::FormKind> kind = std::nullopt) {
+model::ReadResult read(const std::string& text,
+                       std::optional<model::FormKind> kind = std::nullopt) {
   return read_text_form(text, {"form.txt", kind});
 }
 
@@ -68,7 +71,8 @@ TEST(Recover, ACellThatFitsNoColumnIsDroppedAndSaid) {
 
 TEST(Recover, AnUnreadableScoreStaysEmpty) {
   auto result = read(std::string(kProjectHead) +
-                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+                     "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t"
+                     "偏差原因分析及改进措施\n"
                      "\t产出指标\t数量指标\t培训次数\t≥5次\t6次\t2\t1.5(扣0.5)\t\n");
   ASSERT_TRUE(result.form);
   const auto& leaf = result.form->goals[0].indicators[0];
@@ -128,12 +132,12 @@ TEST(Recover, The二级TellsThe一级) {
 }
 
 TEST(Recover, ABlockTheGoalTableDoesNotList) {
-  auto result = read(
-      "部门整体支出绩效自评表\n部门名称\t某局\n"
-      "年度绩效目标完成情况\t目标序号\t年度绩效目标\t实际完成情况\n\t1\t目标一\t完成一\n"
-      "年度指标完成情况\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
-      "绩效目标1\t产出指标\t数量指标\t甲\t≥1次\t1次\t5\t5\n"
-      "绩效目标2\t产出指标\t数量指标\t乙\t≥1次\t1次\t5\t5\n");
+  auto result =
+      read("部门整体支出绩效自评表\n部门名称\t某局\n"
+           "年度绩效目标完成情况\t目标序号\t年度绩效目标\t实际完成情况\n\t1\t目标一\t完成一\n"
+           "年度指标完成情况\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+           "绩效目标1\t产出指标\t数量指标\t甲\t≥1次\t1次\t5\t5\n"
+           "绩效目标2\t产出指标\t数量指标\t乙\t≥1次\t1次\t5\t5\n");
   ASSERT_TRUE(result.form);
   ASSERT_EQ(result.form->goals.size(), 2u);
   EXPECT_EQ(result.form->goals[1].number, 2);
@@ -149,10 +153,11 @@ TEST(Recover, TheFundingLabelOnTheTotalsRow) {
       for (const auto& cell : cells) out += (out.empty() ? "" : separator) + cell;
       return out + "\n";
     };
-    std::string text = "项目支出绩效自评表\n" + row({"项目名称", "测试项目"}) +
-                       row({"", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}) +
-                       row({"项目资金（万元）", "年度资金总额", "100", "120", "108", "10", "90.00%", "9"}) +
-                       row({"", "其中：当年财政拨款", "100", "120", "108", "—", "90.00%", "—"});
+    std::string text =
+        "项目支出绩效自评表\n" + row({"项目名称", "测试项目"}) +
+        row({"", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}) +
+        row({"项目资金（万元）", "年度资金总额", "100", "120", "108", "10", "90.00%", "9"}) +
+        row({"", "其中：当年财政拨款", "100", "120", "108", "—", "90.00%", "—"});
     auto result = read(text);
     ASSERT_TRUE(result.form);
     EXPECT_EQ(result.form->budget.annual, Decimal::parse("120")) << separator;
@@ -181,10 +186,11 @@ TEST(Recover, TextReadIntoNothingIsReported) {
 // "一、产出指标" / "（一）数量指标": the outline numbering is not part of the label; a 三级指标
 // named like a 二级 (服务对象满意度) keeps its name.
 TEST(Recover, NumberedLabelsAndANameThatReadsAsA二级) {
-  std::string text = std::string(kProjectHead) +
-                     "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
-                     "一、产出指标\t（一）数量指标\t服务人数\t≥100人\t120人\t50\t50\n"
-                     "三、满意度指标\t（一）服务对象满意度指标\t服务对象满意度\t≥90%\t95%\t40\t40\n";
+  std::string text =
+      std::string(kProjectHead) +
+      "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+      "一、产出指标\t（一）数量指标\t服务人数\t≥100人\t120人\t50\t50\n"
+      "三、满意度指标\t（一）服务对象满意度指标\t服务对象满意度\t≥90%\t95%\t40\t40\n";
   auto result = read(text);
   ASSERT_TRUE(result.form);
   const auto& leaves = result.form->goals.at(0).indicators;
@@ -204,10 +210,18 @@ TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
     for (int e = 0; e < edits; ++e) {
       std::size_t at = random() % text.size();
       switch (random() % 4) {
-      case 0: text.erase(at, random() % 20); break;
-      case 1: text.insert(at, 1, "\t\n|  0123456789.%≥"[random() % 18]); break;
-      case 2: text.insert(at, text.substr(random() % text.size(), random() % 200)); break;
-      case 3: text[at] = char(random() % 256); break;
+      case 0:
+        text.erase(at, random() % 20);
+        break;
+      case 1:
+        text.insert(at, 1, "\t\n|  0123456789.%≥"[random() % 18]);
+        break;
+      case 2:
+        text.insert(at, text.substr(random() % text.size(), random() % 200));
+        break;
+      case 3:
+        text[at] = char(random() % 256);
+        break;
       }
     }
     auto result = read(text);
@@ -217,7 +231,8 @@ TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
   // CTest TIMEOUT; the import benchmark measures the speed.
   std::string big;
   for (int i = 0; i < 40; ++i) big += seed;
-  for (const std::string& text : {big, [&] {
+  for (const std::string& text : {big,
+                                  [&] {
                                     std::string pipes = big;
                                     for (auto& c : pipes) c = c == '\t' ? '|' : c;
                                     return pipes;
@@ -236,6 +251,30 @@ TEST(Robustness, RandomBytesAndLongInputsStayQuick) {
     auto result = read(text);
     EXPECT_TRUE(result.form || !result.diagnostics.empty());
   }
+}
+
+// Lines are bounded (kMaxTextLines, ZP0178) before any is split into cells: the refusal names
+// the limit and the first line not read; a text at the limit is read as usual.
+TEST(TextLimits, MoreLinesThanTheLimitAreRefusedAtTheFirstLineNotRead) {
+  std::string at_limit =
+      "项目支出绩效自评表\n" + std::string(kMaxTextLines - 2, '\n'); // 100,000 lines
+  EXPECT_EQ(count(read(at_limit), DiagId::err_text_too_many_lines), 0);
+  std::string over = "项目支出绩效自评表\n" + std::string(kMaxTextLines, '\n');
+  auto refused = read(over);
+  EXPECT_FALSE(refused.form);
+  ASSERT_EQ(refused.diagnostics.size(), 1u);
+  EXPECT_EQ(refused.diagnostics[0].id, DiagId::err_text_too_many_lines);
+  EXPECT_EQ(refused.diagnostics[0].where.line, int(kMaxTextLines) + 1);
+}
+
+// Every reader's diagnostics are capped by the registry (diag/cap.h), so `ziping check` on the
+// command line lists at most 100 too, then one ZP0191 saying how many more.
+TEST(TextLimits, TheRegistryCapsEveryReadersDiagnostics) {
+  std::string garbage;
+  for (int i = 0; i < 3000; ++i) garbage += "无法识别的第" + std::to_string(i) + "行 | 乱码\n";
+  auto text = io::find_format("text")->read(garbage, {"many.txt", std::nullopt});
+  ASSERT_EQ(text.diagnostics.size(), diag::kMaxReadDiagnostics + 1);
+  EXPECT_EQ(text.diagnostics.back().id, DiagId::note_more_diagnostics);
 }
 
 } // namespace

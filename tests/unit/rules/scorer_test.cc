@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ziping/check/check.h"
 #include "ziping/rules/load.h"
 
 namespace ziping::rules {
@@ -199,6 +200,44 @@ TEST(Grades, BandsAreInclusiveAtTheirFloor) {
   EXPECT_EQ(grade_for(d("59.99"), rules), "差");
   rules.grades[0].min_inclusive = false;
   EXPECT_EQ(grade_for(d("90"), rules), "良");
+}
+
+// A fuzzing finding (tests/fuzz/corpus/form_check/regress-decimal-overflow-in-sums): 28-digit
+// declared 分值 beside points with 18 decimals overflowed the scorer's sums (a DecimalOverflow
+// out of rules::score). Such points are left out of every sum, listed in the evaluation, and
+// reported by the checker at their field (ZP0907); the sums of the rest are exact.
+TEST(FormScoring, PointsBeyondTheExactRangeAreLeftOutOfEverySumAndReported) {
+  model::Form form;
+  form.kind = model::FormKind::Department;
+  model::Goal goal;
+  goal.number = 1;
+  goal.indicators.push_back(leaf("数量指标", "甲", "≥5次", "6次", "10", "10"));
+  goal.indicators.push_back(leaf("数量指标", "乙", "≥5次", "6次", "0.000000000000000001", "2.5"));
+  goal.indicators.push_back(leaf("数量指标", "丙", "≥5次", "6次", "9999999999999999999999999999",
+                                 "-9999999999999999999999999999"));
+  form.goals.push_back(goal);
+  form.total_score = d("1000000000000.5");
+  for (Mode mode : {Mode::Review, Mode::Auto}) {
+    Evaluation e = score(form, rules_named("cn-2020"), mode);
+    ASSERT_EQ(e.points_out_of_range.size(), 3u);
+    EXPECT_EQ(e.points_out_of_range[0].path, "goals[0].indicators[2].weight");
+    EXPECT_EQ(e.points_out_of_range[0].field, "分值");
+    EXPECT_EQ(e.points_out_of_range[1].path, "goals[0].indicators[2].score");
+    EXPECT_EQ(e.points_out_of_range[2].path, "total.score");
+    EXPECT_EQ(e.goals[0].weight, d("10.000000000000000001"));
+    EXPECT_EQ(e.indicator_weight, d("10.000000000000000001"));
+    EXPECT_FALSE(e.goals[0].leaves[2].weight);
+  }
+  auto assessment = check::assess(form, rules_named("cn-2020"), Mode::Review);
+  int reported = 0;
+  for (const auto& diagnostic : assessment.diagnostics) {
+    if (diagnostic.id == diag::DiagId::err_points_out_of_range) ++reported;
+    // What the families would say about the cleared fields themselves (分值为空) gives way.
+    if (diagnostic.path == "goals[0].indicators[2].weight") {
+      EXPECT_EQ(diagnostic.id, diag::DiagId::err_points_out_of_range);
+    }
+  }
+  EXPECT_EQ(reported, 3);
 }
 
 } // namespace

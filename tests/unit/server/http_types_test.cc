@@ -2,7 +2,7 @@
 // multipart parser, the cap on a read's diagnostics and the export cache.
 #include <gtest/gtest.h>
 
-#include "ziping/server/diagnostic_cap.h"
+#include "ziping/diag/cap.h"
 #include "ziping/server/export_cache.h"
 #include "ziping/server/http_types.h"
 #include "ziping/server/multipart.h"
@@ -91,14 +91,21 @@ TEST(DiagnosticCap, KeepsAHundredErrorsFirstAndSaysHowManyMore) {
   for (int i = 0; i < 150; ++i)
     many.push_back(diag::make(diag::DiagId::warn_pdf_page_no_text, "", {std::to_string(i + 1)}));
   many.push_back(diag::make(diag::DiagId::err_input_empty, ""));
-  cap_diagnostics(many);
-  ASSERT_EQ(many.size(), kMaxReadDiagnostics + 1);
+  diag::cap_diagnostics(many);
+  ASSERT_EQ(many.size(), diag::kMaxReadDiagnostics + 1);
   EXPECT_EQ(many.back().id, diag::DiagId::note_more_diagnostics);
   EXPECT_NE(many.back().message_en().find("51 more"), std::string::npos);
   // The one error, beyond the first hundred, is kept; the order is the reader's.
-  EXPECT_EQ(many[kMaxReadDiagnostics - 1].id, diag::DiagId::err_input_empty);
+  EXPECT_EQ(many[diag::kMaxReadDiagnostics - 1].id, diag::DiagId::err_input_empty);
+  // A reader that stopped at the limit with its own ZP0116 (JSON, CSV, XLSX) is left as it is.
+  std::vector<diag::Diagnostic> stopped(diag::kMaxReadDiagnostics,
+                                        diag::make(diag::DiagId::err_input_empty, ""));
+  stopped.push_back(diag::make(diag::DiagId::err_too_many_errors, "", {"100"}));
+  diag::cap_diagnostics(stopped);
+  EXPECT_EQ(stopped.size(), diag::kMaxReadDiagnostics + 1);
+  EXPECT_EQ(stopped.back().id, diag::DiagId::err_too_many_errors);
   std::vector<diag::Diagnostic> few(3, diag::make(diag::DiagId::err_input_empty, ""));
-  cap_diagnostics(few);
+  diag::cap_diagnostics(few);
   EXPECT_EQ(few.size(), 3u);
 }
 

@@ -172,8 +172,8 @@ TableRead read_table(std::string_view bytes, const std::string& file) {
       }
     }
     if (++fields > kMaxCsvFields) {
-      auto d = diag::make(DiagId::err_input_too_large, "",
-                          {std::to_string(bytes.size()), std::to_string(kMaxCsvBytes)});
+      auto d = diag::make(DiagId::err_csv_too_many_fields, "",
+                          {std::to_string(kMaxCsvFields), std::to_string(line)});
       d.where = diag::SourceLocation::text(file, line, column);
       result.diagnostics.push_back(std::move(d));
       return result;

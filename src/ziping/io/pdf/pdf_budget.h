@@ -15,6 +15,9 @@ namespace ziping::io::pdf {
 inline constexpr std::size_t kMaxPdfInflatedBytes = 128u << 20;
 inline constexpr int kMaxPdfPages = 2000;
 inline constexpr int kMaxPdfReadSeconds = 20;
+// Characters of text over all pages: a dense page holds about 2,000; a form, tens of thousands.
+// Bounds the word boxes the table rebuilder and the text recovery are given.
+inline constexpr std::size_t kMaxPdfCharacters = 2000000;
 
 // The bytes all of the file's Flate streams inflate to, counting stopped once past `limit`
 // (then the result is > limit). Streams that are not zlib data count nothing.

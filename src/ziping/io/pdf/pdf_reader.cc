@@ -26,7 +26,8 @@ std::string utf8(const poppler::ustring& text) {
 
 } // namespace
 
-model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptions& options) {
+model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptions& options,
+                                std::size_t max_characters) {
   model::ReadResult result;
   auto fail = [&](diag::DiagId id, std::vector<std::string> args) {
     result.diagnostics.push_back(diag::make(id, "", std::move(args)));
@@ -55,6 +56,7 @@ model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptio
   std::vector<Word> words;
   std::vector<diag::Diagnostic> notes;
   std::size_t radicals = 0;
+  std::size_t characters = 0;
   int pages = document->pages();
   if (pages > kMaxPdfPages)
     return fail(diag::DiagId::err_pdf_unreadable,
@@ -78,6 +80,14 @@ model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptio
     for (const auto& box : boxes) {
       std::string text = utf8(box.text());
       if (ziping::text::trim(text).empty() || ziping::text::first_invalid_utf8(text)) continue;
+      for (unsigned char c : text) characters += (c & 0xC0) != 0x80;
+      if (characters > max_characters) {
+        fail(diag::DiagId::err_pdf_too_many_characters,
+             {std::to_string(max_characters), std::to_string(index + 1)});
+        result.diagnostics.back().where =
+            diag::SourceLocation::at_page(options.file_name, index + 1);
+        return result;
+      }
       std::size_t replaced = 0;
       text = text::unify_radicals(text, replaced);
       radicals += replaced;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "ziping/io/pdf/pdf_budget.h"
 #include "ziping/io/text/recover.h"
 #include "ziping/model/read_result.h"
 
@@ -17,6 +18,9 @@ namespace ziping::io::pdf {
 // Published forms are a few hundred kilobytes; the limit bounds what a hostile file can cost.
 inline constexpr std::size_t kMaxPdfBytes = 32 * 1024 * 1024;
 
-model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptions& options);
+// `max_characters`: the text of all pages together (pdf_budget.h); a parameter so that a test
+// can pass it with a small file.
+model::ReadResult read_pdf_form(std::string_view bytes, const text::RecoverOptions& options,
+                                std::size_t max_characters = kMaxPdfCharacters);
 
 } // namespace ziping::io::pdf

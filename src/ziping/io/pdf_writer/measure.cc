@@ -49,15 +49,20 @@ RowBox measure_row(const print::Row& row, const Document& document, Typesetter& 
 
 } // namespace
 
-void measure(Document& document, Typesetter& typesetter, const PageSetup& setup) {
+void measure(Document& document, Typesetter& typesetter, const PageSetup& setup,
+             WriteDeadline& deadline) {
   document.boxes.clear();
   for (const auto& section : document.sections) {
     SectionBox box;
     if (section.label) box.label = measure_cell(*section.label, document, typesetter, setup);
-    for (const auto& row : section.header)
+    for (const auto& row : section.header) {
       box.header.push_back(measure_row(row, document, typesetter, setup));
-    for (const auto& row : section.body)
+      deadline.row_set();
+    }
+    for (const auto& row : section.body) {
       box.body.push_back(measure_row(row, document, typesetter, setup));
+      deadline.row_set();
+    }
     box.keep_together = section.keep_together;
     box.new_page = section.name == "review" || section.name == "diagnostics";
     document.boxes.push_back(std::move(box));

@@ -7,6 +7,7 @@
 
 #include "ziping/io/pdf_writer/geometry.h"
 #include "ziping/io/pdf_writer/typesetter.h"
+#include "ziping/io/pdf_writer/write_budget.h"
 #include "ziping/io/print/layout.h"
 
 namespace ziping::io::pdf_writer {
@@ -43,8 +44,10 @@ struct Document {
 // Column edges from the relative shares of the grid.
 std::vector<Pt> column_edges(const std::vector<print::Column>& columns, const PageSetup& setup);
 
-// Lays out every cell's text and measures rows into `document.boxes`.
-void measure(Document& document, Typesetter& typesetter, const PageSetup& setup);
+// Lays out every cell's text and measures rows into `document.boxes`, checking the deadline
+// after each row.
+void measure(Document& document, Typesetter& typesetter, const PageSetup& setup,
+             WriteDeadline& deadline);
 
 // The title block's height on the first page.
 Pt title_height(const Document& document, const PageSetup& setup);

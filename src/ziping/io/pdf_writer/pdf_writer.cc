@@ -4,6 +4,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
+
 #include "ziping/io/pdf_writer/page_setup.h"
 #include "ziping/io/print/review.h"
 
@@ -35,6 +37,25 @@ std::string document_title(const model::Form& form, const print::Sheet& sheet) {
   else if (!form.department.empty())
     title += " " + form.department;
   return title;
+}
+
+// The fewest pages the document can take: every row at least the minimum height, every page
+// at most the frame's height. Cheap, so a form far over the page limit is refused before any
+// text is set.
+std::size_t row_count(const Document& document) {
+  std::size_t rows = 0;
+  for (const auto& section : document.sections) rows += section.header.size() + section.body.size();
+  return rows;
+}
+
+std::size_t least_pages(std::size_t rows, const PageFrame& frame) {
+  double per_page = (frame.bottom - frame.top) / frame.min_row;
+  return std::size_t(double(rows) / std::max(per_page, 1.0));
+}
+
+[[noreturn]] void too_many_pages(std::size_t pages, int limit) {
+  throw OverBudget(diag::make(diag::DiagId::err_output_too_many_pages, "",
+                              {std::to_string(pages), std::to_string(limit)}));
 }
 
 } // namespace
@@ -70,6 +91,11 @@ std::string write_pdf(const model::Form& form, const PdfOptions& options) {
   document.frame.bottom = setup.height - setup.margin_bottom;
   document.frame.padding = setup.cell_padding_y;
   document.frame.min_row = setup.min_row;
+  std::size_t rows = row_count(document);
+  if (least_pages(rows, document.frame) > std::size_t(options.max_pages))
+    too_many_pages(least_pages(rows, document.frame), options.max_pages);
+  WriteDeadline deadline(options.max_seconds);
+  deadline.set_rows(rows);
 
   std::string pdf;
   {
@@ -82,11 +108,14 @@ std::string write_pdf(const model::Form& form, const PdfOptions& options) {
       cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_AUTHOR,
                                      form.department.c_str());
     Typesetter typesetter(surface.cr, family);
-    measure(document, typesetter, setup);
+    measure(document, typesetter, setup, deadline);
     auto pages = paginate(document.boxes, document.frame);
+    if (pages.size() > std::size_t(options.max_pages))
+      too_many_pages(pages.size(), options.max_pages);
     for (std::size_t i = 0; i < pages.size(); ++i) {
       draw_page(surface.cr, typesetter, document, pages[i], int(i + 1), int(pages.size()), setup);
       cairo_show_page(surface.cr);
+      deadline.page_drawn();
     }
     cairo_surface_finish(surface.surface);
     if (cairo_surface_status(surface.surface) != CAIRO_STATUS_SUCCESS)

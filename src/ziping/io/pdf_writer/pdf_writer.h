@@ -8,6 +8,9 @@
 // request (`appendix`) the computed scores and the diagnostics follow on pages of their own,
 // titled as not being part of the form.
 //
+// Its cost is bounded (write_budget.h): a form that needs more than `max_pages` pages, or more
+// than `max_seconds` to set, throws OverBudget with ZP0192 / ZP0193 and writes nothing.
+//
 // It must never print a computed figure in place of a declared one, and never produce a PDF
 // whose Chinese text would show as boxes: without a Chinese font it throws FontUnavailable.
 // It does no file I/O; cairo writes into memory.
@@ -18,6 +21,7 @@
 #include <vector>
 
 #include "ziping/diag/diagnostic.h"
+#include "ziping/io/pdf_writer/write_budget.h"
 #include "ziping/model/form.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
@@ -33,6 +37,9 @@ struct PdfOptions {
   // Whether another installed Simplified-Chinese family may stand in when `family` is missing
   // (Source Han Sans SC, Noto Serif CJK SC, WenQuanYi); without one FontUnavailable is thrown.
   bool fallback = true;
+  // The cost budget (write_budget.h): past either, OverBudget is thrown and nothing written.
+  int max_pages = kMaxPdfWritePages;
+  int max_seconds = kMaxPdfWriteSeconds;
 };
 
 // No font with Chinese glyphs is installed (the fonts-noto-cjk package is missing).

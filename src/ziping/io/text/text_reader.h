@@ -16,6 +16,9 @@ namespace ziping::io::text {
 
 // Published forms are tens of kilobytes; the limit bounds time and memory on hostile input.
 inline constexpr std::size_t kMaxTextBytes = 8 * 1024 * 1024;
+// A published form is a few hundred lines; every row the layout splitter makes is a line, so
+// this bounds the rows and cells the recovery walks (8 MiB of line breaks would be 8 M rows).
+inline constexpr std::size_t kMaxTextLines = 100000;
 
 model::ReadResult read_text_form(std::string_view bytes, const RecoverOptions& options);
 

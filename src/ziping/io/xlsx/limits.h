@@ -14,6 +14,9 @@ inline constexpr std::size_t kMaxUnpackedBytes = 96u << 20; // all parts read, u
 inline constexpr std::size_t kMaxSheets = 64;               // worksheets read
 inline constexpr std::size_t kMaxCellsPerSheet = 200000;    // cells with content
 inline constexpr std::size_t kMaxCells = 500000;            // all sheets together (~100 MB)
+// A sheet part with more values than this is not parsed at all (a sheet with more than
+// kMaxCellsPerSheet but at most this many is read up to kMaxCellsPerSheet cells).
+inline constexpr std::size_t kMaxValuesPerSheetPart = 500000;
 inline constexpr std::size_t kMaxSharedStrings = 500000;
 inline constexpr std::size_t kMaxMergedRanges = 20000;
 inline constexpr std::size_t kMaxMergedCells = 2000000; // cells covered, all ranges

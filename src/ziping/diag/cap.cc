@@ -1,11 +1,15 @@
-#include "ziping/server/diagnostic_cap.h"
+#include "ziping/diag/cap.h"
 
 #include <string>
 
-namespace ziping::server {
+namespace ziping::diag {
 
 void cap_diagnostics(std::vector<diag::Diagnostic>& diagnostics, std::size_t limit) {
   if (diagnostics.size() <= limit) return;
+  // A reader that stopped reporting on its own (the JSON, CSV and XLSX readers: `limit`
+  // diagnostics, then ZP0116) has already said so; a second closing note would count ZP0116.
+  if (diagnostics.size() == limit + 1 && diagnostics.back().id == DiagId::err_too_many_errors)
+    return;
   std::vector<bool> keep(diagnostics.size(), false);
   std::size_t kept = 0;
   for (int pass = 0; pass < 2 && kept < limit; ++pass)
@@ -32,4 +36,4 @@ void cap_diagnostics(std::vector<diag::Diagnostic>& diagnostics, std::size_t lim
   diagnostics = std::move(out);
 }
 
-} // namespace ziping::server
+} // namespace ziping::diag
