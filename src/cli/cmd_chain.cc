@@ -9,7 +9,10 @@
 #include "input.h"
 #include "ziping/chain/chain.h"
 #include "ziping/diag/render.h"
+#include "ziping/io/csv/plan_csv.h"
+#include "ziping/io/html/plan_html.h"
 #include "ziping/io/json/plan_json.h"
+#include "ziping/io/xlsx/plan_xlsx.h"
 #include "ziping/model/source_map.h"
 
 namespace ziping::cli {
@@ -22,14 +25,16 @@ struct LoadedPlan {
   bool usable = false;
 };
 
-// A plan file: canonical JSON (the plans' sheet and CSV forms are read by the same route
-// once they exist: io/registry's plan formats).
+// A plan file: canonical JSON, the plans' CSV (io/csv/plan_csv.h) or XLSX
+// (io/xlsx/plan_xlsx.h), by extension.
 LoadedPlan load_plan(const std::string& file, const std::string& slot,
                      std::vector<diag::Diagnostic>& diagnostics) {
   LoadedPlan loaded;
   auto extension = std::filesystem::path(file).extension().string();
-  if (file != "-" && extension != ".json") {
-    auto d = diag::make(DiagId::err_unknown_format, "", {file, "json"});
+  bool csv = extension == ".csv";
+  bool xlsx = extension == ".xlsx";
+  if (file != "-" && extension != ".json" && !csv && !xlsx) {
+    auto d = diag::make(DiagId::err_unknown_format, "", {file, "json, csv, xlsx"});
     d.where.file = file;
     diagnostics.push_back(std::move(d));
     return loaded;
@@ -41,7 +46,7 @@ LoadedPlan load_plan(const std::string& file, const std::string& slot,
     return loaded;
   }
   // A 自评表 given where a plan belongs is named as such, not as an unknown kind.
-  auto kind = io::json::json_form_kind(*bytes);
+  auto kind = csv || xlsx ? std::string() : io::json::json_form_kind(*bytes);
   if (model::parse_kind(kind)) {
     auto d = diag::make(DiagId::err_chain_wrong_kind, "kind",
                         {slot, diag::bilingual("自评表", "self-evaluation form")});
@@ -49,7 +54,9 @@ LoadedPlan load_plan(const std::string& file, const std::string& slot,
     diagnostics.push_back(std::move(d));
     return loaded;
   }
-  loaded.read = io::json::read_plan_json(*bytes, file);
+  loaded.read = csv    ? io::csv::read_plan_csv(*bytes, file)
+                : xlsx ? io::xlsx::read_plan_xlsx(*bytes, file)
+                       : io::json::read_plan_json(*bytes, file);
   model::locate(loaded.read.diagnostics, loaded.read.map);
   diagnostics.insert(diagnostics.end(), loaded.read.diagnostics.begin(),
                      loaded.read.diagnostics.end());
@@ -58,6 +65,41 @@ LoadedPlan load_plan(const std::string& file, const std::string& slot,
 }
 
 } // namespace
+
+// `ziping chain convert IN OUT`: a plan between canonical JSON, CSV and XLSX, or to HTML (by
+// extension).
+int run_chain_convert(const std::string& input, const std::string& output) {
+  std::vector<diag::Diagnostic> diagnostics;
+  auto plan = load_plan(input, diag::bilingual("输入", "input"), diagnostics);
+  bool errors = check::count(diagnostics).errors > 0;
+  if (plan.usable && !errors) {
+    auto extension = std::filesystem::path(output).extension().string();
+    std::string bytes;
+    if (extension == ".csv") {
+      bytes = io::csv::write_plan_csv(*plan.read.plan);
+    } else if (extension == ".xlsx") {
+      bytes = io::xlsx::write_plan_xlsx(*plan.read.plan);
+    } else if (extension == ".html") {
+      bytes = io::html::write_plan_html(*plan.read.plan);
+    } else if (extension == ".json" || output == "-") {
+      bytes = io::json::write_plan_json(*plan.read.plan);
+    } else {
+      diagnostics.push_back(
+          diag::make(DiagId::err_unknown_format, "", {output, "json, csv, xlsx, html"}));
+    }
+    if (!bytes.empty() && write_atomically(output, bytes, diagnostics)) {
+      if (!diagnostics.empty()) {
+        std::string out = diag::render_text(diagnostics, {true, true});
+        std::fwrite(out.data(), 1, out.size(), stderr);
+      }
+      return kExitOk;
+    }
+  }
+  std::string out =
+      diag::render_text(diagnostics, {true, true}) + diag::render_summary(diagnostics) + "\n";
+  std::fwrite(out.data(), 1, out.size(), stderr);
+  return kExitUnusable;
+}
 
 int run_chain_check(const ChainOptions& options) {
   std::vector<diag::Diagnostic> diagnostics;

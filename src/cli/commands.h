@@ -58,6 +58,8 @@ struct ChainOptions {
   bool english = true;
 };
 int run_chain_check(const ChainOptions& options);
+// `ziping chain convert IN OUT`: a 申报表 or 监控表 between canonical JSON and CSV.
+int run_chain_convert(const std::string& input, const std::string& output);
 
 int run_rules_list();
 int run_rules_show(const std::string& name_or_path);

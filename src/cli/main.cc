@@ -104,6 +104,12 @@ int main(int argc, char** argv) {
   chain_check->add_flag("!--no-english", chain_options.english,
                         "只输出中文信息 (Chinese messages only)");
 
+  std::string chain_in, chain_out;
+  auto* chain_convert = chain->add_subcommand(
+      "convert", "申报表、监控表在 JSON 与 CSV 之间转换 (convert a plan between JSON and CSV)");
+  chain_convert->add_option("IN", chain_in, "输入文件 (input)")->required();
+  chain_convert->add_option("OUT", chain_out, "输出文件，- 表示标准输出 (output)")->required();
+
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);
   auto* rules_list = rules->add_subcommand("list", "列出内置规则集 (list built-in rule sets)");
@@ -211,6 +217,7 @@ int main(int argc, char** argv) {
     if (*convert) return ziping::cli::run_convert(convert_options);
     if (*import) return ziping::cli::run_import(import_options);
     if (*chain_check) return ziping::cli::run_chain_check(chain_options);
+    if (*chain_convert) return ziping::cli::run_chain_convert(chain_in, chain_out);
     if (*rules_list) return ziping::cli::run_rules_list();
     if (*rules_show) return ziping::cli::run_rules_show(rules_name);
     if (*diagnostics) return ziping::cli::run_diagnostics(markdown);

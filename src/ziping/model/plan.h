@@ -15,7 +15,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ziping/diag/diagnostic.h"
 #include "ziping/model/form.h"
+#include "ziping/model/source_map.h"
 
 namespace ziping::model {
 
@@ -100,6 +102,14 @@ struct Plan {
   std::vector<PlanGoal> goals;
 
   std::size_t indicator_count() const;
+};
+
+// What a plan reader (JSON, CSV) hands back, like ReadResult for a Form: `plan` is empty only
+// when the input cannot be a plan at all.
+struct PlanReadResult {
+  std::optional<Plan> plan;
+  SourceMap map;
+  std::vector<diag::Diagnostic> diagnostics;
 };
 
 // The three categories of 完成目标可能性, in the form's order.

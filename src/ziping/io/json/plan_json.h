@@ -19,11 +19,7 @@
 
 namespace ziping::io::json {
 
-struct PlanReadResult {
-  std::optional<model::Plan> plan; // empty when the input cannot be a plan at all
-  model::SourceMap map;
-  std::vector<diag::Diagnostic> diagnostics;
-};
+using model::PlanReadResult;
 
 PlanReadResult read_plan_json(std::string_view bytes, const std::string& file_name);
 std::string write_plan_json(const model::Plan& plan);
