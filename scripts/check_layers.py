@@ -16,6 +16,7 @@ ALLOWED = {
     "check": {"rules", "model", "value", "num", "diag", "text"},
     "report": {"rules", "check", "model", "value", "num", "diag", "text"},
     "sample": {"rules", "model", "value", "num", "diag", "text"},
+    "chain": {"rules", "model", "value", "num", "diag", "text"},
     "io/json": {"model", "num", "diag", "text"},
     "io/csv": {"model", "value", "num", "diag", "text"},
     "io/xlsx": {"io/csv", "model", "rules", "check", "report", "value", "num", "diag", "text"},

@@ -45,6 +45,22 @@ struct ImportOptions {
 };
 int run_import(const ImportOptions& options);
 
+// `ziping chain check DECL MON SELF` (docs/chain.md).
+struct ChainOptions {
+  std::string declaration; // 绩效目标申报表
+  std::string monitoring;  // 绩效运行监控表
+  std::string self;        // 自评表, any readable format
+  std::string from;        // the 自评表's format; empty = by extension
+  std::string kind;        // --kind dept|proj for the 自评表
+  std::string rules = "cn-2020";
+  std::string mode = "review";
+  std::string format = "text";
+  bool english = true;
+};
+int run_chain_check(const ChainOptions& options);
+// `ziping chain convert IN OUT`: a 申报表 or 监控表 between canonical JSON and CSV.
+int run_chain_convert(const std::string& input, const std::string& output);
+
 int run_rules_list();
 int run_rules_show(const std::string& name_or_path);
 

@@ -77,6 +77,39 @@ int main(int argc, char** argv) {
   import->add_flag("!--no-english", import_options.english,
                    "只输出中文信息 (Chinese messages only)");
 
+  ziping::cli::ChainOptions chain_options;
+  auto* chain = app.add_subcommand(
+      "chain", "申报表 → 监控表 → 自评表 的链式检查 (the year's chain of forms)");
+  chain->require_subcommand(1);
+  auto* chain_check = chain->add_subcommand(
+      "check", "对照申报表、监控表检查自评表 (check the three forms against each other)");
+  chain_check->add_option("DECL", chain_options.declaration, "绩效目标申报表 (goal declaration)")
+      ->required();
+  chain_check->add_option("MON", chain_options.monitoring, "绩效运行监控表 (monitoring form)")
+      ->required();
+  chain_check->add_option("SELF", chain_options.self, "自评表 (self-evaluation form)")->required();
+  chain_check
+      ->add_option("--rules", chain_options.rules,
+                   "规则集名称或 .toml 路径 (rule set name or path)")
+      ->capture_default_str();
+  chain_check->add_option("--mode", chain_options.mode, "auto | review")
+      ->check(CLI::IsMember({"auto", "review"}))
+      ->capture_default_str();
+  chain_check->add_option("--format", chain_options.format, "输出格式 (output format)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  chain_check->add_option("--from", chain_options.from,
+                          "自评表的输入格式 (the SELF file's format)");
+  chain_check->add_option("--kind", chain_options.kind, kKindHelp)->check(kKinds);
+  chain_check->add_flag("!--no-english", chain_options.english,
+                        "只输出中文信息 (Chinese messages only)");
+
+  std::string chain_in, chain_out;
+  auto* chain_convert = chain->add_subcommand(
+      "convert", "申报表、监控表在 JSON 与 CSV 之间转换 (convert a plan between JSON and CSV)");
+  chain_convert->add_option("IN", chain_in, "输入文件 (input)")->required();
+  chain_convert->add_option("OUT", chain_out, "输出文件，- 表示标准输出 (output)")->required();
+
   auto* rules = app.add_subcommand("rules", "规则集 (rule sets)");
   rules->require_subcommand(1);
   auto* rules_list = rules->add_subcommand("list", "列出内置规则集 (list built-in rule sets)");
@@ -183,6 +216,8 @@ int main(int argc, char** argv) {
     if (*score) return ziping::cli::run_score(score_options);
     if (*convert) return ziping::cli::run_convert(convert_options);
     if (*import) return ziping::cli::run_import(import_options);
+    if (*chain_check) return ziping::cli::run_chain_check(chain_options);
+    if (*chain_convert) return ziping::cli::run_chain_convert(chain_in, chain_out);
     if (*rules_list) return ziping::cli::run_rules_list();
     if (*rules_show) return ziping::cli::run_rules_show(rules_name);
     if (*diagnostics) return ziping::cli::run_diagnostics(markdown);

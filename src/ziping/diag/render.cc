@@ -19,9 +19,14 @@ std::string where_text(const Diagnostic& d) {
   return where;
 }
 
-void render_one(std::string& out, const Diagnostic& d, const TextStyle& style, bool as_note) {
+void render_one(std::string& out, const Diagnostic& d, const TextStyle& style, bool as_note,
+                const std::string& parent_file = {}) {
   if (as_note) {
-    out += "  note[" + std::string(d.code()) + "]: " + d.message_zh() + "\n";
+    out += "  note[" + std::string(d.code()) + "]: ";
+    // A note in another file (the year's chain: the declaration beside the 自评表) names its
+    // place; a note in the same file never did.
+    if (!d.where.file.empty() && d.where.file != parent_file) out += where_text(d) + ": ";
+    out += d.message_zh() + "\n";
     return;
   }
   out += where_text(d) + ": " + std::string(severity_name(d.severity)) + "[" +
@@ -30,7 +35,7 @@ void render_one(std::string& out, const Diagnostic& d, const TextStyle& style, b
   out += d.message_zh() + "\n";
   if (style.english) out += "  = en: " + d.message_en() + "\n";
   if (style.model_path && !d.path.empty()) out += "  = 位置 (path): " + d.path + "\n";
-  for (const auto& note : d.notes) render_one(out, note, style, true);
+  for (const auto& note : d.notes) render_one(out, note, style, true, d.where.file);
 }
 
 void write_location(text::JsonWriter& w, const SourceLocation& where) {

@@ -101,9 +101,51 @@ bool field_used(const Form& form, const FieldInfo& info) {
         if (used_in(leaf, info)) return true;
     return false;
   case Owner::Layout:
+  default: // a plan's owner: no Form holds it
     return false;
   }
+}
+
+bool field_used(const Plan& plan, const FieldInfo& info) {
+  auto kind = plan_kind_of(info.owner);
+  if (!kind || *kind != plan.kind) return false;
+  PlanOwners owners = plan_owners(*kind);
+  if (info.owner == owners.head) return used_in(plan, info);
+  if (info.owner == owners.funding) {
+    for (const auto& row : plan.funding)
+      if (used_in(row, info)) return true;
+    return false;
+  }
+  for (const auto& goal : plan.goals) {
+    if (info.owner == owners.goal && used_in(goal, info)) return true;
+    if (info.owner == owners.indicator)
+      for (const auto& leaf : goal.indicators)
+        if (used_in(leaf, info)) return true;
+  }
   return false;
+}
+
+std::optional<PlanKind> plan_kind_of(Owner owner) {
+  switch (owner) {
+  case Owner::DeclHead:
+  case Owner::DeclFunding:
+  case Owner::DeclGoal:
+  case Owner::DeclIndicator:
+    return PlanKind::Declaration;
+  case Owner::MonHead:
+  case Owner::MonFunding:
+  case Owner::MonGoal:
+  case Owner::MonIndicator:
+    return PlanKind::Monitoring;
+  default:
+    return std::nullopt;
+  }
+}
+
+PlanOwners plan_owners(PlanKind kind) {
+  if (kind == PlanKind::Monitoring)
+    return {Owner::MonHead, Owner::MonFunding, Owner::MonGoal, Owner::MonIndicator};
+  return {Owner::DeclHead, Owner::DeclFunding, Owner::DeclGoal, Owner::DeclIndicator};
 }
 
 } // namespace ziping::model

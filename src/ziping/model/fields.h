@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ziping/model/form.h"
+#include "ziping/model/plan.h"
 
 namespace ziping::model {
 
@@ -22,7 +23,33 @@ enum class FieldId {
 #undef ZP_FIELD
 };
 
-enum class Owner { Header, Budget, Funding, Goal, Indicator, Total, Closing, Layout };
+enum class Owner {
+  Header,
+  Budget,
+  Funding,
+  Goal,
+  Indicator,
+  Total,
+  Closing,
+  Layout,
+  // The chain's other two forms (model/plan.h), one set of owners per kind.
+  DeclHead,
+  DeclFunding,
+  DeclGoal,
+  DeclIndicator,
+  MonHead,
+  MonFunding,
+  MonGoal,
+  MonIndicator,
+};
+
+// The plan kind whose fields an owner holds; nullopt for the 自评表's owners.
+std::optional<PlanKind> plan_kind_of(Owner owner);
+// The owners of one plan kind's head, funding row, goal and indicator.
+struct PlanOwners {
+  Owner head, funding, goal, indicator;
+};
+PlanOwners plan_owners(PlanKind kind);
 enum class FieldKind { Text, Value, Decimal, Integer, Bool, Enum };
 enum class Presence { Required, Standard, Variant };
 
@@ -57,6 +84,14 @@ template <> struct OwnerStructOf<Owner::Funding> { using type = FundingRow; };
 template <> struct OwnerStructOf<Owner::Goal> { using type = Goal; };
 template <> struct OwnerStructOf<Owner::Indicator> { using type = Indicator; };
 template <> struct OwnerStructOf<Owner::Layout> { using type = NoMembers; };
+template <> struct OwnerStructOf<Owner::DeclHead> { using type = Plan; };
+template <> struct OwnerStructOf<Owner::DeclFunding> { using type = PlanFunding; };
+template <> struct OwnerStructOf<Owner::DeclGoal> { using type = PlanGoal; };
+template <> struct OwnerStructOf<Owner::DeclIndicator> { using type = PlanIndicator; };
+template <> struct OwnerStructOf<Owner::MonHead> { using type = Plan; };
+template <> struct OwnerStructOf<Owner::MonFunding> { using type = PlanFunding; };
+template <> struct OwnerStructOf<Owner::MonGoal> { using type = PlanGoal; };
+template <> struct OwnerStructOf<Owner::MonIndicator> { using type = PlanIndicator; };
 
 // Calls f(info, member pointer) for every field of `owner`, in catalogue order; Struct is the
 // owner's struct. The member pointer's type says the value's C++ type (std::string,
@@ -92,8 +127,13 @@ template <class T> bool has_content(const std::optional<T>& value) {
 inline bool has_content(FormKind) {
   return true;
 }
+inline bool has_content(PlanKind) {
+  return true;
+}
 
 // Whether some node of `owner` in the form fills the field: decides a Variant column.
 bool field_used(const Form& form, const FieldInfo& info);
+// The same for a plan: whether some node of the field's owner fills it.
+bool field_used(const Plan& plan, const FieldInfo& info);
 
 } // namespace ziping::model

@@ -55,6 +55,13 @@ std::string to_toml(const RuleSet& r) {
          "\nreason_required_below = " + optional_dec(r.budget_reason_below) + "\n\n";
   out += "[consistency]\nexecution_warn_below = " + optional_dec(r.execution_warn_below) +
          "\noutrun_relative = " + optional_dec(r.outrun_relative) + "\n\n";
+  if (r.chain.from_file) {
+    out += "[chain]\nbehind_share = " + dec(r.chain.behind_share) +
+           "\nforecast_gap = " + dec(r.chain.forecast_gap) + "\nweight_scales = [";
+    for (std::size_t i = 0; i < r.chain.weight_scales.size(); ++i)
+      out += (i ? ", " : "") + dec(r.chain.weight_scales[i]);
+    out += "]\n\n";
+  }
   out += "[quantitative]\nreverse = " +
          quoted(r.reverse == ReverseFormula::Ratio ? "ratio" : "linear") +
          "\nnegative_actual_as_zero = " + boolean(r.negative_actual_as_zero) + "\nmissed = " +

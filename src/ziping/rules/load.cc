@@ -57,6 +57,8 @@ public:
         apply_level1_weights(*table, rules);
       else if (section == "severity")
         apply_severity(*table, rules);
+      else if (section == "chain")
+        apply_chain(*table, rules);
       else
         unknown(section, node);
     }
@@ -284,6 +286,32 @@ private:
            }
            return false;
          });
+  }
+
+  void apply_chain(const toml::table& table, RuleSet& rules) {
+    rules.chain.from_file = true;
+    each(table, "chain", [&](const std::string& k, const std::string& path, const toml::node& n) {
+      if (k == "behind_share") {
+        if (auto v = decimal(path, n)) rules.chain.behind_share = *v;
+        return true;
+      }
+      if (k == "forecast_gap") {
+        if (auto v = decimal(path, n)) rules.chain.forecast_gap = *v;
+        return true;
+      }
+      if (k == "weight_scales") {
+        const auto* array = n.as_array();
+        if (array == nullptr) {
+          bad(path, n, diag::bilingual("应为数组", "expected an array"));
+          return true;
+        }
+        rules.chain.weight_scales.clear();
+        for (const auto& item : *array)
+          if (auto v = decimal(path, item)) rules.chain.weight_scales.push_back(*v);
+        return true;
+      }
+      return false;
+    });
   }
 
   void apply_quantitative(const toml::table& table, RuleSet& rules) {

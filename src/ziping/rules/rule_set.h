@@ -52,6 +52,20 @@ struct DeviationRule {
   Decimal max_deduction_share;                 // a unit may deduct up to this share of w for it
 };
 
+// The year's chain (申报表 → 监控表 → 自评表, docs/chain.md): what counts as a slip between
+// the forms. The defaults are the chain checks' documented ones; `[chain]` in a rule file
+// sets them (and `rules show` prints the table only then, so older dumps stay as they were).
+struct ChainRules {
+  // A monitoring execution rate below time progress (N/12) × this share is "behind".
+  Decimal behind_share = Decimal::from_int(1);
+  // |forecast − actual| / forecast beyond this needs a reason in the 自评表 (LINKED-FORMS F3).
+  Decimal forecast_gap = Decimal::of("0.1");
+  // A 自评表 分值 equal to the declared one times one of these is no change (10号: the
+  // indicators share the 90 points left after budget execution, so ×0.9 is a rescale).
+  std::vector<Decimal> weight_scales = {Decimal::from_int(1), Decimal::of("0.9")};
+  bool from_file = false; // some rule file in the lineage set [chain]
+};
+
 struct RuleSet {
   std::string name;    // "tianjin-2022"
   std::string title;   // Chinese title shown to users
@@ -95,6 +109,8 @@ struct RuleSet {
   std::set<std::pair<std::string, std::string>> level_pairs; // (一级 key, 二级 key)
   // Suggested 一级 weights on project forms (warning only: "原则上").
   std::map<std::string, Decimal> project_level1_weights;
+
+  ChainRules chain;
 
   // Severity overrides by code ("ZP0304" → Note), like a compiler's -W flags.
   std::map<std::string, diag::Severity> severity;

@@ -4,6 +4,7 @@
 #include "ziping/io/json/form_format.h"
 #include "ziping/io/json/json_parser.h"
 #include "ziping/model/fields.h"
+#include "ziping/model/plan.h"
 
 namespace ziping::io::json {
 namespace {
@@ -175,6 +176,20 @@ model::ReadResult read_form_json(const JsonValue& root, const std::string& file_
   reader.locate("", root.position());
   if (!reader.expect_object(root, "")) return result;
   if (!is_readable_form(reader, root)) return result;
+  // A 申报表 or 监控表 (model/plan.h) is a document of this format but not a 自评表: it is
+  // named as what it is, and no form is read from it (`ziping chain check` reads it).
+  if (const JsonValue* kind = root.find("kind"); kind && kind->is(JsonType::String)) {
+    if (auto plan = model::parse_plan_kind(kind->text())) {
+      reader.report(DiagId::err_chain_wrong_kind, "kind", kind->position(),
+                    {diag::bilingual("自评表", "self-evaluation"),
+                     *plan == model::PlanKind::Declaration
+                         ? diag::bilingual("绩效目标申报表（请用 ziping chain check）",
+                                           "goal declaration (use ziping chain check)")
+                         : diag::bilingual("绩效运行监控表（请用 ziping chain check）",
+                                           "monitoring form (use ziping chain check)")});
+      return result;
+    }
+  }
   Form form;
   reader.read_fields(root, "", form, form_rules());
   result.form = std::move(form);
