@@ -66,9 +66,11 @@ constexpr std::size_t kLeafWidth = 30;
 } // namespace
 
 void replace_facts(Transaction& tx, const FactsOwner& o, const Summary& s,
-                   const std::optional<FormFacts>& facts) {
-  tx.execute("DELETE FROM leaf_facts WHERE form_id = $1", {SqlParam(o.form_id)});
-  tx.execute("DELETE FROM form_facts WHERE form_id = $1", {o.form_id});
+                   const std::optional<FormFacts>& facts, bool fresh) {
+  if (!fresh) {
+    tx.execute("DELETE FROM leaf_facts WHERE form_id = $1", {SqlParam(o.form_id)});
+    tx.execute("DELETE FROM form_facts WHERE form_id = $1", {o.form_id});
+  }
   if (!facts) return;
   const FormFacts& f = *facts;
   std::int64_t year = o.form->year.value_or(0);

@@ -21,8 +21,9 @@ struct FactsOwner {
 };
 
 // Removes the form's facts (of every year: a save may have changed the year), then writes
-// `facts` when given.
+// `facts` when given. A form just created has none to remove (`fresh`: two statements fewer,
+// each of which would visit every partition in PostgreSQL).
 void replace_facts(Transaction& tx, const FactsOwner& owner, const Summary& summary,
-                   const std::optional<FormFacts>& facts);
+                   const std::optional<FormFacts>& facts, bool fresh = false);
 
 } // namespace ziping::store

@@ -398,7 +398,7 @@ private:
     Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
     insert_revision(tx, id, revision, f.form);
     if (f.facts)
-      replace_facts(tx, {id, 1, department, &f.form, f.rule_set, f.mode}, f.summary, f.facts);
+      replace_facts(tx, {id, 1, department, &f.form, f.rule_set, f.mode}, f.summary, f.facts, true);
     if (!f.source_hash.empty())
       tx.execute("INSERT INTO loaded_sources (hash, form_id, name, loaded_at) VALUES ($1, $2, $3, "
                  "$4) ON CONFLICT (hash) DO NOTHING",
