@@ -48,7 +48,7 @@ export function AnalysesPanel({ year }: { year: string }) {
       <h2>跨表分析 <small>analyses across forms</small></h2>
       {error && <p class="error-text">{error}</p>}
       {tables.map((t) => (
-        <div class="analysis" data-testid={`analysis-${t.id}`}>
+        <div class="analysis" data-testid={`analysis-${t.id}`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
           <h3>{t.title} <small>{t.title_en}</small>
             <span class="sub"> {t.rows.length < count(t.total_rows) ? `前 ${t.rows.length} / 共 ${count(t.total_rows)} 行` : `${count(t.total_rows)} 行`}</span>
           </h3>
