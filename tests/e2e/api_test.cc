@@ -513,10 +513,10 @@ TEST(Api, AnalysesAnswerFromTheFactsOfEachSave) {
   EXPECT_EQ(execution["total_rows"].integer(), 1);
   ASSERT_EQ(execution["rows"].size(), 1u);
   EXPECT_EQ(execution["rows"][0][1].str(), "分析测试局");
-  EXPECT_EQ(execution["rows"][0][3].str(), "1466.50");  // Σ 全年预算数, exact digits
-  EXPECT_EQ(execution["rows"][0][4].str(), "1400.46");  // Σ 全年执行数
-  EXPECT_EQ(execution["rows"][0][5].str(), "95.50");    // half up
-  EXPECT_EQ(execution["rows"][0][6].str(), "80");       // cn-2020's execution line
+  EXPECT_EQ(execution["rows"][0][3].str(), "1466.50"); // Σ 全年预算数, exact digits
+  EXPECT_EQ(execution["rows"][0][4].str(), "1400.46"); // Σ 全年执行数
+  EXPECT_EQ(execution["rows"][0][5].str(), "95.50");   // half up
+  EXPECT_EQ(execution["rows"][0][6].str(), "80");      // cn-2020's execution line
   EXPECT_EQ(execution["rows"][0][7].str(), "false");
   EXPECT_EQ(execution["columns"][5]["kind"].str(), "decimal");
   Json grades = json_of(c.Get("/api/analyses/grades?year=2023" + d));
