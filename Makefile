@@ -58,6 +58,7 @@ bench: deps build
 	bench/process_timings.sh $(BUILD)/ziping
 	bench/libreoffice_baseline.sh $(BUILD)/ziping
 	bench/libreoffice_print_baseline.sh $(BUILD)/ziping
+	bench/scale.sh $(BUILD)/ziping
 
 docs: build
 	$(BUILD)/ziping diagnostics --markdown > docs/diagnostics.md

@@ -34,7 +34,8 @@ ALLOWED = {
     "store/sqlite": {"store", "model", "num", "diag"},
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
-    "server": {"store", "store/open", "io", "io/json", "report", "check", "sample", "rules", "value", "model",
+    "facts": {"store", "check", "rules", "model", "value", "num", "diag", "text"},
+    "server": {"facts", "store", "store/open", "io", "io/json", "report", "check", "sample", "rules", "value", "model",
                "num", "diag", "text"},
     "cli": None,  # the program: may include everything
 }

@@ -2,7 +2,10 @@
 // only parses arguments (CLI11 lives in that one translation unit) and dispatches here.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace ziping::cli {
 
@@ -104,5 +107,52 @@ struct OrgImportOptions {
 int run_org_import(const OrgImportOptions& options);
 
 int run_audit_verify(const std::string& db);
+
+// Batch work over a store (issue 13, docs/batch.md).
+// `ziping generate -o DIR`: a province's forms (sample::province_forms) as files in
+// DIR/forms/, and DIR/orgs.csv, the organisation tree they belong to.
+struct GenerateOptions {
+  std::string output;
+  std::size_t count = 1200;
+  int first_year = 2022;
+  int years = 3;
+  unsigned seed = 2024;
+  std::string format = "json";
+};
+int run_generate(const GenerateOptions& options);
+
+// `ziping load --db URL DIR|FILE…`: every readable form, scored and filed with its facts, in
+// parallel; a file whose content (SHA-256) is stored already is skipped.
+struct LoadOptions {
+  std::string db = "ziping.db";
+  std::vector<std::string> inputs;
+  std::string rules = "cn-2020";
+  std::string mode = "review";
+  std::string status = "submitted";
+  std::string kind; // --kind for readers that cannot tell
+  int jobs = 0;     // 0: one per core
+};
+int run_load(const LoadOptions& options);
+
+// `ziping rescore --db URL [--rules R] [--year Y]`: every current revision scored again (under
+// R, else under each form's own rule set); forms whose facts were computed under the same rule
+// text are skipped unless --force.
+struct RescoreOptions {
+  std::string db = "ziping.db";
+  std::string rules; // empty: each form's own
+  std::optional<int> year;
+  int jobs = 0;
+  bool force = false;
+};
+int run_rescore(const RescoreOptions& options);
+
+// `ziping report --db URL --year Y -o report.xlsx|csv|html`: the analyses as tables.
+struct ReportOptions {
+  std::string db = "ziping.db";
+  int year = 0;
+  std::string output;
+  bool timings = false; // each analysis's time on standard error (bench/scale.sh)
+};
+int run_report(const ReportOptions& options);
 
 } // namespace ziping::cli

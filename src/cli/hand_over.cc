@@ -117,6 +117,19 @@ int run_chain_check(const ChainOptions&) {
 int run_chain_convert(const std::string&, const std::string&) {
   hand_over();
 }
+// The batch commands use the store (and generate shares their workers).
+int run_generate(const GenerateOptions&) {
+  hand_over();
+}
+int run_load(const LoadOptions&) {
+  hand_over();
+}
+int run_rescore(const RescoreOptions&) {
+  hand_over();
+}
+int run_report(const ReportOptions&) {
+  hand_over();
+}
 
 } // namespace ziping::cli
 

@@ -202,6 +202,49 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "校验哈希链 (verify the hash chain)");
   audit_verify->add_option("--db", audit_db, "数据库 (database)")->capture_default_str();
 
+  // Batch work over a store (issue 13, docs/batch.md).
+  ziping::cli::GenerateOptions generate_options;
+  auto* generate = app.add_subcommand(
+      "generate", "生成一个省的模拟自评表与组织树 (generate a province's synthetic forms)");
+  generate->add_option("-o,--output", generate_options.output, "输出目录 (output folder)")
+      ->required();
+  generate->add_option("-n,--count", generate_options.count, "表数 (forms)")->capture_default_str();
+  generate->add_option("--first-year", generate_options.first_year, "起始年度 (first year)")
+      ->capture_default_str();
+  generate->add_option("--years", generate_options.years, "年数 (years)")->capture_default_str();
+  generate->add_option("--seed", generate_options.seed, "随机种子 (seed)")->capture_default_str();
+  generate->add_option("--format", generate_options.format, "文件格式 (file format)")
+      ->capture_default_str();
+  ziping::cli::LoadOptions load_options;
+  auto* load = app.add_subcommand(
+      "load", "批量载入表单：并行计分、存入数据库，可续传 (load forms in bulk, resumable)");
+  load->add_option("INPUT", load_options.inputs, "目录或文件 (folders or files)")->required();
+  load->add_option("--db", load_options.db, "数据库 (database)")->capture_default_str();
+  load->add_option("--rules", load_options.rules, "规则集 (rule set)")->capture_default_str();
+  load->add_option("--mode", load_options.mode, "review 或 auto")->capture_default_str();
+  load->add_option("--status", load_options.status, "载入后的状态 (status)")->capture_default_str();
+  load->add_option("--kind", load_options.kind, kKindHelp)->check(kKinds);
+  load->add_option("-j,--jobs", load_options.jobs, "并行数，0 为每核一个 (workers; 0: per core)")
+      ->capture_default_str();
+  ziping::cli::RescoreOptions rescore_options;
+  auto* rescore = app.add_subcommand(
+      "rescore", "按规则集重新计分全部当前版本 (rescore every current revision)");
+  rescore->add_option("--db", rescore_options.db, "数据库 (database)")->capture_default_str();
+  rescore->add_option("--rules", rescore_options.rules,
+                      "规则集，缺省为各表自己的 (rule set; default: each form's own)");
+  rescore->add_option("--year", rescore_options.year, "只计该年度 (only this year)");
+  rescore->add_option("-j,--jobs", rescore_options.jobs, "并行数 (workers)")->capture_default_str();
+  rescore->add_flag("--force", rescore_options.force,
+                    "规则未变也重新计分 (rescore forms that are up to date too)");
+  ziping::cli::ReportOptions report_options;
+  auto* report = app.add_subcommand(
+      "report", "年度分析报告：xlsx、csv 或 html (the year's analyses as a report)");
+  report->add_option("--db", report_options.db, "数据库 (database)")->capture_default_str();
+  report->add_option("--year", report_options.year, "年度 (year)")->required();
+  report->add_option("-o,--output", report_options.output, "report.xlsx|csv|html")->required();
+  report->add_flag("--timings", report_options.timings,
+                   "在标准错误上列出每项分析的用时 (each analysis's time on stderr)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -227,6 +270,10 @@ int main(int argc, char** argv) {
     if (*user_disable) return ziping::cli::run_user_disable(user_options);
     if (*org_import) return ziping::cli::run_org_import(org_options);
     if (*audit_verify) return ziping::cli::run_audit_verify(audit_db);
+    if (*generate) return ziping::cli::run_generate(generate_options);
+    if (*load) return ziping::cli::run_load(load_options);
+    if (*rescore) return ziping::cli::run_rescore(rescore_options);
+    if (*report) return ziping::cli::run_report(report_options);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ziping: 内部错误 (internal error): %s\n", error.what());
     return ziping::cli::kExitInternal;

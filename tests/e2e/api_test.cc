@@ -141,7 +141,8 @@ TEST(Api, HealthNamesTheBackend) {
   Json j = json_of(r);
   EXPECT_EQ(j["status"].str(), "ok");
   EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
-  EXPECT_EQ(j["store"]["schema_version"].str(), "3"); // 2: 指标解释; 3: accounts (issue 10)
+  // 2: 指标解释; 3: accounts (issue 10); 4: facts (issue 13)
+  EXPECT_EQ(j["store"]["schema_version"].str(), "4");
   EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
 }
 
@@ -508,6 +509,35 @@ TEST(Api, OverviewSumsExecutionPerDepartmentAndRanksDeviations) {
     expect_error(c.Get(std::string("/api/forms/overview?") + bad), 400, "invalid_parameter",
                  "ZP0713");
   expect_error(c.Get("/api/forms/overview?rules=shanghai"), 400, "unknown_rule_set", "ZP0602");
+}
+
+// The analyses over the facts every save writes (issue 13): a form filed over HTTP is in them
+// at once, figures as exact JSON numbers.
+TEST(Api, AnalysesAnswerFromTheFactsOfEachSave) {
+  auto c = client();
+  create(project_as("分析测试局"));
+  long long department =
+      json_of(c.Get("/api/forms?q=" + encoded("分析测试局")))["forms"][0]["department_id"]
+          .integer();
+  std::string d = "&department=" + std::to_string(department);
+  Json catalogue = json_of(c.Get("/api/analyses"));
+  EXPECT_EQ(catalogue["analyses"].size(), 8u);
+  EXPECT_EQ(catalogue["analyses"][0]["id"].str(), "inflation");
+  Json execution = json_of(c.Get("/api/analyses/execution_units?year=2023" + d));
+  EXPECT_EQ(execution["year"].integer(), 2023);
+  EXPECT_EQ(execution["total_rows"].integer(), 1);
+  ASSERT_EQ(execution["rows"].size(), 1u);
+  EXPECT_EQ(execution["rows"][0][1].str(), "分析测试局");
+  EXPECT_EQ(execution["rows"][0][3].str(), "1466.50"); // Σ 全年预算数, exact digits
+  EXPECT_EQ(execution["rows"][0][4].str(), "1400.46"); // Σ 全年执行数
+  EXPECT_EQ(execution["rows"][0][5].str(), "95.50");   // half up
+  EXPECT_EQ(execution["rows"][0][6].str(), "80");      // cn-2020's execution line
+  EXPECT_EQ(execution["rows"][0][7].str(), "false");
+  EXPECT_EQ(execution["columns"][5]["kind"].str(), "decimal");
+  Json grades = json_of(c.Get("/api/analyses/grades?year=2023" + d));
+  EXPECT_EQ(grades["rows"][0][1].integer(), 1);
+  expect_error(c.Get("/api/analyses/no_such"), 400, "invalid_parameter", "ZP0713");
+  expect_error(c.Get("/api/analyses/grades?year=1"), 400, "invalid_parameter", "ZP0713");
 }
 
 TEST(Api, DraftCheckScoresWithoutSaving) {

@@ -1,6 +1,8 @@
 #include "ziping/rules/load.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <set>
 
 #include <toml++/toml.h>
@@ -606,8 +608,21 @@ std::vector<std::string> embedded_names() {
 
 LoadResult load_rules(const std::string& name_or_path, const Resolver& resolve) {
   LoadResult result;
-  Loader loader(resolve, result.diagnostics);
+  // Every text the loader resolves (the file and its `extends` ancestors) goes into the digest.
+  std::uint64_t digest = 0xcbf29ce484222325ULL; // FNV-1a, 64 bits
+  Resolver hashing = [&](const std::string& name) {
+    auto source = resolve(name);
+    if (source)
+      for (unsigned char c : source->text) digest = (digest ^ c) * 0x100000001b3ULL;
+    return source;
+  };
+  Loader loader(hashing, result.diagnostics);
   result.rules = loader.load(name_or_path);
+  if (result.rules) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
+    result.rules->digest = hex;
+  }
   // A file without `extends` must say everything a form is graded by: without grade bands or
   // the three qualitative bands no form could be graded, and its own dump would not load.
   if (result.rules) {

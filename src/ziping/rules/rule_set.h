@@ -73,6 +73,9 @@ struct RuleSet {
   std::string description;
   std::vector<std::string> lineage; // this set and every set it extends, nearest first
   std::string origin;               // "embedded" or the file path it was read from
+  // FNV-1a of the texts it was loaded from (this file and its ancestors), 16 hex digits: the
+  // store's facts record it so that `ziping rescore` skips forms scored under the same text.
+  std::string digest;
 
   Decimal total_points = Decimal::from_int(100);
   std::vector<GradeBand> grades; // highest first

@@ -145,7 +145,10 @@ struct Leaf {
   bool missed = false;
 };
 
-Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year) {
+// `fixed` gives the target of a number leaf instead of drawing it (the province's series keep
+// an indicator's target from year to year); without it the draws are the demo's, unchanged.
+Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year,
+               std::optional<int> fixed = std::nullopt) {
   Leaf leaf;
   Indicator& x = leaf.indicator;
   x.level1 = spec.level1;
@@ -154,7 +157,7 @@ Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year)
   leaf.missed = draw.chance(q.miss_percent);
   switch (spec.kind) {
   case LeafKind::Count: {
-    int target = draw.between(spec.low, spec.high);
+    int target = fixed ? *fixed : draw.between(spec.low, spec.high);
     int actual = leaf.missed ? target * draw.between(q.shortfall_low, q.shortfall_high) / 100
                              : target + draw.between(0, target / 10 + 1);
     x.target = "≥" + std::to_string(target) + spec.unit;
@@ -162,7 +165,7 @@ Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year)
     break;
   }
   case LeafKind::Percent: {
-    int target = draw.between(spec.low, spec.high);
+    int target = fixed ? *fixed : draw.between(spec.low, spec.high);
     int reached = draw.between(q.shortfall_low + (100 - q.shortfall_low) / 2, 99); // percent
     int actual =
         leaf.missed ? target * reached / 10 : std::min(1000, target * 10 + draw.between(0, 40));
@@ -171,7 +174,7 @@ Leaf make_leaf(Draw& draw, const LeafSpec& spec, const QualitySpec& q, int year)
     break;
   }
   case LeafKind::Cost: {
-    int target = draw.between(spec.low, spec.high);
+    int target = fixed ? *fixed : draw.between(spec.low, spec.high);
     int actual = leaf.missed ? target * draw.between(105, 125) : target * draw.between(85, 100);
     x.target = "≤" + std::to_string(target) + spec.unit;
     x.actual = decimal_text(actual, 2) + spec.unit;
@@ -245,8 +248,10 @@ void fill_budget(Draw& draw, Form& form, const QualitySpec& q, int low, int high
 // The declared scores a unit would write: the formula's where there is one, full weight for a
 // met target, 70% of it for a missed qualitative one; sloppy units sometimes claim full weight
 // for a missed target. Then the declared budget score, total and grade as the rules give them.
+// `slip_percent` overrides the quality's chance of a slip in the declared total (the same draw
+// is made either way, so the demo's forms do not change).
 void declare_scores(Draw& draw, Form& form, std::vector<std::vector<bool>>& missed,
-                    const QualitySpec& q, const rules::RuleSet& rules) {
+                    const QualitySpec& q, const rules::RuleSet& rules, int slip_percent = -1) {
   rules::Evaluation automatic = rules::score(form, rules, rules::Mode::Auto);
   for (const auto& goal : automatic.goals) {
     for (const auto& leaf : goal.leaves) {
@@ -267,7 +272,8 @@ void declare_scores(Draw& draw, Form& form, std::vector<std::vector<bool>>& miss
   form.total_weight = Decimal::from_int(100);
   form.total_score = review.total;
   form.grade = review.grade;
-  if (draw.chance(q.overdeclare_percent)) // an arithmetic slip in the declared total
+  if (draw.chance(slip_percent >= 0 ? slip_percent
+                                    : q.overdeclare_percent)) // a slip in the declared total
     form.total_score = *form.total_score + Decimal::of("0.5");
   form.conclusion =
       "本年度自评得分" + form.total_score->to_string() + "分，自评等级为" + form.grade + "。" +
@@ -361,7 +367,206 @@ model::Form benchmark_form(Draw& draw, std::size_t index) {
   return form;
 }
 
+// ---- the province (issue 13) ----------------------------------------------------------------
+
+constexpr int kFormsPerUnitYear = 3; // a 部门整体 form and two project forms
+
+struct PlannedLeaf {
+  const LeafSpec* spec;
+  int target = 0;     // number leaves: this year's target
+  bool exact = false; // actual = target every year
+};
+
+struct UnitPlan {
+  std::vector<std::vector<PlannedLeaf>> goals; // the department form's goals
+  std::vector<PlannedLeaf> projects[2];        // the two project forms' leaves
+  bool inflater = false;                       // claims full points for missed targets
+};
+
+bool is_number_leaf(const LeafSpec& spec) {
+  return spec.kind == LeafKind::Count || spec.kind == LeafKind::Percent ||
+         spec.kind == LeafKind::Cost;
+}
+
+PlannedLeaf plan_leaf(Draw& draw, const LeafSpec& spec, const ProvinceSpec& p) {
+  PlannedLeaf leaf{&spec};
+  if (is_number_leaf(spec)) {
+    leaf.target = draw.between(spec.low, spec.high);
+    leaf.exact = draw.chance(p.exact_percent);
+  }
+  return leaf;
+}
+
+UnitPlan plan_unit(Draw& draw, const ProvinceSpec& p) {
+  UnitPlan plan;
+  plan.goals.resize(std::size_t(draw.between(3, 5)));
+  for (std::size_t g = 0; g < plan.goals.size(); ++g) {
+    int outputs = draw.between(2, 4);
+    for (int i = 0; i < outputs; ++i)
+      plan.goals[g].push_back(plan_leaf(draw, draw.pick(kOutputs), p));
+    plan.goals[g].push_back(plan_leaf(draw, draw.pick(kEffects), p));
+    if (g + 1 == plan.goals.size())
+      plan.goals[g].push_back(plan_leaf(draw, draw.pick(kSatisfaction), p));
+  }
+  for (int which = 0; which < 2; ++which) {
+    auto& leaves = plan.projects[which];
+    for (int i = 0; i < 5; ++i)
+      leaves.push_back(plan_leaf(draw, kOutputs[std::size_t((i * 2 + which) % 10)], p));
+    for (int i = 0; i < 3; ++i)
+      leaves.push_back(plan_leaf(draw, kEffects[std::size_t((i + which) % 5)], p));
+    leaves.push_back(plan_leaf(draw, kSatisfaction[std::size_t(which)], p));
+  }
+  plan.inflater = draw.chance(10);
+  return plan;
+}
+
+// Next year's target: usually kept or raised a little; lowered in `lowered_percent` of cases
+// (for a cost ceiling, lowering the ambition means raising the number).
+void next_target(Draw& draw, PlannedLeaf& leaf, const ProvinceSpec& p) {
+  if (!is_number_leaf(*leaf.spec)) return;
+  bool lowered = !leaf.exact && draw.chance(p.lowered_percent);
+  int t = leaf.target;
+  switch (leaf.spec->kind) {
+  case LeafKind::Count:
+    leaf.target = lowered ? std::max(1, t * draw.between(70, 90) / 100)
+                          : t + (draw.chance(50) ? 0 : draw.between(1, t / 10 + 1));
+    break;
+  case LeafKind::Percent:
+    leaf.target = lowered ? std::max(50, t - draw.between(3, 10)) : t;
+    break;
+  case LeafKind::Cost:
+    leaf.target = lowered ? t * draw.between(110, 130) / 100 : t;
+    break;
+  default:
+    break;
+  }
+}
+
+Leaf planned(Draw& draw, const PlannedLeaf& plan, const QualitySpec& q, int year) {
+  Leaf leaf =
+      make_leaf(draw, *plan.spec, q, year,
+                is_number_leaf(*plan.spec) ? std::optional<int>(plan.target) : std::nullopt);
+  if (plan.exact) { // exactly the target, no more and no less
+    leaf.missed = false;
+    leaf.indicator.deviation_reason.clear();
+    leaf.indicator.actual = std::to_string(plan.target) +
+                            (plan.spec->kind == LeafKind::Percent ? "%" : plan.spec->unit);
+  }
+  return leaf;
+}
+
+std::string unit_name(std::size_t u) {
+  const DepartmentSpec& d = kDepartments[u % std::size(kDepartments)];
+  std::size_t n = u / std::size(kDepartments);
+  return std::string(d.units[n % 2]) + "第" + std::to_string(n / 2 + 1) + "分中心";
+}
+
+void province_unit_forms(std::size_t u, const ProvinceSpec& p, const rules::RuleSet& rules,
+                         std::size_t& left, const std::function<void(model::Form&&)>& emit) {
+  Draw draw(p.seed + std::uint32_t(u) * 7919u);
+  const DepartmentSpec& d = kDepartments[u % std::size(kDepartments)];
+  std::string unit = unit_name(u);
+  UnitPlan plan = plan_unit(draw, p);
+  for (int y = 0; y < p.years && left > 0; ++y) {
+    int year = p.first_year + y;
+    if (y > 0) {
+      for (auto& goal : plan.goals)
+        for (auto& leaf : goal) next_target(draw, leaf, p);
+      for (auto& leaves : plan.projects)
+        for (auto& leaf : leaves) next_target(draw, leaf, p);
+    }
+    QualitySpec q = spec_of(draw_quality(draw));
+    if (plan.inflater) q.overdeclare_percent = 90;
+    { // the 部门整体 form
+      Form form;
+      form.kind = FormKind::Department;
+      form.title = "部门整体支出绩效自评表";
+      form.year = year;
+      form.department = unit;
+      std::vector<std::vector<bool>> missed;
+      std::vector<std::vector<Leaf>> goals;
+      for (const auto& goal : plan.goals) {
+        goals.emplace_back();
+        for (const auto& leaf : goal) goals.back().push_back(planned(draw, leaf, q, year));
+      }
+      std::vector<Leaf*> all;
+      for (auto& goal : goals)
+        for (auto& leaf : goal) all.push_back(&leaf);
+      spread_weights(all);
+      for (std::size_t g = 0; g < goals.size(); ++g) {
+        model::Goal goal;
+        goal.number = int(g) + 1;
+        goal.target = std::string(g == 0 ? "全面完成年度重点工作任务" : "推进专项工作落实") +
+                      "，提升" + d.service + "水平。";
+        missed.emplace_back();
+        bool any = false;
+        for (auto& leaf : goals[g]) {
+          goal.indicators.push_back(leaf.indicator);
+          missed.back().push_back(leaf.missed);
+          any = any || leaf.missed;
+        }
+        goal.actual = any ? "大部分任务按期完成，个别指标因客观原因未达到年度目标。"
+                          : "已按计划完成年度各项任务。";
+        form.goals.push_back(std::move(goal));
+      }
+      fill_budget(draw, form, q, 800, 30000);
+      declare_scores(draw, form, missed, q, rules, p.slip_percent);
+      emit(std::move(form));
+      if (--left == 0) return;
+    }
+    for (int which = 0; which < 2; ++which) {
+      Form form;
+      form.kind = FormKind::Project;
+      form.title = "项目支出绩效自评表";
+      form.year = year;
+      form.department = unit;
+      form.project = std::to_string(year) + "年" + d.projects[which];
+      form.implementing_unit = unit;
+      std::vector<Leaf> leaves;
+      for (const auto& leaf : plan.projects[which]) leaves.push_back(planned(draw, leaf, q, year));
+      std::vector<Leaf*> all;
+      for (auto& leaf : leaves) all.push_back(&leaf);
+      spread_weights(all);
+      model::Goal goal;
+      goal.target =
+          "完成" + std::string(d.projects[which]) + "年度任务，提升" + d.service + "水平。";
+      std::vector<std::vector<bool>> missed(1);
+      for (auto& leaf : leaves) {
+        goal.indicators.push_back(leaf.indicator);
+        missed[0].push_back(leaf.missed);
+      }
+      goal.actual = "项目年度任务按计划推进。";
+      form.goals.push_back(std::move(goal));
+      fill_budget(draw, form, q, 50, 3000);
+      declare_scores(draw, form, missed, q, rules, p.slip_percent);
+      form.project_leader = draw.pick(kAuthors);
+      form.finance_leader = draw.pick(kAuthors);
+      emit(std::move(form));
+      if (--left == 0) return;
+    }
+  }
+}
+
+std::size_t unit_count(const ProvinceSpec& p) {
+  std::size_t per_unit = std::size_t(std::max(1, p.years) * kFormsPerUnitYear);
+  return (p.forms + per_unit - 1) / per_unit;
+}
+
 } // namespace
+
+std::vector<ProvinceUnit> province_units(const ProvinceSpec& spec) {
+  std::vector<ProvinceUnit> out;
+  for (std::size_t u = 0; u < unit_count(spec); ++u)
+    out.push_back({kDepartments[u % std::size(kDepartments)].name, unit_name(u)});
+  return out;
+}
+
+void province_forms(const ProvinceSpec& spec, const rules::RuleSet& rules,
+                    const std::function<void(model::Form&&)>& emit) {
+  std::size_t left = spec.forms;
+  for (std::size_t u = 0; left > 0 && u < unit_count(spec); ++u)
+    province_unit_forms(u, spec, rules, left, emit);
+}
 
 std::span<const DepartmentSpec> departments() {
   return kDepartments;

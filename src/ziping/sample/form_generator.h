@@ -10,8 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "ziping/model/form.h"
@@ -59,5 +61,34 @@ model::Form project_form(Draw& draw, const DepartmentSpec& department, int which
 // Large department forms for benchmarks: 5–12 goals of 5–13 leaves of 1.5 points each, values
 // of every notation kind, declared scores at full weight (no scoring while generating).
 std::vector<model::Form> benchmark_forms(std::size_t count, std::uint32_t seed = 42);
+
+// A province's forms at scale (issue 13: `ziping generate`, bench/scale.sh, tests): units
+// grouped under the twelve departments above as their 主管部门, each unit filing a 部门整体
+// form and two project forms a year over several years, with the same indicators from year to
+// year (so a target's change is visible), a controlled share of lowered targets, of
+// indicators met at exactly 100% every year, of slips in the declared total, and a tenth of
+// units that claim full points for missed targets. Deterministic per unit: unit u's forms do
+// not depend on how many forms were asked for.
+struct ProvinceSpec {
+  std::size_t forms = 1200;
+  int first_year = 2022;
+  int years = 3;
+  int slip_percent = 8;     // forms whose declared total is off by 0.5
+  int lowered_percent = 12; // number targets lowered from the year before
+  int exact_percent = 6;    // number indicators whose actual equals the target every year
+  std::uint32_t seed = 2024;
+};
+
+struct ProvinceUnit {
+  std::string supervisor; // 主管部门
+  std::string unit;       // 预算单位: the forms' 部门
+};
+// The units that `spec.forms` forms come from, in order.
+std::vector<ProvinceUnit> province_units(const ProvinceSpec& spec);
+
+// Calls `emit` with each form in a fixed order (unit by unit, year by year), so that 100,000
+// forms need not be held at once.
+void province_forms(const ProvinceSpec& spec, const rules::RuleSet& rules,
+                    const std::function<void(model::Form&&)>& emit);
 
 } // namespace ziping::sample

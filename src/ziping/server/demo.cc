@@ -1,5 +1,6 @@
 #include "ziping/server/demo.h"
 
+#include "ziping/facts/evaluation_facts.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/sample/form_generator.h"
 
@@ -87,6 +88,7 @@ DemoResult seed_demo(Workbench& bench) {
     store::NewForm n;
     check::Run scored = check::run(demo.form, bench.rule_set(demo.rules), rules::Mode::Review);
     n.summary = Workbench::summary(scored);
+    n.facts = facts::facts_of(scored);
     n.form = demo.form;
     n.status = demo.status;
     n.rule_set = demo.rules;

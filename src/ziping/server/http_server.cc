@@ -160,6 +160,7 @@ struct HttpServer::Impl {
     add_form_routes(router, workbench);
     add_transfer_routes(router, workbench);
     add_catalog_routes(router, workbench);
+    add_analysis_routes(router, workbench);
     std::error_code error;
     std::filesystem::path dir = options.static_dir;
     std::optional<std::string> index;

@@ -17,6 +17,7 @@ inline constexpr const char* kJson = "application/json; charset=utf-8";
 void add_form_routes(Router& router, Workbench& workbench);
 void add_transfer_routes(Router& router, Workbench& workbench);
 void add_catalog_routes(Router& router, Workbench& workbench);
+void add_analysis_routes(Router& router, Workbench& workbench);
 
 void send_json(Response& response, int status, std::string body);
 

@@ -1,6 +1,7 @@
 #include "ziping/server/workbench.h"
 
 #include "ziping/diag/render.h"
+#include "ziping/facts/evaluation_facts.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/model/source_map.h"
 #include "ziping/report/score_report.h"
@@ -121,6 +122,7 @@ store::StoredForm Workbench::create(const check::Run& run, const FilingOptions& 
   check_storable(run.form);
   store::NewForm n;
   n.summary = summary(run);
+  n.facts = facts::facts_of(run);
   n.form = run.form;
   n.status = options.status.value_or(store::Status::Draft);
   n.rule_set = run.rules->name;
@@ -147,6 +149,7 @@ store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadRe
   s.form_id = id;
   s.base_revision = base_revision;
   s.summary = summary(run);
+  s.facts = facts::facts_of(run);
   s.form = std::move(run.form);
   s.status = options.status;
   s.rule_set = rules.name;

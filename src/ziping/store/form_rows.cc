@@ -9,9 +9,6 @@ namespace {
 
 using diag::DiagId;
 
-// Rows per multi-row INSERT: few round trips, far below both dialects' parameter limits.
-constexpr std::size_t kRowsPerInsert = 100;
-
 std::string text_of(const SqlCell& cell) {
   return cell ? *cell : std::string();
 }
@@ -81,27 +78,6 @@ Struct fields_from(const SqlRow& row, std::size_t first, model::Owner owner) {
   model::for_each_member<Struct>(
       owner, [&](const model::FieldInfo&, auto member) { read_cell(row[column++], node.*member); });
   return node;
-}
-
-// INSERT INTO table (columns) VALUES (…), (…) in chunks; `row` appends one row's parameters.
-template <class Item, class Fill>
-void insert_rows(Transaction& tx, std::string_view table, std::string_view columns,
-                 std::size_t width, const std::vector<Item>& items, Fill row) {
-  for (std::size_t start = 0; start < items.size(); start += kRowsPerInsert) {
-    std::size_t end = std::min(items.size(), start + kRowsPerInsert);
-    std::vector<SqlParam> params;
-    params.reserve((end - start) * width);
-    std::string sql =
-        "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES ";
-    for (std::size_t i = start; i < end; ++i) {
-      sql += i == start ? "(" : ", (";
-      for (std::size_t c = 0; c < width; ++c)
-        sql += (c ? ", $" : "$") + std::to_string(params.size() + c + 1);
-      sql += ")";
-      row(params, items[i], i);
-    }
-    tx.execute(sql, params);
-  }
 }
 
 constexpr std::string_view kContentColumns =

@@ -4,9 +4,12 @@
 // field, decimals with their own scale ("0.80" stays "0.80").
 #pragma once
 
+#include <algorithm>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "ziping/model/form.h"
 #include "ziping/store/sql.h"
@@ -35,5 +38,29 @@ Id insert_revision(Transaction& tx, Id form_id, const Revision& revision, const 
 // Revision `number` of form `form_id` with its content; nullopt when there is no such revision.
 std::optional<std::pair<Revision, model::Form>> load_revision(Transaction& tx, Id form_id,
                                                               int number);
+
+// Rows per multi-row INSERT: few round trips, far below both dialects' parameter limits.
+inline constexpr std::size_t kRowsPerInsert = 100;
+
+// INSERT INTO table (columns) VALUES (…), (…) in chunks; `row` appends one row's parameters.
+template <class Item, class Fill>
+void insert_rows(Transaction& tx, std::string_view table, std::string_view columns,
+                 std::size_t width, const std::vector<Item>& items, Fill row) {
+  for (std::size_t start = 0; start < items.size(); start += kRowsPerInsert) {
+    std::size_t end = std::min(items.size(), start + kRowsPerInsert);
+    std::vector<SqlParam> params;
+    params.reserve((end - start) * width);
+    std::string sql =
+        "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES ";
+    for (std::size_t i = start; i < end; ++i) {
+      sql += i == start ? "(" : ", (";
+      for (std::size_t c = 0; c < width; ++c)
+        sql += (c ? ", $" : "$") + std::to_string(params.size() + c + 1);
+      sql += ")";
+      row(params, items[i], i);
+    }
+    tx.execute(sql, params);
+  }
+}
 
 } // namespace ziping::store

@@ -4,6 +4,8 @@
 #include <ctime>
 #include <set>
 
+#include "ziping/store/analyses.h"
+#include "ziping/store/fact_rows.h"
 #include "ziping/store/form_rows.h"
 #include "ziping/store/migrations/migrations.h"
 #include "ziping/store/sql_accounts.h"
@@ -99,9 +101,11 @@ public:
   SqlStore(SqlStoreOptions options, ConnectionFactory factory)
       : options_(std::move(options)), pool_(std::move(factory), options_.connections),
         directory_(make_sql_directory(pool_)), review_log_(make_sql_review_log(pool_)),
-        audit_trail_(make_sql_audit_trail(pool_)) {
+        audit_trail_(make_sql_audit_trail(pool_)), analyses_(make_sql_analyses(pool_)) {
     migrate();
   }
+
+  Analyses& analyses() override { return *analyses_; }
 
   Directory& directory() override { return *directory_; }
   ReviewLog& review_log() override { return *review_log_; }
@@ -255,6 +259,80 @@ public:
     return int_of(tx.query("SELECT COUNT(*) FROM forms").at(0).at(0));
   }
 
+  std::vector<std::string> known_sources(std::span<const std::string> hashes) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    std::vector<std::string> out;
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t start = 0; start < hashes.size(); start += kChunk) {
+      std::size_t end = std::min(hashes.size(), start + kChunk);
+      std::string sql = "SELECT hash FROM loaded_sources WHERE hash IN (";
+      std::vector<SqlParam> params;
+      for (std::size_t i = start; i < end; ++i) {
+        params.push_back(hashes[i]);
+        sql += (i > start ? ", $" : "$") + std::to_string(params.size());
+      }
+      for (const auto& row : tx.query(sql + ")", params)) out.push_back(text_of(row[0]));
+    }
+    return out;
+  }
+
+  std::vector<CurrentRevision> current_revisions(std::optional<int> year) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    std::string sql = "SELECT f.id, f.revision, f.year, f.rule_set, f.mode, ff.rules_digest, "
+                      "ff.revision FROM forms f LEFT JOIN form_facts ff ON ff.form_id = f.id";
+    std::vector<SqlParam> params;
+    if (year) {
+      sql += " WHERE f.year = $1";
+      params.push_back(std::int64_t(*year));
+    }
+    std::vector<CurrentRevision> out;
+    for (const auto& row : tx.query(sql + " ORDER BY f.id", params)) {
+      CurrentRevision r;
+      r.id = int_of(row[0]);
+      r.revision = int(int_of(row[1]));
+      if (row[2]) r.year = int(int_of(row[2]));
+      r.rule_set = text_of(row[3]);
+      r.mode = text_of(row[4]);
+      // Facts of an older revision (a save without facts cannot leave any) count as none.
+      if (row[6] && int_of(row[6]) == r.revision) r.facts_digest = text_of(row[5]);
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  std::size_t rescore(std::span<const Rescore> rescores) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, true);
+    std::size_t applied = 0;
+    for (const auto& r : rescores) {
+      const Summary& s = r.summary;
+      auto rows = tx.query(
+          "UPDATE forms SET rule_set = $1, total = $2, grade = $3, execution_rate = $4, "
+          "indicator_score = $5, errors = $6, warnings = $7, notes = $8 WHERE id = $9 AND "
+          "revision = $10 RETURNING department_id, mode",
+          {r.rule_set, decimal_param(s.total), s.grade, decimal_param(s.execution_rate),
+           decimal_param(s.indicator_score), std::int64_t(s.errors), std::int64_t(s.warnings),
+           std::int64_t(s.notes), r.form_id, std::int64_t(r.revision)});
+      if (rows.empty()) continue; // saved again meanwhile: that save wrote its own facts
+      // The facts need the form's year, kind and project: its current content's head.
+      auto head = tx.query("SELECT kind, year, project FROM revisions WHERE form_id = $1 AND "
+                           "number = $2",
+                           {r.form_id, std::int64_t(r.revision)});
+      model::Form form;
+      form.kind = parse_kind(text_of(head.at(0)[0])).value_or(model::FormKind::Department);
+      if (head[0][1]) form.year = int(int_of(head[0][1]));
+      form.project = text_of(head[0][2]);
+      replace_facts(
+          tx, {r.form_id, r.revision, int_of(rows[0][0]), &form, r.rule_set, text_of(rows[0][1])},
+          s, r.facts);
+      ++applied;
+    }
+    tx.commit();
+    return applied;
+  }
+
 private:
   static std::string department_query(std::string_view where) {
     return "SELECT d.id, d.name, d.created_at, COUNT(f.id) FROM departments d LEFT JOIN forms f "
@@ -319,6 +397,12 @@ private:
     Id id = int_of(rows.at(0).at(0));
     Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
     insert_revision(tx, id, revision, f.form);
+    if (f.facts)
+      replace_facts(tx, {id, 1, department, &f.form, f.rule_set, f.mode}, f.summary, f.facts, true);
+    if (!f.source_hash.empty())
+      tx.execute("INSERT INTO loaded_sources (hash, form_id, name, loaded_at) VALUES ($1, $2, $3, "
+                 "$4) ON CONFLICT (hash) DO NOTHING",
+                 {f.source_hash, id, f.source_name, now});
     append_audit(tx, {{f.author_id, f.author}, "form.create", id, 1, f.comment});
     return id;
   }
@@ -366,6 +450,7 @@ private:
     if (changed != 1) return false;
     Revision revision{number, s.author, s.comment, now, status, rule_set, mode, s.summary};
     insert_revision(tx, s.form_id, revision, s.form);
+    replace_facts(tx, {s.form_id, number, department, &s.form, rule_set, mode}, s.summary, s.facts);
     append_audit(tx, {{s.author_id, s.author}, "form.save", s.form_id, number, s.comment});
     return true;
   }
@@ -391,6 +476,7 @@ private:
   std::unique_ptr<Directory> directory_;
   std::unique_ptr<ReviewLog> review_log_;
   std::unique_ptr<AuditTrail> audit_trail_;
+  std::unique_ptr<Analyses> analyses_;
 };
 
 } // namespace

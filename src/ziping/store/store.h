@@ -24,12 +24,14 @@
 #include "ziping/diag/diagnostic.h"
 #include "ziping/model/form.h"
 #include "ziping/num/decimal.h"
+#include "ziping/store/facts.h"
 
 namespace ziping::store {
 
 class Directory;  // directory.h: organisations, users, sessions, tokens
 class ReviewLog;  // review_log.h: the review chain's state, comments and reviewer scores
 class AuditTrail; // audit_trail.h: the hash-chained record of every action
+class Analyses;   // analyses.h: the questions across forms, as SQL over the facts
 
 using num::Decimal;
 using Id = std::int64_t;
@@ -114,6 +116,11 @@ struct NewForm {
   std::optional<Id> author_id; // the user, when there are accounts (the audit entry names them)
   std::string comment;
   Summary summary;
+  // The leaf facts (facts.h), written in the same transaction; none when absent.
+  std::optional<FormFacts> facts;
+  // `ziping load`: the file's SHA-256 and name, so a second load skips it (known_sources()).
+  std::string source_hash;
+  std::string source_name;
 };
 
 // A save on top of `base_revision`.
@@ -128,6 +135,30 @@ struct Save {
   std::optional<Id> author_id; // the user, when there are accounts
   std::string comment;
   Summary summary; // computed under the rule set and mode the form will have after the save
+  // The leaf facts under the same rules; when absent the form's old facts are removed (facts
+  // always describe the current revision or nothing).
+  std::optional<FormFacts> facts;
+};
+
+// What a rescore needs to know of a form's current revision.
+struct CurrentRevision {
+  Id id = 0;
+  int revision = 0;
+  std::optional<int> year;
+  std::string rule_set;
+  std::string mode;
+  std::string facts_digest; // the rules digest its facts were computed under; "" = no facts
+};
+
+// A rescore of a form's current revision (`ziping rescore`): the summary and facts replace the
+// form's, under `rule_set`, without a new revision (the content did not change). The revision
+// rows keep what was computed when they were saved.
+struct Rescore {
+  Id form_id = 0;
+  int revision = 0; // applied only while this is still the current revision
+  std::string rule_set;
+  Summary summary;
+  FormFacts facts;
 };
 
 struct SaveResult {
@@ -215,6 +246,15 @@ public:
   virtual FormPage list_forms(const FormFilter& filter) = 0;
   virtual FormCounts count_forms(const FormFilter& filter) = 0;
   virtual std::int64_t form_count() = 0;
+
+  // Batch work (issue 13). The hashes among `hashes` that a load already filed.
+  virtual std::vector<std::string> known_sources(std::span<const std::string> hashes) = 0;
+  // Every form's current revision (of `year` when given), by id.
+  virtual std::vector<CurrentRevision> current_revisions(std::optional<int> year) = 0;
+  // All or nothing; each rescore whose revision is no longer current is skipped. Returns how
+  // many were applied.
+  virtual std::size_t rescore(std::span<const Rescore> rescores) = 0;
+  virtual Analyses& analyses() = 0;
 
   // Accounts and review (issue 10), over the same database and connections. Every save and
   // creation above appends an audit entry in its own transaction.

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { FormStats, Overview } from '../api/types';
+import { AnalysesPanel } from './AnalysesPanel';
 import { DeviationTable } from './DeviationTable';
 import { ExecutionChart } from './ExecutionChart';
 import { GradeChart } from './GradeChart';
@@ -55,6 +56,7 @@ export function Dashboard() {
             <h2>偏离度最大的指标</h2>
             <DeviationTable rows={overview.deviations} />
           </section>
+          <AnalysesPanel year={year} />
         </div>
       )}
     </section>

@@ -28,6 +28,10 @@ int latest_schema_version();
 //   {ref}     a column referring to an {id}: INTEGER / BIGINT
 //   {decimal} an exact decimal: TEXT holding the Decimal's own spelling / NUMERIC (which keeps
 //             the scale, so "0.80" reads back as "0.80")
+//   {by_year}  after a CREATE TABLE's closing parenthesis: PostgreSQL " PARTITION BY RANGE
+//             (year)"; SQLite nothing
+//   {partitions:TABLE}  PostgreSQL: TABLE's partitions by year (2010–2039 and a default);
+//             SQLite nothing
 std::string render(std::string_view sql, Dialect dialect);
 
 } // namespace ziping::store

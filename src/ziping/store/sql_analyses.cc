@@ -1,0 +1,434 @@
+#include <algorithm>
+#include <functional>
+#include <tuple>
+
+#include "ziping/store/analyses.h"
+#include "ziping/store/sql_accounts.h"
+
+namespace ziping::store {
+namespace {
+
+using Kind = AnalysisColumn::Kind;
+using Cells = std::vector<std::optional<std::string>>;
+
+constexpr AnalysisInfo kCatalogue[] = {
+    {"inflation", "自评分虚高（按单位）", "self-score inflation per unit"},
+    {"inflation_distribution", "自评分虚高分布（按表）", "distribution of inflation per form"},
+    {"always_full", "连年恰好完成 100% 的指标", "indicators met at exactly 100% year after year"},
+    {"target_changes", "指标值与上年相比的变化（调低在前）",
+     "targets changed from the year before (lowered first)"},
+    {"execution_units", "预算执行率（按单位）", "budget execution per unit"},
+    {"execution_supervisors", "预算执行率（按主管部门）",
+     "budget execution per supervising department"},
+    {"grades", "自评等级分布（按主管部门）", "grade distribution per supervising department"},
+    {"total_mismatch", "总分与各项得分之和不符的表",
+     "forms whose total disagrees with their parts"},
+};
+
+// The unit's 主管部门: its parent in the organisation tree, else the department itself.
+constexpr std::string_view kGroupJoin =
+    " JOIN departments d ON d.id = x.department_id LEFT JOIN orgs u ON u.department_id = d.id "
+    "LEFT JOIN orgs s ON s.id = u.parent_id AND s.kind = 'supervisor'";
+constexpr std::string_view kSupervisor = "COALESCE(s.name, d.name)";
+
+std::optional<std::string> cell(const SqlCell& c) {
+  return c;
+}
+
+std::int64_t integer(const SqlCell& c) {
+  return c ? std::stoll(*c) : 0;
+}
+
+std::optional<std::string> decimal_cell(const SqlCell& micro, int places) {
+  if (!micro) return std::nullopt;
+  return from_micro(std::stoll(*micro), places).to_string();
+}
+
+// "义务教育项目|产出指标|数量指标|培训次数#2" → "义务教育项目 / 产出指标 / 数量指标 / 培训次数#2",
+// without the empty project of a 部门整体 form.
+std::optional<std::string> series_label(const SqlCell& c) {
+  if (!c) return std::nullopt;
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t bar = c->find('|', start);
+    std::string part = c->substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    if (!part.empty()) out += (out.empty() ? "" : " / ") + part;
+    if (bar == std::string::npos) return out;
+    start = bar + 1;
+  }
+}
+
+std::optional<std::string> flag(bool value) {
+  return std::string(value ? "1" : "0");
+}
+
+// Σ / count, `places` decimals, half up.
+std::optional<Decimal> mean_of(const SqlCell& sum_micro, std::int64_t count, int places) {
+  if (!sum_micro || count == 0) return std::nullopt;
+  return from_micro(std::stoll(*sum_micro))
+      .divide(Decimal::from_int(count), places, num::RoundingMode::HalfUp);
+}
+
+class Context {
+public:
+  Context(Transaction& tx, const AnalysisQuery& q) : tx_(tx), query_(q) {
+    params_.push_back(std::int64_t(q.year));
+  }
+
+  // " AND x.department_id IN ($2, …)" for a filtered query; "" for every department.
+  std::string filter(std::string_view alias = "x") {
+    if (!query_.departments) return "";
+    if (query_.departments->empty()) return " AND 1 = 0";
+    std::string sql = " AND " + std::string(alias) + ".department_id IN (";
+    for (std::size_t i = 0; i < query_.departments->size(); ++i) {
+      params_.push_back((*query_.departments)[i]);
+      sql += (i ? ", $" : "$") + std::to_string(params_.size());
+    }
+    return sql + ")";
+  }
+
+  SqlRows rows(const std::string& sql) { return tx_.query(sql, params_); }
+  // The query with the limit applied in SQL; the total comes from COUNT(*) OVER (), the last
+  // column of every row (dropped from the rows returned).
+  SqlRows limited(const std::string& sql, std::int64_t& total) {
+    std::string s = sql;
+    if (query_.limit > 0) s += " LIMIT " + std::to_string(query_.limit);
+    SqlRows out = tx_.query(s, params_);
+    total = out.empty() ? 0 : integer(out[0].back());
+    for (auto& row : out) row.pop_back();
+    return out;
+  }
+  int year() const { return query_.year; }
+  // Names sort by their bytes on both backends (PostgreSQL's default collation is the
+  // locale's, which would order Chinese names differently from SQLite).
+  std::string collate() const {
+    return tx_.dialect() == Dialect::PostgreSQL ? " COLLATE \"C\"" : "";
+  }
+  int limit() const { return query_.limit; }
+
+private:
+  Transaction& tx_;
+  const AnalysisQuery& query_;
+  std::vector<SqlParam> params_;
+};
+
+AnalysisTable table_of(std::string_view id) {
+  AnalysisTable t;
+  for (const auto& info : kCatalogue)
+    if (info.id == id) {
+      t.id = info.id;
+      t.title_zh = info.title_zh;
+      t.title_en = info.title_en;
+    }
+  return t;
+}
+
+void apply_limit(AnalysisTable& t, int limit) {
+  t.total_rows = std::int64_t(t.rows.size());
+  if (limit > 0 && t.rows.size() > std::size_t(limit)) t.rows.resize(std::size_t(limit));
+}
+
+// Σ(declared − formula) per form over the leaves that have both.
+std::string per_form_excess(Context& c) {
+  return "SELECT x.form_id, x.department_id, SUM(x.declared_micro - x.formula_micro) AS excess, "
+         "COUNT(*) AS compared, SUM(CASE WHEN x.declared_micro > x.formula_micro THEN 1 ELSE 0 "
+         "END) AS over FROM leaf_facts x WHERE x.year = $1 AND x.declared_micro IS NOT NULL AND "
+         "x.formula_micro IS NOT NULL" +
+         c.filter() + " GROUP BY x.form_id, x.department_id";
+}
+
+// The q-th quartile (1 or 3) of sorted values, by the nearest-rank method (exact, no averaging).
+Decimal quartile(const std::vector<Decimal>& sorted, int q) {
+  std::size_t rank = (sorted.size() * std::size_t(q) + 3) / 4; // ceil(n·q/4)
+  return sorted[std::max<std::size_t>(rank, 1) - 1];
+}
+
+AnalysisTable inflation(Context& c) {
+  AnalysisTable t = table_of("inflation");
+  t.columns = {
+      {"supervisor", "主管部门", "supervising department", Kind::Text},
+      {"unit", "单位", "unit", Kind::Text},
+      {"forms", "表数", "forms", Kind::Integer},
+      {"leaves_compared", "可按公式核算的指标数", "leaves with a formula", Kind::Integer},
+      {"leaves_over", "自评高于公式的指标数", "leaves declared above the formula", Kind::Integer},
+      {"excess_total", "虚高合计（分）", "total excess (points)", Kind::Decimal},
+      {"mean_excess", "每表平均虚高（分）", "mean excess per form", Kind::Decimal},
+      {"max_excess", "单表最大虚高（分）", "largest excess of a form", Kind::Decimal},
+      {"outlier", "异常", "outlier", Kind::Flag}};
+  std::string sql = "WITH p AS (" + per_form_excess(c) + ") SELECT " + std::string(kSupervisor) +
+                    ", d.name, COUNT(*), SUM(x.compared), SUM(x.over), SUM(x.excess), "
+                    "MAX(x.excess) FROM p x" +
+                    std::string(kGroupJoin) + " GROUP BY s.name, d.id, d.name";
+  struct Row {
+    Cells cells;
+    Decimal mean;
+  };
+  std::vector<Row> rows;
+  std::vector<Decimal> means;
+  for (const auto& r : c.rows(sql)) {
+    std::int64_t forms = integer(r[2]);
+    Decimal mean = mean_of(r[5], forms, 2).value_or(Decimal());
+    means.push_back(mean);
+    rows.push_back({{cell(r[0]), cell(r[1]), cell(r[2]), cell(r[3]), cell(r[4]),
+                     decimal_cell(r[5], 2), mean.to_string(), decimal_cell(r[6], 2)},
+                    mean});
+  }
+  std::sort(means.begin(), means.end());
+  std::optional<Decimal> fence;
+  if (means.size() >= 4) {
+    Decimal q1 = quartile(means, 1), q3 = quartile(means, 3);
+    fence = q3 + (q3 - q1) * Decimal::of("1.5");
+  }
+  // Highest mean first; ties by 主管部门 and unit, bytewise (the same on both backends).
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.mean != b.mean) return a.mean > b.mean;
+    return std::tie(a.cells[0], a.cells[1]) < std::tie(b.cells[0], b.cells[1]);
+  });
+  for (auto& row : rows) {
+    row.cells.push_back(flag(fence && row.mean > *fence && row.mean > Decimal()));
+    t.rows.push_back(std::move(row.cells));
+  }
+  apply_limit(t, c.limit());
+  return t;
+}
+
+AnalysisTable inflation_distribution(Context& c) {
+  AnalysisTable t = table_of("inflation_distribution");
+  t.columns = {{"bucket", "每表虚高（分）", "excess per form (points)", Kind::Text},
+               {"forms", "表数", "forms", Kind::Integer},
+               {"share", "占比（%）", "share (%)", Kind::Decimal}};
+  static const char* kBuckets[] = {"≤ 0", "0 – 1", "1 – 3", "3 – 5", "> 5"};
+  std::string sql = "WITH p AS (" + per_form_excess(c) +
+                    ") SELECT CASE WHEN excess <= 0 THEN 0 WHEN excess <= 1000000 THEN 1 WHEN "
+                    "excess <= 3000000 THEN 2 WHEN excess <= 5000000 THEN 3 ELSE 4 END AS b, "
+                    "COUNT(*) FROM p GROUP BY b ORDER BY b";
+  std::int64_t counts[5] = {0, 0, 0, 0, 0}, all = 0;
+  for (const auto& r : c.rows(sql)) {
+    counts[std::clamp<std::int64_t>(integer(r[0]), 0, 4)] = integer(r[1]);
+    all += integer(r[1]);
+  }
+  for (int b = 0; b < 5; ++b) {
+    std::optional<std::string> share;
+    if (all > 0)
+      share = (Decimal::from_int(counts[b] * 100))
+                  .divide(Decimal::from_int(all), 1, num::RoundingMode::HalfUp)
+                  .to_string();
+    t.rows.push_back({std::string(kBuckets[b]), std::to_string(counts[b]), share});
+  }
+  t.total_rows = 5;
+  return t;
+}
+
+AnalysisTable always_full(Context& c) {
+  AnalysisTable t = table_of("always_full");
+  t.columns = {{"supervisor", "主管部门", "supervising department", Kind::Text},
+               {"unit", "单位", "unit", Kind::Text},
+               {"series", "指标", "indicator", Kind::Text},
+               {"target", "本年指标值", "this year's target", Kind::Text},
+               {"actual", "本年实际完成值", "this year's actual", Kind::Text},
+               {"years", "年数", "years", Kind::Integer},
+               {"first_year", "始于", "since", Kind::Integer}};
+  // Candidates are this year's leaves with actual = target; each must have been so in every
+  // earlier year it was filed, and filed in at least one.
+  std::string sql =
+      "WITH cur AS (SELECT x.department_id, x.series, x.target_text, x.actual_text FROM "
+      "leaf_facts x WHERE x.year = $1 AND x.deviation_micro = 0" +
+      c.filter() +
+      "), hist AS (SELECT cur.department_id, cur.series, cur.target_text, cur.actual_text, "
+      "COUNT(DISTINCT h.year) + 1 AS years, MIN(h.year) AS first_year FROM cur JOIN leaf_facts h "
+      "ON h.department_id = cur.department_id AND h.series = cur.series AND h.year < $1 AND "
+      "h.year > 0 GROUP BY cur.department_id, cur.series, cur.target_text, cur.actual_text HAVING "
+      "SUM(CASE WHEN h.deviation_micro = 0 THEN 0 ELSE 1 END) = 0) SELECT " +
+      std::string(kSupervisor) +
+      ", d.name, x.series, x.target_text, x.actual_text, x.years, x.first_year, COUNT(*) OVER () "
+      "FROM hist x" +
+      std::string(kGroupJoin) + " ORDER BY x.years DESC, d.name" + c.collate() + ", x.series" +
+      c.collate();
+  for (const auto& r : c.limited(sql, t.total_rows))
+    t.rows.push_back({cell(r[0]), cell(r[1]), series_label(r[2]), cell(r[3]), cell(r[4]),
+                      cell(r[5]), cell(r[6])});
+  return t;
+}
+
+AnalysisTable target_changes(Context& c) {
+  AnalysisTable t = table_of("target_changes");
+  t.columns = {{"change", "变化", "change", Kind::Text},
+               {"supervisor", "主管部门", "supervising department", Kind::Text},
+               {"unit", "单位", "unit", Kind::Text},
+               {"series", "指标", "indicator", Kind::Text},
+               {"previous_target", "上年指标值", "last year's target", Kind::Text},
+               {"target", "本年指标值", "this year's target", Kind::Text},
+               {"previous_actual", "上年实际完成值", "last year's actual", Kind::Text}};
+  // Quantities only: a deadline or a wording moves every year without meaning anything.
+  std::string sql =
+      "WITH ch AS (SELECT x.department_id, x.series, b.target_text AS before_target, "
+      "x.target_text, b.actual_text AS before_actual, CASE WHEN x.comparator <> b.comparator "
+      "THEN 2 WHEN x.target_unit <> b.target_unit THEN 3 WHEN x.comparator IN ('<=', '<') AND "
+      "x.target_micro > b.target_micro THEN 1 WHEN x.comparator NOT IN ('<=', '<') AND "
+      "x.target_micro < b.target_micro THEN 1 ELSE 4 END AS rank FROM leaf_facts x JOIN "
+      "leaf_facts b ON b.department_id = x.department_id AND b.series = x.series AND b.year = $1 "
+      "- 1 WHERE x.year = $1 AND x.target_kind = 'quantity' AND b.target_kind = 'quantity' AND "
+      "(x.comparator <> b.comparator OR x.target_unit <> b.target_unit OR x.target_micro <> "
+      "b.target_micro)" +
+      c.filter() + ") SELECT x.rank, " + std::string(kSupervisor) +
+      ", d.name, x.series, x.before_target, x.target_text, x.before_actual, COUNT(*) OVER () "
+      "FROM ch x" +
+      std::string(kGroupJoin) + " ORDER BY x.rank, d.name" + c.collate() + ", x.series" +
+      c.collate();
+  static const char* kChange[] = {"", "调低 lowered", "比较符改变 comparator", "单位改变 unit",
+                                  "调高 raised"};
+  for (const auto& r : c.limited(sql, t.total_rows))
+    t.rows.push_back({std::string(kChange[std::clamp<std::int64_t>(integer(r[0]), 1, 4)]),
+                      cell(r[1]), cell(r[2]), series_label(r[3]), cell(r[4]), cell(r[5]),
+                      cell(r[6])});
+  return t;
+}
+
+// Σ executed ÷ Σ budget in percent, 2 decimals half up (the scorer's rate rounding).
+std::optional<std::string> rate_of(const SqlCell& executed, const SqlCell& annual) {
+  if (!executed || !annual || std::stoll(*annual) == 0) return std::nullopt;
+  return (Decimal::from_int(std::stoll(*executed)) * Decimal::from_int(100))
+      .divide(Decimal::from_int(std::stoll(*annual)), 2, num::RoundingMode::HalfUp)
+      .to_string();
+}
+
+AnalysisTable execution(Context& c, bool per_unit) {
+  AnalysisTable t = table_of(per_unit ? "execution_units" : "execution_supervisors");
+  t.columns = {{"supervisor", "主管部门", "supervising department", Kind::Text}};
+  if (per_unit)
+    t.columns.push_back({"unit", "单位", "unit", Kind::Text});
+  else
+    t.columns.push_back({"units", "单位数", "units", Kind::Integer});
+  t.columns.insert(t.columns.end(),
+                   {{"forms", "表数", "forms", Kind::Integer},
+                    {"annual", "全年预算数合计", "budget", Kind::Decimal},
+                    {"executed", "全年执行数合计", "executed", Kind::Decimal},
+                    {"rate", "执行率（%）", "rate (%)", Kind::Decimal},
+                    {"line", "执行率标准线（%）", "execution line (%)", Kind::Decimal},
+                    {"below_line", "低于标准线", "below the line", Kind::Flag},
+                    {"forms_below", "低于标准线的表数", "forms below the line", Kind::Integer}});
+  std::string group = per_unit ? "d.name" : "COUNT(DISTINCT d.id)";
+  std::string sql =
+      "SELECT " + std::string(kSupervisor) + ", " + group +
+      ", COUNT(*), SUM(x.budget_annual_micro), SUM(x.budget_executed_micro), "
+      "MAX(x.execution_line_micro), SUM(CASE WHEN x.execution_rate_micro < x.execution_line_micro "
+      "THEN 1 ELSE 0 END) FROM form_facts x" +
+      std::string(kGroupJoin) + " WHERE x.year = $1" + c.filter() + " GROUP BY " +
+      (per_unit ? "s.name, d.id, d.name" : std::string(kSupervisor));
+  for (const auto& r : c.rows(sql)) {
+    auto rate = rate_of(r[4], r[3]);
+    auto line = decimal_cell(r[5], 0);
+    bool below = rate && line && Decimal::of(*rate) < Decimal::of(*line);
+    t.rows.push_back({cell(r[0]), cell(r[1]), cell(r[2]), decimal_cell(r[3], 2),
+                      decimal_cell(r[4], 2), rate, line, flag(below), cell(r[6])});
+  }
+  // Lowest rate first: where execution is farthest behind.
+  std::sort(t.rows.begin(), t.rows.end(), [](const Cells& a, const Cells& b) {
+    if (bool(a[5]) != bool(b[5])) return bool(a[5]);
+    if (a[5] && *a[5] != *b[5]) return Decimal::of(*a[5]) < Decimal::of(*b[5]);
+    return std::tie(a[0], a[1]) < std::tie(b[0], b[1]);
+  });
+  apply_limit(t, c.limit());
+  return t;
+}
+
+AnalysisTable grades(Context& c) {
+  AnalysisTable t = table_of("grades");
+  t.columns = {{"supervisor", "主管部门", "supervising department", Kind::Text},
+               {"forms", "表数", "forms", Kind::Integer},
+               {"excellent", "优", "excellent", Kind::Integer},
+               {"good", "良", "good", Kind::Integer},
+               {"fair", "中", "fair", Kind::Integer},
+               {"poor", "差", "poor", Kind::Integer},
+               {"unscored", "未评", "not scored", Kind::Integer}};
+  std::string sql = "SELECT " + std::string(kSupervisor) +
+                    ", COUNT(*), SUM(CASE WHEN x.grade = '优' THEN 1 ELSE 0 END), SUM(CASE WHEN "
+                    "x.grade = '良' THEN 1 ELSE 0 END), SUM(CASE WHEN x.grade = '中' THEN 1 ELSE "
+                    "0 END), SUM(CASE WHEN x.grade = '差' THEN 1 ELSE 0 END), SUM(CASE WHEN "
+                    "x.grade NOT IN ('优', '良', '中', '差') THEN 1 ELSE 0 END) FROM form_facts x" +
+                    std::string(kGroupJoin) + " WHERE x.year = $1" + c.filter() + " GROUP BY " +
+                    std::string(kSupervisor) + " ORDER BY " + std::string(kSupervisor) +
+                    c.collate();
+  for (const auto& r : c.rows(sql)) {
+    Cells row;
+    for (const auto& v : r) row.push_back(cell(v));
+    t.rows.push_back(std::move(row));
+  }
+  apply_limit(t, c.limit());
+  return t;
+}
+
+AnalysisTable total_mismatch(Context& c) {
+  AnalysisTable t = table_of("total_mismatch");
+  t.columns = {{"form_id", "表编号", "form", Kind::Integer},
+               {"supervisor", "主管部门", "supervising department", Kind::Text},
+               {"unit", "单位", "unit", Kind::Text},
+               {"kind", "类型", "kind", Kind::Text},
+               {"project", "项目", "project", Kind::Text},
+               {"declared_total", "自评总分", "declared total", Kind::Decimal},
+               {"declared_parts", "各项自评得分之和", "sum of declared parts", Kind::Decimal},
+               {"difference", "差额", "difference", Kind::Decimal}};
+  std::string sql =
+      "SELECT x.form_id, " + std::string(kSupervisor) +
+      ", d.name, x.kind, x.project, x.declared_total_micro, x.declared_parts_micro, "
+      "x.declared_total_micro - x.declared_parts_micro, COUNT(*) OVER () FROM form_facts x" +
+      std::string(kGroupJoin) + " WHERE x.year = $1" + c.filter() +
+      " AND x.declared_total_micro <> x.declared_parts_micro ORDER BY ABS(x.declared_total_micro "
+      "- x.declared_parts_micro) DESC, x.form_id";
+  for (const auto& r : c.limited(sql, t.total_rows))
+    t.rows.push_back({cell(r[0]), cell(r[1]), cell(r[2]), cell(r[3]), cell(r[4]),
+                      decimal_cell(r[5], 2), decimal_cell(r[6], 2), decimal_cell(r[7], 2)});
+  return t;
+}
+
+class SqlAnalyses final : public Analyses {
+public:
+  explicit SqlAnalyses(ConnectionPool& pool) : pool_(pool) {}
+
+  std::optional<AnalysisTable> run(std::string_view id, const AnalysisQuery& query) override {
+    static const std::pair<std::string_view, std::function<AnalysisTable(Context&)>> kRuns[] = {
+        {"inflation", inflation},
+        {"inflation_distribution", inflation_distribution},
+        {"always_full", always_full},
+        {"target_changes", target_changes},
+        {"execution_units", [](Context& c) { return execution(c, true); }},
+        {"execution_supervisors", [](Context& c) { return execution(c, false); }},
+        {"grades", grades},
+        {"total_mismatch", total_mismatch},
+    };
+    for (const auto& [name, run] : kRuns) {
+      if (name != id) continue;
+      auto c = pool_.lease();
+      Transaction tx(*c, false);
+      Context context(tx, query);
+      return run(context);
+    }
+    return std::nullopt;
+  }
+
+  std::vector<int> years() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    std::vector<int> out;
+    for (const auto& r :
+         tx.query("SELECT DISTINCT year FROM form_facts WHERE year > 0 ORDER BY year DESC"))
+      out.push_back(int(integer(r[0])));
+    return out;
+  }
+
+private:
+  ConnectionPool& pool_;
+};
+
+} // namespace
+
+std::span<const AnalysisInfo> analysis_catalogue() {
+  return kCatalogue;
+}
+
+std::unique_ptr<Analyses> make_sql_analyses(ConnectionPool& pool) {
+  return std::make_unique<SqlAnalyses>(pool);
+}
+
+} // namespace ziping::store

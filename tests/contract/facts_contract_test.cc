@@ -1,0 +1,303 @@
+// The facts contract (issue 13): every save writes the per-leaf facts of the revision it
+// stores, in its own transaction; the batch calls (known sources, current revisions, rescore)
+// and every analysis answer the same on SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include "backend.h"
+#include "ziping/access/org_csv.h"
+#include "ziping/facts/evaluation_facts.h"
+#include "ziping/rules/load.h"
+#include "ziping/server/workbench.h"
+#include "ziping/store/analyses.h"
+#include "ziping/store/directory.h"
+#include "ziping/store/open/open_store.h"
+
+namespace ziping::store {
+namespace {
+
+using model::Form;
+using num::Decimal;
+
+const rules::RuleSet& cn2020() {
+  static const rules::RuleSet rules = *rules::load_embedded("cn-2020").rules;
+  return rules;
+}
+
+struct LeafSpec {
+  const char* name;
+  const char* target;
+  const char* actual;
+  const char* weight;
+  const char* declared;
+};
+
+// A 部门整体 form of one goal; the budget scores 10 × rate.
+Form form_of(const std::string& unit, int year, std::initializer_list<LeafSpec> leaves,
+             const char* declared_total, const char* executed = "90") {
+  Form f;
+  f.kind = model::FormKind::Department;
+  f.title = "部门整体支出绩效自评表";
+  f.year = year;
+  f.department = unit;
+  f.budget.annual = Decimal::of("100");
+  f.budget.executed = Decimal::of(executed);
+  f.budget.weight = Decimal::of("10");
+  f.budget.score = Decimal::of("9.00");
+  model::Goal goal;
+  goal.number = 1;
+  goal.target = "目标";
+  goal.actual = "完成";
+  for (const auto& l : leaves) {
+    model::Indicator x;
+    x.level1 = "产出指标";
+    x.level2 = "数量指标";
+    x.name = l.name;
+    x.target = l.target;
+    x.actual = l.actual;
+    x.weight = Decimal::of(l.weight);
+    x.score = Decimal::of(l.declared);
+    x.deviation_reason = "原因";
+    goal.indicators.push_back(x);
+  }
+  f.goals.push_back(goal);
+  f.total_weight = Decimal::of("100");
+  f.total_score = Decimal::of(declared_total);
+  f.grade = "优";
+  return f;
+}
+
+NewForm filed(Form form) {
+  check::Run run = check::run(std::move(form), cn2020(), rules::Mode::Review);
+  NewForm n;
+  n.summary = server::Workbench::summary(run);
+  n.facts = facts::facts_of(run);
+  n.form = std::move(run.form);
+  n.rule_set = "cn-2020";
+  n.author = "测试";
+  return n;
+}
+
+class FactsContract : public ::testing::Test {
+protected:
+  void SetUp() override {
+    backend_ = testing::Backend::fresh();
+    ASSERT_TRUE(backend_);
+    store_ = open_store(backend_->url());
+  }
+  std::string scalar(const std::string& sql) { return backend_->scalar(sql); }
+  std::string count(const std::string& table, Id form) {
+    return scalar("SELECT COUNT(*) FROM " + table + " WHERE form_id = " + std::to_string(form));
+  }
+
+  std::unique_ptr<testing::Backend> backend_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(FactsContract, ASaveWritesEachLeafWithExactNumbersAndUnits) {
+  Form f = form_of(
+      "甲单位", 2023,
+      {{"培训次数", "≥10次", "8次", "45", "45"}, {"支出", "≤20万元", "19.5万元", "45", "45"}},
+      "99.00");
+  Id id = store_->create_forms(std::span<const NewForm>(std::vector{filed(f)})).at(0).id;
+  std::string where = " FROM leaf_facts WHERE form_id = " + std::to_string(id) + " AND ordinal = ";
+  EXPECT_EQ(count("leaf_facts", id), "2");
+  EXPECT_EQ(count("form_facts", id), "1");
+  EXPECT_EQ(scalar("SELECT comparator" + where + "0"), ">=");
+  EXPECT_EQ(scalar("SELECT target_micro" + where + "0"), "10000000");
+  EXPECT_EQ(scalar("SELECT target_unit" + where + "0"), "次");
+  EXPECT_EQ(scalar("SELECT actual_micro" + where + "0"), "8000000");
+  EXPECT_EQ(scalar("SELECT deviation_micro" + where + "0"), "-200000"); // (8 − 10) / 10
+  EXPECT_EQ(scalar("SELECT formula_micro" + where + "0"), "36000000");  // 8 ÷ 10 × 45
+  EXPECT_EQ(scalar("SELECT declared_micro" + where + "0"), "45000000");
+  EXPECT_EQ(scalar("SELECT met" + where + "0"), "0");
+  EXPECT_EQ(scalar("SELECT comparator" + where + "1"), "<=");
+  EXPECT_EQ(scalar("SELECT target_unit" + where + "1"), "万元");
+  EXPECT_EQ(Decimal::of(scalar("SELECT actual_number" + where + "1")), Decimal::of("19.5"));
+  EXPECT_EQ(scalar("SELECT series" + where + "0"), "|产出指标|数量指标|培训次数");
+  // Over-declaring a missed target is diagnosed; the code is on the leaf's row.
+  EXPECT_NE(scalar("SELECT codes" + where + "0").find(" ZP"), std::string::npos);
+  std::string form_where = " FROM form_facts WHERE form_id = " + std::to_string(id);
+  EXPECT_EQ(scalar("SELECT declared_total_micro" + form_where), "99000000");
+  EXPECT_EQ(scalar("SELECT declared_parts_micro" + form_where), "99000000"); // 9 + 45 + 45
+  EXPECT_EQ(scalar("SELECT execution_line_micro" + form_where), "80000000");
+  EXPECT_EQ(scalar("SELECT year" + form_where), "2023");
+  if (backend_->name() == "postgresql") {
+    // The row lives in its year's partition.
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM leaf_facts_y2023 WHERE form_id = " + std::to_string(id)),
+              "2");
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'leaf_facts'::regclass"),
+              "31");
+  }
+}
+
+TEST_F(FactsContract, SavesReplaceTheFactsAndARefusedSaveLeavesThem) {
+  Form f = form_of("乙单位", 2023, {{"培训次数", "≥10次", "10次", "90", "90"}}, "99.00");
+  Id id = store_->create_forms(std::span<const NewForm>(std::vector{filed(f)})).at(0).id;
+  Form next = form_of(
+      "乙单位", 2024,
+      {{"培训次数", "≥10次", "10次", "45", "45"}, {"覆盖人次", "≥100人次", "90人次", "45", "40.5"}},
+      "94.50");
+  NewForm n = filed(next);
+  Save s{id,           1,  n.form,    std::nullopt, std::nullopt, std::nullopt, "测试",
+         std::nullopt, "", n.summary, n.facts};
+  ASSERT_EQ(store_->save_form(s).outcome, SaveResult::Outcome::Saved);
+  EXPECT_EQ(count("leaf_facts", id), "2");
+  EXPECT_EQ(scalar("SELECT year FROM form_facts WHERE form_id = " + std::to_string(id)), "2024");
+  EXPECT_EQ(scalar("SELECT revision FROM form_facts WHERE form_id = " + std::to_string(id)), "2");
+  // On a stale base nothing is written, facts included.
+  s.facts->leaves.pop_back();
+  EXPECT_EQ(store_->save_form(s).outcome, SaveResult::Outcome::Conflict);
+  EXPECT_EQ(count("leaf_facts", id), "2");
+  // A save without facts leaves none rather than stale ones.
+  s.base_revision = 2;
+  s.facts.reset();
+  ASSERT_EQ(store_->save_form(s).outcome, SaveResult::Outcome::Saved);
+  EXPECT_EQ(count("leaf_facts", id), "0");
+  EXPECT_EQ(count("form_facts", id), "0");
+  auto current = store_->current_revisions(std::nullopt);
+  ASSERT_EQ(current.size(), 1u);
+  EXPECT_EQ(current[0].facts_digest, ""); // so `ziping rescore` fills them in
+}
+
+TEST_F(FactsContract, LoadedSourcesAreKnownByTheirHash) {
+  NewForm n = filed(form_of("丙单位", 2023, {{"培训次数", "≥10次", "10次", "90", "90"}}, "99.00"));
+  n.source_hash = std::string(64, 'a');
+  n.source_name = "a.json";
+  store_->create_forms(std::span<const NewForm>(&n, 1));
+  std::vector<std::string> asked = {std::string(64, 'a'), std::string(64, 'b')};
+  EXPECT_EQ(store_->known_sources(asked), std::vector<std::string>{std::string(64, 'a')});
+}
+
+TEST_F(FactsContract, ARescoreReplacesSummaryAndFactsOfCurrentRevisionsOnly) {
+  std::vector<NewForm> batch = {
+      filed(form_of("丁单位", 2023, {{"培训次数", "≥10次", "5次", "90", "90"}}, "99.00")),
+      filed(form_of("丁单位", 2022, {{"培训次数", "≥10次", "10次", "90", "90"}}, "99.00"))};
+  auto created = store_->create_forms(batch);
+  auto current = store_->current_revisions(2023);
+  ASSERT_EQ(current.size(), 1u);
+  EXPECT_EQ(current[0].facts_digest, cn2020().digest);
+  EXPECT_FALSE(cn2020().digest.empty());
+  // Under auto mode the formula's score counts: 5 ÷ 10 × 90 = 45, total 9 + 45 = 54.
+  auto stored = store_->form(created[0].id);
+  check::Run run = check::run(stored->form, cn2020(), rules::Mode::Auto);
+  std::vector<Rescore> rescores = {
+      {created[0].id, 1, "cn-2020", server::Workbench::summary(run), facts::facts_of(run)},
+      {created[1].id, 7, "cn-2020", server::Workbench::summary(run), facts::facts_of(run)}};
+  EXPECT_EQ(store_->rescore(rescores), 1u); // revision 7 of the second form is not current
+  EXPECT_EQ(
+      Decimal::of(scalar("SELECT total FROM forms WHERE id = " + std::to_string(created[0].id))),
+      run.evaluation.total);
+  EXPECT_EQ(
+      scalar("SELECT score_micro FROM leaf_facts WHERE form_id = " + std::to_string(created[0].id)),
+      "45000000");
+  // The revision row keeps what was computed when it was saved.
+  EXPECT_EQ(store_->revisions(created[0].id).at(0).summary.total, batch[0].summary.total);
+}
+
+// Two units under one 主管部门 (from the organisation tree) and one without, over two years.
+class AnalysesContract : public FactsContract {
+protected:
+  void SetUp() override {
+    FactsContract::SetUp();
+    std::vector<access::OrgRow> rows = {{access::OrgKind::Finance, "财政局", "", "", {}},
+                                        {access::OrgKind::Supervisor, "教育局", "", "财政局", {}},
+                                        {access::OrgKind::Unit, "一中", "", "教育局", {}},
+                                        {access::OrgKind::Unit, "二中", "", "教育局", {}}};
+    ASSERT_TRUE(store_->directory().import_orgs(rows, {std::nullopt, "测试"}).diagnostics.empty());
+    std::vector<NewForm> batch = {
+        // 一中: 培训次数 exactly met both years; 覆盖人次's target lowered from 100 to 80; in
+        // 2023 it declares 45 for a leaf the formula gives 36, and a total off by 1.
+        filed(form_of("一中", 2022,
+                      {{"培训次数", "≥10次", "10次", "45", "45"},
+                       {"覆盖人次", "≥100人次", "100人次", "45", "45"}},
+                      "99.00")),
+        filed(form_of("一中", 2023,
+                      {{"培训次数", "≥10次", "10次", "45", "45"},
+                       {"覆盖人次", "≥80人次", "64人次", "45", "45"}},
+                      "100.00", "70")),
+        filed(form_of("二中", 2023,
+                      {{"培训次数", "≥10次", "12次", "45", "45"},
+                       {"覆盖人次", "≥80人次", "80人次", "45", "45"}},
+                      "99.00")),
+        filed(form_of("三中", 2023,
+                      {{"培训次数", "≥10次", "12次", "45", "45"},
+                       {"覆盖人次", "≥80人次", "88人次", "45", "45"}},
+                      "99.00"))};
+    store_->create_forms(batch);
+    departments_ = store_->departments();
+  }
+  AnalysisTable run(const char* id, std::optional<std::vector<Id>> only = std::nullopt) {
+    auto t = store_->analyses().run(id, {2023, std::move(only), 0});
+    EXPECT_TRUE(t);
+    return t ? *t : AnalysisTable{};
+  }
+  Id department(const std::string& name) {
+    for (const auto& d : departments_)
+      if (d.name == name) return d.id;
+    return 0;
+  }
+  std::vector<Department> departments_;
+};
+
+using Row = std::vector<std::optional<std::string>>;
+
+TEST_F(AnalysesContract, InflationPerUnit) {
+  AnalysisTable t = run("inflation");
+  ASSERT_EQ(t.rows.size(), 3u);
+  // 一中: 45 declared where 64 ÷ 80 × 45 = 36: 9 points over, on one form.
+  EXPECT_EQ(t.rows[0], (Row{"教育局", "一中", "1", "2", "1", "9.00", "9.00", "9.00", "0"}));
+  EXPECT_EQ(t.rows[1][1], "三中"); // ties at 0 ordered by 主管部门, then unit
+  EXPECT_EQ(t.rows[1][0], "三中"); // no 主管部门 in the tree: its own group
+  auto dist = run("inflation_distribution");
+  EXPECT_EQ(dist.rows[0][1], "2"); // ≤ 0
+  EXPECT_EQ(dist.rows[4][1], "1"); // > 5
+}
+
+TEST_F(AnalysesContract, IndicatorsMetAtExactlyAHundredPercentEveryYear) {
+  AnalysisTable t = run("always_full");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0], (Row{"教育局", "一中", "产出指标 / 数量指标 / 培训次数", "≥10次", "10次",
+                            "2", "2022"}));
+}
+
+TEST_F(AnalysesContract, LoweredTargetsFirst) {
+  AnalysisTable t = run("target_changes");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0], (Row{"调低 lowered", "教育局", "一中", "产出指标 / 数量指标 / 覆盖人次",
+                            "≥100人次", "≥80人次", "100人次"}));
+}
+
+TEST_F(AnalysesContract, ExecutionAgainstTheRuleSetsLine) {
+  AnalysisTable units = run("execution_units");
+  ASSERT_EQ(units.rows.size(), 3u);
+  EXPECT_EQ(units.rows[0],
+            (Row{"教育局", "一中", "1", "100.00", "70.00", "70.00", "80", "1", "1"}));
+  AnalysisTable groups = run("execution_supervisors");
+  ASSERT_EQ(groups.rows.size(), 2u);
+  EXPECT_EQ(groups.rows[0], (Row{"教育局", "2", "2", "200.00", "160.00", "80.00", "80", "0", "1"}));
+}
+
+TEST_F(AnalysesContract, GradesPerSupervisorAndMismatchedTotals) {
+  AnalysisTable grades = run("grades");
+  ASSERT_EQ(grades.rows.size(), 2u);
+  EXPECT_EQ(grades.rows[1][0], "教育局");
+  EXPECT_EQ(grades.rows[1][1], "2");
+  AnalysisTable mismatch = run("total_mismatch");
+  ASSERT_EQ(mismatch.rows.size(), 1u);
+  EXPECT_EQ(mismatch.rows[0][2], "一中");
+  EXPECT_EQ(mismatch.rows[0][5], "100.00");
+  EXPECT_EQ(mismatch.rows[0][6], "99.00");
+  EXPECT_EQ(mismatch.rows[0][7], "1.00");
+}
+
+TEST_F(AnalysesContract, AFilterKeepsOnlyTheUnitsGiven) {
+  AnalysisTable t = run("inflation", std::vector<Id>{department("二中")});
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][1], "二中");
+  EXPECT_TRUE(run("grades", std::vector<Id>{}).rows.empty());
+  EXPECT_EQ(store_->analyses().years(), (std::vector<int>{2023, 2022}));
+  EXPECT_FALSE(store_->analyses().run("no_such_analysis", {2023, std::nullopt, 0}));
+}
+
+} // namespace
+} // namespace ziping::store
