@@ -22,6 +22,19 @@ export class ApiFailure extends Error {
 
 type Parse = (text: string) => unknown;
 
+// The session's CSRF token, sent with every state-changing request (the cookie itself is
+// HttpOnly: the page never sees it). Set at login and when the session is read.
+let csrfToken = '';
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+// What a 401 from any call does (the shell sends the user to the login page and back).
+let unauthorized: (() => void) | null = null;
+export function onUnauthorized(handler: (() => void) | null) {
+  unauthorized = handler;
+}
+
 async function answer<T>(response: Response, parse: Parse = parseExact): Promise<T> {
   const text = await response.text();
   let body: any = null;
@@ -32,6 +45,7 @@ async function answer<T>(response: Response, parse: Parse = parseExact): Promise
     body = null;
   }
   if (!response.ok) {
+    if (response.status === 401) unauthorized?.();
     const e = body?.error;
     throw new ApiFailure(response.status, e?.code ?? 'http_' + response.status,
       e?.message ?? `服务器返回 ${response.status}`, e?.message_en ?? '', e?.details ?? {});
@@ -39,13 +53,21 @@ async function answer<T>(response: Response, parse: Parse = parseExact): Promise
   return body as T;
 }
 
-async function get<T>(url: string, signal?: AbortSignal, parse?: Parse): Promise<T> {
-  return answer<T>(await fetch(url, { signal }), parse);
+export async function get<T>(url: string, signal?: AbortSignal, parse?: Parse,
+                             credentials: RequestCredentials = 'same-origin'): Promise<T> {
+  return answer<T>(await fetch(url, { signal, credentials }), parse);
 }
 
-async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+function writeHeaders(json: boolean): Record<string, string> {
+  const headers: Record<string, string> = json ? { 'Content-Type': 'application/json' } : {};
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+export async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   return answer<T>(await fetch(url, {
-    method, signal, headers: { 'Content-Type': 'application/json' }, body: stringifyExact(body),
+    method, signal, credentials: 'same-origin', headers: writeHeaders(body !== undefined),
+    body: body === undefined ? undefined : stringifyExact(body),
   }));
 }
 
@@ -88,7 +110,8 @@ export const api = {
       data.set('save', 'true');
       data.set('author', author);
     }
-    return answer<ImportResult>(await fetch('/api/import', { method: 'POST', body: data }));
+    return answer<ImportResult>(await fetch('/api/import',
+      { method: 'POST', body: data, credentials: 'same-origin', headers: writeHeaders(false) }));
   },
   exportUrl: (id: number, format: string) => `/api/forms/${id}/export` + query({ format }),
 };

@@ -18,6 +18,7 @@ export function IndicatorRow({ goal, index, span }: { goal: number; index: numbe
   const path = leafPath(goal, index);
   const leaf = leafScore(score, path);
   const diagnostics = pins.under(path);
+  const comments = pins.commentsUnder(path);
   const declared = leaf?.declared_score ?? null;
   const counted = score?.mode === 'review' ? leaf?.formula_score : leaf?.score;
   return (
@@ -34,7 +35,7 @@ export function IndicatorRow({ goal, index, span }: { goal: number; index: numbe
           differs={!!counted && !!declared && !sameDecimal(counted, declared)} />
         <Cell path={`${path}.deviation_reason`} kind="long" label="偏差原因分析及改进措施" class="reason" />
       </tr>
-      <RowDiagnostics diagnostics={diagnostics} colSpan={7} />
+      <RowDiagnostics diagnostics={diagnostics} comments={comments} colSpan={7} />
     </>
   );
 }
