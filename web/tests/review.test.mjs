@@ -174,7 +174,7 @@ test('the seed form through the whole review chain, then the audit trail', async
   const row = finance.locator(`[data-testid=review-scores] tr[data-score-path="${LEAF}"]`);
   await row.locator('[name=review-score]').fill('1.50');
   await row.locator('[name=review-reason]').fill('培训记录仅能证实 5 场，扣 0.5 分');
-  await row.locator('button:has-text("保存评分")').click();
+  await row.locator('button:has-text("保存")').click();
   await row.locator('[data-testid=reviewer-score]:text("1.50")').waitFor();
   assert.equal(await row.locator('[data-testid=self-score]').textContent(), '2');
   assert.match(await row.locator('[data-testid=difference]').textContent(), /^-0\.50?$/);

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../api/client';
 import { reviewApi } from '../api/review';
-import { navigate } from '../shell/route';
+import { navigate, onLink } from '../shell/route';
 import { useSession } from '../shell/session';
 
 // Only a local path: "?next=https://elsewhere" must not turn the login into a redirector.
@@ -45,7 +45,7 @@ export function LoginPage() {
           onInput={(e) => setPassword(e.currentTarget.value)} /></label>
         {error && <p class="error-text" role="alert" data-testid="login-error">{error}</p>}
         <button type="submit" class="primary" disabled={busy}>{busy ? '登录中…' : '登录'}</button>
-        <p class="sub">没有账号？请联系管理员（<code>ziping user add</code>）。不登录也可以查看<a href="/public">公开表单</a>。</p>
+        <p class="sub">没有账号？请联系管理员（<code>ziping user add</code>）。不登录也可以查看<a href="/public" onClick={onLink}>公开表单</a>。</p>
       </form>
     </section>
   );

@@ -7,7 +7,7 @@ import { useSession } from '../shell/session';
 const MIN_BYTES = 8; // docs/accounts.md: at least 8 bytes
 
 export function PasswordPage() {
-  const { user } = useSession();
+  const { user, setUser } = useSession();
   const [current, setCurrent] = useState('');
   const [fresh, setFresh] = useState('');
   const [again, setAgain] = useState('');
@@ -18,7 +18,8 @@ export function PasswordPage() {
       return setMessage({ ok: false, text: `新密码至少 ${MIN_BYTES} 个字节` });
     if (fresh !== again) return setMessage({ ok: false, text: '两次输入的新密码不一致' });
     try {
-      await reviewApi.changePassword(current, fresh);
+      const s = await reviewApi.changePassword(current, fresh); // a new session: the old one ended
+      setUser(s.user);
       setMessage({ ok: true, text: '密码已修改' });
       setCurrent(''); setFresh(''); setAgain('');
     } catch (err) {

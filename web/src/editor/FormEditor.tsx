@@ -47,7 +47,7 @@ export function FormEditor({ id, publicView = false }: { id: number; publicView?
   const [message, setMessage] = useState('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [review, setReview] = useState<FormReview | null>(null);
-  const [selected, setSelected] = useState<{ path: string; label: string } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
 
   const adopt = useCallback((d: FormDocument) => {
     setDoc(d);
@@ -93,7 +93,7 @@ export function FormEditor({ id, publicView = false }: { id: number; publicView?
   // The cell the cursor is in: where a reviewer's comment goes.
   const onFocusIn = (e: FocusEvent) => {
     const el = e.target as HTMLElement;
-    if (el.dataset?.path) setSelected({ path: el.dataset.path, label: el.getAttribute('aria-label') ?? '' });
+    if (el.dataset?.path) setSelected(el.dataset.path);
   };
 
   if (loadError) return <p class="error-text">无法载入表单 {id}：{loadError}</p>;
@@ -166,7 +166,7 @@ export function FormEditor({ id, publicView = false }: { id: number; publicView?
             {review && !publicView && <ReviewPanel formId={id} review={review} dirty={dirty} onChanged={afterTransition} />}
             {!readOnly && <SavePanel dirty={dirty} saving={saving} baseRevision={doc.revision.number} message={message} onSave={save} />}
             {review && !publicView && (
-              <CommentPanel formId={id} comments={review.comments} mayComment={review.may_comment}
+              <CommentPanel formId={id} draft={draft} comments={review.comments} mayComment={review.may_comment}
                 selected={selected} onAdded={loadReview} />
             )}
             <DiagnosticList diagnostics={diagnostics} />

@@ -2,6 +2,7 @@
 // concerns. Clicking one puts the cursor in its cell.
 import { roleLabel, type ReviewComment } from '../api/review';
 import type { Diagnostic } from '../api/types';
+import { fieldLabel } from './cellLabel';
 import { severityLabel } from '../shell/format';
 import { focusCell } from './focusCell';
 
@@ -39,7 +40,7 @@ export function RowDiagnostics({ diagnostics, comments = [], colSpan }:
     <tr class="row-diagnostics no-print-bg">
       <td colSpan={colSpan}>
         <ul>
-          {comments.map((c) => <CommentLine c={c} />)}
+          {comments.map((c) => <CommentLine c={c} where={fieldLabel(c.path)} />)}
           {diagnostics.map((d) => <DiagnosticLine d={d} />)}
         </ul>
       </td>

@@ -3,17 +3,20 @@
 // cell's form path ("goals[0].indicators[3].actual"), shown there like a diagnostic.
 import { useState } from 'preact/hooks';
 import { reviewApi, type ReviewComment } from '../api/review';
+import type { FormContent } from '../api/types';
+import { cellLabel } from '../editor/cellLabel';
 import { CommentLine } from '../editor/RowDiagnostics';
 
 interface Props {
   formId: number;
+  draft: FormContent;
   comments: ReviewComment[];
   mayComment: boolean;
-  selected: { path: string; label: string } | null;
+  selected: string | null; // the form path of the cell the cursor is in
   onAdded: () => void;
 }
 
-export function CommentPanel({ formId, comments, mayComment, selected, onAdded }: Props) {
+export function CommentPanel({ formId, draft, comments, mayComment, selected, onAdded }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const add = async (e: Event) => {
@@ -21,7 +24,7 @@ export function CommentPanel({ formId, comments, mayComment, selected, onAdded }
     if (!selected) return setError('请先在表中点选要批注的单元格');
     if (!text.trim()) return setError('请填写批注内容');
     try {
-      await reviewApi.comment(formId, selected.path, text.trim());
+      await reviewApi.comment(formId, selected, text.trim());
       setText('');
       setError('');
       onAdded();
@@ -36,7 +39,7 @@ export function CommentPanel({ formId, comments, mayComment, selected, onAdded }
       {mayComment && (
         <form onSubmit={add}>
           <p class="sub" data-testid="comment-target">
-            {selected ? <>单元格：<strong>{selected.label || selected.path}</strong> <code>{selected.path}</code></> : '点选表中的单元格以批注'}
+            {selected ? <>单元格：<strong>{cellLabel(draft, selected)}</strong> <code>{selected}</code></> : '点选表中的单元格以批注'}
           </p>
           <textarea name="comment-text" rows={2} value={text} placeholder="批注内容（单位将在该单元格看到）"
             onInput={(e) => setText(e.currentTarget.value)} />
@@ -45,7 +48,7 @@ export function CommentPanel({ formId, comments, mayComment, selected, onAdded }
         </form>
       )}
       <ul class="comment-list">
-        {comments.map((c) => <CommentLine c={c} where={c.path} />)}
+        {comments.map((c) => <CommentLine c={c} where={cellLabel(draft, c.path)} />)}
       </ul>
     </section>
   );

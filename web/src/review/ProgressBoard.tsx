@@ -15,6 +15,8 @@ export function ProgressBoard() {
     reviewApi.progress(year || undefined).then((p) => { setProgress(p); setError(''); }).catch((e) => setError(e.message));
   }, [year]);
   const overdue = progress?.units.filter((u) => u.overdue).length ?? 0;
+  // A 主管部门's units all have it as parent: the column only says something to 财政.
+  const bySupervisor = progress?.org?.kind !== 'supervisor';
   return (
     <section class="progress-page">
       <div class="dashboard-head">
@@ -33,7 +35,7 @@ export function ProgressBoard() {
       {progress && (
         <div class="progress-counts" data-testid="progress-counts">
           {progress.states.map((c) => (
-            <div class={'count-box state-' + c.name} data-state={c.name}>
+            <div class={'count-box count-' + c.name} data-state={c.name}>
               <span class="label">{c.label}</span><span class="value">{progress.totals[c.name] ?? 0}</span>
             </div>
           ))}
@@ -45,13 +47,13 @@ export function ProgressBoard() {
       <div class="table-pane">
         <table class="grid form-list progress-list">
           <thead>
-            <tr><th>预算单位</th><th>主管部门</th><th>状态</th><th>表单</th><th>截止日期</th></tr>
+            <tr><th>预算单位</th>{bySupervisor && <th>主管部门</th>}<th>状态</th><th>表单</th><th>截止日期</th></tr>
           </thead>
           <tbody>
             {progress?.units.map((u) => (
               <tr key={u.unit.id} data-unit={u.unit.name} class={u.overdue ? 'overdue' : ''}>
                 <td>{u.unit.name}</td>
-                <td class="sub">{u.supervisor?.name ?? '—'}</td>
+                {bySupervisor && <td class="sub">{u.supervisor?.name ?? '—'}</td>}
                 <td><StateBadge state={u.state} label={u.state_label} /></td>
                 <td>
                   {u.forms.length === 0 ? <span class="sub">—</span> : u.forms.map((f) => (
@@ -66,7 +68,7 @@ export function ProgressBoard() {
                 </td>
               </tr>
             ))}
-            {progress && progress.units.length === 0 && <tr><td colSpan={5} class="empty">没有下属单位</td></tr>}
+            {progress && progress.units.length === 0 && <tr><td colSpan={bySupervisor ? 5 : 4} class="empty">没有下属单位</td></tr>}
           </tbody>
         </table>
       </div>

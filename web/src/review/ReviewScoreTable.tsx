@@ -39,7 +39,7 @@ function ScoreEntry({ formId, path, onSaved }: { formId: number; path: string; o
         onInput={(e) => setScore(e.currentTarget.value)} />
       <input name="review-reason" placeholder="复核意见" value={reason} aria-label="复核意见"
         onInput={(e) => setReason(e.currentTarget.value)} />
-      <button type="button" onClick={save}>保存评分</button>
+      <button type="button" onClick={save}>保存</button>
       {error && <span class="error-text" role="alert">{error}</span>}
     </div>
   );
@@ -55,10 +55,13 @@ export function ReviewScoreTable({ formId, draft, scores, mayScore, onSaved }: P
       <caption>财政复核评分 <span class="sub">自评得分与复核得分对照</span></caption>
       <colgroup>
         <col class="c-name" /><col class="c-num" /><col class="c-num" /><col class="c-num" /><col class="c-num" />
-        <col class="c-reason" /><col class="c-who" />
+        <col class="c-reason" /><col class="c-who" />{mayScore && <col class="c-entry" />}
       </colgroup>
       <thead>
-        <tr><th>三级指标</th><th>分值</th><th>自评得分</th><th>复核得分</th><th>差额</th><th>复核意见</th><th>复核人</th></tr>
+        <tr>
+          <th>三级指标</th><th>分值</th><th>自评得分</th><th>复核得分</th><th title="复核得分 − 自评得分">差额</th>
+          <th>复核意见</th><th>复核人</th>{mayScore && <th>复核评分</th>}
+        </tr>
       </thead>
       <tbody>
         {leaves.map(({ g, ind, path }) => {
@@ -71,11 +74,9 @@ export function ReviewScoreTable({ formId, draft, scores, mayScore, onSaved }: P
               <td class="num" data-testid="self-score">{show(s ? s.self_score : ind.score)}</td>
               <td class="num reviewer" data-testid="reviewer-score">{s ? show(s.reviewer_score) : '—'}</td>
               <td class={'num' + (negative ? ' sev-error' : '')} data-testid="difference">{s ? show(s.difference) : '—'}</td>
-              <td>
-                {s && <div data-testid="review-reason">{s.reason}</div>}
-                {mayScore && <ScoreEntry formId={formId} path={path} onSaved={onSaved} />}
-              </td>
-              <td class="sub">{s ? s.reviewer : ''}</td>
+              <td data-testid="review-reason">{s?.reason ?? ''}</td>
+              <td class="sub">{s?.reviewer ?? ''}</td>
+              {mayScore && <td><ScoreEntry formId={formId} path={path} onSaved={onSaved} /></td>}
             </tr>
           );
         })}
