@@ -21,8 +21,11 @@ for path in sorted((root / "src/ziping/server").glob("routes_*.cc")):
             pattern = pattern.replace(regex, name)
         code_routes.add((method.lower(), pattern))
 
+# An operation marked `x-planned: true` is the API's contract for a route not routed yet
+# (its row in src/ziping/access/endpoints.def is Planned).
 spec_routes = {(method, path) for path, item in spec["paths"].items() for method in item
-               if method in ("get", "post", "put", "delete", "patch")}
+               if method in ("get", "post", "put", "delete", "patch")
+               and not item[method].get("x-planned")}
 
 problems = []
 for method, path in sorted(code_routes - spec_routes):
