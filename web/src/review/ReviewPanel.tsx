@@ -54,7 +54,7 @@ export function ReviewPanel({ formId, review, dirty, onChanged }: Props) {
       {review.actions.length > 0 ? (
         <>
           {needsReason && (
-            <label>原因 / 意见{chosen?.reason_required && <span class="required">（必填）</span>}
+            <label><span>原因 / 意见{chosen?.reason_required && <span class="required">（必填）</span>}</span>
               <textarea name="reason" rows={2} value={reason} placeholder="退回或撤回时必须写明原因"
                 onInput={(e) => setReason(e.currentTarget.value)} />
             </label>
@@ -69,7 +69,13 @@ export function ReviewPanel({ formId, review, dirty, onChanged }: Props) {
           </div>
           {dirty && review.actions.some((a) => a.action === 'submit') && <p class="sub">有未保存的修改：请先保存再上报。</p>}
         </>
-      ) : <p class="sub">当前状态下您没有可执行的审核操作。</p>}
+      ) : review.editable && review.review_state === 'returned'
+        ? <p class="sub">表单已退回本单位：请按批注和退回原因修改并保存，再由单位负责人重新上报。</p>
+        : <p class="sub">当前状态下您没有可执行的审核操作。</p>}
+      {review.may_score && (
+        <p><button type="button" class="linklike jump" onClick={() => document.querySelector('[data-testid=review-scores]')
+          ?.scrollIntoView({ block: 'start' })}>→ 填写财政复核评分</button></p>
+      )}
       {error && <p class="error-text" role="alert">{error}</p>}
       {review.events.length > 0 && (
         <ol class="event-list">
