@@ -209,6 +209,54 @@ test('the seed form through the whole review chain, then the audit trail', async
   for (const p of [filler, head, supervisor, finance, anyone]) await p.context().close();
 });
 
+test('sessions: a 401 mid-session goes to the login page and back; a new password; logout', async () => {
+  const head = await loginAs(USERS.head);
+  await head.click('.topbar a:has-text("表单列表")');
+  await head.waitForSelector('.form-list tbody tr[data-form-id]');
+  // The session ends behind the page's back (expired, ended elsewhere): the next call's 401
+  // sends the user to log in, and back to the page after.
+  await head.context().clearCookies();
+  await head.click('.topbar a:has-text("我的待办")');
+  await head.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/todo');
+  await head.fill('[name=login]', USERS.head.login);
+  await head.fill('[name=password]', USERS.head.password);
+  await head.click('[data-testid=login-form] button[type=submit]');
+  await head.waitForURL((url) => url.pathname === '/todo');
+  await head.waitForSelector('.todo-list tbody tr');
+
+  // 修改密码: the wrong current password is refused; the right one gives a new session.
+  const fresh = 'fuze-new-pass-2023';
+  await head.goto(`${server.base}/account`);
+  await head.fill('[name=current]', 'not-the-password');
+  await head.fill('[name=new]', fresh);
+  await head.fill('[name=again]', fresh);
+  await head.click('.password-card button[type=submit]');
+  await head.waitForSelector('.password-card .error-text');
+  await head.fill('[name=current]', USERS.head.password);
+  await head.fill('[name=new]', fresh);
+  await head.fill('[name=again]', fresh);
+  await head.click('.password-card button[type=submit]');
+  await head.waitForSelector('.password-card .save-message:text("密码已修改")');
+  await shot(head, 'account');
+  USERS.head.password = fresh;
+
+  // 退出登录: back to the login page; a private page now asks for a login again.
+  await head.click('.topbar button:has-text("退出登录")');
+  await head.waitForURL((url) => url.pathname === '/login');
+  await head.waitForSelector('[data-testid=login-form]');
+  await shot(head, 'login');
+  await head.goto(`${server.base}/todo`);
+  await head.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/todo');
+  await head.fill('[name=login]', USERS.head.login);
+  await head.fill('[name=password]', 'fuze-pass-2022');
+  await head.click('[data-testid=login-form] button[type=submit]');
+  await head.waitForSelector('[data-testid=login-error]');
+  await head.fill('[name=password]', fresh);
+  await head.click('[data-testid=login-form] button[type=submit]');
+  await head.waitForURL((url) => url.pathname === '/todo');
+  await head.context().close();
+});
+
 test('the audit trail verifies, and fails at an entry edited in the database', async () => {
   await server.stop();
   server = null;
