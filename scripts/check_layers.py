@@ -34,7 +34,7 @@ ALLOWED = {
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
     "server": {"store", "store/open", "io", "io/json", "report", "check", "sample", "rules", "value", "model",
-               "num", "diag", "text"},
+               "num", "diag", "text", "access", "crypto"},
     "cli": None,  # the program: may include everything
 }
 # folders whose subfolders are modules of their own (io/json, store/sqlite, …)

@@ -79,8 +79,9 @@ TEST(AuthorizationTable, EveryOpenApiRouteHasARow) {
         << " is marked Served but docs/openapi.yaml does not describe it as served "
            "(mark it Planned, or describe it without x-planned)";
   for (const auto& r : routes.planned)
-    EXPECT_TRUE(planned.count(r)) << r.first << " " << r.second
-                                  << " is x-planned in docs/openapi.yaml but its row is not Planned";
+    EXPECT_TRUE(planned.count(r))
+        << r.first << " " << r.second
+        << " is x-planned in docs/openapi.yaml but its row is not Planned";
 }
 
 TEST(AuthorizationTable, RowsAreUniqueAndNamed) {

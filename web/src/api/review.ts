@@ -1,8 +1,10 @@
 // Accounts and the review chain (docs/accounts.md, docs/openapi.yaml): the session, 我的待办,
 // the progress board, and one form's review (state, transitions, comments pinned to cells,
 // 财政复核 scores). Scores stay DecimalText, as everywhere (exactJson.ts).
-import { get, query, send, setCsrfToken } from './client';
-import type { DecimalText, FormPage, FormRecord, Kind } from './types';
+import { api, get, query, send } from './client';
+import type { DecimalText, FormPage, FormRecord, Kind, OrgRef, SessionState, User } from './types';
+
+export type { OrgRef, SessionState, User };
 import type { ListQuery } from './client';
 
 export type Role = 'filler' | 'unit_head' | 'supervisor' | 'finance' | 'admin';
@@ -22,35 +24,6 @@ export const stateLabel: Record<string, string> = {
 export const actionLabel: Record<Action, string> = {
   submit: '上报', return: '退回', approve: '通过', reopen: '撤回', publish: '公开',
 };
-
-export interface OrgRef {
-  id: number;
-  kind: 'finance' | 'supervisor' | 'unit';
-  kind_label: string; // 财政局 / 主管部门 / 预算单位
-  name: string;
-}
-
-export interface User {
-  id: number;
-  login: string;
-  name: string;
-  role: Role;
-  role_label: string;
-  org: OrgRef | null; // null for an administrator
-  disabled: boolean;
-}
-
-// GET /api/session answers 200 for everyone: the public is `authenticated: false`.
-export interface SessionState {
-  authenticated: boolean;
-  via: 'session' | 'token' | 'none';
-  role: Role | 'public';
-  role_label: string;
-  user: User | null;
-  csrf_token: string | null;
-  csrf_header: string;
-  expires_at: string | null;
-}
 
 // A transition the caller may make now.
 export interface StepOffer {
@@ -151,26 +124,10 @@ export interface Progress {
 const plain = (text: string) => JSON.parse(text);
 
 export const reviewApi = {
-  session: async () => {
-    const s = await get<SessionState>('/api/session', undefined, plain);
-    setCsrfToken(s.csrf_token ?? '');
-    return s;
-  },
-  login: async (login: string, password: string) => {
-    const s = await send<SessionState>('POST', '/api/session', { login, password });
-    setCsrfToken(s.csrf_token ?? '');
-    return s;
-  },
-  logout: async () => {
-    await send<unknown>('DELETE', '/api/session', undefined);
-    setCsrfToken('');
-  },
-  // Answers a new session (a new password ends every session, this one too).
-  changePassword: async (current_password: string, new_password: string) => {
-    const s = await send<SessionState>('PUT', '/api/session/password', { current_password, new_password });
-    setCsrfToken(s.csrf_token ?? '');
-    return s;
-  },
+  session: (): Promise<SessionState> => api.session(),
+  login: (login: string, password: string): Promise<SessionState> => api.login(login, password),
+  logout: () => api.logout(),
+  changePassword: (current: string, fresh: string): Promise<SessionState> => api.changePassword(current, fresh),
   todo: () => get<{ forms: TodoItem[] }>('/api/todo'),
   progress: (year?: string) => get<Progress>('/api/progress' + query({ year }), undefined, plain),
   review: (id: number) => get<FormReview>(`/api/forms/${id}/review`),
