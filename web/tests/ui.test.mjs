@@ -103,7 +103,6 @@ test('seed form: editing 坐席电话接通率 rescores at once; save, reload, t
   await page.fill('[data-path="budget.executed"]', '19792.2');
   await expectFigures(page, '97.63', '优');
 
-  await page.fill('.save-panel [name=author]', '测试员');
   await page.fill('.save-panel [name=comment]', '坐席电话接通率更正为95%');
   await page.click('.save-panel button[type=submit]');
   await page.waitForSelector('.save-message:text("已保存为第 4 版")');
@@ -112,7 +111,7 @@ test('seed form: editing 坐席电话接通率 rescores at once; save, reload, t
   await expectFigures(page, '97.63', '优');
   const newest = page.locator('.revision-list li').first();
   assert.equal(await newest.getAttribute('data-revision'), '4');
-  // The revision names the logged-in user, whatever the author field says.
+  // The revision names the logged-in user (the save panel says who saves; there is no author field).
   assert.match(await newest.textContent(), /第 4 版 · 单位负责人（演示）.*坐席电话接通率更正为95%/);
   assert.equal(await page.inputValue(`[data-path="${row}.actual"]`), '95%');
   await page.context().close();
