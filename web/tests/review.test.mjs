@@ -142,6 +142,7 @@ test('the seed form through the whole review chain, then the audit trail', async
   const line = filler.locator(`[data-row="${LEAF}"] + tr.row-diagnostics .comment-line`);
   assert.match(await line.textContent(), /主管部门审核人 zhuguan.*实际完成值请附培训签到记录/);
   assert.match(await filler.textContent('.event-list'), /退回.*党建活动次数的完成值缺少佐证/);
+  await cell.scrollIntoViewIfNeeded();
   await shot(filler, 'editor-filler-returned');
   await filler.fill(`[data-path="${CELL}"]`, '6次（签到记录已附）');
   await filler.fill('.save-panel [name=comment]', '按退回意见补充佐证');
