@@ -34,9 +34,9 @@ ALLOWED = {
     "store/sqlite": {"store", "model", "num", "diag"},
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
-    "facts": {"store", "check", "rules", "model", "value", "num", "diag", "text"},
+    "facts": {"store", "check", "rules", "model", "value", "num", "diag", "text", "access", "crypto"},
     "server": {"facts", "store", "store/open", "io", "io/json", "report", "check", "sample", "rules", "value", "model",
-               "num", "diag", "text"},
+               "num", "diag", "text", "access", "crypto"},
     "cli": None,  # the program: may include everything
 }
 # folders whose subfolders are modules of their own (io/json, store/sqlite, …)

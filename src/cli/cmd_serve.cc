@@ -10,6 +10,7 @@
 #include "ziping/diag/render.h"
 #include "ziping/server/demo.h"
 #include "ziping/server/http_server.h"
+#include "ziping/store/directory.h"
 #include "ziping/store/open/open_store.h"
 
 namespace ziping::cli {
@@ -61,6 +62,16 @@ int run_serve(const ServeOptions& options) {
     else
       std::printf("数据库中已有表单，未重复载入演示数据\n"
                   "the database already holds forms; demo data not loaded again\n");
+    // Printed to the terminal only: never written to a file (least of all one the server
+    // serves). New passwords at every start.
+    std::printf("演示账号（密码每次启动重新生成）(demo accounts, new passwords at every start):\n");
+    for (const auto& account : server::seed_demo_accounts(workbench))
+      std::printf("  %-16s %-8s %s  %s\n", account.login.c_str(), account.password.c_str(),
+                  std::string(access::role_name_zh(account.role)).c_str(), account.org.c_str());
+  } else if (store->directory().user_count() == 0) {
+    std::printf("还没有任何账号：先用 ziping user add admin --role admin 建立管理员\n"
+                "no accounts yet: create the first administrator with "
+                "ziping user add admin --role admin\n");
   }
 
   server::ServerOptions server_options;
@@ -74,6 +85,24 @@ int run_serve(const ServeOptions& options) {
   server_options.body_timeout_seconds = options.body_timeout;
   server_options.max_connections = std::size_t(options.max_connections);
   server_options.log_requests = options.log;
+  server_options.public_origins = options.public_origins;
+  server_options.login_failures_per_address = options.login_failures;
+  for (const auto& deadline : options.deadlines) {
+    // "2022=2023-04-30"
+    int year = 0, y = 0, m = 0, d = 0;
+    char tail = 0;
+    if (std::sscanf(deadline.c_str(), "%d=%d-%d-%d%c", &year, &y, &m, &d, &tail) != 4 ||
+        year < 1900 || year > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
+      print_error(diag::make(diag::DiagId::err_bad_parameter, "",
+                             {"--deadline", deadline,
+                              diag::bilingual("年度=YYYY-MM-DD，如 2022=2023-04-30",
+                                              "YEAR=YYYY-MM-DD, e.g. 2022=2023-04-30")}));
+      return kExitUnusable;
+    }
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+    server_options.deadlines[year] = date;
+  }
   server::HttpServer server(workbench, server_options);
   int port = server.bind();
   if (port < 0) {

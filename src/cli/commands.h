@@ -82,8 +82,20 @@ struct ServeOptions {
   int body_timeout = 60;
   int max_connections = 4000;
   bool log = false;
+  std::vector<std::string> public_origins; // --public-origin, behind a reverse proxy
+  std::vector<std::string> deadlines;      // --deadline 2022=2023-04-30
+  int login_failures = 20;                 // per client address and 10 minutes
 };
 int run_serve(const ServeOptions& options);
+
+// `ziping token add LOGIN [--label TEXT] [--days N]`: an API token, printed once.
+struct TokenOptions {
+  std::string db = "ziping.db";
+  std::string login;
+  std::string label;
+  int days = 0; // 0: never expires
+};
+int run_token_add(const TokenOptions& options);
 
 // `ziping user add|passwd|disable LOGIN` (docs/accounts.md). Passwords never come from argv.
 struct UserOptions {

@@ -168,6 +168,19 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(16, 100000))
       ->capture_default_str();
   serve->add_flag("--log", serve_options.log, "逐条记录请求 (log every request)");
+  serve->add_option("--public-origin", serve_options.public_origins,
+                    "反向代理后对外的地址，如 https://ziping.example.gov.cn；https 时会话 Cookie "
+                    "加 Secure，可重复 (the origin people use behind a reverse proxy; https marks "
+                    "the session cookie Secure; repeatable)");
+  serve->add_option("--deadline", serve_options.deadlines,
+                    "某年度自评的截止日期，如 2022=2023-04-30，可重复；默认次年 4 月 30 日 "
+                    "(a year's deadline, repeatable; default 30 April of the next year)");
+  serve
+      ->add_option("--login-failures", serve_options.login_failures,
+                   "同一地址 10 分钟内允许的登录失败次数，超出后暂停登录 (failed logins per "
+                   "client address in 10 minutes before 429)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
 
   // Accounts (docs/accounts.md): users, the organisation tree, the audit trail.
   ziping::cli::UserOptions user_options;
@@ -197,6 +210,15 @@ int main(int argc, char** argv) {
   auto* org_import = org->add_subcommand("import", "从 CSV 导入组织树 (import the tree from CSV)");
   org_import->add_option("FILE", org_options.file, "CSV 文件 (file)")->required();
   org_import->add_option("--db", org_options.db, "数据库 (database)")->capture_default_str();
+  ziping::cli::TokenOptions token_options;
+  auto* token = app.add_subcommand("token", "API 令牌 (API tokens)")->require_subcommand(1);
+  auto* token_add =
+      token->add_subcommand("add", "为用户生成 API 令牌，只显示一次 (mint a token, shown once)");
+  token_add->add_option("LOGIN", token_options.login, "登录名 (login)")->required();
+  token_add->add_option("--db", token_options.db, "数据库 (database)")->capture_default_str();
+  token_add->add_option("--label", token_options.label, "用途说明 (what it is for)");
+  token_add->add_option("--days", token_options.days, "有效天数，0 为不过期 (days; 0: never)")
+      ->check(CLI::Range(0, 3650));
   std::string audit_db = "ziping.db";
   auto* audit = app.add_subcommand("audit", "审计记录 (audit trail)")->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "校验哈希链 (verify the hash chain)");
@@ -274,6 +296,7 @@ int main(int argc, char** argv) {
     if (*load) return ziping::cli::run_load(load_options);
     if (*rescore) return ziping::cli::run_rescore(rescore_options);
     if (*report) return ziping::cli::run_report(report_options);
+    if (*token_add) return ziping::cli::run_token_add(token_options);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ziping: 内部错误 (internal error): %s\n", error.what());
     return ziping::cli::kExitInternal;

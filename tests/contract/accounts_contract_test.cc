@@ -281,6 +281,11 @@ TEST_F(AccountsContract, ApiTokensAreHashedExpireAndCanBeRevoked) {
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_TRUE(listed[0].token.empty());
   EXPECT_EQ(listed[0].last_used_at, utc_text(kNoon));
+  // The last use is kept to the minute: no write for a second use within it.
+  EXPECT_TRUE(dir().api_token_user(t.token, kNoon + std::chrono::seconds(30)));
+  EXPECT_EQ(dir().api_tokens(admin.id)[0].last_used_at, utc_text(kNoon));
+  EXPECT_TRUE(dir().api_token_user(t.token, kNoon + minutes(2)));
+  EXPECT_EQ(dir().api_tokens(admin.id)[0].last_used_at, utc_text(kNoon + minutes(2)));
   EXPECT_TRUE(dir().revoke_api_token(t.id, admin.id, kCli));
   EXPECT_FALSE(dir().api_token_user(t.token, kNoon));
   EXPECT_FALSE(dir().revoke_api_token(t.id, admin.id, kCli));

@@ -7,6 +7,7 @@
 #include <barrier>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -31,6 +32,7 @@ public:
     ASSERT_TRUE(backend);
     // A --static that does not exist: the placeholder page whether or not `make` has built
     // web/dist (which the server would otherwise find and serve).
+    accounts = std::make_unique<Accounts>(kBinary, backend->url());
     process = std::make_unique<ServerProcess>(
         kBinary, std::vector<std::string>{"--db", backend->url(), "--threads", "16",
                                           "--max-upload-mb", std::to_string(kMaxUploadMb),
@@ -45,19 +47,41 @@ public:
     // Now, not in the destructor: gtest destroys environments during exit, after libpqxx's
     // static data is gone.
     process.reset();
+    accounts.reset();
     backend.reset();
   }
   std::unique_ptr<Backend> backend;
+  std::unique_ptr<Accounts> accounts;
   std::unique_ptr<ServerProcess> process;
 };
 ApiServer* ApiServer::instance = nullptr;
 
-httplib::Client client() {
+httplib::Client anonymous_client() {
   httplib::Client c("127.0.0.1", ApiServer::instance->process->port());
   c.set_read_timeout(60, 0);
   c.set_write_timeout(60, 0);
   c.set_url_encode(false); // queries are encoded here, with encoded()
   return c;
+}
+
+httplib::Client client_with(const std::string& token) {
+  auto c = anonymous_client();
+  c.set_bearer_token_auth(token);
+  return c;
+}
+
+Accounts& accounts() {
+  return *ApiServer::instance->accounts;
+}
+
+// Reads: the 财政审核人 of the bureau every test department is placed under sees them all.
+httplib::Client client() {
+  return client_with(accounts().finance_token());
+}
+
+// Writes: the 单位负责人 of `department` (made a unit of the test bureau on first use).
+httplib::Client client_for(const std::string& department) {
+  return client_with(accounts().unit_token(department));
 }
 
 std::string encoded(const std::string& text) {
@@ -108,9 +132,9 @@ std::string envelope(const std::string& content, const std::string& extra = "") 
   return "{\"content\": " + content + (extra.empty() ? "" : ", " + extra) + "}";
 }
 
-// POST /api/forms; returns the new form's id.
+// POST /api/forms as the form's own unit; returns the new form's id.
 long long create(const std::string& content, const std::string& extra = "") {
-  auto c = client();
+  auto c = client_for(Json::parse(content)["department"].str());
   auto r = c.Post("/api/forms", envelope(content, extra), "application/json");
   EXPECT_TRUE(r);
   if (!r) return -1;
@@ -197,7 +221,7 @@ TEST(Api, ReferenceData) {
 }
 
 TEST(Api, CreateReadAndExportKeepTheFormExactly) {
-  auto c = client();
+  auto c = client_for(kSeedDepartment);
   std::string content = read_file(kExamples + "tianjin-2022-dept.json");
   auto r = c.Post(
       "/api/forms",
@@ -215,7 +239,8 @@ TEST(Api, CreateReadAndExportKeepTheFormExactly) {
   EXPECT_EQ(doc["form"]["score"]["total"].str(), "97.43");
   EXPECT_EQ(doc["form"]["score"]["grade"].str(), "优");
   EXPECT_EQ(doc["form"]["score"]["execution_rate"].str(), "87.26");
-  EXPECT_EQ(doc["revision"]["author"].str(), "张三");
+  // The revision names the user who filed it, not what the body says.
+  EXPECT_EQ(doc["revision"]["author"].str(), accounts().unit_login(kSeedDepartment));
   EXPECT_EQ(doc["revision"]["comment"].str(), "首次录入");
   EXPECT_EQ(doc["content"]["budget"]["annual"].str(), "22681.6");
 
@@ -245,31 +270,34 @@ TEST(Api, CreateReadAndExportKeepTheFormExactly) {
 }
 
 TEST(Api, SavesMakeRevisionsWithWhoWhenAndWhy) {
-  auto c = client();
+  auto c = client_for("保存测试局");
+  const std::string who = accounts().unit_login("保存测试局");
   long long id = create(seed_as("保存测试局"));
   std::string path = "/api/forms/" + std::to_string(id);
   std::string changed = seed_as("保存测试局");
   changed.replace(changed.find("\"conclusion\": \""), 15, "\"conclusion\": \"已修改。");
   auto r = c.Put(
       path,
-      R"({"base_revision": 1, "author": "李四", "comment": "修改结论", "status": "submitted", "content": )" +
+      R"({"base_revision": 1, "author": "李四", "comment": "修改结论", "status": "draft", "content": )" +
           changed + "}",
       "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   Json saved = json_of(r);
   EXPECT_EQ(saved["form"]["revision"].integer(), 2);
-  EXPECT_EQ(saved["form"]["status"].str(), "submitted");
-  EXPECT_EQ(saved["form"]["status_label"].str(), "已提交");
-  EXPECT_EQ(saved["form"]["updated_by"].str(), "李四");
+  EXPECT_EQ(saved["form"]["status"].str(), "draft");
+  EXPECT_EQ(saved["form"]["status_label"].str(), "填报中");
+  EXPECT_EQ(saved["form"]["review_state"].str(), "draft");
+  EXPECT_EQ(saved["form"]["review_state_label"].str(), "填报中");
+  EXPECT_EQ(saved["form"]["updated_by"].str(), who);
   EXPECT_EQ(saved["revision"]["comment"].str(), "修改结论");
   EXPECT_EQ(saved["content"]["conclusion"].str().rfind("已修改。", 0), 0u);
 
   Json history = json_of(c.Get(path + "/revisions"));
   ASSERT_EQ(history["revisions"].size(), 2u);
   EXPECT_EQ(history["revisions"][0]["number"].integer(), 2);
-  EXPECT_EQ(history["revisions"][0]["author"].str(), "李四");
-  EXPECT_EQ(history["revisions"][1]["author"].str(), "未署名");
+  EXPECT_EQ(history["revisions"][0]["author"].str(), who);
+  EXPECT_EQ(history["revisions"][1]["author"].str(), who);
   EXPECT_FALSE(history["revisions"][1]["created_at"].str().empty());
 
   Json first = json_of(c.Get(path + "?revision=1"));
@@ -292,13 +320,13 @@ TEST(Api, TwoClientsSavingAtOnceOneWinsTheOtherGetsTheCurrentVersionNothingIsLos
   std::optional<httplib::Result> results[2];
   std::barrier start(2);
   std::thread a([&] {
-    auto c = client();
+    auto c = client_for("并发测试局");
     start.arrive_and_wait();
     results[0] = c.Put(path, R"({"base_revision": 1, "author": "甲", "content": )" + alice + "}",
                        "application/json");
   });
   std::thread b([&] {
-    auto c = client();
+    auto c = client_for("并发测试局");
     start.arrive_and_wait();
     results[1] = c.Put(path, R"({"base_revision": 1, "author": "乙", "content": )" + bob + "}",
                        "application/json");
@@ -323,7 +351,7 @@ TEST(Api, TwoClientsSavingAtOnceOneWinsTheOtherGetsTheCurrentVersionNothingIsLos
   std::string merged = loser == 0 ? alice : bob;
   merged.replace(merged.find("\"conclusion\": \""), 15 + lost.size(),
                  "\"conclusion\": \"" + won + lost);
-  auto c = client();
+  auto c = client_for("并发测试局");
   auto again = c.Put(path, R"({"base_revision": 2, "author": "合并", "content": )" + merged + "}",
                      "application/json");
   ASSERT_TRUE(again);
@@ -351,7 +379,7 @@ TEST(Api, ManyClientsSavingAtOnceEachAnswerNamesTheRevisionThatClientWrote) {
   std::vector<std::thread> threads;
   for (int n = 0; n < kClients; ++n) {
     threads.emplace_back([&, n] {
-      auto c = client();
+      auto c = client_for("并发应答局");
       start.arrive_and_wait();
       long long base = 1;
       for (int attempt = 0; attempt < kAttempts && saved[n] < kSavesEach; ++attempt) {
@@ -383,7 +411,8 @@ TEST(Api, ManyClientsSavingAtOnceEachAnswerNamesTheRevisionThatClientWrote) {
                                 std::to_string(number));
         if (answer["form"]["revision"].integer() != number)
           failures[n].push_back("record says revision " + answer["form"]["revision"].str());
-        if (answer["revision"]["author"].str() != who || answer["revision"]["comment"].str() != who)
+        // (Every client is the same unit's account: the comment tells the saves apart.)
+        if (answer["revision"]["comment"].str() != who)
           failures[n].push_back("answered " + answer["revision"]["author"].str() + "'s revision");
         if (answer["content"]["conclusion"].str().rfind(who + "。", 0) != 0)
           failures[n].push_back("answered another client's content");
@@ -408,7 +437,7 @@ TEST(Api, ManyClientsSavingAtOnceEachAnswerNamesTheRevisionThatClientWrote) {
 // A form in a request envelope is read where it stands: a 422 names the body's own line and
 // column, not those of a copy re-printed on one line.
 TEST(Api, AnUnreadableFormInAnEnvelopeIsLocatedInTheBody) {
-  auto c = client();
+  auto c = client_for("定位测试局");
   std::string body =
       "{\n  \"author\": \"定位\",\n  \"content\": {\n    \"format\": \"ziping-form\",\n"
       "    \"format_version\": 99,\n    \"kind\": \"department\", \"goals\": []\n  }\n}";
@@ -423,7 +452,14 @@ TEST(Api, AnUnreadableFormInAnEnvelopeIsLocatedInTheBody) {
 
 TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   auto c = client();
-  long long a = create(seed_as("筛选测试局"), R"("status": "approved")");
+  long long a = create(seed_as("筛选测试局"));
+  // States change only through transitions: the unit's head submits the first form.
+  auto submitted =
+      client_for("筛选测试局")
+          .Post("/api/forms/" + std::to_string(a) + "/transitions",
+                R"({"action": "submit", "expected_state": "draft"})", "application/json");
+  ASSERT_TRUE(submitted);
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
   long long b = create(project_as("筛选测试局"));
   long long other = create(project_as("筛选对照局"));
   Json page = json_of(c.Get("/api/forms?q=" + encoded("筛选测试局")));
@@ -436,7 +472,7 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   std::string d = "&department=" + std::to_string(department);
   EXPECT_EQ(json_of(c.Get("/api/forms?year=2022" + d))["forms"][0]["id"].integer(), a);
   EXPECT_EQ(json_of(c.Get("/api/forms?kind=project" + d))["forms"][0]["id"].integer(), b);
-  EXPECT_EQ(json_of(c.Get("/api/forms?status=approved" + d))["total"].integer(), 1);
+  EXPECT_EQ(json_of(c.Get("/api/forms?status=submitted" + d))["total"].integer(), 1);
   EXPECT_EQ(json_of(c.Get("/api/forms?status=draft" + d))["forms"][0]["id"].integer(), b);
   EXPECT_EQ(json_of(c.Get("/api/forms?grade=" + encoded("优") + d))["total"].integer(), 2);
   EXPECT_EQ(json_of(c.Get("/api/forms?grade=" + encoded("差") + d))["total"].integer(), 0);
@@ -453,7 +489,7 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   EXPECT_EQ(stats["total"].integer(), 2);
   EXPECT_EQ(stats["by_kind"]["project"].integer(), 1);
   EXPECT_EQ(stats["by_year"]["2023"].integer(), 1);
-  EXPECT_EQ(stats["by_status"]["approved"].integer(), 1);
+  EXPECT_EQ(stats["by_status"]["submitted"].integer(), 1);
 
   Json department_json = json_of(c.Get("/api/departments/" + std::to_string(department)));
   EXPECT_EQ(department_json["name"].str(), "筛选测试局");
@@ -581,7 +617,7 @@ TEST(Api, DraftCheckScoresWithoutSaving) {
 }
 
 TEST(Api, ImportsUploadsAndOptionallySavesThem) {
-  auto c = client();
+  auto c = client_for("导入测试局");
   for (const char* name : {"tianjin-2022-dept.json", "county-roads-2023-proj.json"}) {
     httplib::MultipartFormDataItems items = {
         {"file", read_file(kExamples + name), name, "application/json"}};
@@ -599,14 +635,14 @@ TEST(Api, ImportsUploadsAndOptionallySavesThem) {
       {"file", project_as("导入测试局"), "roads.json", "application/json"},
       {"save", "true", "", ""},
       {"author", "王五", "", ""},
-      {"status", "submitted", "", ""}};
+      {"status", "draft", "", ""}};
   auto saved = c.Post("/api/import", save);
   ASSERT_TRUE(saved);
   ASSERT_EQ(saved->status, 201) << saved->body;
   Json s = json_of(saved)["saved"];
   EXPECT_EQ(s["form"]["department"].str(), "导入测试局");
-  EXPECT_EQ(s["form"]["status"].str(), "submitted");
-  EXPECT_EQ(s["revision"]["author"].str(), "王五");
+  EXPECT_EQ(s["form"]["status"].str(), "draft");
+  EXPECT_EQ(s["revision"]["author"].str(), accounts().unit_login("导入测试局"));
   EXPECT_EQ(s["revision"]["comment"].str(), "导入 roads.json");
   EXPECT_EQ(saved->get_header_value("Location"), "/api/forms/" + s["form"]["id"].str());
 
@@ -671,7 +707,7 @@ TEST(Api, ExportsEveryWritableFormatAndReimportsTheReadableOnes) {
 }
 
 TEST(Api, RequestErrorsAreJsonAPersonCanRead) {
-  auto c = client();
+  auto c = client_for("错误测试局");
   expect_error(c.Get("/api/nothing-here"), 404, "no_such_endpoint", "ZP0716");
   expect_error(c.Delete("/api/forms/1"), 404, "no_such_endpoint", "ZP0716");
   expect_error(c.Get("/api/forms/987654321"), 404, "not_found", "ZP0707");
@@ -736,7 +772,7 @@ TEST(Api, AMalformedRequestStillGetsJson) {
 }
 
 TEST(Api, Departments) {
-  auto c = client();
+  auto c = client_with(accounts().admin_token()); // creating a department is an administrator's
   auto r = c.Post("/api/departments", R"({"name": "  部门测试局  "})", "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 201) << r->body;
@@ -777,6 +813,24 @@ TEST(Serve, LoadsTheDemoOnceAndNeverTwice) {
     ServerProcess server(kBinary, {"--db", backend->url(), "--demo"});
     ASSERT_TRUE(server.started()) << server.output();
     httplib::Client c("127.0.0.1", server.port());
+    // One account per role, with passwords printed at start (new ones each time).
+    std::smatch account;
+    std::string out = server.output();
+    for (const char* login : {"demo-filler", "demo-head", "demo-supervisor", "demo-admin"})
+      EXPECT_NE(out.find(login), std::string::npos) << out;
+    ASSERT_TRUE(std::regex_search(out, account, std::regex(R"(demo-finance\s+(\S+))"))) << out;
+    // The public sees published forms only; the 财政审核人 sees every unit of the bureau.
+    Json public_page = json_of(c.Get("/api/forms?limit=500"));
+    for (std::size_t i = 0; i < public_page["forms"].size(); ++i)
+      EXPECT_EQ(public_page["forms"][i]["review_state"].str(), "published");
+    auto login = c.Post("/api/session",
+                        R"({"login": "demo-finance", "password": ")" + account[1].str() + R"("})",
+                        "application/json");
+    ASSERT_TRUE(login);
+    ASSERT_EQ(login->status, 200) << login->body;
+    std::string cookie = login->get_header_value("Set-Cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    c.set_default_headers({{"Cookie", cookie}});
     Json page = json_of(c.Get("/api/forms?limit=1"));
     if (run == 0) {
       EXPECT_NE(server.output().find("已载入演示数据"), std::string::npos) << server.output();

@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <regex>
+#include <stdexcept>
 
 #include "ziping/io/json/json_parser.h"
 
@@ -107,6 +109,57 @@ int run_to_exit(const std::string& binary, const std::vector<std::string>& args,
   }
   close(fd);
   return wait_for(pid);
+}
+
+void Accounts::place(const std::string& unit, const std::string& supervisor) {
+  std::string file = std::filesystem::temp_directory_path() /
+                     ("ziping-e2e-orgs-" + std::to_string(getpid()) + ".csv");
+  {
+    std::ofstream out(file);
+    out << "类型,名称,上级,代码\n财政局," << kFinance << ",,\n主管部门," << supervisor << ","
+        << kFinance << ",\n";
+    if (!unit.empty()) out << "预算单位," << unit << "," << supervisor << ",\n";
+  }
+  std::string output;
+  int status = run_to_exit(binary_, {"org", "import", file, "--db", db_}, output);
+  std::filesystem::remove(file);
+  if (status != 0) throw std::runtime_error("org import failed: " + output);
+}
+
+std::string Accounts::token(const std::string& login, const std::string& role,
+                            const std::string& org) {
+  std::lock_guard lock(mutex_);
+  auto found = tokens_.find(login);
+  if (found != tokens_.end()) return found->second;
+  std::string output;
+  std::vector<std::string> add = {"user", "add", login, "--role", role, "--generate-password",
+                                  "--db", db_};
+  if (!org.empty()) {
+    add.push_back("--org");
+    add.push_back(org);
+  }
+  if (org == kFinance || org == kSupervisor) place("", kSupervisor);
+  if (run_to_exit(binary_, add, output) != 0)
+    throw std::runtime_error("user add " + login + " failed: " + output);
+  output.clear();
+  if (run_to_exit(binary_, {"token", "add", login, "--db", db_}, output) != 0)
+    throw std::runtime_error("token add " + login + " failed: " + output);
+  static const std::regex token_line(R"((zpt_[A-Za-z0-9_-]+))");
+  std::smatch m;
+  if (!std::regex_search(output, m, token_line))
+    throw std::runtime_error("token add printed no token: " + output);
+  return tokens_[login] = m[1].str();
+}
+
+std::string Accounts::unit_token(const std::string& department) {
+  std::lock_guard lock(mutex_);
+  auto found = units_.find(department);
+  if (found != units_.end()) return tokens_[found->second];
+  std::string login = "e2e-unit-" + std::to_string(units_.size() + 1);
+  place(department);
+  std::string made = token(login, "unit_head", department);
+  units_[department] = login;
+  return made;
 }
 
 Json Json::parse(const std::string& text) {

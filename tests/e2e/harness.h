@@ -4,7 +4,9 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,43 @@ private:
 // Runs the binary to completion (for startup failures); returns the exit status.
 int run_to_exit(const std::string& binary, const std::vector<std::string>& args,
                 std::string& output);
+
+// Accounts on a test server's database, made the way an operator makes them, through the CLI
+// (`ziping org import`, `user add --generate-password`, `token add`): an API token per login,
+// made on first use and cached. Safe from several threads.
+//
+// The tree: finance bureau kFinance → supervisors → units; unit_token(DEPT) places DEPT under
+// kSupervisor and gives its 单位负责人's token, so a test can file forms under any department
+// name of its own.
+class Accounts {
+public:
+  static constexpr const char* kFinance = "测试市财政局";
+  static constexpr const char* kSupervisor = "测试主管部门";
+
+  Accounts(std::string binary, std::string db) : binary_(std::move(binary)), db_(std::move(db)) {}
+  // org import of one unit (and its supervisor under kFinance).
+  void place(const std::string& unit, const std::string& supervisor = kSupervisor);
+  // A user of `role` acting for `org` (of the role's kind; "" for admin) and its token.
+  std::string token(const std::string& login, const std::string& role, const std::string& org);
+  // The 单位负责人 of unit `department` (placed under kSupervisor on first use).
+  std::string unit_token(const std::string& department);
+  std::string unit_login(const std::string& department) {
+    unit_token(department);
+    std::lock_guard lock(mutex_);
+    return units_[department];
+  }
+  std::string finance_token() { return token("e2e-finance", "finance", kFinance); }
+  std::string supervisor_token() { return token("e2e-supervisor", "supervisor", kSupervisor); }
+  std::string admin_token() { return token("e2e-admin", "admin", ""); }
+  const std::string& db() const { return db_; }
+
+private:
+  std::string binary_;
+  std::string db_;
+  std::recursive_mutex mutex_;
+  std::map<std::string, std::string> tokens_; // login → token
+  std::map<std::string, std::string> units_;  // department → login
+};
 
 // A parsed JSON response, navigated with ["key"] and [index]; a missing node is Null.
 class Json {

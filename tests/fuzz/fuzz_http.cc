@@ -17,8 +17,8 @@
 // every /api/ answer is JSON, and an error is the one error shape with a code.
 //
 // Principals: accounts are not wired into HTTP on this branch. A leading "@ROLE" line is
-// parsed and handed to act_as(), which today adds nothing; once the routes authenticate, it
-// is where a session for a user of that role (made once at start-up) is attached, so that the
+// parsed and handed to act_as(), which attaches the API token of a user of that role (made with
+// the store at start-up: the seed's unit, its 主管部门 and 财政局, an administrator), so that the
 // same corpus reaches the routes both as an anonymous client and as each role.
 #include <cctype>
 #include <cstddef>
@@ -31,6 +31,11 @@
 #include <string>
 #include <string_view>
 
+#include <map>
+
+#include "ziping/access/org_csv.h"
+#include "ziping/access/role.h"
+#include "ziping/crypto/crypto.h"
 #include "ziping/server/http_server.h"
 #include "ziping/server/http_types.h"
 #include "ziping/server/workbench.h"
@@ -56,10 +61,59 @@ namespace {
   __builtin_trap();
 }
 
-// Where a principal would be attached (see the header comment). `role` is the text after '@'.
+// An API token per role (filler, unit_head, supervisor, finance, admin), made with the store
+// each time it is made: the seed's unit, its 主管部门 and 财政局, and an administrator.
+std::map<std::string, std::string, std::less<>>& role_tokens() {
+  static std::map<std::string, std::string, std::less<>> tokens;
+  return tokens;
+}
+
+// The principal of an input's "@role" line: that role's API token (an unknown role is nobody).
 void act_as(std::string_view role, server::Request& request) {
-  (void)role;
-  (void)request;
+  auto found = role_tokens().find(role);
+  if (found != role_tokens().end())
+    request.headers.emplace_back("authorization", "Bearer " + found->second);
+}
+
+constexpr const char* kSeedUnit = "天津市人民政府政务服务办公室";
+
+void make_accounts(store::Store& store) {
+  crypto::set_hash_cost(crypto::HashCost::Test);
+  auto& directory = store.directory();
+  store::Actor actor{std::nullopt, "fuzz"};
+  std::vector<access::OrgRow> rows = {
+      {access::OrgKind::Finance, "模糊测试财政局", "", "", {}},
+      {access::OrgKind::Supervisor, "模糊测试主管部门", "", "模糊测试财政局", {}},
+      {access::OrgKind::Unit, kSeedUnit, "", "模糊测试主管部门", {}},
+      {access::OrgKind::Unit, "模糊测试其他单位", "", "模糊测试主管部门", {}},
+  };
+  auto imported = directory.import_orgs(rows, actor);
+  if (!imported.diagnostics.empty()) __builtin_trap();
+  struct Account {
+    access::Role role;
+    access::OrgKind kind;
+    const char* org;
+  };
+  const Account accounts[] = {
+      {access::Role::Filler, access::OrgKind::Unit, kSeedUnit},
+      {access::Role::UnitHead, access::OrgKind::Unit, kSeedUnit},
+      {access::Role::Supervisor, access::OrgKind::Supervisor, "模糊测试主管部门"},
+      {access::Role::Finance, access::OrgKind::Finance, "模糊测试财政局"},
+      {access::Role::Admin, access::OrgKind::Unit, nullptr},
+  };
+  role_tokens().clear();
+  for (const auto& a : accounts) {
+    store::NewUser user;
+    user.login = "fuzz-" + std::string(access::role_name(a.role));
+    user.name = user.login;
+    user.role = a.role;
+    if (a.org) user.org_id = directory.find_org(a.kind, a.org)->id;
+    user.password = "fuzz-password-" + user.login;
+    auto added = directory.add_user(user, actor);
+    if (!added.user) __builtin_trap();
+    role_tokens()[std::string(access::role_name(a.role))] =
+        directory.create_api_token(added.user->id, "fuzz", std::nullopt, actor).token;
+  }
 }
 
 // The server and its store, made once: building them per input would measure SQLite's schema
@@ -81,6 +135,7 @@ struct Fixture {
     server::ServerOptions options;
     options.threads = 1;
     server = std::make_unique<server::HttpServer>(*workbench, options);
+    make_accounts(*store);
     std::ifstream file(std::string(ZIPING_SOURCE_DIR) + "/examples/tianjin-2022-dept.json");
     std::stringstream example;
     example << file.rdbuf();
@@ -90,6 +145,7 @@ struct Fixture {
     seed.headers = {{"content-type", "application/json"}};
     seed.body = "{\"content\":" + example.str() + ",\"author\":\"fuzz\"}";
     server::parse_target(seed);
+    act_as("unit_head", seed);
     auto created = server->answer(seed);
     if (created.status != 201) fail("the seed form was not stored", seed, created);
     served = 0;
@@ -104,7 +160,7 @@ struct Fixture {
 const std::set<int>& documented_statuses() {
   // 503 is left out: the store is SQLite in memory and the queue is the transport's, so a
   // 503 here is an error the route should have answered as a 4xx.
-  static const std::set<int> statuses = {200, 201, 400, 404, 409, 413, 415, 422};
+  static const std::set<int> statuses = {200, 201, 400, 401, 403, 404, 409, 413, 415, 422, 429};
   return statuses;
 }
 

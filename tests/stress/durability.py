@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from serverproc import Checks, Server
+from serverproc import Checks, Server, act_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,6 +59,7 @@ def main():
     content = json.loads((ROOT / "examples" / "county-roads-2023-proj.json").read_text("utf-8"))
 
     server = Server(args.ziping, db)
+    act_for(args.ziping, db, content["department"])
     status, created = server.json("POST", "/api/forms", {"content": content, "comment": "start"})
     checks.check(status == 201, f"form created ({status})")
     form_id = created["form"]["id"]

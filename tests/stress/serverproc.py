@@ -11,12 +11,38 @@ import time
 
 HOST = "127.0.0.1"
 
+# The credentials every request of this process carries (act_for()): writes need an account
+# since issue 10.
+AUTH = {}
+
+
+def act_for(ziping, db, department):
+    """Makes `department` a unit (under a test 主管部门 and 财政局) and its 单位负责人 with an API
+    token, through the CLI as an operator would; every later request carries the token."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as f:
+        f.write(f"类型,名称,上级,代码\n财政局,压力测试财政局,,\n主管部门,压力测试主管部门,压力测试财政局,\n"
+                f"预算单位,{department},压力测试主管部门,\n")
+        csv = f.name
+    try:
+        subprocess.run([ziping, "org", "import", csv, "--db", db], check=True, capture_output=True)
+    finally:
+        os.unlink(csv)
+    login = "stress-" + str(abs(hash(department)) % 10**8)
+    subprocess.run([ziping, "user", "add", login, "--role", "unit_head", "--org", department,
+                    "--generate-password", "--db", db], check=True, capture_output=True)
+    out = subprocess.run([ziping, "token", "add", login, "--db", db], check=True,
+                         capture_output=True).stdout.decode()
+    token = re.search(r"(zpt_[A-Za-z0-9_-]+)", out).group(1)
+    AUTH["Authorization"] = "Bearer " + token
+
 
 class Server:
     def __init__(self, ziping, db, *args, env=None):
         self.proc = subprocess.Popen(
             [ziping, "serve", "--host", HOST, "--port", "0", "--db", db, *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        self.ziping, self.db = ziping, db
         self.port = None
         deadline = time.time() + 30
         lines = []
@@ -44,7 +70,7 @@ class Server:
     def request(self, method, path, body=None, headers=None, timeout=60):
         c = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
         try:
-            c.request(method, path, body=body, headers=headers or {})
+            c.request(method, path, body=body, headers={**AUTH, **(headers or {})})
             r = c.getresponse()
             return r.status, dict((k.lower(), v) for k, v in r.getheaders()), r.read()
         finally:

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { apiGet, ROOT, seedFormId, startServer } from './server.mjs';
+import { apiGet, ROOT, seedFormId, signedInContext, startServer } from './server.mjs';
 
 const XLSX_FIXTURE = join(ROOT, 'tests/golden/xlsx-lo-seed/input.xlsx'); // the seed saved by LibreOffice
 let server;
@@ -22,7 +22,7 @@ after(async () => {
 });
 
 async function format(name) {
-  const { formats } = await apiGet(server.base, '/api/formats');
+  const { formats } = await apiGet(server, '/api/formats');
   return formats.find((f) => f.name === name);
 }
 
@@ -31,7 +31,7 @@ test('import: an xlsx chosen with the file input is read and checked', async () 
   assert.ok(xlsx?.read, 'GET /api/formats lists no readable xlsx: this binary has no xlsx reader ' +
     '(it arrives when main, with io/xlsx, is merged into this branch)');
   assert.ok(existsSync(XLSX_FIXTURE), `the fixture ${XLSX_FIXTURE} is missing (it comes with main's golden cases)`);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const page = await (await signedInContext(browser, server, 'demo-finance', { viewport: { width: 1366, height: 768 } })).newPage();
   await page.goto(`${server.base}/import`);
   await page.waitForSelector('.drop-zone .sub:has-text(".xlsx")');
   await page.setInputFiles('input[type=file]', XLSX_FIXTURE);
@@ -46,8 +46,8 @@ test('export: the PDF button downloads a PDF of the saved form', async () => {
   const pdf = await format('pdf');
   assert.ok(pdf?.write, 'GET /api/formats lists no writable pdf: this binary has no PDF writer ' +
     '(it arrives when main, with io/pdf_writer, is merged into this branch)');
-  const id = await seedFormId(server.base);
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const id = await seedFormId(server);
+  const page = await (await signedInContext(browser, server, 'demo-finance', { viewport: { width: 1366, height: 768 }, acceptDownloads: true })).newPage();
   await page.goto(`${server.base}/forms/${id}`);
   const button = page.locator('.export-buttons [data-format=pdf]');
   await button.waitFor();

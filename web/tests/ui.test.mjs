@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { apiGet, ROOT, seedFormId, startServer } from './server.mjs';
+import { apiGet, ROOT, seedFormId, signedInContext, startServer, unitAccount } from './server.mjs';
 
 const VIEWPORT = { width: 1366, height: 768 };
 let server;
@@ -21,8 +21,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+// A page logged in as `login` (default the 财政审核人, who sees every unit of the demo).
+async function newPage(login = 'demo-finance') {
+  const context = await signedInContext(browser, server, login, { viewport: VIEWPORT, acceptDownloads: true });
   return context.newPage();
 }
 
@@ -63,8 +64,8 @@ async function noSidewaysScroll(page, what) {
 }
 
 test('seed form: editing 坐席电话接通率 rescores at once; save, reload, the new revision is there', async () => {
-  const id = await seedFormId(server.base);
-  const page = await newPage();
+  const id = await seedFormId(server);
+  const page = await newPage('demo-head'); // the 单位负责人 of the seed form's unit
   await page.goto(`${server.base}/forms/${id}`);
   await expectFigures(page, '97.43', '优');
   assert.equal(await text(page, '[data-testid=formula-total]'), '98.56');
@@ -102,7 +103,6 @@ test('seed form: editing 坐席电话接通率 rescores at once; save, reload, t
   await page.fill('[data-path="budget.executed"]', '19792.2');
   await expectFigures(page, '97.63', '优');
 
-  await page.fill('.save-panel [name=author]', '测试员');
   await page.fill('.save-panel [name=comment]', '坐席电话接通率更正为95%');
   await page.click('.save-panel button[type=submit]');
   await page.waitForSelector('.save-message:text("已保存为第 4 版")');
@@ -111,17 +111,22 @@ test('seed form: editing 坐席电话接通率 rescores at once; save, reload, t
   await expectFigures(page, '97.63', '优');
   const newest = page.locator('.revision-list li').first();
   assert.equal(await newest.getAttribute('data-revision'), '4');
-  assert.match(await newest.textContent(), /第 4 版 · 测试员.*坐席电话接通率更正为95%/);
+  // The revision names the logged-in user (the save panel says who saves; there is no author field).
+  assert.match(await newest.textContent(), /第 4 版 · 单位负责人（演示）.*坐席电话接通率更正为95%/);
   assert.equal(await page.inputValue(`[data-path="${row}.actual"]`), '95%');
   await page.context().close();
 });
 
 test('two tabs: a stale save shows the conflict, keeps the draft, and merges', async () => {
-  const list = await apiGet(server.base, '/api/forms?q=' + encodeURIComponent('市教育局') + '&kind=department&limit=1');
+  // A form still with its unit (only 填报中 and 已退回 forms can be edited), edited by that unit.
+  const draft = await apiGet(server, '/api/forms?kind=department&status=draft&limit=1');
+  const list = draft.forms.length ? draft : await apiGet(server, '/api/forms?kind=department&status=returned&limit=1');
+  assert.ok(list.forms.length, 'the demo holds no department form that its unit may edit');
   const id = list.forms[0].id;
   const revision = list.forms[0].revision;
-  const a = await newPage();
-  const b = await newPage();
+  const login = unitAccount(server, list.forms[0].department);
+  const a = await newPage(login);
+  const b = await newPage(login);
   await Promise.all([a.goto(`${server.base}/forms/${id}`), b.goto(`${server.base}/forms/${id}`)]);
   await Promise.all([settled(a), settled(b)]);
 
@@ -151,7 +156,7 @@ test('two tabs: a stale save shows the conflict, keeps the draft, and merges', a
 });
 
 test('import: a JSON form dropped on the page is read, checked, and filed', async () => {
-  const page = await newPage();
+  const page = await newPage(unitAccount(server, '某县交通运输局')); // the form's own unit files it
   await page.goto(`${server.base}/import`);
   await page.waitForSelector('.drop-zone .sub:has-text(".json")');
   const json = readFileSync(join(ROOT, 'examples/county-roads-2023-proj.json'), 'utf8');
@@ -184,7 +189,7 @@ test('dashboard: charts with Chinese labels at 1366×768, no sideways scroll', a
   assert.ok(labels.some((l) => l.includes('优')), 'the grade chart names 优');
   assert.ok(labels.some((l) => l.includes('市教育局')), 'the execution chart names departments');
   assert.equal(await page.locator('.chart svg').count(), 2);
-  const overview = await apiGet(server.base, '/api/forms/overview?year=2022&top=15');
+  const overview = await apiGet(server, '/api/forms/overview?year=2022&top=15');
   const first = page.locator('.deviations tbody tr').first();
   assert.match(await first.textContent(), new RegExp(overview.deviations[0].name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await noSidewaysScroll(page, 'dashboard');
@@ -196,14 +201,14 @@ test('list: filters and paging follow the API', async () => {
   await page.goto(`${server.base}/`);
   await page.waitForSelector('.form-list tbody tr[data-form-id]');
   await noSidewaysScroll(page, 'list');
-  const all = await apiGet(server.base, '/api/forms/stats');
+  const all = await apiGet(server, '/api/forms/stats');
   assert.match(await text(page, '.pager-state'), new RegExp(`第 1 / ${Math.ceil(all.total / 20)} 页，共 ${all.total} 张`));
   await page.click('.pager button:has-text("下一页")');
   await page.waitForSelector('.pager-state:has-text("第 2 /")');
 
   await page.selectOption('select[name=year]', '2022');
   await page.selectOption('select[name=kind]', 'project');
-  const expected = await apiGet(server.base, '/api/forms?year=2022&kind=project&limit=20');
+  const expected = await apiGet(server, '/api/forms?year=2022&kind=project&limit=20');
   await page.waitForSelector(`.pager-state:has-text("共 ${expected.total} 张")`);
   const ids = await page.locator('.form-list tbody tr[data-form-id]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.formId)));
   assert.deepEqual(ids, expected.forms.map((f) => f.id));
@@ -211,7 +216,7 @@ test('list: filters and paging follow the API', async () => {
 
   await page.selectOption('select[name=kind]', '');
   await page.selectOption('select[name=grade]', '良');
-  const good = await apiGet(server.base, '/api/forms?year=2022&grade=' + encodeURIComponent('良') + '&limit=20');
+  const good = await apiGet(server, '/api/forms?year=2022&grade=' + encodeURIComponent('良') + '&limit=20');
   await page.waitForSelector(`.pager-state:has-text("共 ${good.total} 张")`);
   const grades = await page.locator('.form-list tbody .grade').allTextContents();
   assert.ok(grades.length > 0 && grades.every((g) => g === '良'), grades.join(','));
@@ -223,7 +228,7 @@ test('list: filters and paging follow the API', async () => {
 });
 
 test('print: the official table alone, every row where the screen has it', async () => {
-  const id = await seedFormId(server.base);
+  const id = await seedFormId(server);
   const page = await newPage();
   await page.goto(`${server.base}/forms/${id}`);
   await settled(page);

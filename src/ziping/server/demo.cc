@@ -1,6 +1,10 @@
 #include "ziping/server/demo.h"
 
 #include "ziping/facts/evaluation_facts.h"
+#include "ziping/crypto/crypto.h"
+#include "ziping/store/directory.h"
+#include "ziping/store/review_log.h"
+
 #include "ziping/io/json/form_reader.h"
 #include "ziping/sample/form_generator.h"
 
@@ -53,7 +57,9 @@ std::vector<DemoForm> demo_forms(const Workbench& bench) {
     demo.rules =
         demo.form.department.find("天津") != std::string::npos ? "tianjin-2022" : "cn-2020";
     demo.author = "示例数据";
-    add_history(demo, demo.form.kind == FormKind::Department ? Status::Approved : Status::Submitted,
+    // The seed form is back with its unit (已退回: editable, three revisions), so that the
+    // demo's unit accounts can fix and resubmit it through the review chain.
+    add_history(demo, demo.form.kind == FormKind::Department ? Status::Returned : Status::Submitted,
                 draw);
     demo.comment = "导入示例 " + std::string(file.name);
     out.push_back(std::move(demo));
@@ -106,13 +112,74 @@ DemoResult seed_demo(Workbench& bench) {
     for (const auto& edit : demos[i].edits) {
       model::ReadResult read;
       read.form = edit.form;
-      FilingOptions options{edit.author, edit.comment, edit.status, std::nullopt, std::nullopt};
+      FilingOptions options;
+      options.author = edit.author;
+      options.comment = edit.comment;
+      options.status = edit.status;
       auto saved = bench.save(records[i].id, base++, std::move(read), options);
       if (saved.outcome == store::SaveResult::Outcome::Saved) ++result.revisions;
     }
   }
+  // The 2022 forms that ended approved are published, so the public page has something.
+  for (const auto& record : records) {
+    auto now = bench.store().form_record(record.id);
+    if (now && now->review_state == "approved" && now->year == 2022)
+      bench.store().review_log().transition({record.id,
+                                             access::Action::Publish,
+                                             access::ReviewState::Approved,
+                                             access::Role::Finance,
+                                             {std::nullopt, "demo"},
+                                             ""});
+  }
   result.departments = bench.store().departments().size();
   return result;
+}
+
+std::vector<DemoAccount> seed_demo_accounts(Workbench& bench) {
+  auto& directory = bench.store().directory();
+  const store::Actor actor{std::nullopt, "demo"};
+  constexpr const char* kFinance = "演示市财政局";
+  const char* kSupervisors[] = {"演示主管部门一", "演示主管部门二"};
+  std::vector<access::OrgRow> rows;
+  rows.push_back({access::OrgKind::Finance, kFinance, "", "", {}});
+  for (const char* s : kSupervisors)
+    rows.push_back({access::OrgKind::Supervisor, s, "", kFinance, {}});
+  std::vector<std::string> names;
+  for (const auto& department : bench.store().departments()) names.push_back(department.name);
+  // The unit accounts act for the seed form's department (examples/tianjin-2022-dept.json).
+  constexpr const char* kSeedDepartment = "天津市人民政府政务服务办公室";
+  std::string seed_department = names.empty() ? "演示预算单位" : names.front();
+  for (const auto& name : names)
+    if (name == kSeedDepartment) seed_department = name;
+  if (names.empty()) names.push_back(seed_department);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    rows.push_back({access::OrgKind::Unit, names[i], "", kSupervisors[i % 2], {}});
+  store::OrgImport imported = directory.import_orgs(rows, actor);
+  if (!imported.diagnostics.empty()) return {};
+
+  std::vector<DemoAccount> accounts = {
+      {"demo-filler", access::Role::Filler, seed_department, ""},
+      {"demo-head", access::Role::UnitHead, seed_department, ""},
+      {"demo-supervisor", access::Role::Supervisor, kSupervisors[0], ""},
+      {"demo-finance", access::Role::Finance, kFinance, ""},
+      {"demo-admin", access::Role::Admin, "", ""},
+  };
+  for (auto& account : accounts) {
+    account.password = crypto::random_token(12);
+    if (directory.find_user(account.login)) {
+      directory.set_password(account.login, account.password, actor);
+      continue;
+    }
+    store::NewUser user;
+    user.login = account.login;
+    user.name = std::string(access::role_name_zh(account.role)) + "（演示）";
+    user.role = account.role;
+    if (auto kind = access::org_kind_of(account.role))
+      if (auto org = directory.find_org(*kind, account.org)) user.org_id = org->id;
+    user.password = account.password;
+    directory.add_user(user, actor);
+  }
+  return accounts;
 }
 
 } // namespace ziping::server

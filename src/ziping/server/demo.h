@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ziping/access/role.h"
 #include "ziping/server/workbench.h"
 
 namespace ziping::server {
@@ -49,5 +50,18 @@ struct DemoResult {
   std::size_t departments = 0;
 };
 DemoResult seed_demo(Workbench& workbench);
+
+// The demo's organisation tree and one account per role, so that `make run` can be used at
+// once: 演示市财政局 → two 主管部门 → a 预算单位 for every department the demo forms name, and
+// demo-filler, demo-head (单位负责人), demo-supervisor, demo-finance, demo-admin, the unit ones
+// for the seed form's department. Passwords are generated anew at every start (an account that
+// exists gets a fresh one) and returned here to be printed, never written to a file.
+struct DemoAccount {
+  std::string login;
+  access::Role role = access::Role::Filler;
+  std::string org; // the organisation's name ("" for the administrator)
+  std::string password;
+};
+std::vector<DemoAccount> seed_demo_accounts(Workbench& workbench);
 
 } // namespace ziping::server

@@ -8,7 +8,9 @@
 #include <malloc.h>
 
 #include "ziping/io/registry.h"
+#include "ziping/crypto/crypto.h"
 #include "ziping/server/api_error.h"
+#include "ziping/server/gate.h"
 #include "ziping/server/multipart.h"
 #include "ziping/server/routes.h"
 #include "ziping/server/transport.h"
@@ -19,8 +21,44 @@ namespace {
 using diag::DiagId;
 
 void send_error(Response& res, const ApiError& error) {
-  res.headers.clear();
+  // Headers a route set before failing go, except Retry-After (a 429 says when to come back).
+  std::vector<std::pair<std::string, std::string>> kept;
+  for (auto& header : res.headers)
+    if (header.first == "Retry-After") kept.push_back(std::move(header));
+  res.headers = std::move(kept);
   send_json(res, error.status(), error.to_json());
+}
+
+// The placeholder page's one inline <style>, allowed by its hash (CSP 'sha256-…'), so the CSP
+// needs no 'unsafe-inline' for it either.
+std::string inline_style_hash(const std::string& page) {
+  std::size_t open = page.find("<style>"), close = page.find("</style>");
+  if (open == std::string::npos || close == std::string::npos) return "";
+  std::string hex = crypto::sha256_hex(page.substr(open + 7, close - open - 7));
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes += char(std::stoi(hex.substr(i, 2), nullptr, 16));
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    unsigned v = (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8 |
+                 (unsigned char)bytes[i + 2];
+    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(v >> shift) & 63];
+  }
+  if (i + 1 == bytes.size()) { // 32 bytes: 10 groups and 2 left over
+    unsigned v = (unsigned char)bytes[i] << 16;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == bytes.size()) {
+    unsigned v = (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
 }
 
 // What the transport refuses by itself (a malformed request, a body too large, too many
@@ -147,20 +185,32 @@ store::Id path_id(const Request& req, std::size_t index) {
 struct HttpServer::Impl {
   Workbench& workbench;
   ServerOptions options;
+  Gate gate;
+  RouteContext context;
   Router router;
+  std::string placeholder_csp;
   std::string index_html; // the UI's index.html, or the placeholder page
   std::unique_ptr<Transport> transport;
 
-  Impl(Workbench& w, ServerOptions o) : workbench(w), options(std::move(o)) { configure(); }
+  Impl(Workbench& w, ServerOptions o)
+      : workbench(w), options(std::move(o)),
+        gate(w.store(), GateOptions{options.public_origins, options.login_failures_per_address}),
+        context{w, gate, options.deadlines} {
+    configure();
+  }
 
   void configure() {
     // Few arenas: each worker thread would otherwise get its own, and each keeps the peak of
     // the requests it served (issue 11: 4.2 GB after sequential uploads, 319 MB with one).
     mallopt(M_ARENA_MAX, 2);
-    add_form_routes(router, workbench);
-    add_transfer_routes(router, workbench);
+    add_form_routes(router, context);
+    add_transfer_routes(router, context);
     add_catalog_routes(router, workbench);
-    add_analysis_routes(router, workbench);
+    add_session_routes(router, context);
+    add_review_routes(router, context);
+    add_admin_routes(router, context);
+    placeholder_csp = content_security_policy(inline_style_hash(placeholder_page()));
+    add_analysis_routes(router, context);
     std::error_code error;
     std::filesystem::path dir = options.static_dir;
     std::optional<std::string> index;
@@ -202,6 +252,7 @@ struct HttpServer::Impl {
         [max_body, log](const Request& req, int status) {
           Response res;
           send_error(res, transport_error(req, status, max_body));
+          add_security_headers(res);
           if (log)
             std::fprintf(stderr, "%s %s %d (refused)\n", req.method.c_str(), req.path.c_str(),
                          status);
@@ -212,6 +263,7 @@ struct HttpServer::Impl {
   Response handle(Request& req) {
     Response res;
     try {
+      gate.check_origin(req); // Host for every request, Origin and the rest for writes
       if (req.is_multipart_form_data()) {
         auto boundary = multipart_boundary(req.get_header_value("content-type"));
         auto parts = boundary ? parse_multipart(req.body, *boundary) : std::nullopt;
@@ -222,6 +274,9 @@ struct HttpServer::Impl {
         req.files = std::move(*parts);
       }
       if (const Handler* handler = router.route(req)) {
+        req.caller = gate.identify(req);
+        gate.check_csrf(req);
+        gate.authorize(req); // the endpoint's row: 401/403 before the route runs
         (*handler)(req, res);
       } else if ((req.method == "GET" || req.method == "HEAD") && !is_api_path(req.path)) {
         serve_static(req, res);
@@ -233,6 +288,10 @@ struct HttpServer::Impl {
       send_error(res, from_exception(std::current_exception()));
     }
     if (req.method == "HEAD") res.body.clear();
+    add_security_headers(res);
+    if (res.content_type.starts_with("text/html"))
+      res.set_header("Content-Security-Policy",
+                     res.body == placeholder_page() ? placeholder_csp : content_security_policy());
     return res;
   }
 
@@ -273,7 +332,10 @@ Response HttpServer::answer(Request& request) {
 int HttpServer::bind() {
   auto& o = impl_->options;
   int port = impl_->transport->bind(o.host, o.port);
-  if (port > 0) o.port = port;
+  if (port > 0) {
+    o.port = port;
+    impl_->gate.listen_on(o.host, port);
+  }
   return port;
 }
 

@@ -2,13 +2,16 @@
 // HTTP, plus the web UI's static files. The routes see only server::Request/Response/Router
 // (http_types.h); the HTTP library stays in transport.cc.
 //
-// Binds 127.0.0.1 by default (accounts and roles come with the review-workflow issue). Every
-// limit below is documented in docs/api.md ("Limits") with its flag.
+// Binds 127.0.0.1 by default. Every request passes the gate (server/gate.h: origin, who,
+// CSRF, the authorization table) before its route runs. Every limit below is documented in
+// docs/api.md ("Limits") with its flag.
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ziping/server/http_types.h"
 #include "ziping/server/workbench.h"
@@ -30,6 +33,11 @@ struct ServerOptions {
   std::size_t max_connections = 4000;
   std::size_t max_queue = 256; // requests waiting for a worker; beyond: 503
   bool log_requests = false;   // one stderr line per request (off: only server errors)
+  // Behind a reverse proxy: the origins people use ("https://ziping.example.gov.cn"); an https
+  // one marks the session cookie Secure (--public-origin).
+  std::vector<std::string> public_origins;
+  int login_failures_per_address = 20;  // per 10 minutes, then 429 (--login-failures)
+  std::map<int, std::string> deadlines; // year → "YYYY-MM-DD" for the progress board (--deadline)
 };
 
 class HttpServer {

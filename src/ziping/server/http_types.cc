@@ -48,8 +48,37 @@ void Response::set_content(std::string content, std::string type) {
   content_type = std::move(type);
 }
 
-void Router::add(std::string method, const std::string& pattern, Handler handler) {
-  entries_.push_back({std::move(method), std::regex(pattern), std::move(handler)});
+store::Actor Caller::actor() const {
+  if (user) return {user->id, user->login};
+  return {std::nullopt, "public"};
+}
+
+std::string Caller::author() const {
+  if (!user) return "";
+  return user->name.empty() ? user->login : user->name;
+}
+
+std::string path_pattern(std::string_view path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path.substr(i).starts_with("{id}")) {
+      out += R"((\d+))";
+      i += 3;
+    } else if (path.substr(i).starts_with("{name}")) {
+      out += "([A-Za-z0-9_.-]+)";
+      i += 5;
+    } else {
+      if (std::string_view(".^$|()[]*+?\\").find(path[i]) != std::string_view::npos) out += '\\';
+      out += path[i];
+    }
+  }
+  return out;
+}
+
+void Router::add(access::EndpointId id, Handler handler) {
+  const access::Endpoint& e = access::endpoint(id);
+  entries_.push_back({id, std::string(access::method_name(e.method)),
+                      std::regex(path_pattern(e.path)), std::move(handler)});
 }
 
 const Handler* Router::route(Request& request) const {
@@ -59,9 +88,16 @@ const Handler* Router::route(Request& request) const {
     if (!std::regex_match(request.path, match, entry.pattern)) continue;
     request.matches.clear();
     for (const auto& group : match) request.matches.push_back(group.str());
+    request.endpoint = entry.endpoint;
     return &entry.handler;
   }
   return nullptr;
+}
+
+std::vector<access::EndpointId> Router::registered() const {
+  std::vector<access::EndpointId> out;
+  for (const auto& entry : entries_) out.push_back(entry.endpoint);
+  return out;
 }
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {

@@ -1,6 +1,8 @@
 // server/http_types.h — the project's own HTTP request, response and router. No route sees the
-// HTTP library (server/transport.cc is the one file that does): a later authorization table
-// (endpoint × role) belongs to the Router, and a change of transport touches no route.
+// HTTP library (server/transport.cc is the one file that does). A route is registered under
+// its row of the authorization table (access/endpoints.def): the row gives the method and the
+// path, so no route exists without a row, and the server authorizes every request from the
+// row before the handler runs (server/gate.h).
 #pragma once
 
 #include <functional>
@@ -12,7 +14,24 @@
 #include <utility>
 #include <vector>
 
+#include "ziping/access/policy.h"
+#include "ziping/store/directory.h"
+
 namespace ziping::server {
+
+// Who a request is made by, resolved once before routing (server/gate.h).
+struct Caller {
+  enum class Via { None, Session, Token };
+  Via via = Via::None;
+  access::Principal principal;     // Public when nobody
+  std::optional<store::User> user; // the account, when there is one
+  std::string session_token;       // Via::Session: the cookie's value
+  std::string session_expires_at;
+
+  // Who the store and the audit trail name: the login, or "public".
+  store::Actor actor() const;
+  std::string author() const; // the user's name (or login) for a revision's author
+};
 
 // One part of a multipart/form-data body (server/multipart.h).
 struct MultipartItem {
@@ -34,6 +53,10 @@ struct Request {
   std::vector<std::string> matches;
   // Filled before routing when the body is multipart/form-data.
   std::multimap<std::string, MultipartItem> files;
+  std::string remote_address; // the peer's IP address, as the transport saw it
+  Caller caller;              // filled before routing
+  // The row the router matched (set with matches).
+  std::optional<access::EndpointId> endpoint;
 
   // The first header of that name (case-insensitive), or "".
   std::string get_header_value(std::string_view name) const;
@@ -54,27 +77,31 @@ struct Response {
 
 using Handler = std::function<void(const Request&, Response&)>;
 
-// Method + path pattern (an ECMAScript regex matched against the whole path) → handler.
+// Endpoint (its row's method and path: "{id}" matches digits, "{name}" a rule-set name) →
+// handler. A row with a variant ("save=true") shares its route with the row without one; the
+// handler authorizes the variant itself (Gate::require).
 class Router {
 public:
-  void add(std::string method, const std::string& pattern, Handler handler);
-  void Get(const std::string& pattern, Handler handler) { add("GET", pattern, std::move(handler)); }
-  void Post(const std::string& pattern, Handler handler) {
-    add("POST", pattern, std::move(handler));
-  }
-  void Put(const std::string& pattern, Handler handler) { add("PUT", pattern, std::move(handler)); }
+  void add(access::EndpointId endpoint, Handler handler);
 
-  // The handler for the request, with request.matches filled; nullptr when none matches.
+  // The handler for the request, with request.matches and request.endpoint filled; nullptr
+  // when none matches.
   const Handler* route(Request& request) const;
+  // Every endpoint registered (the authorization walk checks none is missing).
+  std::vector<access::EndpointId> registered() const;
 
 private:
   struct Entry {
+    access::EndpointId endpoint;
     std::string method;
     std::regex pattern;
     Handler handler;
   };
   std::vector<Entry> entries_;
 };
+
+// "/api/forms/{id}" → "/api/forms/(\d+)", as the router matches it.
+std::string path_pattern(std::string_view path);
 
 // "a%20b+c" → "a b c" (in a query) or "a b+c" (in a path); nullopt when an escape is broken.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);

@@ -1,5 +1,6 @@
 #include "ziping/server/render.h"
 
+#include "ziping/access/review_chain.h"
 #include "ziping/io/json/form_writer.h"
 
 namespace ziping::server {
@@ -35,6 +36,9 @@ void write_record(JsonOut& out, const store::FormRecord& r) {
   out.key("created_at").string(r.created_at);
   out.key("updated_at").string(r.updated_at);
   out.key("updated_by").string(r.updated_by);
+  auto state = access::parse_state(r.review_state).value_or(access::ReviewState::Draft);
+  out.key("review_state").string(access::state_name(state));
+  out.key("review_state_label").string(access::state_name_zh(state));
   out.end_object();
 }
 

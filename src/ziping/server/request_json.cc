@@ -88,3 +88,31 @@ const JsonValue* object_member(const JsonValue& object, std::string_view key, bo
 }
 
 } // namespace ziping::server
+
+namespace ziping::server {
+
+std::optional<bool> bool_member(const JsonValue& object, std::string_view key, bool required) {
+  const JsonValue* value = member(object, key, required);
+  if (!value) return std::nullopt;
+  if (!value->is(JsonType::Boolean)) wrong_type(key, "true 或 false", "true or false");
+  return value->boolean_value();
+}
+
+std::optional<num::Decimal> decimal_member(const JsonValue& object, std::string_view key,
+                                           bool required) {
+  const JsonValue* value = member(object, key, required);
+  if (!value) return std::nullopt;
+  std::optional<num::Decimal> parsed;
+  if (value->is(JsonType::Number) || value->is(JsonType::String))
+    parsed = num::Decimal::parse(value->text());
+  if (!parsed) wrong_type(key, "十进制数", "a decimal number");
+  return parsed;
+}
+
+const JsonValue* array_member(const JsonValue& object, std::string_view key, bool required) {
+  const JsonValue* value = member(object, key, required);
+  if (value && !value->is(JsonType::Array)) wrong_type(key, "数组", "an array");
+  return value;
+}
+
+} // namespace ziping::server

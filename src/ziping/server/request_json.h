@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "ziping/io/json/json_value.h"
+#include "ziping/num/decimal.h"
 
 namespace ziping::server {
 
@@ -24,5 +25,11 @@ std::optional<long long> integer_member(const JsonValue& object, std::string_vie
                                         bool required = false);
 const JsonValue* object_member(const JsonValue& object, std::string_view key,
                                bool required = false);
+std::optional<bool> bool_member(const JsonValue& object, std::string_view key,
+                                bool required = false);
+// A JSON number (or a string holding one), read exactly.
+std::optional<num::Decimal> decimal_member(const JsonValue& object, std::string_view key,
+                                           bool required = false);
+const JsonValue* array_member(const JsonValue& object, std::string_view key, bool required = false);
 
 } // namespace ziping::server

@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 
+#include <map>
+
+#include "ziping/server/gate.h"
 #include "ziping/server/http_server.h"
 #include "ziping/server/http_types.h"
 #include "ziping/store/store.h"
@@ -14,10 +17,21 @@ namespace ziping::server {
 
 inline constexpr const char* kJson = "application/json; charset=utf-8";
 
-void add_form_routes(Router& router, Workbench& workbench);
-void add_transfer_routes(Router& router, Workbench& workbench);
+// What the routes share: the workbench, the gate (for the unit in a body and list filters)
+// and the review settings.
+struct RouteContext {
+  Workbench& bench;
+  Gate& gate;
+  std::map<int, std::string> deadlines; // year → "YYYY-MM-DD" (ServerOptions::deadlines)
+};
+
+void add_form_routes(Router& router, RouteContext& context);
+void add_transfer_routes(Router& router, RouteContext& context);
 void add_catalog_routes(Router& router, Workbench& workbench);
-void add_analysis_routes(Router& router, Workbench& workbench);
+void add_session_routes(Router& router, RouteContext& context);
+void add_review_routes(Router& router, RouteContext& context);
+void add_admin_routes(Router& router, RouteContext& context);
+void add_analysis_routes(Router& router, RouteContext& context);
 
 void send_json(Response& response, int status, std::string body);
 

@@ -1,8 +1,10 @@
 // server/routes_analyses.cc — GET /api/analyses (the catalogue and the years with facts) and
 // GET /api/analyses/{name}?year=Y (one analysis of store/analyses.h as a table). Readable by
-// 主管部门, 财政 and administrators (access/endpoints.def); a supervisor sees the units under it
-// once authentication passes them in (AnalysisQuery::departments), and anyone may narrow an
-// answer to one unit with ?department=ID.
+// 主管部门, 财政 and administrators (access/endpoints.def); each sees the units form_get lets
+// them read (Gate::restrict: a 主管部门 its units, 财政 those of its 财政局, an administrator all),
+// and may narrow an answer to one of them with ?department=ID.
+#include <algorithm>
+
 #include "ziping/server/api_error.h"
 #include "ziping/server/json_out.h"
 #include "ziping/server/routes.h"
@@ -14,7 +16,8 @@ namespace {
 
 using store::AnalysisColumn;
 
-void catalogue(Workbench& bench, const Request&, Response& res) {
+void catalogue(RouteContext& ctx, const Request&, Response& res) {
+  Workbench& bench = ctx.bench;
   JsonOut out;
   out.begin_object().key("analyses").begin_array();
   for (const auto& a : store::analysis_catalogue()) {
@@ -61,7 +64,8 @@ std::string_view kind_name(AnalysisColumn::Kind kind) {
   return "text";
 }
 
-void analysis(Workbench& bench, const Request& req, Response& res) {
+void analysis(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   std::string id = req.matches.size() > 1 ? req.matches[1] : "";
   store::AnalysisQuery query;
   auto year = integer_param(req, "year", 1900, 9999);
@@ -71,8 +75,16 @@ void analysis(Workbench& bench, const Request& req, Response& res) {
   }
   query.year = int(*year);
   query.limit = int(integer_param(req, "limit", 1, 10000).value_or(500));
-  if (auto department = integer_param(req, "department", 1, INT64_MAX))
-    query.departments = std::vector<store::Id>{*department};
+  store::FormFilter visible;
+  ctx.gate.restrict(visible, req.caller);
+  if (visible.visible_departments) query.departments = visible.visible_departments;
+  if (auto department = integer_param(req, "department", 1, INT64_MAX)) {
+    // One unit of those the caller may see; another unit's figures answer nothing.
+    bool allowed = !query.departments || std::find(query.departments->begin(),
+                                                   query.departments->end(),
+                                                   *department) != query.departments->end();
+    query.departments = allowed ? std::vector<store::Id>{*department} : std::vector<store::Id>{};
+  }
   auto table = bench.store().analyses().run(id, query);
   if (!table) {
     std::string names;
@@ -100,12 +112,13 @@ void analysis(Workbench& bench, const Request& req, Response& res) {
 
 } // namespace
 
-void add_analysis_routes(Router& router, Workbench& bench) {
-  auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
-    return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
+void add_analysis_routes(Router& router, RouteContext& ctx) {
+  using E = access::EndpointId;
+  auto bind = [&ctx](void (*route)(RouteContext&, const Request&, Response&)) {
+    return [&ctx, route](const Request& req, Response& res) { route(ctx, req, res); };
   };
-  router.Get("/api/analyses", bind(catalogue));
-  router.Get(R"(/api/analyses/([A-Za-z0-9_.-]+))", bind(analysis));
+  router.add(E::analyses_list, bind(catalogue));
+  router.add(E::analysis_get, bind(analysis));
 }
 
 } // namespace ziping::server

@@ -201,17 +201,18 @@ void catalogue(Workbench&, const Request&, Response& res) {
 } // namespace
 
 void add_catalog_routes(Router& router, Workbench& bench) {
+  using E = access::EndpointId;
   auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
     return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
   };
-  router.Get("/api/health", bind(health));
-  router.Get("/api/vocabulary", bind(vocabulary));
-  router.Get("/api/rules", bind(rule_sets));
-  router.Get(R"(/api/rules/([A-Za-z0-9_.-]+))", bind(rule_set));
-  router.Get("/api/departments", bind(departments));
-  router.Get(R"(/api/departments/(\d+))", bind(department));
-  router.Post("/api/departments", bind(create_department));
-  router.Get("/api/diagnostics", bind(catalogue));
+  router.add(E::health, bind(health));
+  router.add(E::vocabulary, bind(vocabulary));
+  router.add(E::rules_list, bind(rule_sets));
+  router.add(E::rules_get, bind(rule_set));
+  router.add(E::departments_list, bind(departments));
+  router.add(E::departments_get, bind(department));
+  router.add(E::departments_create, bind(create_department));
+  router.add(E::diagnostics, bind(catalogue));
 }
 
 } // namespace ziping::server

@@ -1,5 +1,6 @@
 // Forms: list with filters, counts, create, read (any revision), save (optimistic), history,
 // score and export of a stored form.
+#include "ziping/access/review_chain.h"
 #include "ziping/diag/render.h"
 #include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
@@ -8,6 +9,7 @@
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
 #include "ziping/server/routes.h"
+#include "ziping/store/audit_trail.h"
 
 namespace ziping::server {
 namespace {
@@ -15,6 +17,13 @@ namespace {
 using diag::DiagId;
 
 constexpr const char* kAnonymous = "未署名";
+
+ApiError status_refused() {
+  JsonOut details;
+  details.begin_object().key("field").string("status").end_object();
+  return ApiError(400, "invalid_field", diag::make(DiagId::err_status_via_transitions, ""),
+                  details.take());
+}
 
 store::FormFilter filter_of(const Request& req) {
   store::FormFilter f;
@@ -49,6 +58,8 @@ struct Filing {
 };
 
 Filing filing_of(const Request& req, bool save) {
+  // (`status` is read here and checked by the caller: a save may only repeat the form's
+  // current status, a creation only draft; states change through transitions.)
   JsonValue body = parse_object_body(req.body);
   Filing f;
   if (save) f.base_revision = integer_member(body, "base_revision", true);
@@ -62,6 +73,11 @@ Filing filing_of(const Request& req, bool save) {
       throw bad_parameter("status", *status, store::status_names() + " 之一",
                           "one of " + store::status_names());
   }
+  // With an account the revision names the user, whatever the body says.
+  if (req.caller.user) {
+    f.options.author = req.caller.author();
+    f.options.author_id = req.caller.user->id;
+  }
   f.options.rules = string_member(body, "rules");
   f.options.mode = string_member(body, "mode");
   // Read where it stands in the body, so a 422 names the body's own line:column.
@@ -69,8 +85,10 @@ Filing filing_of(const Request& req, bool save) {
   return f;
 }
 
-void list(Workbench& bench, const Request& req, Response& res) {
+void list(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   store::FormFilter filter = filter_of(req);
+  ctx.gate.restrict(filter, req.caller);
   store::FormPage page = bench.store().list_forms(filter);
   JsonOut out;
   out.begin_object().key("forms").begin_array();
@@ -96,8 +114,11 @@ void write_counts(JsonOut& out, const char* name,
   out.end_object();
 }
 
-void stats(Workbench& bench, const Request& req, Response& res) {
-  store::FormCounts counts = bench.store().count_forms(filter_of(req));
+void stats(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
+  store::FormFilter filter = filter_of(req);
+  ctx.gate.restrict(filter, req.caller);
+  store::FormCounts counts = bench.store().count_forms(filter);
   // Grades in their order of merit, whatever order the database sorted them in.
   std::vector<std::pair<std::string, std::int64_t>> grades;
   for (const char* grade : {"优", "良", "中", "差"})
@@ -118,8 +139,10 @@ void stats(Workbench& bench, const Request& req, Response& res) {
 
 // The dashboard's year: execution per department and the largest deviations, over the forms
 // the usual filters select (?year=2022), scored under each form's own rules.
-void year_overview(Workbench& bench, const Request& req, Response& res) {
+void year_overview(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   store::FormFilter filter = filter_of(req);
+  ctx.gate.restrict(filter, req.caller);
   int top = int(integer_param(req, "top", 0, 100).value_or(20));
   const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
   JsonOut out;
@@ -127,14 +150,23 @@ void year_overview(Workbench& bench, const Request& req, Response& res) {
   send_json(res, 200, out.take());
 }
 
-void create(Workbench& bench, const Request& req, Response& res) {
+void create(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   Filing f = filing_of(req, false);
+  if (f.options.status && *f.options.status != store::Status::Draft) throw status_refused();
+  f.options.status.reset();
+  // The unit is the form's department: only its own people may file for it (a form no store
+  // can hold is the form's fault first).
+  if (f.read.form) Workbench::check_storable(*f.read.form);
+  ctx.gate.require(access::EndpointId::forms_create, req.caller,
+                   ctx.gate.target_of_department(f.read.form ? f.read.form->department : ""));
   store::StoredForm stored = bench.create(std::move(f.read), f.options);
   res.set_header("Location", "/api/forms/" + std::to_string(stored.record.id));
   send_json(res, 201, form_document(stored));
 }
 
-void read(Workbench& bench, const Request& req, Response& res) {
+void read(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   auto revision = integer_param(req, "revision", 1, INT32_MAX);
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
@@ -148,13 +180,36 @@ void read(Workbench& bench, const Request& req, Response& res) {
   send_json(res, 200, form_document(stored, score));
 }
 
-void save(Workbench& bench, const Request& req, Response& res) {
+void save(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   store::Id id = path_id(req);
   Filing f = filing_of(req, true);
   if (*f.base_revision < 1 || *f.base_revision > INT32_MAX)
     throw bad_parameter("base_revision", std::to_string(*f.base_revision), "正整数",
                         "a positive integer");
   int base = int(*f.base_revision);
+  auto record = bench.store().form_record(id);
+  if (!record) throw form_not_found(id);
+  if (f.options.status && *f.options.status != record->status) throw status_refused();
+  f.options.status.reset();
+  // 409 rather than 403: the caller may edit this unit's forms, the form's state refuses (and
+  // changes back when the form is returned or reopened).
+  auto state = access::parse_state(record->review_state).value_or(access::ReviewState::Draft);
+  if (!access::editable(state)) {
+    JsonOut details;
+    details.begin_object().key("form_id").integer(id);
+    details.key("review_state").string(access::state_name(state));
+    details.key("review_state_label").string(access::state_name_zh(state)).end_object();
+    throw ApiError(409, "not_editable",
+                   diag::make(DiagId::err_not_editable, "",
+                              {std::to_string(id), std::string(access::state_name_zh(state))}),
+                   details.take());
+  }
+  // A form moved to another department must still be one of the caller's own units'.
+  if (f.read.form) Workbench::check_storable(*f.read.form);
+  if (f.read.form && f.read.form->department != record->department)
+    ctx.gate.require(access::EndpointId::form_put, req.caller,
+                     ctx.gate.target_of_department(f.read.form->department));
   store::SaveResult result = bench.save(id, base, std::move(f.read), f.options);
   using Outcome = store::SaveResult::Outcome;
   if (result.outcome == Outcome::NotFound || !result.current) throw form_not_found(id);
@@ -174,7 +229,8 @@ void save(Workbench& bench, const Request& req, Response& res) {
                  details.take());
 }
 
-void revisions(Workbench& bench, const Request& req, Response& res) {
+void revisions(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   store::Id id = path_id(req);
   auto history = bench.store().revisions(id);
   if (history.empty()) throw form_not_found(id);
@@ -196,7 +252,8 @@ Scoring scoring_of(Workbench& bench, const Request& req, const store::StoredForm
   return {&bench.rule_set(rules), Workbench::parse_mode(mode)};
 }
 
-void score(Workbench& bench, const Request& req, Response& res) {
+void score(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   auto revision = integer_param(req, "revision", 1, INT32_MAX);
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
@@ -219,7 +276,8 @@ std::string percent_encoded(std::string_view text) {
   return out;
 }
 
-void export_form(Workbench& bench, const Request& req, Response& res) {
+void export_form(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   std::string name = text_param(req, "format").value_or("json");
   const io::Format* format = io::find_format(name);
   if (!format || !format->write) {
@@ -242,6 +300,8 @@ void export_form(Workbench& bench, const Request& req, Response& res) {
        std::string(rules::mode_name(how.mode))},
       [&] { return bench.write(stored, *format, *how.rules, how.mode); }, cached);
   res.set_header("X-Ziping-Cache", cached ? "hit" : "miss");
+  bench.store().audit_trail().append({req.caller.actor(), "form.export", stored.record.id,
+                                      stored.revision.number, std::string(format->name)});
   std::string extension = io::file_extension(*format);
   const auto& r = stored.record;
   std::string base = "form-" + std::to_string(r.id) + "-r" + std::to_string(stored.revision.number);
@@ -258,19 +318,20 @@ void export_form(Workbench& bench, const Request& req, Response& res) {
 
 } // namespace
 
-void add_form_routes(Router& router, Workbench& bench) {
-  auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
-    return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
+void add_form_routes(Router& router, RouteContext& ctx) {
+  using E = access::EndpointId;
+  auto bind = [&ctx](void (*route)(RouteContext&, const Request&, Response&)) {
+    return [&ctx, route](const Request& req, Response& res) { route(ctx, req, res); };
   };
-  router.Get("/api/forms", bind(list));
-  router.Get("/api/forms/stats", bind(stats));
-  router.Get("/api/forms/overview", bind(year_overview));
-  router.Post("/api/forms", bind(create));
-  router.Get(R"(/api/forms/(\d+))", bind(read));
-  router.Put(R"(/api/forms/(\d+))", bind(save));
-  router.Get(R"(/api/forms/(\d+)/revisions)", bind(revisions));
-  router.Get(R"(/api/forms/(\d+)/score)", bind(score));
-  router.Get(R"(/api/forms/(\d+)/export)", bind(export_form));
+  router.add(E::forms_list, bind(list));
+  router.add(E::forms_stats, bind(stats));
+  router.add(E::forms_overview, bind(year_overview));
+  router.add(E::forms_create, bind(create));
+  router.add(E::form_get, bind(read));
+  router.add(E::form_put, bind(save));
+  router.add(E::form_revisions, bind(revisions));
+  router.add(E::form_score, bind(score));
+  router.add(E::form_export, bind(export_form));
 }
 
 } // namespace ziping::server

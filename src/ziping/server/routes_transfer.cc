@@ -13,7 +13,8 @@ using diag::DiagId;
 
 // The draft check the UI calls on every edit: body = canonical form JSON, answer = the score
 // JSON (scores, derivations, every diagnostic with its path).
-void check_draft(Workbench& bench, const Request& req, Response& res) {
+void check_draft(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   const auto& rules = bench.rule_set(text_param(req, "rules").value_or(rules::kDefaultRuleSet));
   rules::Mode mode = Workbench::parse_mode(text_param(req, "mode").value_or("review"));
   check::Run run = check::run(Workbench::read_json(req.body, "draft"), rules, mode);
@@ -42,7 +43,8 @@ const io::Format& upload_format(const std::optional<std::string>& name, const st
                  details.take());
 }
 
-void import_form(Workbench& bench, const Request& req, Response& res) {
+void import_form(RouteContext& ctx, const Request& req, Response& res) {
+  Workbench& bench = ctx.bench;
   std::string file_name;
   std::string_view bytes;
   std::string content; // a multipart file's bytes
@@ -78,12 +80,21 @@ void import_form(Workbench& bench, const Request& req, Response& res) {
   std::optional<store::StoredForm> saved;
   if (save == "true" || save == "1") {
     filing.author = field(req, "author").value_or("未署名");
+    if (req.caller.user) {
+      filing.author = req.caller.author();
+      filing.author_id = req.caller.user->id;
+    }
+    Workbench::check_storable(run.form);
+    ctx.gate.require(access::EndpointId::import_save, req.caller,
+                     ctx.gate.target_of_department(run.form.department));
     filing.comment = field(req, "comment").value_or("导入 " + file_name);
     if (auto status = field(req, "status")) {
       filing.status = store::parse_status(*status);
       if (!filing.status)
         throw bad_parameter("status", *status, store::status_names() + " 之一",
                             "one of " + store::status_names());
+      if (*filing.status != store::Status::Draft) // states change through transitions
+        throw ApiError(400, "invalid_field", diag::make(DiagId::err_status_via_transitions, ""));
     }
     saved = bench.create(run, filing);
   }
@@ -103,7 +114,7 @@ void import_form(Workbench& bench, const Request& req, Response& res) {
   send_json(res, saved ? 201 : 200, out.take());
 }
 
-void formats(Workbench&, const Request&, Response& res) {
+void formats(RouteContext&, const Request&, Response& res) {
   JsonOut out;
   out.begin_object().key("formats").begin_array();
   for (const auto& f : io::formats()) {
@@ -125,13 +136,14 @@ void formats(Workbench&, const Request&, Response& res) {
 
 } // namespace
 
-void add_transfer_routes(Router& router, Workbench& bench) {
-  auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
-    return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
+void add_transfer_routes(Router& router, RouteContext& ctx) {
+  using E = access::EndpointId;
+  auto bind = [&ctx](void (*route)(RouteContext&, const Request&, Response&)) {
+    return [&ctx, route](const Request& req, Response& res) { route(ctx, req, res); };
   };
-  router.Post("/api/check", bind(check_draft));
-  router.Post("/api/import", bind(import_form));
-  router.Get("/api/formats", bind(formats));
+  router.add(E::check, bind(check_draft));
+  router.add(E::import_read, bind(import_form));
+  router.add(E::formats, bind(formats));
 }
 
 } // namespace ziping::server

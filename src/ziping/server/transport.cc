@@ -146,6 +146,9 @@ private:
       for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       request.headers.emplace_back(std::move(name), std::string(field.value()));
     }
+    beast::error_code peer_error;
+    auto peer = stream_.socket().remote_endpoint(peer_error);
+    if (!peer_error) request.remote_address = peer.address().to_string();
     request_ready_ = parse_target(request);
     return request;
   }

@@ -27,8 +27,10 @@ ApiError no_department() {
   return ApiError(422, "no_department", diag::make(DiagId::err_form_no_department, "department"));
 }
 
+} // namespace
+
 // What the store refuses, refused before scoring, as the form's fault (422), not the database's.
-void check_storable(const model::Form& form) {
+void Workbench::check_storable(const model::Form& form) {
   if (form.department.empty()) throw no_department();
   if (auto path = store::unstorable_text(form)) {
     JsonOut details;
@@ -37,8 +39,6 @@ void check_storable(const model::Form& form) {
                    details.take());
   }
 }
-
-} // namespace
 
 Workbench::Workbench(store::Store& store) : store_(store) {
   for (const auto& name : rules::embedded_names()) {
@@ -128,6 +128,7 @@ store::StoredForm Workbench::create(const check::Run& run, const FilingOptions& 
   n.rule_set = run.rules->name;
   n.mode = std::string(rules::mode_name(run.mode));
   n.author = options.author;
+  n.author_id = options.author_id;
   n.comment = options.comment;
   return store_.create_stored(n);
 }
@@ -155,6 +156,7 @@ store::SaveResult Workbench::save(store::Id id, int base_revision, model::ReadRe
   s.rule_set = rules.name;
   s.mode = std::string(rules::mode_name(mode));
   s.author = options.author;
+  s.author_id = options.author_id;
   s.comment = options.comment;
   return store_.save_form(s);
 }

@@ -25,6 +25,7 @@ namespace ziping::server {
 // What a create or save says besides the form.
 struct FilingOptions {
   std::string author;
+  std::optional<store::Id> author_id; // the logged-in user: the audit entry names them
   std::string comment;
   std::optional<store::Status> status;
   std::optional<std::string> rules;
@@ -53,6 +54,9 @@ public:
                                      const std::string& file_name);
 
   static store::Summary summary(const check::Run& run);
+  // What the store refuses (no department, U+0000 in a text), refused as the form's fault:
+  // ApiError 422 no_department / unstorable_text.
+  static void check_storable(const model::Form& form);
   static std::string score_json(const check::Run& run);
 
   // The rule set and mode a new filing is scored under: the options', else cn-2020 / review.

@@ -102,7 +102,7 @@ struct ApiToken {
   std::string label;
   std::string created_at;
   std::string expires_at; // "" never
-  std::string last_used_at;
+  std::string last_used_at; // to the minute: not written again within the same minute
 };
 
 class Directory {

@@ -22,7 +22,7 @@ constexpr std::int64_t kMigrationLock = 0x7a6970696e67;
 constexpr std::string_view kRecordColumns =
     "f.id, f.department_id, d.name, f.kind, f.year, f.title, f.project, f.status, f.rule_set, "
     "f.mode, f.revision, f.total, f.grade, f.execution_rate, f.indicator_score, f.errors, "
-    "f.warnings, f.notes, f.created_at, f.updated_at, f.updated_by";
+    "f.warnings, f.notes, f.created_at, f.updated_at, f.updated_by, f.review_state";
 constexpr std::string_view kRecordFrom =
     " FROM forms f JOIN departments d ON d.id = f.department_id";
 
@@ -51,6 +51,7 @@ FormRecord record_from(const SqlRow& row) {
   r.created_at = text_of(row[18]);
   r.updated_at = text_of(row[19]);
   r.updated_by = text_of(row[20]);
+  r.review_state = text_of(row[21]);
   return r;
 }
 
@@ -89,6 +90,20 @@ Where where_of(const FormFilter& filter) {
   if (filter.status) w.add("f.status = ?", std::string(status_name(*filter.status)));
   if (filter.grade) w.add("f.grade = ?", *filter.grade);
   if (filter.department_id) w.add("f.department_id = ?", *filter.department_id);
+  if (filter.review_state) w.add("f.review_state = ?", *filter.review_state);
+  if (filter.visible_departments) {
+    std::string in;
+    for (Id id : *filter.visible_departments) {
+      w.params.push_back(id);
+      in += (in.empty() ? "$" : ", $") + std::to_string(w.params.size());
+    }
+    std::string condition = in.empty() ? "" : "f.department_id IN (" + in + ")";
+    if (filter.or_published)
+      condition = condition.empty() ? "f.review_state = 'published'"
+                                    : "(" + condition + " OR f.review_state = 'published')";
+    if (condition.empty()) condition = "1 = 0"; // nothing visible
+    w.sql += (w.sql.empty() ? " WHERE " : " AND ") + condition;
+  }
   if (!filter.text.empty())
     w.add("(f.title LIKE ? ESCAPE '\\' OR f.project LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE "
           "'\\')",

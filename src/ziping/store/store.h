@@ -98,6 +98,7 @@ struct FormRecord {
   std::string created_at;
   std::string updated_at;
   std::string updated_by;
+  std::string review_state = "draft"; // the review chain's state (access::state_name)
 };
 
 struct StoredForm {
@@ -176,6 +177,12 @@ struct FormFilter {
   std::optional<std::string> grade; // the computed grade of the current revision
   std::optional<Id> department_id;
   std::string text; // substring of the title, project or department name; empty = any
+  // What the caller may see (the server's row-by-row authorization, done in SQL so that paging
+  // and counts stay right): when set, only forms of these departments, or published ones when
+  // `or_published`. Unset: every form.
+  std::optional<std::vector<Id>> visible_departments;
+  bool or_published = false;
+  std::optional<std::string> review_state; // access::state_name
   enum class Order {
     Created, // oldest first (by id)
     Updated, // most recently saved first

@@ -10,11 +10,14 @@
 namespace ziping::server {
 namespace {
 
-TEST(Router, MatchesMethodAndWholePathWithCaptures) {
+// Routes are registered by their row of the authorization table: the row gives the method and
+// the path, and the match names the row.
+TEST(Router, MatchesTheRowsMethodAndWholePathWithCaptures) {
   Router router;
   int called = 0;
-  router.Get(R"(/api/forms/(\d+))", [&](const Request&, Response&) { called = 1; });
-  router.Put(R"(/api/forms/(\d+))", [&](const Request&, Response&) { called = 2; });
+  router.add(access::EndpointId::form_get, [&](const Request&, Response&) { called = 1; });
+  router.add(access::EndpointId::form_put, [&](const Request&, Response&) { called = 2; });
+  router.add(access::EndpointId::rules_get, [&](const Request&, Response&) { called = 3; });
   Request req;
   req.method = "PUT";
   req.path = "/api/forms/42";
@@ -23,13 +26,22 @@ TEST(Router, MatchesMethodAndWholePathWithCaptures) {
   Response res;
   (*handler)(req, res);
   EXPECT_EQ(called, 2);
+  EXPECT_EQ(req.endpoint, access::EndpointId::form_put);
   ASSERT_EQ(req.matches.size(), 2u);
   EXPECT_EQ(req.matches[1], "42");
   req.path = "/api/forms/42/x";
   EXPECT_EQ(router.route(req), nullptr);
+  req.path = "/api/forms/x";
+  EXPECT_EQ(router.route(req), nullptr);
   req.method = "DELETE";
   req.path = "/api/forms/42";
   EXPECT_EQ(router.route(req), nullptr);
+  req.method = "GET";
+  req.path = "/api/rules/cn-2020";
+  ASSERT_NE(router.route(req), nullptr);
+  EXPECT_EQ(req.matches[1], "cn-2020");
+  EXPECT_EQ(router.registered().size(), 3u);
+  EXPECT_EQ(path_pattern("/api/forms/{id}/review-scores"), R"(/api/forms/(\d+)/review-scores)");
 }
 
 TEST(Query, DecodesEscapesAndRefusesBrokenOnes) {

@@ -14,6 +14,7 @@
 #include "ziping/server/json_out.h"
 #include "ziping/server/request_json.h"
 #include "ziping/server/workbench.h"
+#include "ziping/store/directory.h"
 #include "ziping/store/open/open_store.h"
 
 namespace ziping::server {
@@ -147,6 +148,28 @@ TEST_F(WorkbenchTest, TheDemoIsTheSameEveryTimeAndLoadsOnce) {
   EXPECT_GT(loaded.revisions, loaded.forms);
   EXPECT_FALSE(seed_demo(*bench_).seeded);
   EXPECT_EQ(store_->form_count(), std::int64_t(first.size()));
+}
+
+// `serve --demo`: one account per role, each able to log in with the password printed at
+// start; the next start gives new passwords and the old ones stop working.
+TEST_F(WorkbenchTest, TheDemoMakesOneAccountPerRoleWithFreshPasswords) {
+  seed_demo(*bench_);
+  auto accounts = seed_demo_accounts(*bench_);
+  ASSERT_EQ(accounts.size(), 5u);
+  auto& directory = store_->directory();
+  for (const auto& account : accounts)
+    EXPECT_EQ(directory.login(account.login, account.password, store::Clock::now()).outcome,
+              store::Login::Outcome::Ok)
+        << account.login;
+  auto head = directory.find_user("demo-head");
+  ASSERT_TRUE(head && head->org_id);
+  EXPECT_EQ(directory.org(*head->org_id)->name, "天津市人民政府政务服务办公室");
+  auto again = seed_demo_accounts(*bench_);
+  ASSERT_EQ(again.size(), 5u);
+  EXPECT_NE(again[0].password, accounts[0].password);
+  EXPECT_EQ(directory.login(accounts[0].login, accounts[0].password, store::Clock::now()).outcome,
+            store::Login::Outcome::Wrong);
+  EXPECT_EQ(directory.users().size(), 5u);
 }
 
 } // namespace

@@ -37,6 +37,8 @@ export interface FormRecord {
   created_at: string;
   updated_at: string;
   updated_by: string;
+  review_state: string; // draft | submitted | returned | reviewed | approved | published
+  review_state_label: string; // 填报中 / 已提交 / …
 }
 
 export interface Revision {
@@ -270,4 +272,33 @@ export interface Vocabulary {
   modes: { name: string; label: string }[];
   grades: string[];
   indicator_fields: IndicatorField[];
+}
+
+// Accounts (docs/openapi.yaml: SessionState, User, OrgRef).
+export interface OrgRef {
+  id: number;
+  kind: 'finance' | 'supervisor' | 'unit';
+  kind_label: string;
+  name: string;
+}
+
+export interface User {
+  id: number;
+  login: string;
+  name: string;
+  role: string;
+  role_label: string;
+  org: OrgRef | null;
+  disabled: boolean;
+}
+
+export interface SessionState {
+  authenticated: boolean;
+  via: 'session' | 'token' | 'none';
+  role: string;
+  role_label: string;
+  user: User | null;
+  csrf_token: string | null;
+  csrf_header: string;
+  expires_at: string | null;
 }

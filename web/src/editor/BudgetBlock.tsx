@@ -50,7 +50,8 @@ export function BudgetBlock() {
           <th>偏差原因分析及改进措施</th>
           <Cell path="budget.deviation_reason" kind="long" label="偏差原因分析及改进措施" class="reason wide" colSpan={8} />
         </tr>
-        <RowDiagnostics diagnostics={[...budgetDiagnostics, ...pins.under('budget.sources')]} colSpan={9} />
+        <RowDiagnostics diagnostics={[...budgetDiagnostics, ...pins.under('budget.sources')]}
+          comments={pins.commentsUnder('budget')} colSpan={9} />
       </tbody>
     </table>
   );

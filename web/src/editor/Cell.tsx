@@ -50,6 +50,7 @@ export function Cell({ path, kind = 'text', label, class: extra = '', rowSpan, c
     if (!typed || textOf(entered(kind, text)) !== shown) setText(shown);
   }, [shown]);
   const diagnostics = pins.at(path);
+  const comments = pins.commentsAt(path);
   const onInput = (e: Event) => {
     const t = (e.currentTarget as HTMLInputElement).value;
     setText(t);
@@ -58,13 +59,13 @@ export function Cell({ path, kind = 'text', label, class: extra = '', rowSpan, c
   const common = {
     'data-path': path,
     'aria-label': label,
-    title: markerTitle(diagnostics) ?? label,
+    title: markerTitle(diagnostics, comments) ?? label,
     value: text,
     onInput,
     readOnly,
   };
   return (
-    <td rowSpan={rowSpan} colSpan={colSpan} class={`cell cell-${kind}${markerClass(diagnostics)} ${extra}`}>
+    <td rowSpan={rowSpan} colSpan={colSpan} class={`cell cell-${kind}${markerClass(diagnostics, comments)} ${extra}`}>
       {kind === 'long' || kind === 'wrap'
         ? <textarea rows={2} {...common} />
         : <input type="text" inputMode={numeric ? 'decimal' : undefined} {...common} />}

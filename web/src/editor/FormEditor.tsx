@@ -1,8 +1,16 @@
-// 表单编辑: the official table of one stored form, editable cell by cell. Every change is
-// checked by the server at once (useLiveCheck); saving names the revision the draft was based
-// on, so a save on top of someone else's is refused (409) and merged here, never lost.
+// 表单编辑与审核: the official table of one stored form, editable cell by cell while it is with
+// the user's unit (填报中, 已退回), read-only otherwise. Every change is checked by the server at
+// once (useLiveCheck); saving names the revision the draft was based on, so a save on top of
+// someone else's is refused (409) and merged here, never lost. Beside the table: the review
+// chain (state, the steps the user may take), comments pinned to cells, and under it the
+// 财政复核 scores beside the self-scores. `publicView`: a published form for anyone.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiFailure } from '../api/client';
+import { reviewApi, type FormReview } from '../api/review';
+import { CommentPanel } from '../review/CommentPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { ReviewScoreTable } from '../review/ReviewScoreTable';
+import { StateBadge } from '../review/StateBadge';
 import type { FormContent, FormDocument, Revision } from '../api/types';
 import { kindLabel } from '../shell/format';
 import { onLink } from '../shell/route';
@@ -30,7 +38,7 @@ interface Conflict {
   merged: FormContent;
 }
 
-export function FormEditor({ id }: { id: number }) {
+export function FormEditor({ id, publicView = false }: { id: number; publicView?: boolean }) {
   const [doc, setDoc] = useState<FormDocument | null>(null);
   const [draft, setDraft] = useState<FormContent | null>(null);
   const [revisions, setRevisions] = useState<Revision[]>([]);
@@ -38,17 +46,27 @@ export function FormEditor({ id }: { id: number }) {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [review, setReview] = useState<FormReview | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
 
   const adopt = useCallback((d: FormDocument) => {
     setDoc(d);
     setDraft(d.content);
     setConflict(null);
   }, []);
-  const loadRevisions = () => api.revisions(id).then((r) => setRevisions(r.revisions));
+  const loadRevisions = () => publicView ? Promise.resolve() : api.revisions(id).then((r) => setRevisions(r.revisions));
+  const loadReview = () => reviewApi.review(id).then(setReview).catch(() => {});
   useEffect(() => {
     api.form(id).then(adopt).catch((e) => setLoadError(e.message));
     loadRevisions().catch(() => {});
+    loadReview();
   }, [id]);
+  // A transition changes the form's status and whether it can be edited: read both again.
+  const afterTransition = () => {
+    loadReview();
+    api.form(id).then(adopt).catch(() => {});
+    loadRevisions().catch(() => {});
+  };
 
   const rules = doc?.form.rules ?? 'cn-2020';
   const mode = doc?.form.mode ?? 'review';
@@ -67,9 +85,16 @@ export function FormEditor({ id }: { id: number }) {
   }, []);
 
   const diagnostics = live.score?.diagnostics ?? [];
+  // Editable only when the server says so for this user (its unit, 填报中 or 已退回).
+  const readOnly = publicView || !review?.editable;
   const state: EditorState | null = useMemo(() => draft && {
-    draft, score: live.score, pins: new Pins(diagnostics), readOnly: false, edit,
-  }, [draft, live.score, edit]);
+    draft, score: live.score, pins: new Pins(diagnostics, review?.comments ?? []), readOnly, edit,
+  }, [draft, live.score, edit, readOnly, review]);
+  // The cell the cursor is in: where a reviewer's comment goes.
+  const onFocusIn = (e: FocusEvent) => {
+    const el = e.target as HTMLElement;
+    if (el.dataset?.path) setSelected(el.dataset.path);
+  };
 
   if (loadError) return <p class="error-text">无法载入表单 {id}：{loadError}</p>;
   if (!doc || !draft || !state) return <p class="sub">载入中…</p>;
@@ -104,9 +129,11 @@ export function FormEditor({ id }: { id: number }) {
     <EditorContext.Provider value={state}>
       <div class="editor">
         <div class="editor-head no-print">
-          <a href="/" onClick={onLink} class="back">← 表单列表</a>
+          <a href={publicView ? '/public' : '/'} onClick={onLink} class="back">← {publicView ? '公开表单' : '表单列表'}</a>
           <span class="editor-title">{f.department}{f.project && ` · ${f.project}`} · {f.year} · {kindLabel[f.kind]}</span>
-          <span class={'status status-' + f.status}>{f.status_label}</span>
+          {review ? <StateBadge state={review.review_state} label={review.review_state_label} />
+            : <span class={'status status-' + f.status}>{f.status_label}</span>}
+          {readOnly && <span class="readonly-tag" data-testid="read-only" title="read-only">只读</span>}
           <span class="sub">第 {doc.revision.number} 版（最新第 {f.revision} 版）</span>
         </div>
         <TotalBar score={live.score} formula={live.formula} pending={live.pending} rules={rules} mode={mode} />
@@ -123,19 +150,28 @@ export function FormEditor({ id }: { id: number }) {
         )}
         <div class="editor-body">
           <div class="sheet-pane">
-            <div class="sheet">
+            <div class="sheet" onFocusCapture={onFocusIn}>
               <FormHeader />
               <BudgetBlock />
               <GoalBlock />
               <IndicatorTable />
               <TotalBlock />
+              {review && (
+                <ReviewScoreTable formId={id} draft={draft} scores={review.scores}
+                  mayScore={!publicView && review.may_score} onSaved={loadReview} />
+              )}
             </div>
           </div>
           <aside class="side no-print">
-            <SavePanel dirty={dirty} saving={saving} baseRevision={doc.revision.number} message={message} onSave={save} />
+            {review && !publicView && <ReviewPanel formId={id} review={review} dirty={dirty} onChanged={afterTransition} />}
+            {!readOnly && <SavePanel dirty={dirty} saving={saving} baseRevision={doc.revision.number} message={message} onSave={save} />}
+            {review && !publicView && (
+              <CommentPanel formId={id} draft={draft} comments={review.comments} mayComment={review.may_comment}
+                selected={selected} onAdded={loadReview} />
+            )}
             <DiagnosticList diagnostics={diagnostics} />
             <ExportButtons formId={id} revision={f.revision} />
-            <RevisionList revisions={revisions} current={f.revision} />
+            {!publicView && <RevisionList revisions={revisions} current={f.revision} />}
           </aside>
         </div>
       </div>

@@ -8,6 +8,7 @@ export function GoalBlock() {
   const { draft, pins } = useEditor();
   const project = draft.kind === 'project';
   const own = (g: number) => pins.under(`goals[${g}]`).filter((d) => !d.path.includes('.indicators'));
+  const ownComments = (g: number) => pins.commentsUnder(`goals[${g}]`).filter((c) => !c.path.includes('.indicators'));
   return (
     <table class="grid official goals-table">
       <caption>{project ? '年度总体目标' : '年度绩效目标'}</caption>
@@ -27,7 +28,7 @@ export function GoalBlock() {
               <Cell path={`goals[${g}].actual`} kind="long" label="实际完成情况" />
               <Cell path={`goals[${g}].deviation_reason`} kind="long" label="偏差原因分析及改进措施" />
             </tr>
-            <RowDiagnostics diagnostics={own(g)} colSpan={4} />
+            <RowDiagnostics diagnostics={own(g)} comments={ownComments(g)} colSpan={4} />
           </>
         ))}
       </tbody>

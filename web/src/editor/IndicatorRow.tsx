@@ -28,6 +28,7 @@ export function IndicatorRow({ goal, index, span, columns, diagnosticSpan }: Pro
   const path = leafPath(goal, index);
   const leaf = leafScore(score, path);
   const diagnostics = pins.under(path);
+  const comments = pins.commentsUnder(path);
   const declared = leaf?.declared_score ?? null;
   const counted = score?.mode === 'review' ? leaf?.formula_score : leaf?.score;
   return (
@@ -48,7 +49,7 @@ export function IndicatorRow({ goal, index, span, columns, diagnosticSpan }: Pro
           );
         })}
       </tr>
-      <RowDiagnostics diagnostics={diagnostics} colSpan={diagnosticSpan} />
+      <RowDiagnostics diagnostics={diagnostics} comments={comments} colSpan={diagnosticSpan} />
     </>
   );
 }

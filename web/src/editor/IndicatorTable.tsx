@@ -61,7 +61,7 @@ export function IndicatorTable() {
       </thead>
       {draft.goals.map((goal, g) => {
         const sub = score?.goals[g];
-        const s = spans(goal.indicators, (i) => pins.under(leafPath(g, i)).length > 0);
+        const s = spans(goal.indicators, (i) => pins.under(leafPath(g, i)).length + pins.commentsUnder(leafPath(g, i)).length > 0);
         return (
           <tbody key={g} data-goal={g}>
             {department && (

@@ -1,6 +1,8 @@
 // The diagnostics of one row, printed in a line right under it: the text beside the cells it
 // concerns. Clicking one puts the cursor in its cell.
+import { roleLabel, type ReviewComment } from '../api/review';
 import type { Diagnostic } from '../api/types';
+import { fieldLabel } from './cellLabel';
 import { severityLabel } from '../shell/format';
 import { focusCell } from './focusCell';
 
@@ -18,12 +20,29 @@ export function DiagnosticLine({ d, withSubject }: { d: Diagnostic; withSubject?
   );
 }
 
-export function RowDiagnostics({ diagnostics, colSpan }: { diagnostics: Diagnostic[]; colSpan: number }) {
-  if (!diagnostics.length) return null;
+// A reviewer's comment pinned to a cell, in the same line as the diagnostics (and in the side
+// list): who said it and where; clicking puts the cursor in the cell.
+export function CommentLine({ c, where }: { c: ReviewComment; where?: string }) {
+  return (
+    <li class="comment-line" data-comment-path={c.path}>
+      <button type="button" class="linklike" onClick={() => focusCell(c.path)}>
+        <span class="comment-tag">批注</span>
+        <span class="diag-subject">{c.role_label || roleLabel[c.role]} {c.author}{where && ` · ${where}`}：</span>{c.text}
+      </button>
+    </li>
+  );
+}
+
+export function RowDiagnostics({ diagnostics, comments = [], colSpan }:
+  { diagnostics: Diagnostic[]; comments?: ReviewComment[]; colSpan: number }) {
+  if (!diagnostics.length && !comments.length) return null;
   return (
     <tr class="row-diagnostics no-print-bg">
       <td colSpan={colSpan}>
-        <ul>{diagnostics.map((d) => <DiagnosticLine d={d} />)}</ul>
+        <ul>
+          {comments.map((c) => <CommentLine c={c} where={fieldLabel(c.path)} />)}
+          {diagnostics.map((d) => <DiagnosticLine d={d} />)}
+        </ul>
       </td>
     </tr>
   );

@@ -23,7 +23,8 @@ export function TotalBlock() {
           <th>{draft.kind === 'project' ? '评价结论' : '整体支出绩效自评结论'}</th>
           <Cell path="conclusion" kind="long" label="自评结论" class="wide" colSpan={10} />
         </tr>
-        <RowDiagnostics diagnostics={own} colSpan={11} />
+        <RowDiagnostics diagnostics={own}
+          comments={[...pins.commentsUnder('total'), ...pins.commentsUnder('grade'), ...pins.commentsUnder('conclusion')]} colSpan={11} />
       </tbody>
     </table>
   );

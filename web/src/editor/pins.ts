@@ -1,26 +1,47 @@
-// Diagnostics grouped by the node they concern, so that every cell and row can show its own
-// at once. A diagnostic pins to its exact path; a row also lists those under its path.
+// Diagnostics and reviewers' comments grouped by the node they concern, so that every cell and
+// row can show its own at once. Both pin to an exact path (the form paths of
+// editor/formPath.ts); a row also lists those under its path.
+import type { ReviewComment } from '../api/review';
 import type { Diagnostic, Severity } from '../api/types';
 
-export class Pins {
-  private byPath = new Map<string, Diagnostic[]>();
+function byPath<T extends { path: string }>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.path) ?? [];
+    list.push(item);
+    map.set(item.path, list);
+  }
+  return map;
+}
 
-  constructor(readonly all: Diagnostic[]) {
-    for (const d of all) {
-      const list = this.byPath.get(d.path) ?? [];
-      list.push(d);
-      this.byPath.set(d.path, list);
-    }
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
+}
+
+export class Pins {
+  private diagnosticsByPath: Map<string, Diagnostic[]>;
+  private commentsByPath: Map<string, ReviewComment[]>;
+
+  constructor(readonly all: Diagnostic[], readonly comments: ReviewComment[] = []) {
+    this.diagnosticsByPath = byPath(all);
+    this.commentsByPath = byPath(comments);
   }
 
   at(path: string): Diagnostic[] {
-    return this.byPath.get(path) ?? [];
+    return this.diagnosticsByPath.get(path) ?? [];
   }
 
   // Every diagnostic on `prefix` itself or any node below it.
   under(prefix: string): Diagnostic[] {
-    return this.all.filter((d) => d.path === prefix || d.path.startsWith(prefix + '.') ||
-      d.path.startsWith(prefix + '['));
+    return this.all.filter((d) => isUnder(d.path, prefix));
+  }
+
+  commentsAt(path: string): ReviewComment[] {
+    return this.commentsByPath.get(path) ?? [];
+  }
+
+  commentsUnder(prefix: string): ReviewComment[] {
+    return this.comments.filter((c) => isUnder(c.path, prefix));
   }
 }
 

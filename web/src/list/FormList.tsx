@@ -5,6 +5,7 @@ import { api, query as toQuery, type ListQuery } from '../api/client';
 import type { Department, FormPage } from '../api/types';
 import { gradeClass, kindLabel, show, percent, when } from '../shell/format';
 import { onLink } from '../shell/route';
+import { StateBadge } from '../review/StateBadge';
 import { ListFilters } from './ListFilters';
 import { Pager } from './Pager';
 
@@ -65,7 +66,7 @@ export function FormList() {
                 </td>
                 <td>{kindLabel[f.kind]}</td>
                 <td>{show(f.year)}</td>
-                <td><span class={'status status-' + f.status}>{f.status_label}</span></td>
+                <td><StateBadge state={f.review_state} label={f.review_state_label} /></td>
                 <td class="num">{percent(f.score.execution_rate)}</td>
                 <td class="num total-cell">{show(f.score.total)}</td>
                 <td><span class={'grade ' + gradeClass(f.score.grade)}>{f.score.grade || '—'}</span></td>

@@ -6,19 +6,44 @@ export type Route =
   | { page: 'list' }
   | { page: 'form'; id: number }
   | { page: 'dashboard' }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'login' }
+  | { page: 'account' }
+  | { page: 'todo' }
+  | { page: 'progress' }
+  | { page: 'public' }
+  | { page: 'public-form'; id: number };
 
 export function parseRoute(path: string): Route {
   const form = /^\/forms\/(\d+)\/?$/.exec(path);
   if (form) return { page: 'form', id: Number(form[1]) };
+  const published = /^\/public\/forms\/(\d+)\/?$/.exec(path);
+  if (published) return { page: 'public-form', id: Number(published[1]) };
+  if (path.startsWith('/public')) return { page: 'public' };
   if (path.startsWith('/dashboard')) return { page: 'dashboard' };
   if (path.startsWith('/import')) return { page: 'import' };
+  if (path.startsWith('/login')) return { page: 'login' };
+  if (path.startsWith('/account')) return { page: 'account' };
+  if (path.startsWith('/todo')) return { page: 'todo' };
+  if (path.startsWith('/progress')) return { page: 'progress' };
   return { page: 'list' };
 }
 
-export function navigate(url: string) {
-  history.pushState(null, '', url);
+// Pages anyone may see without logging in: a 401 there is not a reason to leave.
+export function isPublicRoute(route: Route): boolean {
+  return route.page === 'public' || route.page === 'public-form' || route.page === 'login';
+}
+
+export function navigate(url: string, replace = false) {
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
   dispatchEvent(new PopStateEvent('popstate'));
+}
+
+// The login page, coming back to where the user was (a path of this site only).
+export function loginUrl(): string {
+  const here = location.pathname + location.search;
+  return '/login' + (here.startsWith('/login') || here === '/' ? '' : '?next=' + encodeURIComponent(here));
 }
 
 export function useRoute(): Route {

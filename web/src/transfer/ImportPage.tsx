@@ -41,7 +41,7 @@ export function ImportPage() {
     if (!file) return;
     setBusy(true);
     try {
-      const saved = await api.importFile(file, true, localStorage.getItem('ziping.author') || '未署名');
+      const saved = await api.importFile(file, true, ''); // the server names the logged-in user
       if (saved.saved) navigate(`/forms/${saved.saved.form.id}`);
     } catch (e: any) {
       setError({ message: e.message, diagnostics: [] });

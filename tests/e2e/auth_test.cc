@@ -1,0 +1,566 @@
+// Accounts, authorization and the review chain over real HTTP (issue 10), on the backend of
+// ZIPING_STORE_BACKEND: a server of its own, with this organisation tree:
+//
+//   测试市财政局 ─┬─ 授权主管部门一 ── 授权单位一  (own: the filler and the unit head act for it)
+//                └─ 授权主管部门二 ── 授权单位二  (other)
+//
+// The walk sends every route of docs/openapi.yaml as every role (and the public) about a form
+// of its own unit, of another unit and a published one, and checks the answer against
+// access::decide(). The attacker probes (cross-origin writes, foreign Host, missing CSRF token)
+// are on loopback and bounded.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "../contract/backend.h"
+#include "harness.h"
+#include "ziping/access/policy.h"
+
+namespace ziping::testing {
+namespace {
+
+using access::EndpointId;
+using access::Role;
+
+const std::string kBinary = ZIPING_BINARY;
+const std::string kExamples = std::string(ZIPING_SOURCE_DIR) + "/examples/";
+constexpr const char* kUnitOne = "授权单位一";
+constexpr const char* kUnitTwo = "授权单位二";
+constexpr const char* kSupervisorOne = "授权主管部门一";
+constexpr const char* kSupervisorTwo = "授权主管部门二";
+
+Json json_of(const httplib::Result& r) {
+  return r ? Json::parse(r->body) : Json();
+}
+
+std::string quoted(const std::string& text) {
+  return "\"" + text + "\"";
+}
+
+std::string seed_as(const std::string& department) {
+  std::string text = read_file(kExamples + "tianjin-2022-dept.json");
+  std::string from = quoted("天津市人民政府政务服务办公室");
+  text.replace(text.find(from), from.size(), quoted(department));
+  return text;
+}
+
+// The catalogue entry each refusal is told with (docs/api.md's error table).
+const std::map<std::string, std::string> kDiagnostic = {
+    {"login_required", "ZP0727"},    {"forbidden", "ZP0728"},
+    {"csrf_failed", "ZP0729"},       {"origin_refused", "ZP0730"},
+    {"login_failed", "ZP0731"},      {"login_locked", "ZP0732"},
+    {"too_many_attempts", "ZP0733"}, {"not_editable", "ZP0734"},
+    {"state_conflict", "ZP0735"},    {"transition_not_allowed", "ZP0736"},
+    {"reason_required", "ZP0737"},   {"not_in_review", "ZP0738"}};
+
+// The API's error shape, with this status and code (and catalogue entry, when given).
+void expect_error(const httplib::Result& r, int status, const std::string& code,
+                  const std::string& where = "", std::string diagnostic = "") {
+  ASSERT_TRUE(r) << where;
+  EXPECT_EQ(r->status, status) << where << " " << r->body;
+  Json e = json_of(r)["error"];
+  EXPECT_EQ(e["code"].str(), code) << where << " " << r->body;
+  EXPECT_FALSE(e["message"].str().empty()) << where;
+  EXPECT_FALSE(e["message_en"].str().empty()) << where;
+  EXPECT_EQ(e["diagnostic"].str().rfind("ZP", 0), 0u) << where;
+  if (diagnostic.empty() && kDiagnostic.count(code)) diagnostic = kDiagnostic.at(code);
+  if (!diagnostic.empty()) {
+    EXPECT_EQ(e["diagnostic"].str(), diagnostic) << where;
+  }
+  EXPECT_TRUE(e["details"].is_object()) << where;
+}
+
+class Auth : public ::testing::Test {
+public:
+  static void SetUpTestSuite() {
+    backend = Backend::fresh().release();
+    ASSERT_TRUE(backend);
+    accounts = new Accounts(kBinary, backend->url());
+    accounts->place(kUnitOne, kSupervisorOne);
+    accounts->place(kUnitTwo, kSupervisorTwo);
+    server = new ServerProcess(
+        kBinary, {"--db", backend->url(), "--static", "/nonexistent/ui", "--login-failures", "8"});
+    ASSERT_TRUE(server->started()) << server->output();
+  }
+  static void TearDownTestSuite() {
+    if (server) {
+      EXPECT_EQ(server->stop(), 0) << server->output();
+    }
+    delete server;
+    delete accounts;
+    delete backend;
+    server = nullptr;
+  }
+
+  static httplib::Client anonymous() {
+    httplib::Client c("127.0.0.1", server->port());
+    c.set_read_timeout(60, 0);
+    c.set_url_encode(false);
+    return c;
+  }
+  static httplib::Client as(const std::string& token) {
+    auto c = anonymous();
+    c.set_bearer_token_auth(token);
+    return c;
+  }
+  static std::string filler() { return accounts->token("auth-filler", "filler", kUnitOne); }
+  static std::string head() { return accounts->token("auth-head", "unit_head", kUnitOne); }
+  static std::string head_two() { return accounts->token("auth-head-2", "unit_head", kUnitTwo); }
+  static std::string supervisor() {
+    return accounts->token("auth-supervisor", "supervisor", kSupervisorOne);
+  }
+  static std::string supervisor_two() {
+    return accounts->token("auth-supervisor-2", "supervisor", kSupervisorTwo);
+  }
+  static std::string finance() {
+    return accounts->token("auth-finance", "finance", Accounts::kFinance);
+  }
+  static std::string admin() { return accounts->token("auth-admin", "admin", ""); }
+
+  static long long create(const std::string& token, const std::string& department) {
+    auto r = as(token).Post("/api/forms", "{\"content\": " + seed_as(department) + "}",
+                            "application/json");
+    EXPECT_TRUE(r);
+    if (!r) return -1;
+    EXPECT_EQ(r->status, 201) << r->body;
+    return json_of(r)["form"]["id"].integer();
+  }
+  static httplib::Result step(const std::string& token, long long id, const std::string& action,
+                              const std::string& expected, const std::string& reason = "") {
+    std::string body = R"({"action": ")" + action + R"(", "expected_state": ")" + expected + "\"" +
+                       (reason.empty() ? "" : R"(, "reason": ")" + reason + "\"") + "}";
+    return as(token).Post("/api/forms/" + std::to_string(id) + "/transitions", body,
+                          "application/json");
+  }
+  static void expect_step(const std::string& token, long long id, const std::string& action,
+                          const std::string& from, const std::string& to,
+                          const std::string& reason = "") {
+    auto r = step(token, id, action, from, reason);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << action << " " << r->body;
+    EXPECT_EQ(json_of(r)["review_state"].str(), to);
+  }
+
+  static Backend* backend;
+  static Accounts* accounts;
+  static ServerProcess* server;
+};
+Backend* Auth::backend = nullptr;
+Accounts* Auth::accounts = nullptr;
+ServerProcess* Auth::server = nullptr;
+
+// ---- the walk -------------------------------------------------------------------------------
+
+struct Route {
+  std::string method, path;
+  bool operator<(const Route& o) const {
+    return std::tie(method, path) < std::tie(o.method, o.path);
+  }
+};
+
+std::set<Route> openapi_routes() {
+  std::ifstream in(std::filesystem::path(ZIPING_SOURCE_DIR) / "docs" / "openapi.yaml");
+  std::set<Route> routes;
+  std::string line, path;
+  static const std::regex path_line(R"(^  (/[^:\s]*):\s*$)");
+  static const std::regex method_line(R"(^    (get|post|put|delete|patch):)");
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, m, path_line)) {
+      path = m[1];
+    } else if (!line.empty() && line[0] != ' ') {
+      path.clear();
+    } else if (!path.empty() && std::regex_search(line, m, method_line)) {
+      std::string method = m[1];
+      for (auto& c : method) c = char(std::toupper(static_cast<unsigned char>(c)));
+      routes.insert({method, path});
+    }
+  }
+  return routes;
+}
+
+TEST_F(Auth, EveryRouteAsEveryRoleAboutOwnOtherAndPublishedFormsIsAnsweredAsTheTableSays) {
+  // The forms: one of unit one (own for its people), one of unit two (other), and one of unit
+  // two taken through the whole chain to 已公开.
+  long long own = create(head(), kUnitOne);
+  long long other = create(head_two(), kUnitTwo);
+  long long published = create(head_two(), kUnitTwo);
+  expect_step(head_two(), published, "submit", "draft", "submitted");
+  expect_step(supervisor_two(), published, "approve", "submitted", "reviewed");
+  expect_step(finance(), published, "approve", "reviewed", "approved");
+  expect_step(finance(), published, "publish", "approved", "published");
+
+  // Organisation ids, for the principal and target decide() is asked about.
+  std::map<std::string, long long> org;
+  Json orgs = json_of(as(admin()).Get("/api/orgs"))["orgs"];
+  for (std::size_t i = 0; i < orgs.size(); ++i)
+    org[orgs[i]["name"].str()] = orgs[i]["id"].integer();
+  ASSERT_TRUE(org.count(kUnitOne) && org.count(kUnitTwo)) << orgs.size();
+  long long finance_id = org[Accounts::kFinance];
+  access::Target target_own{{org[kUnitOne], org[kSupervisorOne], finance_id}, false};
+  access::Target target_other{{org[kUnitTwo], org[kSupervisorTwo], finance_id}, false};
+  access::Target target_published{{org[kUnitTwo], org[kSupervisorTwo], finance_id}, true};
+
+  struct Who {
+    Role role;
+    std::string token; // "" for the public
+    std::optional<std::int64_t> org;
+  };
+  std::vector<Who> people = {{Role::Public, "", std::nullopt},
+                             {Role::Filler, filler(), org[kUnitOne]},
+                             {Role::UnitHead, head(), org[kUnitOne]},
+                             {Role::Supervisor, supervisor(), org[kSupervisorOne]},
+                             {Role::Finance, finance(), finance_id},
+                             {Role::Admin, admin(), std::nullopt}};
+
+  // Every route of the OpenAPI file has a row; every row is walked.
+  std::set<Route> described = openapi_routes();
+  ASSERT_GE(described.size(), 40u);
+  std::set<Route> rows;
+  for (const auto& e : access::endpoints())
+    rows.insert({std::string(access::method_name(e.method)), std::string(e.path)});
+  for (const auto& r : described)
+    EXPECT_TRUE(rows.count(r)) << r.method << " " << r.path << " has no row in endpoints.def";
+
+  int requests = 0;
+  for (const auto& e : access::endpoints()) {
+    std::string method(access::method_name(e.method));
+    bool unit = e.scope == access::Scope::Unit;
+    struct Case {
+      std::string label;
+      long long form;
+      const access::Target* target;
+      std::string department;
+    };
+    std::vector<Case> cases;
+    if (unit) {
+      cases = {{"own", own, &target_own, kUnitOne},
+               {"other", other, &target_other, kUnitTwo},
+               {"published", published, &target_published, kUnitTwo}};
+    } else {
+      cases = {{"global", own, nullptr, ""}};
+    }
+    for (const auto& who : people) {
+      for (const auto& c : cases) {
+        std::string path(e.path);
+        auto at = path.find("{id}");
+        std::string id = std::to_string(c.form);
+        if (e.name == "tokens_delete" || e.name == "users_update") id = "987654321";
+        if (at != std::string::npos) path.replace(at, 4, id);
+        at = path.find("{name}");
+        if (at != std::string::npos) path.replace(at, 6, "cn-2020");
+        // A body every route can refuse as malformed once it has let the caller in; for the two
+        // whose unit is in the body, a real form of that unit (or an upload that saves it).
+        std::string body = "{}";
+        std::string type = "application/json";
+        auto client = who.token.empty() ? anonymous() : as(who.token);
+        if (e.name == "forms_create") body = "{\"content\": " + seed_as(c.department) + "}";
+        if (e.name == "orgs_import") type = "text/csv";
+        auto send = [&]() -> httplib::Result {
+          if (e.name == "import_save") {
+            httplib::MultipartFormDataItems items = {
+                {"file", seed_as(c.department), "form.json", "application/json"},
+                {"save", "true", "", ""}};
+            return client.Post(path, items);
+          }
+          if (method == "GET") return client.Get(path);
+          if (method == "POST") return client.Post(path, body, type);
+          if (method == "PUT") return client.Put(path, body, type);
+          return client.Delete(path);
+        };
+        httplib::Result r = send();
+        ++requests;
+        access::Principal principal{who.role, who.org};
+        access::Decision d =
+            access::decide(e.id, principal, c.target ? *c.target : access::Target{});
+        std::string where = std::string(e.name) + " as " +
+                            std::string(access::role_name(who.role)) + " on " + c.label;
+        ASSERT_TRUE(r) << where;
+        if (d.allowed) {
+          EXPECT_NE(r->status, 401) << where << " " << r->body;
+          EXPECT_NE(r->status, 403) << where << " " << r->body;
+          EXPECT_LT(r->status, 500) << where << " " << r->body;
+        } else if (d.needs_login) {
+          expect_error(r, 401, "login_required", where);
+        } else {
+          expect_error(r, 403, "forbidden", where);
+        }
+      }
+    }
+  }
+  EXPECT_GT(requests, 300);
+}
+
+// ---- the named cases of the issue -------------------------------------------------------------
+
+TEST_F(Auth, AFillerReadingAnotherUnitsFormIsForbidden) {
+  long long other = create(head_two(), kUnitTwo);
+  expect_error(as(filler()).Get("/api/forms/" + std::to_string(other)), 403, "forbidden");
+  // …and the list leaves it out.
+  Json list = json_of(as(filler()).Get("/api/forms?limit=500"));
+  for (std::size_t i = 0; i < list["forms"].size(); ++i)
+    EXPECT_NE(list["forms"][i]["id"].integer(), other);
+}
+
+TEST_F(Auth, ASupervisorApprovingAUnitOutsideItsSupervisionIsForbidden) {
+  long long other = create(head_two(), kUnitTwo);
+  expect_step(head_two(), other, "submit", "draft", "submitted");
+  expect_error(step(supervisor(), other, "approve", "submitted"), 403, "forbidden");
+  // Its own supervisor may.
+  expect_step(supervisor_two(), other, "approve", "submitted", "reviewed");
+}
+
+TEST_F(Auth, NobodyEditsAnApprovedForm) {
+  long long id = create(head(), kUnitOne);
+  expect_step(head(), id, "submit", "draft", "submitted");
+  expect_step(supervisor(), id, "approve", "submitted", "reviewed");
+  expect_step(finance(), id, "approve", "reviewed", "approved");
+  std::string path = "/api/forms/" + std::to_string(id);
+  std::string save = R"({"base_revision": 1, "content": )" + seed_as(kUnitOne) + "}";
+  // Its own unit: the state refuses (409); anyone else: the role refuses (403).
+  expect_error(as(head()).Put(path, save, "application/json"), 409, "not_editable");
+  expect_error(as(filler()).Put(path, save, "application/json"), 409, "not_editable");
+  for (const auto& token : {supervisor(), finance(), admin()})
+    expect_error(as(token).Put(path, save, "application/json"), 403, "forbidden");
+  // Reopened by the role that approved it, with a reason, it is the unit's again.
+  expect_error(step(finance(), id, "reopen", "approved"), 400, "reason_required");
+  expect_step(finance(), id, "reopen", "approved", "returned", "复核发现问题");
+  auto saved = as(filler()).Put(path, save, "application/json");
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->status, 200) << saved->body;
+}
+
+TEST_F(Auth, AnUnauthenticatedWriteIsTold401) {
+  expect_error(anonymous().Post("/api/forms", "{\"content\": " + seed_as(kUnitOne) + "}",
+                                "application/json"),
+               401, "login_required");
+  expect_error(anonymous().Put("/api/forms/1", "{}", "application/json"), 401, "login_required");
+  auto bad = anonymous();
+  bad.set_bearer_token_auth("zpt_not-a-token");
+  expect_error(bad.Get("/api/forms"), 401, "login_required", "", "ZP0740");
+}
+
+TEST_F(Auth, CrossOriginWritesAndForeignHostsAreRefused) {
+  std::string body = "{\"content\": " + seed_as(kUnitOne) + "}";
+  auto c = as(head());
+  c.set_default_headers({{"Origin", "https://attacker.example"}});
+  expect_error(c.Post("/api/forms", body, "application/json"), 403, "origin_refused");
+  // A page elsewhere can send text/plain without asking: refused whoever is logged in.
+  auto plain = as(head());
+  expect_error(plain.Post("/api/forms", body, "text/plain"), 403, "origin_refused");
+  auto fetch = as(head());
+  fetch.set_default_headers({{"Sec-Fetch-Site", "cross-site"}});
+  expect_error(fetch.Post("/api/forms", body, "application/json"), 403, "origin_refused");
+  // DNS rebinding: a name that resolves to us, in Host.
+  auto rebound = as(head());
+  rebound.set_default_headers({{"Host", "attacker.example"}});
+  expect_error(rebound.Get("/api/forms"), 403, "origin_refused");
+  auto page = anonymous();
+  page.set_default_headers({{"Host", "attacker.example:" + std::to_string(server->port())}});
+  expect_error(page.Get("/"), 403, "origin_refused");
+  // Our own origin is fine.
+  auto own = as(head());
+  own.set_default_headers({{"Origin", "http://127.0.0.1:" + std::to_string(server->port())}});
+  auto ok = own.Post("/api/forms", body, "application/json");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 201) << ok->body;
+}
+
+long long org_id(const std::string& token, const std::string& name) {
+  auto c = httplib::Client("127.0.0.1", Auth::server->port());
+  c.set_bearer_token_auth(token);
+  Json orgs = json_of(c.Get("/api/orgs"))["orgs"];
+  for (std::size_t i = 0; i < orgs.size(); ++i)
+    if (orgs[i]["name"].str() == name) return orgs[i]["id"].integer();
+  return -1;
+}
+
+void add_user(const std::string& admin, const std::string& login, const std::string& role,
+              long long org, const std::string& password) {
+  auto c = httplib::Client("127.0.0.1", Auth::server->port());
+  c.set_bearer_token_auth(admin);
+  auto r = c.Post("/api/users",
+                  R"({"login": ")" + login + R"(", "role": ")" + role + R"(", "org_id": )" +
+                      std::to_string(org) + R"(, "password": ")" + password + "\"}",
+                  "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  EXPECT_EQ(json_of(r)["role_label"].str(), "单位负责人");
+}
+
+TEST_F(Auth, SessionsUseAnHttpOnlyStrictCookieAndWritesNeedTheCsrfToken) {
+  add_user(admin(), "auth-cookie", "unit_head", org_id(admin(), kUnitOne), "correct horse 1");
+  auto c = anonymous();
+  auto login = c.Post("/api/session", R"({"login": "auth-cookie", "password": "correct horse 1"})",
+                      "application/json");
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 200) << login->body;
+  std::string set_cookie = login->get_header_value("Set-Cookie");
+  EXPECT_EQ(set_cookie.rfind("ziping_session=", 0), 0u) << set_cookie;
+  for (const char* part : {"HttpOnly", "SameSite=Strict", "Path=/"})
+    EXPECT_NE(set_cookie.find(part), std::string::npos) << set_cookie;
+  EXPECT_EQ(set_cookie.find("Secure"), std::string::npos) << "plain http: not Secure";
+  Json session = json_of(login);
+  EXPECT_EQ(login->body.find(set_cookie.substr(15, 20)), std::string::npos) << "no cookie in body";
+  std::string csrf = session["csrf_token"].str();
+  EXPECT_EQ(session["csrf_header"].str(), "X-CSRF-Token");
+  c.set_default_headers({{"Cookie", set_cookie.substr(0, set_cookie.find(';'))}});
+  Json me = json_of(c.Get("/api/session"));
+  EXPECT_EQ(me["authenticated"].str(), "true");
+  EXPECT_EQ(me["via"].str(), "session");
+  EXPECT_EQ(me["role"].str(), "unit_head");
+  EXPECT_EQ(me["user"]["org"]["name"].str(), kUnitOne);
+  EXPECT_EQ(me["csrf_token"].str(), csrf);
+
+  std::string body = "{\"content\": " + seed_as(kUnitOne) + "}";
+  expect_error(c.Post("/api/forms", body, "application/json"), 403, "csrf_failed");
+  httplib::Headers wrong = {{"X-CSRF-Token", "0000"}};
+  expect_error(c.Post("/api/forms", wrong, body, "application/json"), 403, "csrf_failed");
+  httplib::Headers right = {{"X-CSRF-Token", csrf}};
+  auto created = c.Post("/api/forms", right, body, "application/json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(json_of(created)["revision"]["author"].str(), "auth-cookie");
+
+  auto out = c.Delete("/api/session", right);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 204);
+  Json after = json_of(c.Get("/api/session"));
+  EXPECT_EQ(after["authenticated"].str(), "false");
+  EXPECT_EQ(after["role"].str(), "public");
+  expect_error(c.Post("/api/forms", right, body, "application/json"), 401, "login_required");
+}
+
+TEST_F(Auth, TheReviewChainWithACommentAReturnAndAFix) {
+  long long id = create(head(), kUnitOne);
+  std::string form = "/api/forms/" + std::to_string(id);
+  // The filler may edit but not sign off, and no save changes the state.
+  expect_error(step(filler(), id, "submit", "draft"), 403, "forbidden");
+  expect_error(as(filler()).Put(form,
+                                R"({"base_revision": 1, "status": "submitted", "content": )" +
+                                    seed_as(kUnitOne) + "}",
+                                "application/json"),
+               400, "invalid_field", "", "ZP0739");
+  expect_step(head(), id, "submit", "draft", "submitted");
+  // The state the caller saw is part of the request.
+  expect_error(step(supervisor(), id, "approve", "draft"), 409, "state_conflict");
+  expect_error(step(supervisor(), id, "publish", "submitted"), 409, "transition_not_allowed");
+  expect_error(
+      as(finance()).Post(form + "/comments", R"({"path": "", "text": "早了"})", "application/json"),
+      409, "not_in_review");
+  // 我的待办 of the 主管部门 holds it, with the steps it may take.
+  Json todo = json_of(as(supervisor()).Get("/api/todo"));
+  bool listed = false;
+  for (std::size_t i = 0; i < todo["forms"].size(); ++i)
+    if (todo["forms"][i]["id"].integer() == id) {
+      listed = true;
+      EXPECT_EQ(todo["forms"][i]["review_state_label"].str(), "已提交");
+      EXPECT_EQ(todo["forms"][i]["actions"].size(), 2u); // return, approve
+    }
+  EXPECT_TRUE(listed) << todo["forms"].size();
+  auto comment =
+      as(supervisor())
+          .Post(form + "/comments",
+                R"({"path": "goals[0].indicators[0].actual", "text": "实际值与佐证材料不符"})",
+                "application/json");
+  ASSERT_TRUE(comment);
+  ASSERT_EQ(comment->status, 201) << comment->body;
+  expect_error(step(supervisor(), id, "return", "submitted"), 400, "reason_required");
+  expect_step(supervisor(), id, "return", "submitted", "returned", "请核对实际值");
+  // The unit fixes it and submits again.
+  auto fixed = as(filler()).Put(
+      form, R"({"base_revision": 1, "content": )" + seed_as(kUnitOne) + "}", "application/json");
+  ASSERT_TRUE(fixed);
+  EXPECT_EQ(fixed->status, 200) << fixed->body;
+  expect_step(head(), id, "submit", "returned", "submitted");
+  expect_step(supervisor(), id, "approve", "submitted", "reviewed");
+  auto scored = as(finance()).Put(
+      form + "/review-scores",
+      R"({"scores": [{"path": "goals[0].indicators[0]", "reviewer_score": 1.50, "reason": "佐证不足"}]})",
+      "application/json");
+  ASSERT_TRUE(scored);
+  ASSERT_EQ(scored->status, 200) << scored->body;
+  expect_error(
+      as(finance()).Put(form + "/review-scores",
+                        R"({"scores": [{"path": "goals[99].indicators[0]", "reviewer_score": 1}]})",
+                        "application/json"),
+      400, "invalid_field", "", "ZP0741");
+  Json review = json_of(as(finance()).Get(form + "/review"));
+  EXPECT_EQ(review["review_state"].str(), "reviewed");
+  EXPECT_EQ(review["review_state_label"].str(), "主管已审核");
+  EXPECT_EQ(review["may_score"].str(), "true");
+  EXPECT_EQ(review["events"].size(), 4u);
+  EXPECT_EQ(review["events"][1]["reason"].str(), "请核对实际值");
+  EXPECT_EQ(review["comments"][0]["path"].str(), "goals[0].indicators[0].actual");
+  EXPECT_EQ(review["scores"][0]["reviewer_score"].str(), "1.50");
+  EXPECT_FALSE(review["scores"][0]["self_score"].is_null());
+  EXPECT_FALSE(review["scores"][0]["difference"].is_null());
+  expect_step(finance(), id, "approve", "reviewed", "approved");
+  expect_step(finance(), id, "publish", "approved", "published");
+  // Now the public reads it.
+  auto open = anonymous().Get(form);
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->status, 200);
+
+  // The progress board of the 主管部门, and the audit trail has the export.
+  Json board = json_of(as(supervisor()).Get("/api/progress?year=2022"));
+  EXPECT_EQ(board["year"].integer(), 2022);
+  EXPECT_EQ(board["deadline"].str(), "2023-04-30");
+  EXPECT_EQ(board["units"].size(), 1u);
+  EXPECT_EQ(board["units"][0]["unit"]["name"].str(), kUnitOne);
+  ASSERT_TRUE(as(finance()).Get(form + "/export?format=xlsx"));
+  Json audit = json_of(as(admin()).Get("/api/audit?limit=500&form=" + std::to_string(id)));
+  bool exported = false;
+  for (std::size_t i = 0; i < audit["entries"].size(); ++i)
+    exported = exported || (audit["entries"][i]["action"].str() == "form.export" &&
+                            audit["entries"][i]["actor"].str() == "auth-finance");
+  EXPECT_TRUE(exported);
+  Json verified = json_of(as(admin()).Get("/api/audit/verify"));
+  EXPECT_EQ(verified["ok"].str(), "true") << verified["problem"].str();
+}
+
+// Last in the suite: it uses up this address's allowance of failed logins.
+TEST_F(Auth, ZFailedLoginsLockTheAccountAndSlowTheAddressDown) {
+  add_user(admin(), "auth-locked", "unit_head", org_id(admin(), kUnitOne), "the right one");
+  std::vector<std::string> codes;
+  for (int i = 0; i < 12; ++i) {
+    auto r = anonymous().Post("/api/session", R"({"login": "auth-locked", "password": "wrong"})",
+                              "application/json");
+    ASSERT_TRUE(r);
+    codes.push_back(json_of(r)["error"]["code"].str());
+    if (r->status == 429) {
+      EXPECT_FALSE(r->get_header_value("Retry-After").empty());
+    }
+  }
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(codes[i], "login_failed") << i;
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "login_locked"), codes.end());
+  EXPECT_EQ(codes.back(), "too_many_attempts"); // --login-failures 8
+  // Even the right password waits now.
+  auto right =
+      anonymous().Post("/api/session", R"({"login": "auth-locked", "password": "the right one"})",
+                       "application/json");
+  ASSERT_TRUE(right);
+  EXPECT_EQ(right->status, 429);
+}
+
+TEST_F(Auth, SecurityHeadersOnEveryAnswer) {
+  auto page = anonymous().Get("/");
+  ASSERT_TRUE(page);
+  std::string csp = page->get_header_value("Content-Security-Policy");
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
+  EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(page->get_header_value("X-Frame-Options"), "DENY");
+  EXPECT_FALSE(page->get_header_value("Referrer-Policy").empty());
+  auto api = anonymous().Get("/api/health");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->get_header_value("X-Content-Type-Options"), "nosniff");
+}
+
+} // namespace
+} // namespace ziping::testing
