@@ -1,8 +1,11 @@
 // io/text/stream_fields.cc — what a piece of text is worth as each kind of cell: a name, a
 // value (comparator + number + unit, percentage, quality word), a 分值/得分 number, free text.
 // The dynamic program (stream_rows.cc) adds these up; nothing here decides a row on its own.
+#include <algorithm>
 #include <array>
+#include <vector>
 
+#include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
 #include "ziping/num/decimal.h"
 #include "ziping/text/utf8.h"
@@ -47,6 +50,16 @@ constexpr std::array kQualityWords = {
     "完成"sv,         "已完成"sv,   "是"sv,       "否"sv,       "符合"sv,     "符合要求"sv,
     "减少"sv,         "增加"sv,     "公益性"sv,   "全覆盖"sv,   "持续"sv,     "长期"sv,
     "稳定"sv,         "满意"sv,     "基本满意"sv};
+
+// Compared by key: the simplification folds some characters (显著 → 显着).
+bool is_quality_word(std::string_view k) {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (auto word : kQualityWords) out.push_back(key(word));
+    return out;
+  }();
+  return std::find(keys.begin(), keys.end(), k) != keys.end();
+}
 
 std::string_view strip_comparator(std::string_view k) {
   for (auto c : kComparators) {
@@ -107,6 +120,17 @@ bool ends_with_comparator(std::string_view k) {
   return false;
 }
 
+// The key ends in digits and a unit of measure ("…1020万元", "…95%").
+bool ends_with_value(std::string_view k) {
+  std::size_t unit = k.size();
+  while (unit > 0 && !is_digit(k[unit - 1])) --unit;
+  if (unit == 0 || unit == k.size() || !is_unit(k.substr(unit))) return false;
+  std::string_view u = k.substr(unit);
+  return u == "%" || u == "万元" || u == "元" || u == "个" || u == "人" || u == "次" ||
+         u == "人次" || u == "米" || u == "公里" || u == "平方米" || u == "户" || u == "家" ||
+         u == "项" || u == "天" || u == "份" || u == "篇" || u == "场" || u == "所";
+}
+
 bool is_placeholder(std::string_view k) {
   return k == "—" || k == "-" || k == "/" || k == "——" || k == "无" || k == "…" || k == "……";
 }
@@ -127,6 +151,8 @@ double fit_value(std::string_view k) {
   bool comparator = rest.size() < k.size();
   if (rest.empty()) return kImpossible;
   if (std::size_t n = number_length(rest)) {
+    // "0100%" is two cells read together ("…20" | "100%"), never a printed figure.
+    if (n > 1 && rest[0] == '0' && is_digit(rest[1])) return kImpossible;
     std::string_view unit = rest.substr(n);
     if (!is_unit(unit))
       return code_points(k) <= 20 && has_cjk(unit) && unit.find(':') == std::string_view::npos
@@ -137,9 +163,7 @@ double fit_value(std::string_view k) {
     return comparator ? 2.2 : 1.0;
   }
   if (comparator && !has_cjk(rest)) return kImpossible;
-  for (auto word : kQualityWords) {
-    if (rest == word) return 1.8;
-  }
+  if (is_quality_word(rest)) return 1.8;
   if (!has_cjk(k)) return kImpossible;
   std::size_t n = code_points(k);
   if (n <= 12) return 0.8;
@@ -154,12 +178,12 @@ double fit_name(std::string_view text, std::string_view k) {
   if (strip_comparator(k).size() < k.size()) return kImpossible;
   std::size_t n = number_length(k);
   if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
-  for (auto word : kQualityWords) {
-    if (k == word) return 0.2;
-  }
+  if (is_quality_word(k)) return 0.2;
   std::size_t len = code_points(text);
   if (len < 2 || len > 80) return kImpossible;
-  return len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
+  double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
+  // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it.
+  return ends_with_value(k) ? fit - 2.0 : fit;
 }
 
 double fit_number(std::string_view k, double max) {

@@ -79,13 +79,12 @@ public:
   StreamTable run() {
     at(begin_, 0).score = 0;
     for (std::size_t p = begin_; p < end_; ++p) {
-      for (std::size_t f = 0; f < fields_.size(); ++f) {
-        if (at(p, f).score <= kImpossible / 2) continue;
-        if (f == 0)
-          row_start(p);
-        else
-          field(p, f);
+      // The fields first: a row whose last cells are empty ends at p itself, and the next row
+      // starts there.
+      for (std::size_t f = 1; f < fields_.size(); ++f) {
+        if (at(p, f).score > kImpossible / 2) field(p, f);
       }
+      if (at(p, 0).score > kImpossible / 2) row_start(p);
     }
     for (std::size_t f = 1; f < fields_.size(); ++f) field_at_end(f);
     return replay();
@@ -183,14 +182,17 @@ private:
     std::size_t limit = std::min(end_, p + max_length(c));
     bool free_text = max_length(c) > 60;
     if ((free_text || c == Column::Name) && labelled_[p - begin_])
-      return;         // a label is no name or remark
-    std::string text; // s_.text(p, q), grown one atom at a time instead of rebuilt per end
+      return;              // a label is no name or remark
+    std::string text;      // s_.text(p, q), grown one atom at a time instead of rebuilt per end
+    int labels_inside = 0; // a name that runs over a level label is rows read together
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
       if (q - 1 > p && last.gap != Gap::None) text += ' ';
       text += last.text;
-      if (free_text && q > p + 1 && labelled_[q - 1 - begin_])
-        break; // text never runs over a label
+      if (q > p + 1 && labelled_[q - 1 - begin_]) {
+        if (free_text) break; // text never runs over a label
+        if (c == Column::Name) labels_inside += 1;
+      }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
@@ -200,7 +202,8 @@ private:
       RowSoFar row = at(p, f).row;
       fit += arithmetic(c, k, row);
       if (fit <= kImpossible / 2) continue;
-      land(p, f, q, fit + inner + end_bonus(q) + start_penalty(p, c), Step::Field, std::move(row));
+      land(p, f, q, fit + inner + end_bonus(q) + start_penalty(p, c) - 2.0 * labels_inside,
+           Step::Field, std::move(row));
     }
   }
 
@@ -293,7 +296,8 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
     leaf.score = num::Decimal::parse(k.ends_with("分") ? k.substr(0, k.size() - 3) : k);
     break;
   case Column::Reason:
-    leaf.deviation_reason = std::move(text);
+    // "……" ends a template's rows: a placeholder, not a reason.
+    if (k != "……" && k != "…" && k != "......") leaf.deviation_reason = std::move(text);
     break;
   case Column::Nature:
     leaf.nature = std::move(text);
