@@ -58,6 +58,9 @@ struct ColumnModel {
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).
 std::optional<ColumnModel> find_header(const Stream& s, std::size_t from);
+// Where no header reads in order: the national template's value columns, when their header
+// words are all printed, scattered, around 三级指标 (column-wise extraction).
+std::optional<ColumnModel> find_scattered_header(const Stream& s);
 
 struct StreamLeaf {
   model::Indicator indicator;

@@ -28,6 +28,15 @@ bool has_cjk(std::string_view text) {
   return false;
 }
 
+std::size_t cjk_count(std::string_view text) {
+  std::size_t n = 0, pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = ziping::text::next_code_point(text, pos);
+    n += cp >= 0x3400 && cp <= 0x9FFF;
+  }
+  return n;
+}
+
 std::size_t code_points(std::string_view text) {
   std::size_t n = 0;
   for (unsigned char c : text) n += (c & 0xC0) != 0x80;
@@ -131,6 +140,36 @@ bool ends_with_value(std::string_view k) {
          u == "项" || u == "天" || u == "份" || u == "篇" || u == "场" || u == "所";
 }
 
+// "得4分", "扣0.5分", "…真实(1分);…", "…是否完整可行(3分)": the wording of a scoring
+// standard. (A name may end in its own points, "预算执行率(10分)", but asks no question.)
+bool scores_points(std::string_view k) {
+  for (std::size_t at = k.find('('); at != std::string_view::npos; at = k.find('(', at + 1)) {
+    std::size_t n = number_length(k.substr(at + 1));
+    if (n == 0 || !k.substr(at + 1 + n).starts_with("分)")) continue;
+    std::size_t end = at + 1 + n + std::string_view("分)").size();
+    if (end < k.size() || k.find("是否") != std::string_view::npos) return true;
+  }
+  for (std::string_view verb : {"得"sv, "扣"sv}) {
+    for (std::size_t at = k.find(verb); at != std::string_view::npos; at = k.find(verb, at + 1)) {
+      std::size_t i = at + verb.size();
+      std::size_t n = number_length(k.substr(i));
+      if (n > 0 && k.substr(i + n).starts_with("分")) return true;
+    }
+  }
+  return false;
+}
+
+// The key without a leading "指标3:" / "指标3、" / "指标3" numbering.
+std::string_view without_numbering(std::string_view k) {
+  if (!k.starts_with("指标")) return k;
+  std::size_t i = std::string_view("指标").size();
+  if (i >= k.size() || !is_digit(k[i])) return k.substr(k.size());
+  while (i < k.size() && is_digit(k[i])) ++i;
+  if (k.substr(i).starts_with(":")) return k.substr(i + 1);
+  if (k.substr(i).starts_with("、")) return k.substr(i + std::string_view("、").size());
+  return k.substr(i);
+}
+
 bool is_placeholder(std::string_view k) {
   return k == "—" || k == "-" || k == "/" || k == "——" || k == "无" || k == "…" || k == "……";
 }
@@ -166,6 +205,7 @@ double fit_value(std::string_view k) {
   if (is_quality_word(rest)) return 1.8;
   if (!has_cjk(k)) return kImpossible;
   std::size_t n = code_points(k);
+  if (n == 1) return kImpossible; // one character of a word cut through ("孕产|妇")
   if (n <= 12) return 0.8;
   if (n <= 40) return 0.3;
   return kImpossible;
@@ -178,10 +218,34 @@ double fit_name(std::string_view text, std::string_view k) {
   if (strip_comparator(k).size() < k.size()) return kImpossible;
   std::size_t n = number_length(k);
   if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
+  // A numbering alone ("指标9:", "指标") or a numbering's tail (":孕产妇") is no name.
+  if (k.starts_with(":") || k.starts_with("、") || k.ends_with(":") || k.ends_with("、"))
+    return kImpossible;
+  if (std::string_view rest = without_numbering(k);
+      rest.size() < k.size() && (code_points(rest) < 2 || !has_cjk(rest)))
+    return kImpossible; // "指标9:0", "指标12:孕": the name was cut inside
+  // "37442人 3", "4 4 指标4:…": a value cell is its first word.
+  if (std::size_t space = text.find(' '); space != std::string_view::npos) {
+    std::string_view first = text.substr(0, space);
+    std::size_t m = number_length(first);
+    if (m > 0 && is_unit(first.substr(m))) return kImpossible; // "4 4 指标4:…" too
+  }
   if (is_quality_word(k)) return 0.2;
   std::size_t len = code_points(text);
-  if (len < 2 || len > 80) return kImpossible;
+  if (len < 2 || len > 80 || cjk_count(k) < 2) return kImpossible;
   double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
+  // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
+  // explanation or standard cell, not a name.
+  if (k.ends_with("。") || scores_points(k)) fit -= 2.0;
+  // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
+  for (auto sign : {"="sv, ";"sv, "≥"sv, "≤"sv}) {
+    if (k.find(sign) != std::string_view::npos) {
+      fit -= 2.0;
+      break;
+    }
+  }
+  // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
+  if (std::size_t d = number_length(k); d > 0 && k.substr(d).starts_with("、")) fit -= 2.0;
   // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it.
   return ends_with_value(k) ? fit - 2.0 : fit;
 }

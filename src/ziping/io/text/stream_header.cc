@@ -141,4 +141,40 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
   return std::nullopt;
 }
 
+// Column-wise extraction (PDFs, spreadsheets read column by column) scatters the header words
+// among the cells: their order says nothing, but when the four value columns of the national
+// template are all named near 三级指标, the rows are read in the template's order. The rows
+// start after the last header word of that neighbourhood.
+std::optional<ColumnModel> find_scattered_header(const Stream& s) {
+  constexpr std::size_t kReach = 200;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Word name = header_word(s, i);
+    if (name.column != Column::Name) continue;
+    std::size_t from = i > kReach ? i - kReach : 0, to = std::min(s.size(), i + kReach);
+    std::vector<Column> seen;
+    std::size_t first = i, last = name.end;
+    for (std::size_t j = from; j < to;) {
+      Word word = header_word(s, j);
+      if (word.end == 0 || word.column == Column::None) {
+        ++j;
+        continue;
+      }
+      seen.push_back(word.column);
+      first = std::min(first, j);
+      last = std::max(last, word.end);
+      j = word.end;
+    }
+    if (!has(seen, Column::Target) || !has(seen, Column::Actual) || !has(seen, Column::Weight) ||
+        !has(seen, Column::Score))
+      continue;
+    ColumnModel model;
+    model.columns = {Column::Target, Column::Actual, Column::Weight, Column::Score};
+    if (has(seen, Column::Reason)) model.columns.push_back(Column::Reason);
+    model.header_begin = first;
+    model.header_end = last;
+    return model;
+  }
+  return std::nullopt;
+}
+
 } // namespace ziping::io::text::stream

@@ -154,9 +154,22 @@ private:
     spans(p, 0);
   }
 
+  // A table that numbers its rows prints the number first on the line, the row's labels or
+  // name after it: that number is no 分值 or 得分.
+  double row_number_penalty(std::size_t p, Column c) const {
+    if (!model_->numbered_rows || !s_.atoms[p].line_start) return 0;
+    if (c != Column::Weight && c != Column::Score) return 0;
+    std::size_t q = p;
+    while (q < end_ && char_class(s_.atoms[q]) == 1) ++q;
+    return q < end_ && char_class(s_.atoms[q]) == 3 ? -2.0 : 0;
+  }
+
   void field(std::size_t p, std::size_t f) {
     Column c = fields_[f];
-    double empty = s_.atoms[p].empty_cell_before ? 0.2 : is_optional(c) ? -0.2 : -2.0;
+    // The printed empty cell before p is one cell: it pays for the first empty field only.
+    bool printed =
+        s_.atoms[p].empty_cell_before && !(at(p, f).step == Step::Empty && at(p, f).from == p);
+    double empty = printed ? 0.2 : is_optional(c) ? -0.2 : -2.0;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
@@ -181,7 +194,8 @@ private:
     Column c = fields_[f];
     std::size_t limit = std::min(end_, p + max_length(c));
     bool free_text = max_length(c) > 60;
-    if ((free_text || c == Column::Name) && labelled_[p - begin_])
+    bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
+    if ((free_text || value || c == Column::Name) && labelled_[p - begin_])
       return;              // a label is no name or remark
     std::string text;      // s_.text(p, q), grown one atom at a time instead of rebuilt per end
     int labels_inside = 0; // a name that runs over a level label is rows read together
@@ -190,7 +204,7 @@ private:
       if (q - 1 > p && last.gap != Gap::None) text += ' ';
       text += last.text;
       if (q > p + 1 && labelled_[q - 1 - begin_]) {
-        if (free_text) break; // text never runs over a label
+        if (free_text || value) break; // text never runs over a label
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
@@ -202,7 +216,9 @@ private:
       RowSoFar row = at(p, f).row;
       fit += arithmetic(c, k, row);
       if (fit <= kImpossible / 2) continue;
-      land(p, f, q, fit + inner + end_bonus(q) + start_penalty(p, c) - 2.0 * labels_inside,
+      land(p, f, q,
+           fit + inner + end_bonus(q) + start_penalty(p, c) + row_number_penalty(p, c) -
+               2.0 * labels_inside,
            Step::Field, std::move(row));
     }
   }
@@ -242,8 +258,6 @@ struct Levels {
   bool last_was_label = false;
 };
 
-void apply_label(Levels& levels, const StreamLabel& label);
-
 // A 二级 the framework files under another 一级 than the one above tells the 一级.
 void file_level2(Levels& levels, const StreamLabel& label) {
   std::string_view natural = natural_level1(label.stem);
@@ -253,16 +267,18 @@ void file_level2(Levels& levels, const StreamLabel& label) {
   levels.level1_points.reset();
 }
 
-void apply_label(Levels& levels, const StreamLabel& label) {
+// `paired`: another label follows this one before the row (决策 (20分) | 目标设定 (8分)).
+void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
   bool level1 = label.level == LabelLevel::Level1;
   if (label.level == LabelLevel::Either)
     level1 = !(levels.level1_stem == "产出" || levels.last_was_label);
   if (label.level == LabelLevel::Level1 && levels.last_was_label &&
       label.stem == levels.level1_stem)
     level1 = false;
-  if (label.level == LabelLevel::Scheme) level1 = !levels.last_was_label || levels.level1.empty();
-  if (label.level == LabelLevel::Scheme && !levels.last_was_label && !levels.level1.empty())
-    level1 = false;
+  // A scheme table names no level: of two labels before a row the first is the 一级; a label
+  // alone after a row is a new 二级 under the same 一级.
+  if (label.level == LabelLevel::Scheme)
+    level1 = levels.level1.empty() || (paired && !levels.last_was_label);
   if (level1) {
     levels.level1 = label.name;
     levels.level1_stem = label.stem;
@@ -308,6 +324,9 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
   case Column::Standard:
     leaf.scoring_standard = std::move(text);
     break;
+  case Column::Explanation:
+    leaf.explanation = std::move(text);
+    break;
   case Column::Core:
     leaf.core = k == "是";
     break;
@@ -337,11 +356,13 @@ StreamTable Segmenter::replay() {
   Levels levels;
   StreamLeaf leaf;
   std::size_t f = 0;
-  for (int i : path) {
+  for (std::size_t n = 0; n < path.size(); ++n) {
+    int i = path[n];
     const State& state = states_[std::size_t(i)];
     std::size_t to = begin_ + std::size_t(i) / fields_.size();
     if (state.step == Step::Label) {
-      apply_label(levels, label_at(s_, state.from, scheme_));
+      bool paired = n + 1 < path.size() && states_[std::size_t(path[n + 1])].step == Step::Label;
+      apply_label(levels, label_at(s_, state.from, scheme_), paired);
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
