@@ -101,7 +101,9 @@ StreamReading read_stream(const stream::Stream& s) {
     from = std::max(table.end, model->header_end + 1);
   }
   if (reading.columns.empty()) {
-    if (auto model = stream::find_scattered_header(s)) {
+    auto model = stream::find_scattered_header(s);
+    if (!model) model = stream::find_headerless_rows(s);
+    if (model) {
       stream::StreamTable table = stream::read_rows(s, *model);
       reading.columns = describe(*model);
       reading.header_line = s.atoms[model->header_begin].line;

@@ -5,6 +5,7 @@
 #include "ziping/io/text/header_synonyms.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
+#include "ziping/io/text/stream_dp.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -172,6 +173,27 @@ std::optional<ColumnModel> find_scattered_header(const Stream& s) {
     if (has(seen, Column::Reason)) model.columns.push_back(Column::Reason);
     model.header_begin = first;
     model.header_end = last;
+    return model;
+  }
+  return std::nullopt;
+}
+
+// An excerpt that starts inside the indicator table prints no header: rows that open with a
+// 一级 label and a 二级 label are read in the national template's order. The labels are
+// found by the vocabulary of the row reading (a 一级 among 产出/效益/满意度/成本 followed within a
+// few characters by a 二级), so running text that only mentions them does not start a table.
+std::optional<ColumnModel> find_headerless_rows(const Stream& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.atoms[i].gap == Gap::None) continue;
+    StreamLabel first = label_at(s, i, false);
+    if (first.end == 0 || first.level != LabelLevel::Level1) continue;
+    std::size_t next = first.end;
+    if (next >= s.size() || s.atoms[next].gap == Gap::None) continue;
+    StreamLabel second = label_at(s, next, false);
+    if (second.end == 0 || second.level == LabelLevel::Level1) continue;
+    ColumnModel model;
+    model.columns = {Column::Target, Column::Actual, Column::Weight, Column::Score, Column::Reason};
+    model.header_begin = model.header_end = i;
     return model;
   }
   return std::nullopt;

@@ -114,10 +114,12 @@ private:
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
     if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
+    // A line that spaces its cells apart rarely runs two of them together.
+    double spaced = a.spaced && s_.atoms[q - 1].spaced ? -2.5 : 0.0;
     int before = char_class(s_.atoms[q - 1]), after = char_class(a);
-    if (before != after) return 0.0;
+    if (before != after) return spaced;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
-    return before == 1 ? -3.0 : -1.2;
+    return spaced + (before == 1 ? -3.0 : -1.2);
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
@@ -169,7 +171,10 @@ private:
     // The printed empty cell before p is one cell: it pays for the first empty field only.
     bool printed =
         s_.atoms[p].empty_cell_before && !(at(p, f).step == Step::Empty && at(p, f).from == p);
-    double empty = printed ? 0.2 : is_optional(c) ? -0.2 : -2.0;
+    // An unfilled form prints its targets and 分值 and leaves the actuals and 得分 empty: of two
+    // readings that leave a cell empty, the one that leaves those is the likelier.
+    double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
+    double empty = printed ? 0.2 : is_optional(c) ? -0.2 : missing;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
@@ -178,7 +183,10 @@ private:
   void field_at_end(std::size_t f) {
     if (at(end_, f).score <= kImpossible / 2) return;
     Column c = fields_[f];
-    double empty = is_optional(c) ? -0.2 : -0.5;
+    // Only a text that stops here cut the row off; a table ended by 总分 printed it whole.
+    bool cut_off = end_ >= s_.size();
+    double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
+    double empty = is_optional(c) ? -0.2 : cut_off ? -0.5 : missing;
     land(end_, f, end_, empty, Step::Empty, at(end_, f).row);
   }
 
