@@ -202,6 +202,8 @@ double fit_value(std::string_view k) {
     return comparator ? 2.2 : 1.0;
   }
   if (comparator && !has_cjk(rest)) return kImpossible;
+  // A percent sign with no figure before it ("经费变动率%") ends a name and its unit cell.
+  if (rest.ends_with("%")) return kImpossible;
   if (is_quality_word(rest)) return 1.8;
   if (!has_cjk(k)) return kImpossible;
   std::size_t n = code_points(k);
@@ -284,14 +286,18 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
   case Column::Score:
     return fit_number(k, 100);
   case Column::Coefficient:
-    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) : fit_number(k, 200);
+    // Printed as a percentage (得分系数(%) 100%), as a value cell would be.
+    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
   case Column::Core:
     return k == "是" || k == "否" ? 1.5 : kImpossible;
   case Column::Nature:
-    if (k == "定量" || k == "定性") return 1.5;
+    if (k == "定量" || k == "定性" || k == "定量指标" || k == "定性指标") return 1.5;
     return strip_comparator(k).empty() ? 1.5 : kImpossible;
   case Column::Unit:
-    return !k.empty() && is_unit(k) && number_length(k) == 0 ? 1.0 : kImpossible;
+    if (k.empty() || !is_unit(k) || number_length(k) != 0) return kImpossible;
+    // A measure word is one character (个, 次, %) or a short compound (万元, 公里); two or three
+    // characters cut from a name ("合规性") fit too, so they count for less.
+    return cjk_count(k) > 1 ? 0.3 : 1.0;
   default:
     return fit_free_text(k);
   }

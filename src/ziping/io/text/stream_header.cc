@@ -46,6 +46,21 @@ Word header_word(const Stream& s, std::size_t i) {
   return best;
 }
 
+bool has(const std::vector<Column>& columns, Column c);
+
+// A header cell the synonym table does not know but that names a value ("全年实现值", or OCR's
+// "年成值全完值"): a few characters ending in 值, directly followed by another header word. It
+// is the 年度指标值 where there is none yet, else the 实际完成值.
+Word value_word(const Stream& s, std::size_t i, const std::vector<Column>& so_far) {
+  for (std::size_t j = i + 1; j < s.size() && j < i + 8; ++j) {
+    if (s.atoms[j].key != "值" || header_word(s, j + 1).end == 0) continue;
+    if (!has(so_far, Column::Target)) return {Column::Target, j + 1};
+    if (!has(so_far, Column::Actual)) return {Column::Actual, j + 1};
+    return {};
+  }
+  return {};
+}
+
 bool is_value_column(Column c) {
   return c == Column::Target || c == Column::Actual || c == Column::Weight || c == Column::Score;
 }
@@ -122,6 +137,7 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     int values = 0;
     while (j < s.size()) {
       Word word = header_word(s, j);
+      if (word.end == 0) word = value_word(s, j, model.columns);
       if (word.end == 0 || word.column == Column::Name) break;
       model.columns.push_back(word.column);
       values += is_value_column(word.column);

@@ -123,8 +123,10 @@ private:
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
-  double start_penalty(std::size_t p, Column c) const {
+  // (After a field of the row before, the cut was charged to that field's end.)
+  double start_penalty(std::size_t p, Column c) {
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
+    if (at(p, 0).step == Step::Field) return 0;
     return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
   }
 
@@ -174,7 +176,9 @@ private:
     // An unfilled form prints its targets and 分值 and leaves the actuals and 得分 empty: of two
     // readings that leave a cell empty, the one that leaves those is the likelier.
     double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
-    double empty = printed ? 0.2 : is_optional(c) ? -0.2 : missing;
+    // Most forms leave 调整指标值 empty: its empty cell is no evidence against a reading.
+    double optional = c == Column::Adjusted ? -0.05 : -0.2;
+    double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
@@ -348,7 +352,8 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
 
 // A comparator printed in its own 指标性质 / 符号 cell belongs in front of the target.
 void join_nature(model::Indicator& leaf) {
-  if (leaf.nature.empty() || leaf.nature == "定量" || leaf.nature == "定性") return;
+  if (leaf.nature.empty() || leaf.nature.starts_with("定量") || leaf.nature.starts_with("定性"))
+    return;
   leaf.target = leaf.nature + leaf.target;
   leaf.nature.clear();
 }
