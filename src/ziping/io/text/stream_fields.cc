@@ -295,6 +295,7 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
     return strip_comparator(k).empty() ? 1.5 : kImpossible;
   case Column::Unit:
     if (k.empty() || !is_unit(k) || number_length(k) != 0) return kImpossible;
+    if (k == "性" || k == "率") return kImpossible; // the end of a name (合规性, 执行率)
     // A measure word is one character (个, 次, %) or a short compound (万元, 公里); two or three
     // characters cut from a name ("合规性") fit too, so they count for less.
     return cjk_count(k) > 1 ? 0.3 : 1.0;
