@@ -291,7 +291,9 @@ private:
     read_members(form, Owner::Header, "");
     auto& b = form.budget;
     read_members(b, Owner::Budget, "budget.");
-    for (const auto& [number_, source_columns] : sources_) {
+    for (const auto& entry : sources_) {
+      // Not a structured binding: clang 14 cannot capture one in the lambda below.
+      const auto& source_columns = entry.second;
       std::string path = "budget.sources[" + std::to_string(b.sources.size()) + "]";
       model::FundingRow source;
       locate(path, cell_at(source_columns.count(Column::FundingLabel)

@@ -29,16 +29,23 @@ void read_total(FieldReader& reader, const JsonValue& value, const std::string& 
 // The rules are the format: the catalogue's fields of each owner (model/fields.def), plus
 // the members that hold nested objects. docs/form.schema.json says the same, and a test holds
 // the three together.
+// A member read as it is stored; the form's kind (only Form has one) by read_kind. Overloads,
+// not `if constexpr` in the generic lambda below: clang 14 instantiates the discarded branch.
+template <class Struct, class Member>
+FieldRule<Struct> rule_of(std::string_view key, Need need, Member member) {
+  return {key, need, member};
+}
+template <class Struct>
+FieldRule<Struct> rule_of(std::string_view key, Need need, model::FormKind Struct::*) {
+  return {key, need, &read_kind};
+}
+
 template <class Struct>
 std::vector<FieldRule<Struct>> rules_for(Owner owner, std::vector<FieldRule<Struct>> nested = {}) {
   std::vector<FieldRule<Struct>> rules;
   model::for_each_member<Struct>(owner, [&](const model::FieldInfo& info, auto member) {
     Need need = info.presence == model::Presence::Required ? Need::Required : Need::Optional;
-    if constexpr (std::is_same_v<decltype(member), model::FormKind Struct::*>) {
-      rules.push_back({info.json_key, need, &read_kind});
-    } else {
-      rules.push_back({info.json_key, need, member});
-    }
+    rules.push_back(rule_of<Struct>(info.json_key, need, member));
   });
   rules.insert(rules.end(), nested.begin(), nested.end());
   return rules;

@@ -43,6 +43,7 @@ bool is_percent(std::string_view folded) {
 bool is_text_column(Column type) {
   return type == Column::Name || type == Column::Target || type == Column::Adjusted ||
          type == Column::Actual || type == Column::Reason || type == Column::Standard ||
+         type == Column::Explanation ||
          type == Column::Other;
 }
 
@@ -93,6 +94,7 @@ int compat(Column type, const CellShape& s) {
     if (s.long_text) return 3;
     return 2;
   case Column::Standard:
+  case Column::Explanation:
     if (numeric) return -4;
     return 1;
   case Column::Nature:

@@ -20,7 +20,7 @@ std::optional<Column> column_of(FieldId id) {
   case FieldId::Name:
     return Column::Name;
   case FieldId::Explanation:
-    return Column::Other; // printed by some provinces, not read here
+    return Column::Explanation;
   case FieldId::Nature:
     return Column::Nature;
   case FieldId::Unit:

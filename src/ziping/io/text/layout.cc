@@ -34,6 +34,24 @@ std::string two_places(double value) {
   return buffer;
 }
 
+// The one splitter per layout; the PDF reader's lines are tab-separated cells.
+Grid split_as(const std::vector<Line>& lines, Layout layout) {
+  switch (layout) {
+  case Layout::Tabs:
+  case Layout::Pdf:
+    return split_tabs(lines);
+  case Layout::Pipes:
+    return split_pipes(lines);
+  case Layout::Spaces:
+    return split_spaces(lines);
+  case Layout::OnePerLine:
+    return split_one_per_line(lines);
+  case Layout::Runs:
+    return split_runs(lines);
+  }
+  return {};
+}
+
 } // namespace
 
 std::vector<LayoutScore> score_layouts(const std::vector<Line>& lines) {
@@ -77,28 +95,7 @@ std::vector<LayoutScore> score_layouts(const std::vector<Line>& lines) {
 }
 
 Grid split_text_as(std::string_view text, Layout layout) {
-  auto lines = split_lines(text);
-  Grid grid;
-  switch (layout) {
-  case Layout::Tabs:
-    grid = split_tabs(lines);
-    break;
-  case Layout::Pipes:
-    grid = split_pipes(lines);
-    break;
-  case Layout::Spaces:
-    grid = split_spaces(lines);
-    break;
-  case Layout::OnePerLine:
-    grid = split_one_per_line(lines);
-    break;
-  case Layout::Runs:
-    grid = split_runs(lines);
-    break;
-  case Layout::Pdf:
-    grid = split_tabs(lines);
-    break;
-  }
+  Grid grid = split_as(split_lines(text), layout);
   grid.source = std::string(text);
   return grid;
 }
@@ -106,26 +103,7 @@ Grid split_text_as(std::string_view text, Layout layout) {
 Grid split_text(std::string_view text, const std::string& file_name) {
   auto lines = split_lines(text);
   auto scores = score_layouts(lines);
-  Grid grid;
-  switch (scores[0].layout) {
-  case Layout::Tabs:
-    grid = split_tabs(lines);
-    break;
-  case Layout::Pipes:
-    grid = split_pipes(lines);
-    break;
-  case Layout::Spaces:
-    grid = split_spaces(lines);
-    break;
-  case Layout::OnePerLine:
-    grid = split_one_per_line(lines);
-    break;
-  case Layout::Runs:
-    grid = split_runs(lines);
-    break;
-  case Layout::Pdf:
-    break;
-  }
+  Grid grid = split_as(lines, scores[0].layout);
   std::vector<diag::Diagnostic> diagnostics;
   diagnostics.push_back(diag::make(diag::DiagId::note_import_layout, "",
                                    {layout_name(scores[0].layout), two_places(scores[0].score),

@@ -421,7 +421,8 @@ bool join_wrapped(Context& c, const Row& row) {
   Column last_column = Column::None;
   for (auto [field, column] : {std::pair{&ind.name, Column::Name}, {&ind.target, Column::Target},
                                {&ind.actual, Column::Actual}, {&ind.deviation_reason, Column::Reason},
-                               {&ind.scoring_standard, Column::Standard}}) {
+                               {&ind.scoring_standard, Column::Standard},
+                               {&ind.explanation, Column::Explanation}}) {
     if (!field->empty()) {
       last = field;
       last_column = column;
@@ -438,6 +439,7 @@ bool join_wrapped(Context& c, const Row& row) {
       case Column::Actual: target = &ind.actual; column = Column::Actual; break;
       case Column::Reason: target = &ind.deviation_reason; column = Column::Reason; break;
       case Column::Standard: target = &ind.scoring_standard; column = Column::Standard; break;
+      case Column::Explanation: target = &ind.explanation; column = Column::Explanation; break;
       default: break;
       }
     }
@@ -595,6 +597,7 @@ void indicator_row(Context& c, const Row& row) {
     case Column::Nature: text = &ind.nature; name = "nature"; break;
     case Column::Unit: text = &ind.unit; name = "unit"; break;
     case Column::Standard: text = &ind.scoring_standard; name = "scoring_standard"; break;
+    case Column::Explanation: text = &ind.explanation; name = "explanation"; break;
     case Column::Weight:
     case Column::Score:
     case Column::Coefficient: {

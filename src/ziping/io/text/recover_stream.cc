@@ -2,6 +2,8 @@
 // The row-by-row reading (recover.cc) goes first; where it leaves the indicator table
 // incomplete, the stream recovery (stream.h) reads the table again from the characters, and the
 // better-filled reading of the table is kept. Then the checks that only the importer can make.
+#include <algorithm>
+
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/recover.h"
 #include "ziping/io/text/recovery.h"
@@ -38,11 +40,17 @@ std::vector<model::Indicator> all_leaves(const model::ReadResult& result) {
   return out;
 }
 
-// Leaves with a name, a target or actual, and a 得分.
+// Leaves with a name, a target or actual, and a 得分; in a scheme table (no target or actual
+// anywhere), a name with its 分值 and 得分.
 std::size_t filled(const std::vector<model::Indicator>& leaves) {
+  bool scheme = std::all_of(leaves.begin(), leaves.end(), [](const model::Indicator& leaf) {
+    return leaf.target.empty() && leaf.actual.empty();
+  });
   std::size_t n = 0;
-  for (const auto& leaf : leaves)
-    n += !leaf.name.empty() && !(leaf.target.empty() && leaf.actual.empty()) && leaf.score;
+  for (const auto& leaf : leaves) {
+    bool values = scheme ? leaf.weight.has_value() : !(leaf.target.empty() && leaf.actual.empty());
+    n += !leaf.name.empty() && values && leaf.score;
+  }
   return n;
 }
 
@@ -91,6 +99,19 @@ StreamReading read_stream(const stream::Stream& s) {
     if (!reading.total_score) reading.total_score = table.total_score;
     reading.ties += table.ties;
     from = std::max(table.end, model->header_end + 1);
+  }
+  if (reading.columns.empty()) {
+    auto model = stream::find_scattered_header(s);
+    if (!model) model = stream::find_headerless_rows(s);
+    if (model) {
+      stream::StreamTable table = stream::read_rows(s, *model);
+      reading.columns = describe(*model);
+      reading.header_line = s.atoms[model->header_begin].line;
+      reading.leaves = std::move(table.leaves);
+      reading.total_weight = table.total_weight;
+      reading.total_score = table.total_score;
+      reading.ties = table.ties;
+    }
   }
   return reading;
 }
@@ -271,8 +292,10 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
   std::vector<model::Indicator> stream_leaves;
   for (const auto& leaf : reading.leaves) stream_leaves.push_back(leaf.indicator);
   double row_quality = quality(row_leaves), stream_quality = quality(stream_leaves);
-  // A row reading that filled most of its leaves knows the table (merged cells, goals) better.
-  bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size();
+  // A row reading that filled most of its leaves knows the table (merged cells, goals) better,
+  // unless the stream filled more leaves still (rows the row reading dropped).
+  bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size() &&
+                filled(stream_leaves) < filled(row_leaves) + 2;
   bool better =
       !mostly && stream_quality > row_quality &&
       (filled(stream_leaves) >= filled(row_leaves) + 2 ||

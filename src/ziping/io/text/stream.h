@@ -26,6 +26,7 @@ struct Atom {
   bool empty_cell_before = false; // a positional empty cell lies between this atom and the last
   bool line_start = false;        // the first atom of a printed line
   bool separated = false;         // its line separates cells (tabs, bars): never cut inside a cell
+  bool spaced = false;            // its line puts spaces between cells: a cut without one is rare
   int line = 0, column = 0, page = 0;
 };
 
@@ -58,6 +59,11 @@ struct ColumnModel {
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).
 std::optional<ColumnModel> find_header(const Stream& s, std::size_t from);
+// Where no header reads in order: the national template's value columns, when their header
+// words are all printed, scattered, around 三级指标 (column-wise extraction).
+std::optional<ColumnModel> find_scattered_header(const Stream& s);
+// Where no header is printed at all: rows that open with a 一级 and a 二级 label.
+std::optional<ColumnModel> find_headerless_rows(const Stream& s);
 
 struct StreamLeaf {
   model::Indicator indicator;

@@ -186,6 +186,21 @@ void stream_grid(Builder& b, const Grid& grid) {
   }
 }
 
+// A line with two separators or more inside it prints its cells apart; a line with none runs
+// them together (a viewer's text), where cells are cut without evidence.
+void mark_spaced_lines(Stream& s) {
+  for (std::size_t i = 0; i < s.atoms.size();) {
+    std::size_t j = i + 1;
+    int gaps = 0;
+    while (j < s.atoms.size() && s.atoms[j].line == s.atoms[i].line && !s.atoms[j].line_start) {
+      gaps += s.atoms[j].gap != Gap::None;
+      ++j;
+    }
+    for (std::size_t k = i; k < j; ++k) s.atoms[k].spaced = gaps >= 2;
+    i = j;
+  }
+}
+
 Stream make_stream(const Grid& grid) {
   Stream s;
   Builder b(s);
@@ -193,6 +208,7 @@ Stream make_stream(const Grid& grid) {
     stream_source(b, grid.source);
   else
     stream_grid(b, grid);
+  mark_spaced_lines(s);
   s.offset.reserve(s.atoms.size() + 1);
   for (const Atom& atom : s.atoms) {
     s.offset.push_back(s.keys.size());

@@ -1,8 +1,11 @@
 // io/text/stream_fields.cc — what a piece of text is worth as each kind of cell: a name, a
 // value (comparator + number + unit, percentage, quality word), a 分值/得分 number, free text.
 // The dynamic program (stream_rows.cc) adds these up; nothing here decides a row on its own.
+#include <algorithm>
 #include <array>
+#include <vector>
 
+#include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
 #include "ziping/num/decimal.h"
 #include "ziping/text/utf8.h"
@@ -23,6 +26,15 @@ bool has_cjk(std::string_view text) {
     if (cp >= 0x3400 && cp <= 0x9FFF) return true;
   }
   return false;
+}
+
+std::size_t cjk_count(std::string_view text) {
+  std::size_t n = 0, pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = ziping::text::next_code_point(text, pos);
+    n += cp >= 0x3400 && cp <= 0x9FFF;
+  }
+  return n;
 }
 
 std::size_t code_points(std::string_view text) {
@@ -47,6 +59,16 @@ constexpr std::array kQualityWords = {
     "完成"sv,         "已完成"sv,   "是"sv,       "否"sv,       "符合"sv,     "符合要求"sv,
     "减少"sv,         "增加"sv,     "公益性"sv,   "全覆盖"sv,   "持续"sv,     "长期"sv,
     "稳定"sv,         "满意"sv,     "基本满意"sv};
+
+// Compared by key: the simplification folds some characters (显著 → 显着).
+bool is_quality_word(std::string_view k) {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (auto word : kQualityWords) out.push_back(key(word));
+    return out;
+  }();
+  return std::find(keys.begin(), keys.end(), k) != keys.end();
+}
 
 std::string_view strip_comparator(std::string_view k) {
   for (auto c : kComparators) {
@@ -107,6 +129,47 @@ bool ends_with_comparator(std::string_view k) {
   return false;
 }
 
+// The key ends in digits and a unit of measure ("…1020万元", "…95%").
+bool ends_with_value(std::string_view k) {
+  std::size_t unit = k.size();
+  while (unit > 0 && !is_digit(k[unit - 1])) --unit;
+  if (unit == 0 || unit == k.size() || !is_unit(k.substr(unit))) return false;
+  std::string_view u = k.substr(unit);
+  return u == "%" || u == "万元" || u == "元" || u == "个" || u == "人" || u == "次" ||
+         u == "人次" || u == "米" || u == "公里" || u == "平方米" || u == "户" || u == "家" ||
+         u == "项" || u == "天" || u == "份" || u == "篇" || u == "场" || u == "所";
+}
+
+// "得4分", "扣0.5分", "…真实(1分);…", "…是否完整可行(3分)": the wording of a scoring
+// standard. (A name may end in its own points, "预算执行率(10分)", but asks no question.)
+bool scores_points(std::string_view k) {
+  for (std::size_t at = k.find('('); at != std::string_view::npos; at = k.find('(', at + 1)) {
+    std::size_t n = number_length(k.substr(at + 1));
+    if (n == 0 || !k.substr(at + 1 + n).starts_with("分)")) continue;
+    std::size_t end = at + 1 + n + std::string_view("分)").size();
+    if (end < k.size() || k.find("是否") != std::string_view::npos) return true;
+  }
+  for (std::string_view verb : {"得"sv, "扣"sv}) {
+    for (std::size_t at = k.find(verb); at != std::string_view::npos; at = k.find(verb, at + 1)) {
+      std::size_t i = at + verb.size();
+      std::size_t n = number_length(k.substr(i));
+      if (n > 0 && k.substr(i + n).starts_with("分")) return true;
+    }
+  }
+  return false;
+}
+
+// The key without a leading "指标3:" / "指标3、" / "指标3" numbering.
+std::string_view without_numbering(std::string_view k) {
+  if (!k.starts_with("指标")) return k;
+  std::size_t i = std::string_view("指标").size();
+  if (i >= k.size() || !is_digit(k[i])) return k.substr(k.size());
+  while (i < k.size() && is_digit(k[i])) ++i;
+  if (k.substr(i).starts_with(":")) return k.substr(i + 1);
+  if (k.substr(i).starts_with("、")) return k.substr(i + std::string_view("、").size());
+  return k.substr(i);
+}
+
 bool is_placeholder(std::string_view k) {
   return k == "—" || k == "-" || k == "/" || k == "——" || k == "无" || k == "…" || k == "……";
 }
@@ -127,6 +190,8 @@ double fit_value(std::string_view k) {
   bool comparator = rest.size() < k.size();
   if (rest.empty()) return kImpossible;
   if (std::size_t n = number_length(rest)) {
+    // "0100%" is two cells read together ("…20" | "100%"), never a printed figure.
+    if (n > 1 && rest[0] == '0' && is_digit(rest[1])) return kImpossible;
     std::string_view unit = rest.substr(n);
     if (!is_unit(unit))
       return code_points(k) <= 20 && has_cjk(unit) && unit.find(':') == std::string_view::npos
@@ -137,11 +202,12 @@ double fit_value(std::string_view k) {
     return comparator ? 2.2 : 1.0;
   }
   if (comparator && !has_cjk(rest)) return kImpossible;
-  for (auto word : kQualityWords) {
-    if (rest == word) return 1.8;
-  }
+  // A percent sign with no figure before it ("经费变动率%") ends a name and its unit cell.
+  if (rest.ends_with("%")) return kImpossible;
+  if (is_quality_word(rest)) return 1.8;
   if (!has_cjk(k)) return kImpossible;
   std::size_t n = code_points(k);
+  if (n == 1) return kImpossible; // one character of a word cut through ("孕产|妇")
   if (n <= 12) return 0.8;
   if (n <= 40) return 0.3;
   return kImpossible;
@@ -154,12 +220,36 @@ double fit_name(std::string_view text, std::string_view k) {
   if (strip_comparator(k).size() < k.size()) return kImpossible;
   std::size_t n = number_length(k);
   if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
-  for (auto word : kQualityWords) {
-    if (k == word) return 0.2;
+  // A numbering alone ("指标9:", "指标") or a numbering's tail (":孕产妇") is no name.
+  if (k.starts_with(":") || k.starts_with("、") || k.ends_with(":") || k.ends_with("、"))
+    return kImpossible;
+  if (std::string_view rest = without_numbering(k);
+      rest.size() < k.size() && (code_points(rest) < 2 || !has_cjk(rest)))
+    return kImpossible; // "指标9:0", "指标12:孕": the name was cut inside
+  // "37442人 3", "4 4 指标4:…": a value cell is its first word.
+  if (std::size_t space = text.find(' '); space != std::string_view::npos) {
+    std::string_view first = text.substr(0, space);
+    std::size_t m = number_length(first);
+    if (m > 0 && is_unit(first.substr(m))) return kImpossible; // "4 4 指标4:…" too
   }
+  if (is_quality_word(k)) return 0.2;
   std::size_t len = code_points(text);
-  if (len < 2 || len > 80) return kImpossible;
-  return len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
+  if (len < 2 || len > 80 || cjk_count(k) < 2) return kImpossible;
+  double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
+  // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
+  // explanation or standard cell, not a name.
+  if (k.ends_with("。") || scores_points(k)) fit -= 2.0;
+  // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
+  for (auto sign : {"="sv, ";"sv, "≥"sv, "≤"sv}) {
+    if (k.find(sign) != std::string_view::npos) {
+      fit -= 2.0;
+      break;
+    }
+  }
+  // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
+  if (std::size_t d = number_length(k); d > 0 && k.substr(d).starts_with("、")) fit -= 2.0;
+  // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it.
+  return ends_with_value(k) ? fit - 2.0 : fit;
 }
 
 double fit_number(std::string_view k, double max) {
@@ -196,14 +286,19 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
   case Column::Score:
     return fit_number(k, 100);
   case Column::Coefficient:
-    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) : fit_number(k, 200);
+    // Printed as a percentage (得分系数(%) 100%), as a value cell would be.
+    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
   case Column::Core:
     return k == "是" || k == "否" ? 1.5 : kImpossible;
   case Column::Nature:
-    if (k == "定量" || k == "定性") return 1.5;
+    if (k == "定量" || k == "定性" || k == "定量指标" || k == "定性指标") return 1.5;
     return strip_comparator(k).empty() ? 1.5 : kImpossible;
   case Column::Unit:
-    return !k.empty() && is_unit(k) && number_length(k) == 0 ? 1.0 : kImpossible;
+    if (k.empty() || !is_unit(k) || number_length(k) != 0) return kImpossible;
+    if (k == "性" || k == "率") return kImpossible; // the end of a name (合规性, 执行率)
+    // A measure word is one character (个, 次, %) or a short compound (万元, 公里); two or three
+    // characters cut from a name ("合规性") fit too, so they count for less.
+    return cjk_count(k) > 1 ? 0.3 : 1.0;
   default:
     return fit_free_text(k);
   }

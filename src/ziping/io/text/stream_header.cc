@@ -5,6 +5,7 @@
 #include "ziping/io/text/header_synonyms.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
+#include "ziping/io/text/stream_dp.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -43,6 +44,21 @@ Word header_word(const Stream& s, std::size_t i) {
     }
   }
   return best;
+}
+
+bool has(const std::vector<Column>& columns, Column c);
+
+// A header cell the synonym table does not know but that names a value ("全年实现值", or OCR's
+// "年成值全完值"): a few characters ending in 值, directly followed by another header word. It
+// is the 年度指标值 where there is none yet, else the 实际完成值.
+Word value_word(const Stream& s, std::size_t i, const std::vector<Column>& so_far) {
+  for (std::size_t j = i + 1; j < s.size() && j < i + 8; ++j) {
+    if (s.atoms[j].key != "值" || header_word(s, j + 1).end == 0) continue;
+    if (!has(so_far, Column::Target)) return {Column::Target, j + 1};
+    if (!has(so_far, Column::Actual)) return {Column::Actual, j + 1};
+    return {};
+  }
+  return {};
 }
 
 bool is_value_column(Column c) {
@@ -121,6 +137,7 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     int values = 0;
     while (j < s.size()) {
       Word word = header_word(s, j);
+      if (word.end == 0) word = value_word(s, j, model.columns);
       if (word.end == 0 || word.column == Column::Name) break;
       model.columns.push_back(word.column);
       values += is_value_column(word.column);
@@ -136,6 +153,63 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     if (values < 2) continue;
     std::size_t back = i > 40 ? i - 40 : 0;
     model.numbered_rows = s.key_text(back, i).find("序号") != std::string::npos;
+    return model;
+  }
+  return std::nullopt;
+}
+
+// Column-wise extraction (PDFs, spreadsheets read column by column) scatters the header words
+// among the cells: their order says nothing, but when the four value columns of the national
+// template are all named near 三级指标, the rows are read in the template's order. The rows
+// start after the last header word of that neighbourhood.
+std::optional<ColumnModel> find_scattered_header(const Stream& s) {
+  constexpr std::size_t kReach = 200;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    Word name = header_word(s, i);
+    if (name.column != Column::Name) continue;
+    std::size_t from = i > kReach ? i - kReach : 0, to = std::min(s.size(), i + kReach);
+    std::vector<Column> seen;
+    std::size_t first = i, last = name.end;
+    for (std::size_t j = from; j < to;) {
+      Word word = header_word(s, j);
+      if (word.end == 0 || word.column == Column::None) {
+        ++j;
+        continue;
+      }
+      seen.push_back(word.column);
+      first = std::min(first, j);
+      last = std::max(last, word.end);
+      j = word.end;
+    }
+    if (!has(seen, Column::Target) || !has(seen, Column::Actual) || !has(seen, Column::Weight) ||
+        !has(seen, Column::Score))
+      continue;
+    ColumnModel model;
+    model.columns = {Column::Target, Column::Actual, Column::Weight, Column::Score};
+    if (has(seen, Column::Reason)) model.columns.push_back(Column::Reason);
+    model.header_begin = first;
+    model.header_end = last;
+    return model;
+  }
+  return std::nullopt;
+}
+
+// An excerpt that starts inside the indicator table prints no header: rows that open with a
+// 一级 label and a 二级 label are read in the national template's order. The labels are
+// found by the vocabulary of the row reading (a 一级 among 产出/效益/满意度/成本 followed within a
+// few characters by a 二级), so running text that only mentions them does not start a table.
+std::optional<ColumnModel> find_headerless_rows(const Stream& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.atoms[i].gap == Gap::None) continue;
+    StreamLabel first = label_at(s, i, false);
+    if (first.end == 0 || first.level != LabelLevel::Level1) continue;
+    std::size_t next = first.end;
+    if (next >= s.size() || s.atoms[next].gap == Gap::None) continue;
+    StreamLabel second = label_at(s, next, false);
+    if (second.end == 0 || second.level == LabelLevel::Level1) continue;
+    ColumnModel model;
+    model.columns = {Column::Target, Column::Actual, Column::Weight, Column::Score, Column::Reason};
+    model.header_begin = model.header_end = i;
     return model;
   }
   return std::nullopt;

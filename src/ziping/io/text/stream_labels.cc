@@ -79,11 +79,13 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
     best.end = stop;
   }
   if (best.end == 0 && scheme) {
-    // 决策 (20分): two to eight characters directly followed by their points.
+    // 决策 (20分): two to eight characters directly followed by their points, a cell of its
+    // own (a scoring standard's "…是否真实(1分);" is inside a cell).
+    if (i > 0 && s.atoms[i].gap == Gap::None) return best;
     for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
       if (j + 1 - i < 2) continue;
       auto [points, after] = points_at(s, j + 1);
-      if (after == 0) continue;
+      if (after == 0 || (after < s.size() && s.atoms[after].gap == Gap::None)) continue;
       best.level = LabelLevel::Scheme;
       best.name = s.text(i, j + 1);
       best.points = points;
@@ -106,9 +108,13 @@ std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end,
                          const ColumnModel& model) {
   const Atom& a = s.atoms[i];
   for (auto word : {"……"sv, "…"sv, "/"sv, "—"sv, "-"sv, "绩效指标"sv, "......"sv, "..."sv}) {
-    if (std::size_t e = s.match(i, word);
-        e != 0 && (e == end || s.atoms[e].gap != Gap::None || word.size() > 3))
-      return e;
+    std::size_t e = s.match(i, word);
+    if (e == 0) continue;
+    // 绩效指标 heads the 项目 template's table in a cell of its own; followed by a space in the
+    // same cell it begins a name ("绩效指标 明确性").
+    if (word == "绩效指标"sv && e < end && s.atoms[e].gap == Gap::Space && !s.atoms[e].line_start)
+      continue;
+    if (e == end || s.atoms[e].gap != Gap::None || word.size() > 3) return e;
   }
   if (auto [points, after] = points_at(s, i); after != 0) return after; // an orphan (50分)
   // A row number, or a page-chunk marker "2、" at the start of a line.

@@ -79,13 +79,12 @@ public:
   StreamTable run() {
     at(begin_, 0).score = 0;
     for (std::size_t p = begin_; p < end_; ++p) {
-      for (std::size_t f = 0; f < fields_.size(); ++f) {
-        if (at(p, f).score <= kImpossible / 2) continue;
-        if (f == 0)
-          row_start(p);
-        else
-          field(p, f);
+      // The fields first: a row whose last cells are empty ends at p itself, and the next row
+      // starts there.
+      for (std::size_t f = 1; f < fields_.size(); ++f) {
+        if (at(p, f).score > kImpossible / 2) field(p, f);
       }
+      if (at(p, 0).score > kImpossible / 2) row_start(p);
     }
     for (std::size_t f = 1; f < fields_.size(); ++f) field_at_end(f);
     return replay();
@@ -115,15 +114,19 @@ private:
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
     if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
+    // A line that spaces its cells apart rarely runs two of them together.
+    double spaced = a.spaced && s_.atoms[q - 1].spaced ? -2.5 : 0.0;
     int before = char_class(s_.atoms[q - 1]), after = char_class(a);
-    if (before != after) return 0.0;
+    if (before != after) return spaced;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
-    return before == 1 ? -3.0 : -1.2;
+    return spaced + (before == 1 ? -3.0 : -1.2);
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
-  double start_penalty(std::size_t p, Column c) const {
+  // (After a field of the row before, the cut was charged to that field's end.)
+  double start_penalty(std::size_t p, Column c) {
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
+    if (at(p, 0).step == Step::Field) return 0;
     return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
   }
 
@@ -155,9 +158,27 @@ private:
     spans(p, 0);
   }
 
+  // A table that numbers its rows prints the number first on the line, the row's labels or
+  // name after it: that number is no 分值 or 得分.
+  double row_number_penalty(std::size_t p, Column c) const {
+    if (!model_->numbered_rows || !s_.atoms[p].line_start) return 0;
+    if (c != Column::Weight && c != Column::Score) return 0;
+    std::size_t q = p;
+    while (q < end_ && char_class(s_.atoms[q]) == 1) ++q;
+    return q < end_ && char_class(s_.atoms[q]) == 3 ? -2.0 : 0;
+  }
+
   void field(std::size_t p, std::size_t f) {
     Column c = fields_[f];
-    double empty = s_.atoms[p].empty_cell_before ? 0.2 : is_optional(c) ? -0.2 : -2.0;
+    // The printed empty cell before p is one cell: it pays for the first empty field only.
+    bool printed =
+        s_.atoms[p].empty_cell_before && !(at(p, f).step == Step::Empty && at(p, f).from == p);
+    // An unfilled form prints its targets and 分值 and leaves the actuals and 得分 empty: of two
+    // readings that leave a cell empty, the one that leaves those is the likelier.
+    double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
+    // Most forms leave 调整指标值 empty: its empty cell is no evidence against a reading.
+    double optional = c == Column::Adjusted ? -0.05 : -0.2;
+    double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
@@ -166,7 +187,10 @@ private:
   void field_at_end(std::size_t f) {
     if (at(end_, f).score <= kImpossible / 2) return;
     Column c = fields_[f];
-    double empty = is_optional(c) ? -0.2 : -0.5;
+    // Only a text that stops here cut the row off; a table ended by 总分 printed it whole.
+    bool cut_off = end_ >= s_.size();
+    double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
+    double empty = is_optional(c) ? -0.2 : cut_off ? -0.5 : missing;
     land(end_, f, end_, empty, Step::Empty, at(end_, f).row);
   }
 
@@ -182,15 +206,19 @@ private:
     Column c = fields_[f];
     std::size_t limit = std::min(end_, p + max_length(c));
     bool free_text = max_length(c) > 60;
-    if ((free_text || c == Column::Name) && labelled_[p - begin_])
-      return;         // a label is no name or remark
-    std::string text; // s_.text(p, q), grown one atom at a time instead of rebuilt per end
+    bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
+    if ((free_text || value || c == Column::Name) && labelled_[p - begin_])
+      return;              // a label is no name or remark
+    std::string text;      // s_.text(p, q), grown one atom at a time instead of rebuilt per end
+    int labels_inside = 0; // a name that runs over a level label is rows read together
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
       if (q - 1 > p && last.gap != Gap::None) text += ' ';
       text += last.text;
-      if (free_text && q > p + 1 && labelled_[q - 1 - begin_])
-        break; // text never runs over a label
+      if (q > p + 1 && labelled_[q - 1 - begin_]) {
+        if (free_text || value) break; // text never runs over a label
+        if (c == Column::Name) labels_inside += 1;
+      }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
@@ -200,7 +228,10 @@ private:
       RowSoFar row = at(p, f).row;
       fit += arithmetic(c, k, row);
       if (fit <= kImpossible / 2) continue;
-      land(p, f, q, fit + inner + end_bonus(q) + start_penalty(p, c), Step::Field, std::move(row));
+      land(p, f, q,
+           fit + inner + end_bonus(q) + start_penalty(p, c) + row_number_penalty(p, c) -
+               2.0 * labels_inside,
+           Step::Field, std::move(row));
     }
   }
 
@@ -239,8 +270,6 @@ struct Levels {
   bool last_was_label = false;
 };
 
-void apply_label(Levels& levels, const StreamLabel& label);
-
 // A 二级 the framework files under another 一级 than the one above tells the 一级.
 void file_level2(Levels& levels, const StreamLabel& label) {
   std::string_view natural = natural_level1(label.stem);
@@ -250,16 +279,18 @@ void file_level2(Levels& levels, const StreamLabel& label) {
   levels.level1_points.reset();
 }
 
-void apply_label(Levels& levels, const StreamLabel& label) {
+// `paired`: another label follows this one before the row (决策 (20分) | 目标设定 (8分)).
+void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
   bool level1 = label.level == LabelLevel::Level1;
   if (label.level == LabelLevel::Either)
     level1 = !(levels.level1_stem == "产出" || levels.last_was_label);
   if (label.level == LabelLevel::Level1 && levels.last_was_label &&
       label.stem == levels.level1_stem)
     level1 = false;
-  if (label.level == LabelLevel::Scheme) level1 = !levels.last_was_label || levels.level1.empty();
-  if (label.level == LabelLevel::Scheme && !levels.last_was_label && !levels.level1.empty())
-    level1 = false;
+  // A scheme table names no level: of two labels before a row the first is the 一级; a label
+  // alone after a row is a new 二级 under the same 一级.
+  if (label.level == LabelLevel::Scheme)
+    level1 = levels.level1.empty() || (paired && !levels.last_was_label);
   if (level1) {
     levels.level1 = label.name;
     levels.level1_stem = label.stem;
@@ -293,7 +324,8 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
     leaf.score = num::Decimal::parse(k.ends_with("分") ? k.substr(0, k.size() - 3) : k);
     break;
   case Column::Reason:
-    leaf.deviation_reason = std::move(text);
+    // "……" ends a template's rows: a placeholder, not a reason.
+    if (k != "……" && k != "…" && k != "......") leaf.deviation_reason = std::move(text);
     break;
   case Column::Nature:
     leaf.nature = std::move(text);
@@ -303,6 +335,9 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
     break;
   case Column::Standard:
     leaf.scoring_standard = std::move(text);
+    break;
+  case Column::Explanation:
+    leaf.explanation = std::move(text);
     break;
   case Column::Core:
     leaf.core = k == "是";
@@ -317,7 +352,8 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
 
 // A comparator printed in its own 指标性质 / 符号 cell belongs in front of the target.
 void join_nature(model::Indicator& leaf) {
-  if (leaf.nature.empty() || leaf.nature == "定量" || leaf.nature == "定性") return;
+  if (leaf.nature.empty() || leaf.nature.starts_with("定量") || leaf.nature.starts_with("定性"))
+    return;
   leaf.target = leaf.nature + leaf.target;
   leaf.nature.clear();
 }
@@ -333,11 +369,13 @@ StreamTable Segmenter::replay() {
   Levels levels;
   StreamLeaf leaf;
   std::size_t f = 0;
-  for (int i : path) {
+  for (std::size_t n = 0; n < path.size(); ++n) {
+    int i = path[n];
     const State& state = states_[std::size_t(i)];
     std::size_t to = begin_ + std::size_t(i) / fields_.size();
     if (state.step == Step::Label) {
-      apply_label(levels, label_at(s_, state.from, scheme_));
+      bool paired = n + 1 < path.size() && states_[std::size_t(path[n + 1])].step == Step::Label;
+      apply_label(levels, label_at(s_, state.from, scheme_), paired);
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;

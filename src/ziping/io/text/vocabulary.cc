@@ -327,6 +327,8 @@ std::string column_name(Column column) {
     return diag::bilingual("偏差原因", "deviation reason");
   case Column::Standard:
     return diag::bilingual("评分标准", "scoring standard");
+  case Column::Explanation:
+    return diag::bilingual("指标解释", "explanation");
   case Column::Core:
     return diag::bilingual("是否核心指标", "core");
   case Column::Other:
@@ -366,8 +368,9 @@ Column indicator_column(std::string_view k) {
   if (contains(k, "偏差") || contains(k, "原因") || contains(k, "改进措施") ||
       one_of(k, {"说明", "备注"}))
     return Column::Reason;
-  if (contains(k, "完成率") || contains(k, "指标解释") || contains(k, "指标方向") ||
-      contains(k, "数据来源") || contains(k, "完成情况"))
+  if (contains(k, "指标解释") || one_of(k, {"指标说明", "指标内涵"})) return Column::Explanation;
+  if (contains(k, "完成率") || contains(k, "指标方向") || contains(k, "数据来源") ||
+      contains(k, "完成情况"))
     return Column::Other;
   return Column::None;
 }

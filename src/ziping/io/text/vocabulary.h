@@ -58,8 +58,9 @@ enum class Column {
   Coefficient, // 得分系数
   Reason,      // 偏差原因分析及改进措施
   Standard,    // 评(扣)分标准
+  Explanation, // 指标解释 / 指标说明
   Core,        // 是否核心指标
-  Other,       // a column the model does not hold (完成率, 指标解释, …)
+  Other,       // a column the model does not hold (完成率, 数据来源, …)
 };
 std::string column_name(Column column); // bilingual, for messages
 // The indicator-table column a header cell names (by key); None for a non-header.
