@@ -101,7 +101,7 @@ struct ApiToken {
   std::string token; // returned once when created; empty in listings
   std::string label;
   std::string created_at;
-  std::string expires_at; // "" never
+  std::string expires_at;   // "" never
   std::string last_used_at; // to the minute: not written again within the same minute
 };
 
