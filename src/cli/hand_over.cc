@@ -110,6 +110,9 @@ int run_org_import(const OrgImportOptions&) {
 int run_audit_verify(const std::string&) {
   hand_over();
 }
+int run_token_add(const TokenOptions&) {
+  hand_over();
+}
 // The chain reads plans as XLSX as readily as JSON: one program for all of it.
 int run_chain_check(const ChainOptions&) {
   hand_over();
