@@ -11,6 +11,7 @@
 #include "accounts_common.h"
 #include "commands.h"
 #include "input.h"
+#include "ziping/io/html/html_writer.h"
 #include "ziping/io/xlsx/table_book.h"
 #include "ziping/store/analyses.h"
 #include "ziping/store/open/open_store.h"
@@ -18,6 +19,7 @@
 namespace ziping::cli {
 namespace {
 
+using io::html::escape;
 using store::AnalysisColumn;
 using store::AnalysisTable;
 
@@ -43,29 +45,6 @@ std::string to_csv(const std::vector<AnalysisTable>& tables, int year) {
       for (std::size_t c = 0; c < row.size(); ++c)
         out += (c ? "," : "") + csv_field(row[c].value_or(""));
       out += "\n";
-    }
-  }
-  return out;
-}
-
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '&':
-      out += "&amp;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
     }
   }
   return out;

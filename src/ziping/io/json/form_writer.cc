@@ -1,5 +1,6 @@
 #include "ziping/io/json/form_writer.h"
 
+#include "ziping/io/json/field_values.h"
 #include "ziping/io/json/form_format.h"
 #include "ziping/model/fields.h"
 #include "ziping/text/json_writer.h"
@@ -11,34 +12,6 @@ using model::Decimal;
 using model::FieldInfo;
 using model::Owner;
 using text::JsonWriter;
-
-void write_value(JsonWriter& json, const std::string& text) {
-  json.string(text);
-}
-void write_value(JsonWriter& json, const std::optional<Decimal>& value) {
-  if (value) {
-    json.number(value->to_string());
-  } else {
-    json.null();
-  }
-}
-void write_value(JsonWriter& json, const std::optional<int>& value) {
-  if (value) {
-    json.integer(*value);
-  } else {
-    json.null();
-  }
-}
-void write_value(JsonWriter& json, const std::optional<bool>& value) {
-  if (value) {
-    json.boolean(*value);
-  } else {
-    json.null();
-  }
-}
-void write_value(JsonWriter& json, model::FormKind kind) {
-  json.string(model::kind_name(kind));
-}
 
 // The members of one owner in catalogue order (docs/form-json.md): the key order is the
 // format, the reader accepts any. A local template's field (Variant) appears only when it

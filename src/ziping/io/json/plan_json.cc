@@ -1,6 +1,7 @@
 #include "ziping/io/json/plan_json.h"
 
 #include "ziping/io/json/field_reader.h"
+#include "ziping/io/json/field_values.h"
 #include "ziping/io/json/form_format.h"
 #include "ziping/io/json/form_reader.h"
 #include "ziping/io/json/json_parser.h"
@@ -122,34 +123,8 @@ void read_goals(FieldReader& reader, const JsonValue& value, const std::string& 
 // --- writing --------------------------------------------------------------------------------
 
 using text::JsonWriter;
+using io::json::write_value; // the shared overloads (field_values.h) beside the plan's own
 
-void write_value(JsonWriter& json, const std::string& text) {
-  json.string(text);
-}
-void write_value(JsonWriter& json, const std::optional<model::Decimal>& value) {
-  if (value) {
-    json.number(value->to_string());
-  } else {
-    json.null();
-  }
-}
-void write_value(JsonWriter& json, const std::optional<int>& value) {
-  if (value) {
-    json.integer(*value);
-  } else {
-    json.null();
-  }
-}
-void write_value(JsonWriter& json, const std::optional<bool>& value) {
-  if (value) {
-    json.boolean(*value);
-  } else {
-    json.null();
-  }
-}
-void write_value(JsonWriter& json, model::FormKind kind) {
-  json.string(model::kind_name(kind));
-}
 void write_value(JsonWriter& json, model::PlanKind kind) {
   json.string(model::plan_kind_name(kind));
 }
