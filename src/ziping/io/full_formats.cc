@@ -26,7 +26,8 @@ model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) 
 }
 
 std::string write_xlsx(const model::Form& form, const WriteContext& context) {
-  return xlsx::write_xlsx(form, {context.evaluation, context.rules, context.diagnostics});
+  return xlsx::write_xlsx(form,
+                          {context.evaluation, context.rules, context.diagnostics, context.review});
 }
 
 model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {
