@@ -528,6 +528,17 @@ TEST_F(Auth, TheReviewChainWithACommentAReturnAndAFix) {
   EXPECT_NE(strings.find("<t>1.75</t>"), std::string::npos);
   EXPECT_EQ(strings.find("<t>1.50</t>"), std::string::npos);
   EXPECT_NE(strings.find("<t>补充佐证后</t>"), std::string::npos);
+  // The printed copies carry the 复核意见 pages after the form.
+  auto page = as(finance()).Get(form + "/export?format=html");
+  ASSERT_TRUE(page);
+  auto printed = page->body.find("附：复核意见（财政复核）");
+  ASSERT_NE(printed, std::string::npos);
+  EXPECT_GT(printed, page->body.find("</main>"));
+  EXPECT_NE(page->body.find("1.75", printed), std::string::npos);
+  EXPECT_NE(page->body.find("实际值与佐证材料不符", printed), std::string::npos);
+  auto pdf = as(finance()).Get(form + "/export?format=pdf");
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->status, 200);
   expect_step(finance(), id, "approve", "reviewed", "approved");
   expect_step(finance(), id, "publish", "approved", "published");
   // Now the public reads it.
