@@ -5,7 +5,9 @@
 
 #include "print_fixtures.h"
 #include "ziping/io/html/html_writer.h"
+#include "ziping/io/json/form_writer.h"
 #include "ziping/io/print/review.h"
+#include "ziping/io/registry.h"
 
 namespace ziping::io::print {
 namespace {
@@ -61,6 +63,12 @@ TEST(ReviewerPages, TheHtmlPagePrintsItAfterTheForm) {
   EXPECT_GT(section, form_end);
   EXPECT_NE(page.find("1.250", section), std::string::npos);
   EXPECT_EQ(html::write_html(form).find("finance-review"), std::string::npos);
+  // The HTML reader takes the page back to the same form: the review is not read as the form's.
+  const Format* format = find_format("html");
+  ASSERT_TRUE(format && format->read);
+  auto read = format->read(page, {"ours.html", form.kind});
+  ASSERT_TRUE(read.form);
+  EXPECT_EQ(json::write_form_json(*read.form), json::write_form_json(form));
 }
 
 } // namespace
