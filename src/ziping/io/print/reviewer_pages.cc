@@ -3,6 +3,7 @@
 // it, the difference the store kept); nothing is recomputed here.
 #include "ziping/io/print/grid.h"
 #include "ziping/io/print/review.h"
+#include "ziping/model/fields.h"
 
 namespace ziping::io::print {
 namespace {
@@ -24,8 +25,14 @@ std::string pinned_to(const model::Form& form, const std::string& path) {
   for (std::size_t g = 0; g < form.goals.size(); ++g)
     for (std::size_t i = 0; i < form.goals[g].indicators.size(); ++i) {
       std::string leaf = model::indicator_path(g, i);
-      if (path == leaf || path.starts_with(leaf + "."))
-        return leaf_subject(form, g, i) + "\n" + path;
+      if (path == leaf) return leaf_subject(form, g, i) + "\n" + path;
+      if (path.starts_with(leaf + ".")) {
+        std::string_view key = std::string_view(path).substr(leaf.size() + 1);
+        std::string column;
+        for (const auto* info : model::fields_of(model::Owner::Indicator))
+          if (info->json_key == key) column = "·" + std::string(info->header);
+        return leaf_subject(form, g, i) + column + "\n" + path;
+      }
     }
   return path;
 }
