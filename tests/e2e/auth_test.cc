@@ -19,6 +19,7 @@
 #include "../contract/backend.h"
 #include "harness.h"
 #include "ziping/access/policy.h"
+#include "ziping/io/xlsx/zip_archive.h"
 
 namespace ziping::testing {
 namespace {
@@ -499,6 +500,45 @@ TEST_F(Auth, TheReviewChainWithACommentAReturnAndAFix) {
   EXPECT_EQ(review["scores"][0]["reviewer_score"].str(), "1.50");
   EXPECT_FALSE(review["scores"][0]["self_score"].is_null());
   EXPECT_FALSE(review["scores"][0]["difference"].is_null());
+  // The export carries the reviewer's score with its exact digits (复核得分, 复核意见), and a
+  // new score is never hidden by the export cache.
+  auto xlsx_strings = [&](const std::string& cache) {
+    auto got = as(finance()).Get(form + "/export?format=xlsx");
+    EXPECT_TRUE(got);
+    if (!got) return std::string();
+    EXPECT_EQ(got->status, 200);
+    EXPECT_EQ(got->get_header_value("X-Ziping-Cache"), cache);
+    ziping::io::xlsx::ZipArchive zip(got->body);
+    auto status = ziping::io::xlsx::ZipArchive::Status::Ok;
+    return zip.read("xl/sharedStrings.xml", status).value_or("");
+  };
+  std::string strings = xlsx_strings("miss");
+  EXPECT_NE(strings.find("<t>复核得分</t>"), std::string::npos);
+  EXPECT_NE(strings.find("<t>复核意见</t>"), std::string::npos);
+  EXPECT_NE(strings.find("<t>1.50</t>"), std::string::npos);
+  EXPECT_NE(strings.find("<t>佐证不足</t>"), std::string::npos);
+  xlsx_strings("hit");
+  auto rescored = as(finance()).Put(
+      form + "/review-scores",
+      R"({"scores": [{"path": "goals[0].indicators[0]", "reviewer_score": 1.75, "reason": "补充佐证后"}]})",
+      "application/json");
+  ASSERT_TRUE(rescored);
+  ASSERT_EQ(rescored->status, 200) << rescored->body;
+  strings = xlsx_strings("miss");
+  EXPECT_NE(strings.find("<t>1.75</t>"), std::string::npos);
+  EXPECT_EQ(strings.find("<t>1.50</t>"), std::string::npos);
+  EXPECT_NE(strings.find("<t>补充佐证后</t>"), std::string::npos);
+  // The printed copies carry the 复核意见 pages after the form.
+  auto page = as(finance()).Get(form + "/export?format=html");
+  ASSERT_TRUE(page);
+  auto printed = page->body.find("附：复核意见（财政复核）");
+  ASSERT_NE(printed, std::string::npos);
+  EXPECT_GT(printed, page->body.find("</main>"));
+  EXPECT_NE(page->body.find("1.75", printed), std::string::npos);
+  EXPECT_NE(page->body.find("实际值与佐证材料不符", printed), std::string::npos);
+  auto pdf = as(finance()).Get(form + "/export?format=pdf");
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->status, 200);
   expect_step(finance(), id, "approve", "reviewed", "approved");
   expect_step(finance(), id, "publish", "approved", "published");
   // Now the public reads it.

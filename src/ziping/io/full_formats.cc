@@ -10,8 +10,10 @@ namespace {
 
 std::string write_pdf_with(const model::Form& form, const WriteContext& context, bool appendix) {
   try {
-    return pdf_writer::write_pdf(
-        form, {context.evaluation, context.rules, context.diagnostics, appendix});
+    pdf_writer::PdfOptions options{context.evaluation, context.rules, context.diagnostics,
+                                   appendix};
+    options.review = context.review;
+    return pdf_writer::write_pdf(form, options);
   } catch (const pdf_writer::FontUnavailable& missing) {
     throw WriteError(missing.diagnostic);
   } catch (const pdf_writer::OverBudget& over) {
@@ -26,7 +28,8 @@ model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) 
 }
 
 std::string write_xlsx(const model::Form& form, const WriteContext& context) {
-  return xlsx::write_xlsx(form, {context.evaluation, context.rules, context.diagnostics});
+  return xlsx::write_xlsx(form,
+                          {context.evaluation, context.rules, context.diagnostics, context.review});
 }
 
 model::ReadResult read_pdf(std::string_view bytes, const ReadOptions& options) {

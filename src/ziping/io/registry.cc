@@ -46,7 +46,8 @@ model::ReadResult read_html(std::string_view bytes, const ReadOptions& options) 
 }
 
 std::string write_html(const model::Form& form, const WriteContext& context) {
-  return html::write_html(form, {context.evaluation, context.rules, context.diagnostics});
+  return html::write_html(form,
+                          {context.evaluation, context.rules, context.diagnostics, context.review});
 }
 
 model::ReadResult read_xlsx(std::string_view bytes, const ReadOptions& options) {

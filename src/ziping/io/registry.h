@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ziping/model/read_result.h"
+#include "ziping/model/review.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
 
@@ -32,6 +33,9 @@ struct WriteContext {
   const rules::Evaluation* evaluation = nullptr;
   const rules::RuleSet* rules = nullptr;
   const std::vector<diag::Diagnostic>* diagnostics = nullptr;
+  // The 财政复核 (reviewer scores and comments), when the form has one: the XLSX's 复核得分 and
+  // 复核意见 columns, the printed 复核意见 pages. Never part of the declared form.
+  const model::Review* review = nullptr;
 };
 
 using WriteFn = std::string (*)(const model::Form& form, const WriteContext& context);

@@ -1,8 +1,9 @@
 // server/export_cache.h — exports of a stored revision, kept by (form, revision, format, rule
-// set, mode). A revision never changes (the store only appends), so an entry is never stale;
-// rendering a 40,000-indicator form costs seconds and anyone may ask again, so the second ask
-// is a lookup. Bounded: at most kExportCacheBytes in all (least recently used dropped first),
-// and no single export larger than kExportCacheEntryBytes is kept.
+// set, mode, review fingerprint). A revision never changes (the store only appends) and the
+// 财政复核 it prints is in the key, so an entry is never stale; rendering a 40,000-indicator form
+// costs seconds and anyone may ask again, so the second ask is a lookup. Bounded: at most
+// kExportCacheBytes in all (least recently used dropped first), and no single export larger than
+// kExportCacheEntryBytes is kept.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +20,7 @@ struct ExportKey {
   long long form = 0;
   int revision = 0;
   std::string format, rules, mode;
+  std::string review; // review_fingerprint(): the 财政复核 printed beside the revision
   std::string text() const;
 };
 

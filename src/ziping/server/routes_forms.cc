@@ -8,6 +8,7 @@
 #include "ziping/server/overview.h"
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
+#include "ziping/server/review_export.h"
 #include "ziping/server/routes.h"
 #include "ziping/store/audit_trail.h"
 
@@ -294,11 +295,13 @@ void export_form(RouteContext& ctx, const Request& req, Response& res) {
   store::StoredForm stored =
       bench.stored(path_id(req), revision ? std::optional(int(*revision)) : std::nullopt);
   Scoring how = scoring_of(bench, req, stored);
+  // The review as it is now (scores are per form, not per revision): part of the key.
+  model::Review review = review_for_export(bench.store().review_log(), stored.record.id);
   bool cached = false;
   auto bytes = cached_export(
       {stored.record.id, stored.revision.number, std::string(format->name), how.rules->name,
-       std::string(rules::mode_name(how.mode))},
-      [&] { return bench.write(stored, *format, *how.rules, how.mode); }, cached);
+       std::string(rules::mode_name(how.mode)), review_fingerprint(review)},
+      [&] { return bench.write(stored, *format, *how.rules, how.mode, &review); }, cached);
   res.set_header("X-Ziping-Cache", cached ? "hit" : "miss");
   bench.store().audit_trail().append({req.caller.actor(), "form.export", stored.record.id,
                                       stored.revision.number, std::string(format->name)});

@@ -177,9 +177,11 @@ store::StoredForm Workbench::stored(store::Id id, std::optional<int> revision) {
 }
 
 std::string Workbench::write(const store::StoredForm& stored, const io::Format& format,
-                             const rules::RuleSet& rules, rules::Mode mode) {
+                             const rules::RuleSet& rules, rules::Mode mode,
+                             const model::Review* review) {
   check::Run run = check::run(stored.form, rules, mode);
-  io::WriteContext context{&run.evaluation, &rules, &run.diagnostics};
+  io::WriteContext context{&run.evaluation, &rules, &run.diagnostics,
+                           review && !review->empty() ? review : nullptr};
   return format.write(run.form, context);
 }
 

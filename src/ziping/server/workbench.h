@@ -77,9 +77,10 @@ public:
   // The stored form (revision given or current) or ApiError 404.
   store::StoredForm stored(store::Id id, std::optional<int> revision);
   // Writes `stored` in `format`, with the scores and diagnostics under its own rules and mode
-  // unless others are given.
+  // unless others are given, and the 财政复核 when `review` is given.
   static std::string write(const store::StoredForm& stored, const io::Format& format,
-                           const rules::RuleSet& rules, rules::Mode mode);
+                           const rules::RuleSet& rules, rules::Mode mode,
+                           const model::Review* review = nullptr);
 
 private:
   store::Store& store_;

@@ -280,6 +280,44 @@ TEST_F(PdfWriter, ImportingOurOwnPdfGivesTheFormBack) {
   }
 }
 
+// The 财政复核 prints on pages of its own after the form, in the publication copy too, titled
+// as not the unit's form; that copy still imports back to the same form.
+model::Review finance_review() {
+  model::Review review;
+  review.state = "主管已审核 reviewed";
+  review.scores.push_back({"goals[0].indicators[0]", num::Decimal::parse("2"),
+                           num::Decimal::parse("1.250").value(), num::Decimal::parse("-0.750"),
+                           "佐证材料不全", "auth-finance", "2026-12-07T08:00:00Z"});
+  review.comments.push_back(
+      {"goals[0].indicators[0].actual", "实际值与佐证不符", "auth-supervisor", "2026-12-06"});
+  return review;
+}
+
+TEST_F(PdfWriter, TheFinanceReviewFollowsTheFormAndImportsBackToTheSameForm) {
+  const Format* pdf = find_format("pdf");
+  ASSERT_NE(pdf, nullptr);
+  model::Review review = finance_review();
+  for (const auto& form : {project_form(), seed_form()}) {
+    WriteContext context;
+    context.review = &review;
+    std::string bytes = pdf->write(form, context);
+    std::string path = save(bytes, "finance-review");
+    std::string all = text(path);
+    std::size_t at = all.find("附：复核意见（财政复核）");
+    ASSERT_NE(at, std::string::npos) << form.title;
+    EXPECT_NE(all.find("非单位申报内容", at), std::string::npos);
+    EXPECT_NE(all.find("1.250", at), std::string::npos);
+    EXPECT_NE(all.find("-0.750", at), std::string::npos);
+    EXPECT_NE(all.find("佐证材料不全", at), std::string::npos);
+    EXPECT_NE(all.find("goals[0].indicators[0].actual", at), std::string::npos);
+    EXPECT_NE(all.find("实际值与佐证不符", at), std::string::npos);
+    EXPECT_GT(pages(path), pages(save(pdf->write(form, {}), "no-review")));
+    auto result = pdf->read(bytes, {"ours.pdf", form.kind});
+    ASSERT_TRUE(result.form) << form.title;
+    EXPECT_EQ(json::write_form_json(*result.form), json::write_form_json(form)) << form.title;
+  }
+}
+
 // Runs without the font checks of the fixture: a missing family must fail loudly.
 // The cost budget (write_budget.h): past the page limit or the time limit the writer throws
 // OverBudget with ZP0192 / ZP0193 and no PDF; a form far over the page limit is refused from

@@ -48,6 +48,12 @@ public:
       out_ += "<p class=\"subtitle\">" + escape(sheet_.subtitle) + "</p>\n";
     for (const auto& section : sheet_.sections) table(section, true);
     out_ += "</main>\n";
+    if (extras_.review && !extras_.review->empty()) {
+      out_ += "<section class=\"appendix finance-review\" id=\"finance-review\">\n";
+      for (const auto& section : print::reviewer_sections(sheet_, form_, *extras_.review))
+        table(section, false);
+      out_ += "</section>\n";
+    }
     if (extras_.evaluation && extras_.rules) {
       out_ += "<section class=\"appendix review\" id=\"review\">\n";
       for (const auto& section :

@@ -14,6 +14,7 @@
 
 #include "ziping/diag/diagnostic.h"
 #include "ziping/model/form.h"
+#include "ziping/model/review.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
 
@@ -24,6 +25,7 @@ struct HtmlExtras {
   const rules::Evaluation* evaluation = nullptr;
   const rules::RuleSet* rules = nullptr;
   const std::vector<diag::Diagnostic>* diagnostics = nullptr;
+  const model::Review* review = nullptr; // the 复核意见 section after the form
 };
 
 std::string write_html(const model::Form& form, const HtmlExtras& extras = {});

@@ -64,7 +64,8 @@ void measure(Document& document, Typesetter& typesetter, const PageSetup& setup,
       deadline.row_set();
     }
     box.keep_together = section.keep_together;
-    box.new_page = section.name == "review" || section.name == "diagnostics";
+    box.new_page = section.name == "review" || section.name == "diagnostics" ||
+                   section.name == "finance-review";
     document.boxes.push_back(std::move(box));
   }
 }

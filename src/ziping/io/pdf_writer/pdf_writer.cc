@@ -75,6 +75,10 @@ std::string write_pdf(const model::Form& form, const PdfOptions& options) {
   document.title = sheet.title;
   document.subtitle = sheet.subtitle;
   document.sections = sheet.sections;
+  if (options.review && !options.review->empty()) {
+    for (auto& section : print::reviewer_sections(sheet, form, *options.review))
+      document.sections.push_back(std::move(section));
+  }
   if (options.appendix) {
     if (options.evaluation && options.rules) {
       for (auto& section : print::review_sections(sheet, form, *options.evaluation, *options.rules))

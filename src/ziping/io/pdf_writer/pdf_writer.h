@@ -23,6 +23,7 @@
 #include "ziping/diag/diagnostic.h"
 #include "ziping/io/pdf_writer/write_budget.h"
 #include "ziping/model/form.h"
+#include "ziping/model/review.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
 
@@ -40,6 +41,9 @@ struct PdfOptions {
   // The cost budget (write_budget.h): past either, OverBudget is thrown and nothing written.
   int max_pages = kMaxPdfWritePages;
   int max_seconds = kMaxPdfWriteSeconds;
+  // The 财政复核: its pages follow the form in both copies (publication and review), titled as
+  // not part of the unit's form, which the PDF reader stops before.
+  const model::Review* review = nullptr;
 };
 
 // No font with Chinese glyphs is installed (the fonts-noto-cjk package is missing).

@@ -11,6 +11,7 @@
 
 #include "ziping/diag/diagnostic.h"
 #include "ziping/io/print/layout.h"
+#include "ziping/model/review.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
 
@@ -28,6 +29,12 @@ std::string review_title(const rules::Evaluation& evaluation, const rules::RuleS
 // that cannot link (the PDF); the HTML writer prints its own linked list.
 std::vector<Section> diagnostic_sections(const Sheet& sheet,
                                          const std::vector<diag::Diagnostic>& diagnostics);
+
+// The 财政复核 after the form, when it has one: per scored leaf the self-score, the reviewer's
+// score as typed, the difference and the reason; then the reviewers' comments with the cell
+// each is pinned to. Titled as not part of the unit's declared form. Empty for an empty review.
+std::vector<Section> reviewer_sections(const Sheet& sheet, const model::Form& form,
+                                       const model::Review& review);
 
 // Severity and code as printed: "错误 error ZP0301".
 std::string severity_code(const diag::Diagnostic& diagnostic);

@@ -249,6 +249,10 @@ private:
       if (folded.empty()) continue;
       auto field = sheet::match_header(folded, table);
       if (!field) {
+        // The writer's 复核得分/复核意见 (the 财政复核, not the unit's form) are read as nothing.
+        if (folded == sheet::fold_header(kReviewScoreHeader) ||
+            folded == sheet::fold_header(kReviewReasonHeader))
+          continue;
         if (warn_unknown) {
           std::string suggestion = sheet::suggest_header(folded, table);
           report_.add(

@@ -47,6 +47,9 @@ constexpr int kMinimumWidth = 8; // the budget block: label, six amounts, reason
 struct Plan {
   std::vector<ColumnInfo> columns;
   int width = 0; // columns of the sheet (≥ the table's)
+  // 复核得分 and 复核意见 at width and width + 1 when the review has scores; -1: none. They
+  // stand outside the form's width: the form's blocks keep their official span.
+  int review = -1;
   int at(Col col) const {
     for (std::size_t i = 0; i < columns.size(); ++i)
       if (columns[i].col == col) return int(i);
@@ -61,7 +64,7 @@ bool goal_column(const Form& form) {
 
 // The 绩效目标 label column (department forms), then the indicator fields in the official
 // order; a local template's column only when some leaf fills it.
-Plan plan_for(const Form& form) {
+Plan plan_for(const Form& form, const model::Review* review) {
   Plan plan;
   auto add = [&](const model::FieldInfo& info) {
     plan.columns.push_back({info.id, std::string(info.header), double(info.width), &info});
@@ -70,6 +73,7 @@ Plan plan_for(const Form& form) {
   for (const auto* info : model::fields_of(model::Owner::Indicator))
     if (info->presence != model::Presence::Variant || model::field_used(form, *info)) add(*info);
   plan.width = std::max<int>(int(plan.columns.size()), kMinimumWidth);
+  if (review && !review->scores.empty()) plan.review = plan.width;
   return plan;
 }
 
@@ -312,6 +316,7 @@ public:
 
   double column_width(int col) const {
     if (col < int(plan_.columns.size())) return plan_.columns[std::size_t(col)].width;
+    if (plan_.review >= 0 && col == plan_.review + 1) return 30; // 复核意见: prose
     return 12;
   }
 
@@ -342,12 +347,13 @@ Spans goal_spans(int width) {
 class LayoutWriter {
 public:
   LayoutWriter(Book& book, lxw_worksheet* sheet, const Form& form, const SheetExtras& extras)
-      : form_(form), extras_(extras), plan_(plan_for(form)), out_(book, sheet, plan_),
-        sheet_(sheet) {}
+      : form_(form), extras_(extras), plan_(plan_for(form, extras.review)),
+        out_(book, sheet, plan_), sheet_(sheet) {}
 
   std::map<std::string, CellRef> write() {
     int w = plan_.width;
-    for (int c = 0; c < w; ++c)
+    int set = plan_.review >= 0 ? w + 2 : w;
+    for (int c = 0; c < set; ++c)
       worksheet_set_column(sheet_, lxw_col_t(c), lxw_col_t(c), out_.column_width(c), nullptr);
     // Title.
     out_.merged_text(row_, 0, row_, w - 1, form_.title, Look::Title);
@@ -582,6 +588,15 @@ private:
     // An empty name is written as an explicit empty text: a row with an empty 三级指标 cell
     // could otherwise pass for a 小计/总分 label row.
     if (leaf.name.empty()) out_.explicit_empty(r, plan_.at(Col::Name));
+    if (plan_.review >= 0) review_cells(r, path);
+  }
+
+  // The reviewer's score as typed (a text, so its digits stay exact) and the reason; empty
+  // cells for a leaf the reviewer did not score.
+  void review_cells(int r, const std::string& path) {
+    const model::ReviewedLeaf* given = extras_.review->score_for(path);
+    out_.text(r, plan_.review, given ? given->reviewer_score.to_string() : "", Look::Centered);
+    out_.text(r, plan_.review + 1, given ? given->reason : "", Look::Text);
   }
 
   // One leaf cell by the value's type: wide text columns wrap left-aligned, short ones centre.
@@ -643,6 +658,10 @@ private:
     if (plan_.width > int(plan_.columns.size()))
       out_.merged_text(header, int(plan_.columns.size()) - 1, header, plan_.width - 1,
                        plan_.columns.back().header, Look::Header);
+    if (plan_.review >= 0) {
+      out_.text(header, plan_.review, kReviewScoreHeader, Look::Header);
+      out_.text(header, plan_.review + 1, kReviewReasonHeader, Look::Header);
+    }
     out_.set_height(header, 2);
     worksheet_repeat_rows(sheet_, lxw_row_t(header), lxw_row_t(header));
     int r = header + 1;

@@ -7,7 +7,9 @@
 // back (docs/spreadsheets.md says how each field is stored). The execution rate, undeclared
 // subtotals and the totals are live formulas whose cached values are exact, wherever the
 // formula gives what the form declares. With a WriteContext carrying diagnostics a second
-// sheet, 诊断, lists them with links to the cells. Never throws for a form a reader made.
+// sheet, 诊断, lists them with links to the cells; with a review carrying scores, two
+// columns right of the indicator table, 复核得分 and 复核意见, give the reviewer's score per leaf.
+// Never throws for a form a reader made.
 #pragma once
 
 #include <string>
@@ -16,6 +18,7 @@
 
 #include "ziping/diag/diagnostic.h"
 #include "ziping/model/form.h"
+#include "ziping/model/review.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
 
@@ -30,7 +33,12 @@ struct SheetExtras {
   const rules::Evaluation* evaluation = nullptr; // cached values of the rate and score formulas
   const rules::RuleSet* rules = nullptr;         // the execution score's formula
   const std::vector<diag::Diagnostic>* diagnostics = nullptr; // the 诊断 sheet
+  const model::Review* review = nullptr; // 复核得分, 复核意见 right of the indicator table
 };
+
+// The headers of the review columns; the reader knows them and reads nothing from them.
+inline constexpr const char* kReviewScoreHeader = "复核得分";
+inline constexpr const char* kReviewReasonHeader = "复核意见";
 
 std::string write_xlsx(const model::Form& form, const SheetExtras& extras = {});
 
