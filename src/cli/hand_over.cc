@@ -133,10 +133,6 @@ int run_rescore(const RescoreOptions&) {
 int run_report(const ReportOptions&) {
   hand_over();
 }
-// API tokens live in the store.
-int run_token_add(const TokenOptions&) {
-  hand_over();
-}
 
 } // namespace ziping::cli
 
