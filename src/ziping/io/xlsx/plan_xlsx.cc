@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ziping/io/xlsx/cell_value.h"
+#include "ziping/io/xlsx/scratch_file.h"
 #include "ziping/io/xlsx/workbook.h"
 #include "ziping/model/fields.h"
 
@@ -42,24 +43,6 @@ bool is_cause(const FieldInfo& info) {
 }
 
 // --- writing --------------------------------------------------------------------------------
-
-struct TemporaryFile {
-  std::string path;
-  TemporaryFile() {
-    const char* folder = std::getenv("TMPDIR");
-    std::string pattern = std::string(folder && *folder ? folder : "/tmp") + "/ziping-plan-XXXXXX";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    int fd = mkstemp(name.data());
-    if (fd >= 0) {
-      ::close(fd);
-      path = name.data();
-    }
-  }
-  ~TemporaryFile() {
-    if (!path.empty()) std::remove(path.c_str());
-  }
-};
 
 double as_double(const Decimal& value) {
   std::string text = value.to_string();
@@ -181,12 +164,10 @@ void write_fields(SheetWriter& out, int& row, int last_col, Owner owner, const S
 } // namespace
 
 std::string write_plan_xlsx(const Plan& plan) {
-  TemporaryFile file;
-  if (file.path.empty())
-    throw std::runtime_error("write_plan_xlsx: cannot create a temporary file");
+  ScratchFile file("ziping-plan", "write_plan_xlsx");
   {
     lxw_workbook_options options{};
-    lxw_workbook* book = workbook_new_opt(file.path.c_str(), &options);
+    lxw_workbook* book = workbook_new_opt(file.path().c_str(), &options);
     if (book == nullptr) throw std::runtime_error("write_plan_xlsx: no workbook");
     lxw_doc_properties properties{};
     char creator[] = "ziping";
@@ -249,8 +230,7 @@ std::string write_plan_xlsx(const Plan& plan) {
     if (workbook_close(book) != LXW_NO_ERROR)
       throw std::runtime_error("write_plan_xlsx: libxlsxwriter failed to write the workbook");
   }
-  std::ifstream in(file.path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return file.bytes();
 }
 
 namespace {

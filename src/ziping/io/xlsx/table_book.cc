@@ -2,42 +2,15 @@
 
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
-#include <unistd.h>
+
+#include "ziping/io/xlsx/scratch_file.h"
 
 namespace ziping::io::xlsx {
-namespace {
-
-// libxlsxwriter 1.1.4 writes to a file only: a private temporary one, removed afterwards.
-struct Scratch {
-  std::string path;
-  Scratch() {
-    const char* folder = std::getenv("TMPDIR");
-    std::string pattern =
-        std::string(folder && *folder ? folder : "/tmp") + "/ziping-tables-XXXXXX";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    int fd = mkstemp(name.data());
-    if (fd >= 0) {
-      ::close(fd);
-      path = name.data();
-    }
-  }
-  ~Scratch() {
-    if (!path.empty()) std::remove(path.c_str());
-  }
-};
-
-} // namespace
 
 std::string write_table_book(std::span<const TableSheet> sheets) {
-  Scratch file;
-  if (file.path.empty()) throw std::runtime_error("write_table_book: no temporary file");
-  lxw_workbook* book = workbook_new(file.path.c_str());
+  ScratchFile file("ziping-tables", "write_table_book");
+  lxw_workbook* book = workbook_new(file.path().c_str());
   if (!book) throw std::runtime_error("write_table_book: libxlsxwriter could not start");
   lxw_format* title = workbook_add_format(book);
   format_set_bold(title);
@@ -70,8 +43,7 @@ std::string write_table_book(std::span<const TableSheet> sheets) {
   }
   if (workbook_close(book) != LXW_NO_ERROR)
     throw std::runtime_error("write_table_book: libxlsxwriter failed to write the workbook");
-  std::ifstream in(file.path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return file.bytes();
 }
 
 } // namespace ziping::io::xlsx

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "ziping/io/xlsx/cell_value.h"
+#include "ziping/io/xlsx/scratch_file.h"
 #include "ziping/io/xlsx/workbook.h"
 #include "ziping/model/fields.h"
 #include "ziping/text/utf8.h"
@@ -868,32 +869,13 @@ void diagnostics_sheet(Book& book, const std::vector<diag::Diagnostic>& diagnost
   worksheet_fit_to_pages(sheet, 1, 0);
 }
 
-struct TemporaryFile {
-  std::string path;
-  TemporaryFile() {
-    const char* folder = std::getenv("TMPDIR");
-    std::string pattern = std::string(folder && *folder ? folder : "/tmp") + "/ziping-xlsx-XXXXXX";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    int fd = mkstemp(name.data());
-    if (fd >= 0) {
-      ::close(fd);
-      path = name.data();
-    }
-  }
-  ~TemporaryFile() {
-    if (!path.empty()) std::remove(path.c_str());
-  }
-};
-
 } // namespace
 
 std::string write_xlsx(const model::Form& form, const SheetExtras& extras) {
-  TemporaryFile file;
-  if (file.path.empty()) throw std::runtime_error("write_xlsx: cannot create a temporary file");
+  ScratchFile file("ziping-xlsx", "write_xlsx");
   std::map<std::string, CellRef> paths;
   {
-    Book book(file.path);
+    Book book(file.path());
     if (!book.ok())
       throw std::runtime_error("write_xlsx: libxlsxwriter could not start a workbook");
     lxw_doc_properties properties{};
@@ -914,8 +896,7 @@ std::string write_xlsx(const model::Form& form, const SheetExtras& extras) {
     if (!book.close())
       throw std::runtime_error("write_xlsx: libxlsxwriter failed to write the workbook");
   }
-  std::ifstream in(file.path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return file.bytes();
 }
 
 } // namespace ziping::io::xlsx
