@@ -7,22 +7,6 @@ namespace {
 
 using num::Decimal;
 
-std::string_view method_name(rules::Method m) {
-  switch (m) {
-  case rules::Method::Positive:
-    return "positive";
-  case rules::Method::Reverse:
-    return "reverse";
-  case rules::Method::Equal:
-    return "equal";
-  case rules::Method::Qualitative:
-    return "qualitative";
-  case rules::Method::NotComputable:
-    return "not_computable";
-  }
-  return "not_computable";
-}
-
 std::string_view comparator_text(value::Comparator c) {
   switch (c) {
   case value::Comparator::AtLeast:

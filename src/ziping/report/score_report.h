@@ -23,6 +23,4 @@ struct ScoredForm {
 std::string render_score_text(const ScoredForm& scored);
 std::string render_score_json(const ScoredForm& scored);
 
-std::string_view method_name(rules::Method method); // "positive", "reverse", …
-
 } // namespace ziping::report

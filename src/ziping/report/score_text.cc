@@ -126,22 +126,6 @@ private:
 
 } // namespace
 
-std::string_view method_name(rules::Method method) {
-  switch (method) {
-  case rules::Method::Positive:
-    return "positive";
-  case rules::Method::Reverse:
-    return "reverse";
-  case rules::Method::Equal:
-    return "equal";
-  case rules::Method::Qualitative:
-    return "qualitative";
-  case rules::Method::NotComputable:
-    return "not_computable";
-  }
-  return "not_computable";
-}
-
 std::string render_score_text(const ScoredForm& scored) {
   return TableWriter(scored).run();
 }

@@ -42,6 +42,21 @@ enum class Method {
   Qualitative,   // an ordinal scale, an outcome tier, a deadline or identical text: tier bands
   NotComputable, // text against a number, incomparable units, missing values
 };
+constexpr std::string_view method_name(Method method) { // "positive", "reverse", …
+  switch (method) {
+  case Method::Positive:
+    return "positive";
+  case Method::Reverse:
+    return "reverse";
+  case Method::Equal:
+    return "equal";
+  case Method::Qualitative:
+    return "qualitative";
+  case Method::NotComputable:
+    return "not_computable";
+  }
+  return "not_computable";
+}
 
 // Why a leaf could not be scored by formula.
 enum class Uncomputable {
