@@ -1,6 +1,7 @@
 #include "ziping/num/decimal.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace ziping::num {
 namespace {
@@ -9,10 +10,22 @@ using U128 = unsigned __int128;
 
 constexpr int kMaxPow10 = 38;
 
+// 10^0 … 10^38, computed once at compile time: pow10() is on every comparison and sum.
+constexpr auto kPow10 = [] {
+  struct Table {
+    U128 at[kMaxPow10 + 1];
+  } table{};
+  U128 value = 1;
+  for (int i = 0; i <= kMaxPow10; ++i) {
+    table.at[i] = value;
+    value *= 10;
+  }
+  return table;
+}();
+
+// `exponent` is within [0, kMaxPow10] at every call (scales are at most kMaxResultScale).
 U128 pow10(int exponent) {
-  U128 result = 1;
-  for (int i = 0; i < exponent; ++i) result *= 10;
-  return result;
+  return kPow10.at[exponent];
 }
 
 bool checked_pow10(int exponent, U128& out) {
@@ -97,17 +110,30 @@ Decimal Decimal::of(std::string_view text) {
 }
 
 std::string Decimal::to_string() const {
-  std::string digits;
+  // Written backwards into a buffer large enough for 39 digits, a point, the zeros a scale
+  // of 36 needs before the digits, and a sign; then copied once.
+  char buffer[96];
+  char* end = buffer + sizeof buffer;
+  char* at = end;
   U128 value = magnitude(coefficient_);
-  do {
-    digits.push_back(char('0' + int(value % 10)));
+  int written = 0;
+  auto put = [&](char c) {
+    *--at = c;
+    if (++written == scale_) *--at = '.';
+  };
+  // 128-bit division is slow: once the value fits in 64 bits, the rest uses 64-bit division.
+  while (value > U128(~std::uint64_t(0))) {
+    put(char('0' + int(value % 10)));
     value /= 10;
-  } while (value != 0);
-  while (int(digits.size()) <= scale_) digits.push_back('0');
-  std::reverse(digits.begin(), digits.end());
-  if (scale_ > 0) digits.insert(digits.end() - scale_, '.');
-  if (coefficient_ < 0) digits.insert(digits.begin(), '-');
-  return digits;
+  }
+  auto small = std::uint64_t(value);
+  do {
+    put(char('0' + int(small % 10)));
+    small /= 10;
+  } while (small != 0);
+  while (written <= scale_) put('0');
+  if (coefficient_ < 0) *--at = '-';
+  return std::string(at, end);
 }
 
 std::string Decimal::to_string_min_places(int places) const {
@@ -221,6 +247,15 @@ bool operator==(const Decimal& a, const Decimal& b) {
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  if (a.scale_ == b.scale_) return a.coefficient_ <=> b.coefficient_;
+  // Coefficients below 2^63 aligned by at most 10^18 stay below 2^123: exact, no division.
+  constexpr Decimal::Coefficient kSmall = Decimal::Coefficient(1) << 63;
+  int gap = a.scale_ - b.scale_;
+  if (gap >= -18 && gap <= 18 && a.coefficient_ < kSmall && a.coefficient_ > -kSmall &&
+      b.coefficient_ < kSmall && b.coefficient_ > -kSmall) {
+    if (gap > 0) return a.coefficient_ <=> b.coefficient_ * Decimal::Coefficient(pow10(gap));
+    return a.coefficient_ * Decimal::Coefficient(pow10(-gap)) <=> b.coefficient_;
+  }
   // Integer parts first, then fractional parts aligned: never overflows, whatever the scales.
   Decimal::Coefficient a_int = a.coefficient_ / static_cast<Decimal::Coefficient>(pow10(a.scale_));
   Decimal::Coefficient b_int = b.coefficient_ / static_cast<Decimal::Coefficient>(pow10(b.scale_));

@@ -7,51 +7,58 @@ namespace {
 
 using model::FieldId;
 
-const num::Decimal& points_limit() {
-  static const num::Decimal limit = num::Decimal::of("1" + std::string(kPointsLimitDigits, '0'));
-  return limit;
-}
-
-// Visits every point of the form (weights, scores, subtotals, totals, 得分系数) with its path
-// and the field it is; `Form` may be const or not.
+// Visits every point of the form (weights, scores, subtotals, totals, 得分系数) with the
+// field it is and a function that spells its path; `Form` may be const or not. Paths are
+// spelt only for the points that are reported, so the usual form (every point in range)
+// costs no string at all.
 template <class Form, class Visit> void each_point(Form& form, Visit visit) {
-  auto header = [](FieldId id) { return std::string(model::field(id).column); };
-  visit(form.budget.weight, "budget.weight", header(FieldId::BudgetWeight));
-  visit(form.budget.score, "budget.score", header(FieldId::BudgetScore));
+  auto fixed = [](const char* path) { return [path] { return std::string(path); }; };
+  visit(form.budget.weight, fixed("budget.weight"), FieldId::BudgetWeight);
+  visit(form.budget.score, fixed("budget.score"), FieldId::BudgetScore);
   for (std::size_t g = 0; g < form.goals.size(); ++g) {
     auto& goal = form.goals[g];
-    visit(goal.weight, model::goal_path(g) + ".weight", header(FieldId::GoalWeight));
-    visit(goal.score, model::goal_path(g) + ".score", header(FieldId::GoalScore));
+    visit(
+        goal.weight, [g] { return model::goal_path(g) + ".weight"; }, FieldId::GoalWeight);
+    visit(
+        goal.score, [g] { return model::goal_path(g) + ".score"; }, FieldId::GoalScore);
     for (std::size_t i = 0; i < goal.indicators.size(); ++i) {
       auto& indicator = goal.indicators[i];
-      std::string path = model::indicator_path(g, i);
-      visit(indicator.weight, path + ".weight", header(FieldId::Weight));
-      visit(indicator.score, path + ".score", header(FieldId::Score));
-      visit(indicator.score_coefficient, path + ".score_coefficient",
-            header(FieldId::ScoreCoefficient));
+      auto under = [g, i](const char* field) {
+        return [g, i, field] { return model::indicator_path(g, i) + field; };
+      };
+      visit(indicator.weight, under(".weight"), FieldId::Weight);
+      visit(indicator.score, under(".score"), FieldId::Score);
+      visit(indicator.score_coefficient, under(".score_coefficient"), FieldId::ScoreCoefficient);
     }
   }
-  visit(form.total_weight, "total.weight", header(FieldId::TotalWeight));
-  visit(form.total_score, "total.score", header(FieldId::TotalScore));
+  visit(form.total_weight, fixed("total.weight"), FieldId::TotalWeight);
+  visit(form.total_score, fixed("total.score"), FieldId::TotalScore);
 }
 
 } // namespace
 
 bool points_in_range(const num::Decimal& value) {
-  // Compared on the integer part so that no comparison itself needs to align 46 digits.
-  return value.abs().rounded(0, num::RoundingMode::Down) < points_limit();
+  // |coefficient| < 10^(kPointsLimitDigits + scale), asked without building the bound as a
+  // Decimal: a coefficient is below 2^127 < 10^39, so from that exponent on it always holds.
+  int exponent = kPointsLimitDigits + value.scale();
+  if (exponent >= 39) return true;
+  num::Decimal::Coefficient bound = 1;
+  for (int i = 0; i < exponent; ++i) bound *= 10;
+  num::Decimal::Coefficient coefficient = value.coefficient();
+  return coefficient < bound && coefficient > -bound;
 }
 
 std::optional<model::Form> without_points_out_of_range(const model::Form& form,
                                                        std::vector<PointsOutOfRange>& cleared) {
   bool any = false;
-  each_point(form, [&](const std::optional<num::Decimal>& value, const std::string&,
-                       const std::string&) { any = any || (value && !points_in_range(*value)); });
+  each_point(form, [&](const std::optional<num::Decimal>& value, auto&&, FieldId) {
+    any = any || (value && !points_in_range(*value));
+  });
   if (!any) return std::nullopt;
   model::Form bounded = form;
-  each_point(bounded, [&](std::optional<num::Decimal>& value, std::string path, std::string field) {
+  each_point(bounded, [&](std::optional<num::Decimal>& value, auto&& path, FieldId field) {
     if (!value || points_in_range(*value)) return;
-    cleared.push_back(PointsOutOfRange{std::move(path), std::move(field), *value});
+    cleared.push_back(PointsOutOfRange{path(), std::string(model::field(field).column), *value});
     value.reset();
   });
   return bounded;

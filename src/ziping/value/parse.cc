@@ -1,4 +1,5 @@
-// value/parse.cc — parse_value(): fold, try each kind of value in turn, apply the role's rules.
+// value/parse.cc — parse_value(): the fast path for canonically written quantities
+// (quick_quantity.h), else fold, try each kind of value in turn, apply the role's rules.
 #include <algorithm>
 
 #include "ziping/text/utf8.h"
@@ -6,8 +7,10 @@
 #include "ziping/value/cursor.h"
 #include "ziping/value/dates.h"
 #include "ziping/value/fold_general.h"
+#include "ziping/value/parse_general.h"
 #include "ziping/value/qualitative.h"
 #include "ziping/value/quantity.h"
+#include "ziping/value/quick_quantity.h"
 
 namespace ziping::value {
 namespace {
@@ -139,6 +142,12 @@ void read_kinds(std::string_view body, Role role, ParseResult& result) {
 } // namespace
 
 ParseResult parse_value(std::string_view text, Role role) {
+  ParseResult result;
+  if (read_quick_quantity(text, role, result.value)) return result;
+  return parse_value_general(text, role);
+}
+
+ParseResult parse_value_general(std::string_view text, Role role) {
   ParseResult result;
   Value& value = result.value;
   value.original = std::string(text);

@@ -170,6 +170,23 @@ std::string_view unit_base(std::string_view canonical) {
   return lookup_plain(rest) ? rest : canonical;
 }
 
+std::vector<std::string> table_spellings() {
+  std::vector<std::string> spellings;
+  auto add_with_magnitudes = [&](std::string_view spelling) {
+    spellings.emplace_back(spelling);
+    for (const Magnitude& magnitude : kMagnitudes)
+      spellings.push_back(std::string(magnitude.spelling) + std::string(spelling));
+  };
+  for (const UnitSpelling& entry : kSpellings) {
+    add_with_magnitudes(entry.spelling);
+    add_with_magnitudes(entry.canonical);
+  }
+  for (std::string_view count : kCountUnits) add_with_magnitudes(count);
+  std::sort(spellings.begin(), spellings.end());
+  spellings.erase(std::unique(spellings.begin(), spellings.end()), spellings.end());
+  return spellings;
+}
+
 std::optional<Unit> lookup_unit(std::string_view spelling) {
   std::string folded = fold(spelling);
   return lookup_folded_unit(folded);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ziping/value/value.h"
 
@@ -29,5 +31,9 @@ UnitReading read_unit_text(std::string_view tail);
 
 // The counted thing of a unit without its magnitude: "万人次" → "人次", "千米" → "米".
 std::string_view unit_base(std::string_view canonical);
+
+// Every spelling the table is built from, and each with every magnitude in front ("万次"),
+// sorted and without repeats; lookup_folded_unit() knows some of them, not all ("万%").
+std::vector<std::string> table_spellings();
 
 } // namespace ziping::value
