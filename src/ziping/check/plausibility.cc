@@ -38,15 +38,20 @@ void check_rate_units(const CheckContext& c, const model::Indicator& indicator,
   }
 }
 
-// A cost ceiling in the form's money unit, when the target is an amount.
-std::optional<Decimal> amount_in_header_unit(const CheckContext& c, const value::Value& v) {
-  if (v.kind != value::ValueKind::Quantity || v.unit.dimension != Dimension::Money)
-    return std::nullopt;
+// The form's money unit (its header), looked up once per form rather than per leaf.
+std::optional<value::Unit> header_money_unit(const CheckContext& c) {
   auto header = value::lookup_unit(c.form.money_unit);
   if (!header || header->dimension != Dimension::Money) return std::nullopt;
+  return header;
+}
+
+// An amount in the form's money unit, when `number` `unit` is one.
+std::optional<Decimal> amount_in_header_unit(const value::Unit& header, const Decimal& number,
+                                             const value::Unit& unit) {
+  if (unit.dimension != Dimension::Money) return std::nullopt;
   Decimal converted;
   try {
-    if (!value::convert(v.number, v.unit, *header, converted)) return std::nullopt;
+    if (!value::convert(number, unit, header, converted)) return std::nullopt;
   } catch (const num::DecimalOverflow&) {
     return std::nullopt; // beyond 28 digits in the header's unit: nothing to compare it with
   }
@@ -67,12 +72,19 @@ void check_costs_against_budget(const CheckContext& c) {
 void compare_costs_with_budget(const CheckContext& c) {
   const auto& annual = c.form.budget.annual;
   if (!annual || !(Decimal() < *annual)) return;
+  std::optional<value::Unit> header;
+  bool header_known = false;
   Decimal targets;
   Decimal actuals;
   bool any = false;
   c.each_leaf([&](const model::Indicator& indicator, const LeafEvaluation& leaf) {
-    if (!leaf.cost) return;
-    auto target = amount_in_header_unit(c, leaf.target);
+    if (!leaf.cost || leaf.target.kind != value::ValueKind::Quantity) return;
+    if (!header_known) {
+      header = header_money_unit(c);
+      header_known = true;
+    }
+    if (!header) return;
+    auto target = amount_in_header_unit(*header, leaf.target.number, leaf.target.unit);
     if (!target) return;
     any = true;
     targets += *target;
@@ -80,11 +92,12 @@ void compare_costs_with_budget(const CheckContext& c) {
       c.emit_leaf(DiagId::warn_cost_amount_exceeds_budget, leaf, ".target",
                   {indicator.name, leaf.target.original, plain(*annual), c.form.money_unit});
     }
-    value::Value actual = leaf.actual;
-    if (actual.kind == value::ValueKind::Quantity && actual.unit.dimension == Dimension::None) {
-      actual.unit = leaf.target.unit; // DOMAIN.md §3: a bare actual takes the target's unit
-    }
-    if (auto amount = amount_in_header_unit(c, actual)) actuals += *amount;
+    const value::Value& actual = leaf.actual;
+    if (actual.kind != value::ValueKind::Quantity) return;
+    // DOMAIN.md §3: a bare actual takes the target's unit.
+    const value::Unit& unit =
+        actual.unit.dimension == Dimension::None ? leaf.target.unit : actual.unit;
+    if (auto amount = amount_in_header_unit(*header, actual.number, unit)) actuals += *amount;
   });
   if (!any) return;
   if (targets > *annual) {

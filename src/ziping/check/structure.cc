@@ -54,6 +54,17 @@ public:
 
   const Verdict& ask(const rules::RuleSet& rules, const std::string& level1,
                      const std::string& level2) {
+    // Consecutive leaves nearly always repeat the pair: then no key is built at all.
+    if (last_ && last_level1_ == level1 && last_level2_ == level2) return *last_;
+    last_level1_ = level1;
+    last_level2_ = level2;
+    last_ = &answer(rules, level1, level2);
+    return *last_;
+  }
+
+private:
+  const Verdict& answer(const rules::RuleSet& rules, const std::string& level1,
+                        const std::string& level2) {
     // The first name's length leads, so no two pairs share a key whatever the names hold.
     key_.assign(std::to_string(level1.size()));
     key_.push_back(':');
@@ -67,8 +78,10 @@ public:
     return verdicts_.emplace(key_, verdict).first->second;
   }
 
-private:
   std::string key_; // reused: no allocation per leaf once it is long enough
+  std::string last_level1_;
+  std::string last_level2_;
+  const Verdict* last_ = nullptr; // unordered_map nodes stay put when others are added
   std::unordered_map<std::string, Verdict> verdicts_;
 };
 

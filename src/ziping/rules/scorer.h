@@ -18,6 +18,9 @@ BudgetEvaluation score_budget(const model::Budget& budget, const RuleSet& rules)
 // `path` names the leaf in diagnostics ("goals[3].indicators[2]").
 LeafEvaluation score_leaf(const model::Indicator& indicator, const RuleSet& rules, Mode mode,
                           const std::string& path);
+// The same into `evaluation`, which must be freshly constructed.
+void score_leaf_into(const model::Indicator& indicator, const RuleSet& rules, Mode mode,
+                     std::string path, LeafEvaluation& evaluation);
 
 // The grade a total earns under the rule set's bands ("" when no band matches).
 std::string grade_for(const Decimal& total, const RuleSet& rules);

@@ -212,6 +212,25 @@ bool fold_plain(std::string_view text, std::string& out) {
 
 } // namespace
 
+bool is_folded(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      // Printable ASCII without spaces (which fold() trims and collapses) and without the
+      // comparator pairs (which it joins).
+      if (byte <= 0x20 || byte == 0x7F) return false;
+      ++pos;
+      if (is_comparator_sign(byte) && pos < text.size() &&
+          is_comparator_sign(static_cast<unsigned char>(text[pos])))
+        return false;
+      continue;
+    }
+    char32_t cp = next_three_byte(text, pos);
+    if (cp == 0 || !is_plain(cp)) return false;
+  }
+  return true;
+}
+
 std::string fold_general(std::string_view text) {
   return apply_table(text::code_points(nfkc(well_formed(text))));
 }

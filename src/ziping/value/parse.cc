@@ -168,9 +168,9 @@ ParseResult parse_value_general(std::string_view text, Role role) {
     if (value.text.empty()) value.text = format_value(value);
     return result;
   }
-  value.text = folded;
   if (role == Role::Target && result.diagnostics.empty() && mentions_comparison(folded))
     report(result, diag::DiagId::note_value_as_text, {std::string(text::trim(text))});
+  value.text = std::move(folded);
   return result;
 }
 

@@ -2,7 +2,7 @@
 #include "ziping/value/quick_quantity.h"
 
 #include <cstdint>
-#include <memory>
+#include <optional>
 #include <string>
 
 #include "ziping/value/cursor.h"
@@ -11,60 +11,57 @@
 namespace ziping::value {
 namespace {
 
-// An open-addressing table of the accepted unit spellings, filled once from the unit table
-// itself (lookup_folded_unit), so the fast path cannot disagree with it about any unit.
-class QuickUnits {
+// A unit spelling the fast path takes: a canonical spelling of the unit table (units.cc)
+// that starts no date (年, 月, 季度 after a number: "2022年", "12月", "4季度") and is made of
+// ASCII letters and digits, '%' and CJK ideographs only, which fold() leaves as they are. Rates
+// ("次/年") and the rest go the general way. Decided by lookup_folded_unit() itself, so the fast
+// path cannot disagree with the unit table.
+std::optional<Unit> quick_unit(std::string_view spelling) {
+  if (spelling.starts_with("年") || spelling.starts_with("月") || spelling.starts_with("季"))
+    return std::nullopt;
+  for (std::size_t pos = 0; pos < spelling.size();) {
+    auto byte = static_cast<unsigned char>(spelling[pos]);
+    bool ascii = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                 Cursor::is_digit(char(byte)) || byte == '%';
+    if (ascii) {
+      ++pos;
+    } else if (begins_with_ideograph(spelling.substr(pos)) && pos + 3 <= spelling.size()) {
+      pos += 3;
+    } else {
+      return std::nullopt;
+    }
+  }
+  std::optional<Unit> unit = lookup_folded_unit(spelling);
+  if (!unit || unit->text != spelling || unit->dimension == Dimension::None) return std::nullopt;
+  return unit;
+}
+
+// What quick_unit() said about the unit spellings this thread has met, so that each is looked
+// up in the unit table once: a form repeats a few units over all its values. Filled on
+// demand, since building it for the whole table cost the front's start a millisecond.
+class QuickUnitMemo {
 public:
-  QuickUnits() {
-    for (const std::string& spelling : table_spellings()) {
-      if (!accepted(spelling)) continue;
-      std::optional<Unit> unit = lookup_folded_unit(spelling);
-      // Only spellings that are their own canonical form: then the text is its own spelling.
-      if (!unit || unit->text != spelling || unit->dimension == Dimension::None) continue;
-      insert(*unit);
+  const Unit* find(std::string_view spelling) {
+    if (spelling.size() > kLongest) return nullptr; // longer than any unit of the table
+    std::uint32_t slot = hash(spelling) & kMask;
+    for (; slots_[slot].used; slot = (slot + 1) & kMask) {
+      if (same_bytes(slots_[slot].spelling, spelling))
+        return slots_[slot].unit ? &*slots_[slot].unit : nullptr;
     }
-  }
-
-  const Unit* find(std::string_view spelling) const {
-    for (std::uint32_t slot = hash(spelling) & kMask;; slot = (slot + 1) & kMask) {
-      const Unit* unit = slots_[slot];
-      if (unit == nullptr) return nullptr;
-      if (same_bytes(unit->text, spelling)) return unit;
+    std::optional<Unit> unit = quick_unit(spelling);
+    if (used_ >= kSize / 2) { // full: answer without remembering (arbitrary text in cells)
+      scratch_ = std::move(unit);
+      return scratch_ ? &*scratch_ : nullptr;
     }
-  }
-
-  std::vector<std::string_view> spellings() const {
-    std::vector<std::string_view> out;
-    for (const Unit* unit : slots_)
-      if (unit) out.push_back(unit->text);
-    return out;
+    ++used_;
+    slots_[slot] = Slot{true, std::string(spelling), std::move(unit)};
+    return slots_[slot].unit ? &*slots_[slot].unit : nullptr;
   }
 
 private:
-  static constexpr std::uint32_t kSize = 2048; // a power of two, well above the ~700 spellings
+  static constexpr std::size_t kLongest = 24;
+  static constexpr std::uint32_t kSize = 256; // a power of two
   static constexpr std::uint32_t kMask = kSize - 1;
-
-  // A date starts with 年, 月 or 季度 after a number ("2022年", "12月", "4季度"). Only ASCII
-  // letters and digits, '%' and CJK ideographs are taken, which fold() leaves as they are
-  // (deciding that with fold() itself would load ICU for "‰" at start-up); a rate ("次/年")
-  // and the rest are left to the general path.
-  static bool accepted(std::string_view spelling) {
-    if (spelling.starts_with("年") || spelling.starts_with("月") || spelling.starts_with("季"))
-      return false;
-    for (std::size_t pos = 0; pos < spelling.size();) {
-      auto byte = static_cast<unsigned char>(spelling[pos]);
-      bool ascii = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                   Cursor::is_digit(char(byte)) || byte == '%';
-      if (ascii) {
-        ++pos;
-      } else if (begins_with_ideograph(spelling.substr(pos)) && pos + 3 <= spelling.size()) {
-        pos += 3;
-      } else {
-        return false;
-      }
-    }
-    return true;
-  }
 
   static std::uint32_t hash(std::string_view text) { // FNV-1a
     std::uint32_t h = 2166136261u;
@@ -72,21 +69,19 @@ private:
     return h;
   }
 
-  void insert(const Unit& unit) {
-    if (find(unit.text)) return;
-    std::uint32_t slot = hash(unit.text) & kMask;
-    while (slots_[slot]) slot = (slot + 1) & kMask;
-    owned_.push_back(std::make_unique<Unit>(unit));
-    slots_[slot] = owned_.back().get();
-  }
-
-  const Unit* slots_[kSize] = {};
-  std::vector<std::unique_ptr<Unit>> owned_;
+  struct Slot {
+    bool used = false;
+    std::string spelling;
+    std::optional<Unit> unit;
+  };
+  Slot slots_[kSize];
+  std::size_t used_ = 0;
+  std::optional<Unit> scratch_;
 };
 
-const QuickUnits& quick_units() {
-  static const QuickUnits units;
-  return units;
+const Unit* find_quick_unit(std::string_view spelling) {
+  thread_local QuickUnitMemo memo;
+  return memo.find(spelling);
 }
 
 // The sign at the start of `text` and its length in bytes; None, 0 when there is none.
@@ -111,8 +106,11 @@ Comparator leading_sign(std::string_view text, std::size_t& length) {
 
 } // namespace
 
-std::vector<std::string_view> quick_unit_spellings() {
-  return quick_units().spellings();
+std::vector<std::string> quick_unit_spellings() {
+  std::vector<std::string> spellings;
+  for (std::string& spelling : table_spellings())
+    if (quick_unit(spelling)) spellings.push_back(std::move(spelling));
+  return spellings;
 }
 
 bool read_quick_quantity(std::string_view text, Role role, Value& value) {
@@ -134,7 +132,7 @@ bool read_quick_quantity(std::string_view text, Role role, Value& value) {
   if (pos > 19) return false;
   std::string_view tail = rest.substr(pos);
   const Unit* unit = nullptr;
-  if (!tail.empty() && (unit = quick_units().find(tail)) == nullptr) return false;
+  if (!tail.empty() && (unit = find_quick_unit(tail)) == nullptr) return false;
   std::optional<Decimal> number = Decimal::parse(rest.substr(0, pos));
   if (!number) return false;
 

@@ -8,6 +8,7 @@
 // (parse_general.h) on every unit it accepts, with every sign, both roles and edge numbers.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,7 @@ bool read_quick_quantity(std::string_view text, Role role, Value& value);
 
 // The unit spellings the fast path takes: the canonical spellings of the unit table (units.cc)
 // that no other reading of the general path can claim (none starts a date: 年, 月, 季度).
-std::vector<std::string_view> quick_unit_spellings();
+// Every unit the fast path can ever take is in this list (for the unit tests).
+std::vector<std::string> quick_unit_spellings();
 
 } // namespace ziping::value

@@ -129,6 +129,9 @@ std::string format_value(const Value& value);
 // NFKC plus our fold table: full-width to half-width, ≧ ⩾ >= ＞＝ → ≥, ≦ ⩽ <= → ≤,
 // ═ ﹦ == ＝ → =, ％ ﹪ → %, （ → (, U+2212 → -, ideographic space → space, spaces collapsed.
 std::string fold(std::string_view text);
+// True when fold(text) is `text` itself (false also when that is not certain): texts that are
+// both folded compare equal folded exactly when they are equal, with nothing allocated.
+bool is_folded(std::string_view text);
 
 // A unit's canonical form and dimension; nullopt when unknown. "万元" → Money ×10000.
 std::optional<Unit> lookup_unit(std::string_view spelling);

@@ -104,3 +104,36 @@ TEST(FoldFastPath, EveryPairOfSignificantCharactersAgrees) {
 
 } // namespace
 } // namespace ziping::value
+
+namespace ziping::value {
+namespace {
+
+// is_folded() lets the scorer compare texts without folding them: it must never say "folded"
+// of a text that fold() changes.
+TEST(IsFolded, NeverClaimsATextThatFoldChanges) {
+  std::size_t folded = 0;
+  auto expect_sound = [&](const std::string& text) {
+    if (!is_folded(text)) return;
+    ++folded;
+    EXPECT_EQ(fold(text), text) << text;
+  };
+  for (const auto& text : kEdges) expect_sound(text);
+  const std::vector<std::string> pieces = {
+      " ",  "=",  "<",  ">",  "≥", "≤",  "5", "a",  "年", "。", "、",     "％",     "＝", "＞",
+      "＜", "，", "～", "Ａ", "—", "《", "“", "【", "〔", "…",  "\u0338", "\u3000", "-",  "~"};
+  for (const auto& a : pieces)
+    for (const auto& b : pieces)
+      for (const auto& c : pieces) expect_sound(a + b + c);
+  for (const auto& form : sample::benchmark_forms(10))
+    for (const auto& goal : form.goals)
+      for (const auto& leaf : goal.indicators)
+        for (const std::string* text : {&leaf.target, &leaf.actual, &leaf.name})
+          expect_sound(*text);
+  EXPECT_GT(folded, 100u);
+  EXPECT_TRUE(is_folded("合格以上"));
+  EXPECT_FALSE(is_folded("合格 以上"));
+  EXPECT_FALSE(is_folded("＞95"));
+}
+
+} // namespace
+} // namespace ziping::value

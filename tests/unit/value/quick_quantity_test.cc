@@ -49,9 +49,9 @@ TEST(QuickQuantity, TakesTheCommonUnits) {
 TEST(QuickQuantity, EveryAcceptedUnitAgreesWithTheGeneralPath) {
   auto spellings = quick_unit_spellings();
   EXPECT_GT(spellings.size(), 100u);
-  for (std::string_view unit : spellings)
+  for (const std::string& unit : spellings)
     for (const auto& sign : kSigns)
-      for (const auto& number : kNumbers) expect_same(sign + number + std::string(unit));
+      for (const auto& number : kNumbers) expect_same(sign + number + unit);
 }
 
 TEST(QuickQuantity, EdgesAgreeWithTheGeneralPath) {
