@@ -29,7 +29,7 @@ LoadedPlan load_plan(const std::string& file, const std::string& slot,
                      std::vector<diag::Diagnostic>& diagnostics) {
   LoadedPlan loaded;
   std::string format = file == "-" ? "json" : io::plan_format_of(file);
-  if (format.empty() || format == "html") {
+  if (format != "json" && format != "csv" && format != "xlsx") {
     auto d =
         diag::make(DiagId::err_unknown_format, "", {file, std::string(io::kReadablePlanFormats)});
     d.where.file = file;

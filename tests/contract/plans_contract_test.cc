@@ -113,8 +113,9 @@ TEST_F(PlansContract, LinksByHandUnlinksAndReturnsToAutomaticWithAnAuditEntryEac
     if (e.record.action.starts_with("plan.")) {
       actions.push_back(e.record.action);
       // The form linked, and the form unlinked from.
-      if (e.record.action == "plan.link" || e.record.action == "plan.unlink")
+      if (e.record.action == "plan.link" || e.record.action == "plan.unlink") {
         EXPECT_EQ(e.record.form_id, f.id) << e.record.action;
+      }
     }
   EXPECT_EQ(actions,
             (std::vector<std::string>{"plan.import", "plan.link", "plan.unlink", "plan.autolink"}));

@@ -3,6 +3,7 @@
 #include "ziping/io/csv/plan_csv.h"
 #include "ziping/io/html/plan_html.h"
 #include "ziping/io/json/plan_json.h"
+#include "ziping/io/pdf_writer/pdf_writer.h"
 #include "ziping/io/xlsx/plan_xlsx.h"
 
 namespace ziping::io {
@@ -13,7 +14,8 @@ std::string plan_format_of(std::string_view file_name) {
   std::string extension;
   for (char c : file_name.substr(dot + 1))
     extension += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (extension == "json" || extension == "csv" || extension == "xlsx" || extension == "html")
+  if (extension == "json" || extension == "csv" || extension == "xlsx" || extension == "html" ||
+      extension == "pdf")
     return extension;
   if (extension == "htm") return "html";
   return "";
@@ -32,6 +34,7 @@ std::optional<std::string> write_plan(const model::Plan& plan, std::string_view 
   if (format == "csv") return csv::write_plan_csv(plan);
   if (format == "xlsx") return xlsx::write_plan_xlsx(plan);
   if (format == "html") return html::write_plan_html(plan);
+  if (format == "pdf") return pdf_writer::write_plan_pdf(plan);
   return std::nullopt;
 }
 
