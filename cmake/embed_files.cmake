@@ -1,11 +1,12 @@
-# Writes OUTPUT: a C++ table {name, text} of every DIR/*.json file, as the function
+# Writes OUTPUT: a C++ table {name, text} of every DIR/*.json and DIR/chain/*.json file (the
+# latter named "chain/…": the year's chain's plans), as the function
 # ziping::server::demo_files() declared in src/ziping/server/demo.h, so the demo data travels
 # inside the binary like the rule sets (cmake/embed_rules.cmake).
-file(GLOB files ${DIR}/*.json)
+file(GLOB files ${DIR}/*.json ${DIR}/chain/*.json)
 list(SORT files)
 set(body "")
 foreach(path IN LISTS files)
-  get_filename_component(name ${path} NAME)
+  file(RELATIVE_PATH name ${DIR} ${path})
   file(READ ${path} content)
   string(FIND "${content}" ")ZIPING_FILE\"" clash)
   if(NOT clash EQUAL -1)

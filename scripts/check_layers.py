@@ -35,7 +35,7 @@ ALLOWED = {
     "store/postgres": {"store", "model", "num", "diag"},
     "store/open": {"store", "store/sqlite", "store/postgres"},
     "facts": {"store", "check", "rules", "model", "value", "num", "diag", "text", "access", "crypto"},
-    "server": {"facts", "store", "store/open", "io", "io/json", "report", "check", "sample", "rules", "value", "model",
+    "server": {"facts", "store", "store/open", "io", "io/json", "report", "check", "chain", "sample", "rules", "value", "model",
                "num", "diag", "text", "access", "crypto"},
     "cli": None,  # the program: may include everything
 }

@@ -9,10 +9,8 @@
 #include "input.h"
 #include "ziping/chain/chain.h"
 #include "ziping/diag/render.h"
-#include "ziping/io/csv/plan_csv.h"
-#include "ziping/io/html/plan_html.h"
 #include "ziping/io/json/plan_json.h"
-#include "ziping/io/xlsx/plan_xlsx.h"
+#include "ziping/io/plan_formats.h"
 #include "ziping/model/source_map.h"
 
 namespace ziping::cli {
@@ -30,11 +28,10 @@ struct LoadedPlan {
 LoadedPlan load_plan(const std::string& file, const std::string& slot,
                      std::vector<diag::Diagnostic>& diagnostics) {
   LoadedPlan loaded;
-  auto extension = std::filesystem::path(file).extension().string();
-  bool csv = extension == ".csv";
-  bool xlsx = extension == ".xlsx";
-  if (file != "-" && extension != ".json" && !csv && !xlsx) {
-    auto d = diag::make(DiagId::err_unknown_format, "", {file, "json, csv, xlsx"});
+  std::string format = file == "-" ? "json" : io::plan_format_of(file);
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    auto d =
+        diag::make(DiagId::err_unknown_format, "", {file, std::string(io::kReadablePlanFormats)});
     d.where.file = file;
     diagnostics.push_back(std::move(d));
     return loaded;
@@ -46,7 +43,7 @@ LoadedPlan load_plan(const std::string& file, const std::string& slot,
     return loaded;
   }
   // A 自评表 given where a plan belongs is named as such, not as an unknown kind.
-  auto kind = csv || xlsx ? std::string() : io::json::json_form_kind(*bytes);
+  auto kind = format != "json" ? std::string() : io::json::json_form_kind(*bytes);
   if (model::parse_kind(kind)) {
     auto d = diag::make(DiagId::err_chain_wrong_kind, "kind",
                         {slot, diag::bilingual("自评表", "self-evaluation form")});
@@ -54,9 +51,7 @@ LoadedPlan load_plan(const std::string& file, const std::string& slot,
     diagnostics.push_back(std::move(d));
     return loaded;
   }
-  loaded.read = csv    ? io::csv::read_plan_csv(*bytes, file)
-                : xlsx ? io::xlsx::read_plan_xlsx(*bytes, file)
-                       : io::json::read_plan_json(*bytes, file);
+  loaded.read = *io::read_plan(*bytes, format, file);
   model::locate(loaded.read.diagnostics, loaded.read.map);
   diagnostics.insert(diagnostics.end(), loaded.read.diagnostics.begin(),
                      loaded.read.diagnostics.end());
@@ -73,20 +68,13 @@ int run_chain_convert(const std::string& input, const std::string& output) {
   auto plan = load_plan(input, diag::bilingual("输入", "input"), diagnostics);
   bool errors = check::count(diagnostics).errors > 0;
   if (plan.usable && !errors) {
-    auto extension = std::filesystem::path(output).extension().string();
+    std::string format = output == "-" ? "json" : io::plan_format_of(output);
     std::string bytes;
-    if (extension == ".csv") {
-      bytes = io::csv::write_plan_csv(*plan.read.plan);
-    } else if (extension == ".xlsx") {
-      bytes = io::xlsx::write_plan_xlsx(*plan.read.plan);
-    } else if (extension == ".html") {
-      bytes = io::html::write_plan_html(*plan.read.plan);
-    } else if (extension == ".json" || output == "-") {
-      bytes = io::json::write_plan_json(*plan.read.plan);
-    } else {
-      diagnostics.push_back(
-          diag::make(DiagId::err_unknown_format, "", {output, "json, csv, xlsx, html"}));
-    }
+    if (auto written = io::write_plan(*plan.read.plan, format))
+      bytes = std::move(*written);
+    else
+      diagnostics.push_back(diag::make(DiagId::err_unknown_format, "",
+                                       {output, std::string(io::kWritablePlanFormats)}));
     if (!bytes.empty() && write_atomically(output, bytes, diagnostics)) {
       if (!diagnostics.empty()) {
         std::string out = diag::render_text(diagnostics, {true, true});

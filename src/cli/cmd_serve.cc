@@ -55,10 +55,10 @@ int run_serve(const ServeOptions& options) {
   if (options.demo) {
     server::DemoResult demo = server::seed_demo(workbench);
     if (demo.seeded)
-      std::printf("已载入演示数据：%zu 个部门，%zu 张表单，%zu 个版本\n"
-                  "demo data loaded: %zu departments, %zu forms, %zu revisions\n",
-                  demo.departments, demo.forms, demo.revisions, demo.departments, demo.forms,
-                  demo.revisions);
+      std::printf("已载入演示数据：%zu 个部门，%zu 张表单，%zu 个版本，%zu 张申报表/监控表\n"
+                  "demo data loaded: %zu departments, %zu forms, %zu revisions, %zu plans\n",
+                  demo.departments, demo.forms, demo.revisions, demo.plans, demo.departments,
+                  demo.forms, demo.revisions, demo.plans);
     else
       std::printf("数据库中已有表单，未重复载入演示数据\n"
                   "the database already holds forms; demo data not loaded again\n");

@@ -106,7 +106,8 @@ int main(int argc, char** argv) {
 
   std::string chain_in, chain_out;
   auto* chain_convert = chain->add_subcommand(
-      "convert", "申报表、监控表在 JSON 与 CSV 之间转换 (convert a plan between JSON and CSV)");
+      "convert", "申报表、监控表在 JSON、CSV、XLSX 之间转换，或写成 HTML、PDF (convert a plan "
+                 "between JSON, CSV and XLSX, or write it as HTML or PDF)");
   chain_convert->add_option("IN", chain_in, "输入文件 (input)")->required();
   chain_convert->add_option("OUT", chain_out, "输出文件，- 表示标准输出 (output)")->required();
 

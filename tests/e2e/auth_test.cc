@@ -49,6 +49,14 @@ std::string seed_as(const std::string& department) {
   return text;
 }
 
+// The seed's made-up 申报表 (examples/chain/), filed for `department`.
+std::string declaration_as(const std::string& department) {
+  std::string text = read_file(kExamples + "chain/tianjin-2022-dept-declaration.json");
+  std::string from = quoted("天津市人民政府政务服务办公室");
+  text.replace(text.find(from), from.size(), quoted(department));
+  return text;
+}
+
 // The catalogue entry each refusal is told with (docs/api.md's error table).
 const std::map<std::string, std::string> kDiagnostic = {
     {"login_required", "ZP0727"},    {"forbidden", "ZP0728"},
@@ -130,6 +138,14 @@ public:
     EXPECT_EQ(r->status, 201) << r->body;
     return json_of(r)["form"]["id"].integer();
   }
+  static long long create_plan(const std::string& token, const std::string& department) {
+    auto r = as(token).Post("/api/plans?filename=declaration.json", declaration_as(department),
+                            "application/json");
+    EXPECT_TRUE(r);
+    if (!r) return -1;
+    EXPECT_EQ(r->status, 201) << r->body;
+    return json_of(r)["plan"]["id"].integer();
+  }
   static httplib::Result step(const std::string& token, long long id, const std::string& action,
                               const std::string& expected, const std::string& reason = "") {
     std::string body = R"({"action": ")" + action + R"(", "expected_state": ")" + expected + "\"" +
@@ -194,6 +210,10 @@ TEST_F(Auth, EveryRouteAsEveryRoleAboutOwnOtherAndPublishedFormsIsAnsweredAsTheT
   expect_step(supervisor_two(), published, "approve", "submitted", "reviewed");
   expect_step(finance(), published, "approve", "reviewed", "approved");
   expect_step(finance(), published, "publish", "approved", "published");
+  // A plan of the chain (issue 14) per unit: the /api/plans/{id} routes are about the plan's unit.
+  std::map<long long, long long> plan_of = {{own, create_plan(head(), kUnitOne)},
+                                            {other, create_plan(head_two(), kUnitTwo)}};
+  plan_of[published] = plan_of[other];
 
   // Organisation ids, for the principal and target decide() is asked about.
   std::map<std::string, long long> org;
@@ -251,6 +271,8 @@ TEST_F(Auth, EveryRouteAsEveryRoleAboutOwnOtherAndPublishedFormsIsAnsweredAsTheT
         auto at = path.find("{id}");
         std::string id = std::to_string(c.form);
         if (e.name == "tokens_delete" || e.name == "users_update") id = "987654321";
+        if (std::string_view(e.path).starts_with("/api/plans/{id}"))
+          id = std::to_string(plan_of[c.form]);
         if (at != std::string::npos) path.replace(at, 4, id);
         at = path.find("{name}");
         if (at != std::string::npos) path.replace(at, 6, "cn-2020");
@@ -260,6 +282,10 @@ TEST_F(Auth, EveryRouteAsEveryRoleAboutOwnOtherAndPublishedFormsIsAnsweredAsTheT
         std::string type = "application/json";
         auto client = who.token.empty() ? anonymous() : as(who.token);
         if (e.name == "forms_create") body = "{\"content\": " + seed_as(c.department) + "}";
+        if (e.name == "plans_import") {
+          body = declaration_as(c.department);
+          path += "?filename=declaration.json";
+        }
         if (e.name == "orgs_import") type = "text/csv";
         auto send = [&]() -> httplib::Result {
           if (e.name == "import_save") {

@@ -17,14 +17,6 @@ using value::Role;
 using value::Value;
 using value::ValueKind;
 
-template <class GoalT> std::vector<LeafName> names_of(const std::vector<GoalT>& goals) {
-  std::vector<LeafName> out;
-  for (std::size_t g = 0; g < goals.size(); ++g)
-    for (std::size_t i = 0; i < goals[g].indicators.size(); ++i)
-      out.push_back({g, i, goals[g].number, goals[g].indicators[i].name});
-  return out;
-}
-
 std::string path_of(const LeafName& leaf, const char* field) {
   return model::indicator_path(leaf.goal, leaf.index) + "." + field;
 }
@@ -101,9 +93,9 @@ struct Indicators {
   Indicators(const Emitter& emitter, const ChainForms& f)
       : e(emitter), forms(f), decl(f.declaration.plan),
         mon(f.monitoring ? &f.monitoring->plan : nullptr), self(f.self.form) {
-    d = names_of(decl.goals);
-    s = names_of(self.goals);
-    if (mon) m = names_of(mon->goals);
+    d = leaf_names(decl.goals);
+    s = leaf_names(self.goals);
+    if (mon) m = leaf_names(mon->goals);
     for (const auto& goal : f.self.evaluation.goals)
       for (const auto& leaf : goal.leaves) scored[{leaf.goal_index, leaf.indicator_index}] = &leaf;
   }

@@ -42,4 +42,13 @@ struct Matching {
 };
 Matching match_leaves(const std::vector<LeafName>& from, const std::vector<LeafName>& to);
 
+// The leaves of a form's or a plan's goals, in order.
+template <class GoalT> std::vector<LeafName> leaf_names(const std::vector<GoalT>& goals) {
+  std::vector<LeafName> out;
+  for (std::size_t g = 0; g < goals.size(); ++g)
+    for (std::size_t i = 0; i < goals[g].indicators.size(); ++i)
+      out.push_back({g, i, goals[g].number, goals[g].indicators[i].name});
+  return out;
+}
+
 } // namespace ziping::chain

@@ -51,6 +51,14 @@ ApiError form_not_found(const std::string& id) {
                   details.take());
 }
 
+ApiError plan_not_found(long long id) {
+  JsonOut details;
+  details.begin_object().key("plan_id").integer(id).end_object();
+  return ApiError(404, "not_found",
+                  diag::make(diag::DiagId::err_plan_not_found, "", {std::to_string(id)}),
+                  details.take());
+}
+
 ApiError department_not_found(const std::string& id) {
   JsonOut details;
   details.begin_object().key("department_id").string(id).end_object();

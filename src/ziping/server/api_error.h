@@ -40,5 +40,6 @@ ApiError form_not_found(long long id);
 // An id as the client wrote it (too many digits to be one of ours): still a 404 naming it.
 ApiError form_not_found(const std::string& id);
 ApiError department_not_found(const std::string& id);
+ApiError plan_not_found(long long id);
 
 } // namespace ziping::server

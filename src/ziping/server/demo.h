@@ -1,5 +1,6 @@
 // server/demo.h — the demo data `make run` starts with (`ziping serve --demo`): the seed form
-// and the project example from examples/ (embedded at build time), and generated forms of both
+// and the project example from examples/ (embedded at build time), the seed's 申报表 and 监控表
+// from examples/chain/ linked to it, and generated forms of both
 // kinds for twelve departments over two years, with a spread of grades, statuses, problems and
 // revision histories so that every screen of the workbench has something to show.
 //
@@ -48,6 +49,7 @@ struct DemoResult {
   std::size_t forms = 0;
   std::size_t revisions = 0;
   std::size_t departments = 0;
+  std::size_t plans = 0; // the chain's 申报表 and 监控表 (examples/chain/)
 };
 DemoResult seed_demo(Workbench& workbench);
 

@@ -8,6 +8,7 @@
 #include "ziping/server/json_out.h"
 #include "ziping/server/routes.h"
 #include "ziping/store/directory.h"
+#include "ziping/store/plan_shelf.h"
 #include "ziping/store/review_log.h"
 
 namespace ziping::server {
@@ -77,6 +78,12 @@ std::string host_name(const std::string& authority) {
 bool form_in_path(access::EndpointId id) {
   const auto& e = access::endpoint(id);
   return e.scope == access::Scope::Unit && e.path.starts_with("/api/forms/{id}");
+}
+
+// A route about one plan of the chain: decided on the plan's department, as for a form.
+bool plan_in_path(access::EndpointId id) {
+  const auto& e = access::endpoint(id);
+  return e.scope == access::Scope::Unit && e.path.starts_with("/api/plans/{id}");
 }
 
 } // namespace
@@ -169,6 +176,17 @@ void Gate::authorize(const Request& req) {
   const auto& e = access::endpoint(id);
   access::Target target;
   if (e.scope == access::Scope::Unit) {
+    if (plan_in_path(id)) {
+      store::Id plan_id = path_id(req);
+      auto plan = store_.plans().record(plan_id);
+      if (!plan) {
+        if (req.caller.principal.role == access::Role::Public) throw login_required();
+        throw plan_not_found(plan_id);
+      }
+      target.unit_chain = store_.directory().unit_chain(plan->department_id);
+      require(id, req.caller, target);
+      return;
+    }
     if (!form_in_path(id)) {
       // The unit is in the body: the handler asks require() before it writes. A role that may
       // do this for no unit at all is refused now, before the body is read.

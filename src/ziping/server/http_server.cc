@@ -7,8 +7,8 @@
 #include <iterator>
 #include <malloc.h>
 
-#include "ziping/io/registry.h"
 #include "ziping/crypto/crypto.h"
+#include "ziping/io/registry.h"
 #include "ziping/server/api_error.h"
 #include "ziping/server/gate.h"
 #include "ziping/server/multipart.h"
@@ -211,6 +211,7 @@ struct HttpServer::Impl {
     add_admin_routes(router, context);
     placeholder_csp = content_security_policy(inline_style_hash(placeholder_page()));
     add_analysis_routes(router, context);
+    add_plan_routes(router, context);
     std::error_code error;
     std::filesystem::path dir = options.static_dir;
     std::optional<std::string> index;

@@ -32,6 +32,7 @@ void add_session_routes(Router& router, RouteContext& context);
 void add_review_routes(Router& router, RouteContext& context);
 void add_admin_routes(Router& router, RouteContext& context);
 void add_analysis_routes(Router& router, RouteContext& context);
+void add_plan_routes(Router& router, RouteContext& context); // the chain (routes_plans.cc)
 
 void send_json(Response& response, int status, std::string body);
 

@@ -6,6 +6,7 @@
 #include "ziping/server/api_error.h"
 #include "ziping/server/export_cache.h"
 #include "ziping/server/overview.h"
+#include "ziping/server/plan_links.h"
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
 #include "ziping/server/review_export.h"
@@ -95,6 +96,32 @@ void list(RouteContext& ctx, const Request& req, Response& res) {
   out.begin_object().key("forms").begin_array();
   for (const auto& record : page.items) write_record(out, record);
   out.end_array();
+  // The chain diagnostics of the forms on this page that have a 申报表 or 监控表 linked
+  // (docs/chain.md): checked now, so they follow every save and link.
+  out.key("chains").begin_object();
+  auto candidates = chain_candidates(bench.store(), page.items);
+  for (const auto& record : page.items) {
+    ChainSlots slots = choose_plans(record, candidates);
+    if (!slots.declaration && !slots.monitoring) continue;
+    auto stored = bench.store().form(record.id);
+    if (!stored) continue;
+    auto checked = check_stored_chain(bench, *stored, std::move(slots));
+    auto counts = check::count(checked.diagnostics);
+    out.key(std::to_string(record.id)).begin_object();
+    out.key("declaration")
+        .optional_integer(checked.slots.declaration
+                              ? std::optional<long long>(checked.slots.declaration->id)
+                              : std::nullopt);
+    out.key("monitoring")
+        .optional_integer(checked.slots.monitoring
+                              ? std::optional<long long>(checked.slots.monitoring->id)
+                              : std::nullopt);
+    out.key("errors").integer(counts.errors);
+    out.key("warnings").integer(counts.warnings);
+    out.key("notes").integer(counts.notes);
+    out.end_object();
+  }
+  out.end_object();
   out.key("total").integer(page.total);
   out.key("limit").integer(filter.limit);
   out.key("offset").integer(filter.offset);

@@ -8,6 +8,7 @@
 
 #include "ziping/store/audit_trail.h"
 #include "ziping/store/directory.h"
+#include "ziping/store/plan_shelf.h"
 #include "ziping/store/review_log.h"
 #include "ziping/store/sql.h"
 
@@ -16,6 +17,7 @@ namespace ziping::store {
 std::unique_ptr<Directory> make_sql_directory(ConnectionPool& pool);
 std::unique_ptr<ReviewLog> make_sql_review_log(ConnectionPool& pool);
 std::unique_ptr<AuditTrail> make_sql_audit_trail(ConnectionPool& pool);
+std::unique_ptr<PlanShelf> make_sql_plan_shelf(ConnectionPool& pool); // the chain's plans
 
 namespace cells {
 inline std::string text(const SqlCell& cell) {

@@ -116,7 +116,8 @@ public:
   SqlStore(SqlStoreOptions options, ConnectionFactory factory)
       : options_(std::move(options)), pool_(std::move(factory), options_.connections),
         directory_(make_sql_directory(pool_)), review_log_(make_sql_review_log(pool_)),
-        audit_trail_(make_sql_audit_trail(pool_)), analyses_(make_sql_analyses(pool_)) {
+        audit_trail_(make_sql_audit_trail(pool_)), analyses_(make_sql_analyses(pool_)),
+        plans_(make_sql_plan_shelf(pool_)) {
     migrate();
   }
 
@@ -125,6 +126,7 @@ public:
   Directory& directory() override { return *directory_; }
   ReviewLog& review_log() override { return *review_log_; }
   AuditTrail& audit_trail() override { return *audit_trail_; }
+  PlanShelf& plans() override { return *plans_; }
 
   std::string_view backend() const override { return options_.backend; }
   std::string description() const override { return options_.description; }
@@ -492,6 +494,7 @@ private:
   std::unique_ptr<ReviewLog> review_log_;
   std::unique_ptr<AuditTrail> audit_trail_;
   std::unique_ptr<Analyses> analyses_;
+  std::unique_ptr<PlanShelf> plans_;
 };
 
 } // namespace

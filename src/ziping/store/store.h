@@ -32,6 +32,7 @@ class Directory;  // directory.h: organisations, users, sessions, tokens
 class ReviewLog;  // review_log.h: the review chain's state, comments and reviewer scores
 class AuditTrail; // audit_trail.h: the hash-chained record of every action
 class Analyses;   // analyses.h: the questions across forms, as SQL over the facts
+class PlanShelf;  // plan_shelf.h: the chain's 申报表 and 监控表 and their links
 
 using num::Decimal;
 using Id = std::int64_t;
@@ -268,6 +269,10 @@ public:
   virtual Directory& directory() = 0;
   virtual ReviewLog& review_log() = 0;
   virtual AuditTrail& audit_trail() = 0;
+
+  // The year's chain (issue 14, docs/chain.md): declaration and monitoring forms beside the
+  // self-evaluations.
+  virtual PlanShelf& plans() = 0;
 };
 
 } // namespace ziping::store

@@ -9,8 +9,8 @@
 // fetched again once when the server says `csrf_failed` (a new session since).
 import { parseCounts, parseExact, stringifyExact } from './exactJson';
 import type {
-  Department, FormContent, FormDocument, FormPage, FormStats, Format, ImportResult, Overview,
-  Revision, ScoreDocument, SessionState, Vocabulary,
+  ChainView, Department, FormContent, FormDocument, FormPage, FormStats, Format, ImportResult, Overview,
+  PlanRecord, Revision, ScoreDocument, SessionState, Vocabulary,
 } from './types';
 
 const CSRF_HEADER = 'X-CSRF-Token';
@@ -167,4 +167,16 @@ export const api = {
     return state;
   },
   exportUrl: (id: number, format: string) => `/api/forms/${id}/export` + query({ format }),
+  // The year's chain (docs/chain.md): the view of a form, linking plans by hand, importing one.
+  chain: (id: number) => get<ChainView>(`/api/forms/${id}/chain`),
+  linkPlan: (plan: number, form_id: number | null) =>
+    send<{ plan: PlanRecord }>('PUT', `/api/plans/${plan}/link`, { form_id }),
+  unlinkPlan: async (plan: number) =>
+    answer<{ plan: PlanRecord }>(await write(`/api/plans/${plan}/link`, (headers) => ({ method: 'DELETE', headers }))),
+  importPlan: async (file: File, form: number) => {
+    const data = new FormData();
+    data.set('file', file, file.name);
+    return answer<{ plan: PlanRecord }>(await write('/api/plans' + query({ form }),
+      (headers) => ({ method: 'POST', headers, body: data })));
+  },
 };

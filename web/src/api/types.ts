@@ -197,6 +197,7 @@ export interface Format {
 
 export interface FormPage {
   forms: FormRecord[];
+  chains?: Record<string, ChainCounts>;
   total: number;
   limit: number;
   offset: number;
@@ -301,4 +302,83 @@ export interface SessionState {
   csrf_token: string | null;
   csrf_header: string;
   expires_at: string | null;
+}
+
+// The year's chain (docs/chain.md, GET /api/forms/{id}/chain): the 绩效目标申报表 and 绩效运行
+// 监控表 stored beside a 自评表.
+export interface PlanRecord {
+  id: number;
+  department_id: number;
+  department: string;
+  kind: 'declaration' | 'monitoring';
+  kind_label: string;
+  scope: Kind;
+  year: number | null;
+  title: string;
+  project: string;
+  project_code: string;
+  source_name: string;
+  link: 'auto' | 'manual' | 'none';
+  form_id: number | null;
+  created_at: string;
+  created_by: string;
+  linked_at: string;
+  linked_by: string;
+}
+
+export interface PlanIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  adjusted_target?: string;
+  unit?: string;
+  weight?: Decimal;
+  progress?: string;
+  forecast?: string;
+  likelihood?: string;
+  measures?: string;
+}
+
+export interface PlanContent {
+  kind: 'declaration' | 'monitoring';
+  scope: Kind;
+  title: string;
+  year: number | null;
+  month?: number | null;
+  department: string;
+  project: string;
+  goals: { number: number | null; target: string; indicators: PlanIndicator[] }[];
+}
+
+export interface PlanDocument {
+  plan: PlanRecord;
+  content: PlanContent;
+}
+
+export interface ChainRow {
+  declaration: string | null;
+  monitoring: string | null;
+  self: string | null;
+  proposal: { form: 'declaration' | 'self'; path: string; similarity: DecimalText } | null;
+}
+
+export interface ChainView {
+  form: FormRecord;
+  content: FormContent;
+  declaration: PlanDocument | null;
+  monitoring: PlanDocument | null;
+  others: PlanRecord[];
+  rows: ChainRow[];
+  diagnostics: Diagnostic[];
+  summary: { errors: number; warnings: number; notes: number };
+}
+
+// GET /api/forms: by form id, the chain of the forms on the page that have plans linked.
+export interface ChainCounts {
+  declaration: number | null;
+  monitoring: number | null;
+  errors: number;
+  warnings: number;
+  notes: number;
 }

@@ -135,6 +135,8 @@ export function FormEditor({ id, publicView = false }: { id: number; publicView?
             : <span class={'status status-' + f.status}>{f.status_label}</span>}
           {readOnly && <span class="readonly-tag" data-testid="read-only" title="read-only">只读</span>}
           <span class="sub">第 {doc.revision.number} 版（最新第 {f.revision} 版）</span>
+          {!publicView && <a href={`/forms/${id}/chain`} onClick={onLink} class="chain-link" data-testid="chain-link"
+            title="与绩效目标申报表、绩效运行监控表逐项对照（chain view）">三表对照</a>}
         </div>
         <TotalBar score={live.score} formula={live.formula} pending={live.pending} rules={rules} mode={mode} />
         {live.failure && (

@@ -75,6 +75,15 @@ export function FormList() {
                     {f.score.errors > 0 && <span class="sev-error" title="errors">{f.score.errors} 错误</span>}
                     {f.score.warnings > 0 && <span class="sev-warning" title="warnings">{f.score.warnings} 警告</span>}
                   </span>
+                  {page.chains?.[String(f.id)] && (() => {
+                    const c = page.chains![String(f.id)];
+                    return (
+                      <a href={`/forms/${f.id}/chain`} onClick={onLink} class="chain-count" data-testid="chain-count"
+                        title="三表对照的诊断（申报表 → 监控表 → 自评表）">
+                        三表 {c.errors} 错误 · {c.warnings} 警告
+                      </a>
+                    );
+                  })()}
                 </td>
                 <td class="sub">第 {f.revision} 版 · {f.updated_by}<br />{when(f.updated_at)}</td>
               </tr>

@@ -13,6 +13,7 @@ import { PublicList } from '../review/PublicList';
 import { TodoPage } from '../review/TodoPage';
 import { LazyPage } from './LazyPage';
 import { ImportPage } from '../transfer/ImportPage';
+import { ChainPage } from '../chain/ChainPage';
 import { isPublicRoute, loginUrl, navigate, onLink, parseRoute, useRoute } from './route';
 import { oversees, SessionContext } from './session';
 
@@ -56,7 +57,7 @@ export function App() {
           <a href={user ? '/todo' : '/public'} onClick={onLink} class="brand" title="ziping self-evaluation workbench">自评工作台</a>
           <nav>
             {user && tab('/todo', '我的待办', 'my to-do', route.page === 'todo')}
-            {user && tab('/', '表单列表', 'forms', route.page === 'list' || route.page === 'form')}
+            {user && tab('/', '表单列表', 'forms', route.page === 'list' || route.page === 'form' || route.page === 'chain')}
             {oversees(user) && tab('/progress', '填报进度', 'progress of my units', route.page === 'progress')}
             {user && tab('/dashboard', '年度概览', 'dashboard', route.page === 'dashboard')}
             {fills && tab('/import', '导入', 'import', route.page === 'import')}
@@ -84,6 +85,7 @@ export function App() {
               {route.page === 'progress' && <ProgressBoard />}
               {route.page === 'list' && <FormList />}
               {route.page === 'form' && <FormEditor key={route.id} id={route.id} />}
+              {route.page === 'chain' && <ChainPage key={'c' + route.id} id={route.id} />}
               {route.page === 'dashboard' && <LazyPage load={loadDashboard} />}
               {route.page === 'import' && <ImportPage />}
               {route.page === 'public' && <PublicList />}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { page: 'list' }
   | { page: 'form'; id: number }
+  | { page: 'chain'; id: number }
   | { page: 'dashboard' }
   | { page: 'import' }
   | { page: 'login' }
@@ -15,6 +16,8 @@ export type Route =
   | { page: 'public-form'; id: number };
 
 export function parseRoute(path: string): Route {
+  const chain = /^\/forms\/(\d+)\/chain\/?$/.exec(path);
+  if (chain) return { page: 'chain', id: Number(chain[1]) };
   const form = /^\/forms\/(\d+)\/?$/.exec(path);
   if (form) return { page: 'form', id: Number(form[1]) };
   const published = /^\/public\/forms\/(\d+)\/?$/.exec(path);

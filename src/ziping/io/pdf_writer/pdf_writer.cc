@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "ziping/io/pdf_writer/page_setup.h"
+#include "ziping/io/print/plan_layout.h"
 #include "ziping/io/print/review.h"
 
 namespace ziping::io::pdf_writer {
@@ -63,32 +64,34 @@ std::size_t least_pages(std::size_t rows, const PageFrame& frame) {
 FontUnavailable::FontUnavailable(diag::Diagnostic d)
     : std::runtime_error(d.message_zh() + " / " + d.message_en()), diagnostic(std::move(d)) {}
 
-std::string write_pdf(const model::Form& form, const PdfOptions& options) {
+namespace {
+
+// What the document says of itself (PDF metadata).
+struct Metadata {
+  std::string title;
+  std::string subject;
+  std::string author;
+};
+
+std::string font_family(const PdfOptions& options) {
   std::string family = choose_family(options.family, options.fallback);
   if (family.empty()) {
     throw FontUnavailable(
         diag::make(diag::DiagId::err_output_font_missing, "", {options.family, "fonts-noto-cjk"}));
   }
+  return family;
+}
+
+// The one path from a sheet (and the sections printed after it) to PDF bytes, for the 自评表
+// and the chain's plans alike: measured, paginated and drawn under the write budget.
+std::string render(const print::Sheet& sheet, std::vector<print::Section> more,
+                   const Metadata& metadata, const std::string& family, const PdfOptions& options) {
   PageSetup setup;
-  print::Sheet sheet = print::official_layout(form);
   Document document;
   document.title = sheet.title;
   document.subtitle = sheet.subtitle;
   document.sections = sheet.sections;
-  if (options.review && !options.review->empty()) {
-    for (auto& section : print::reviewer_sections(sheet, form, *options.review))
-      document.sections.push_back(std::move(section));
-  }
-  if (options.appendix) {
-    if (options.evaluation && options.rules) {
-      for (auto& section : print::review_sections(sheet, form, *options.evaluation, *options.rules))
-        document.sections.push_back(std::move(section));
-    }
-    if (options.diagnostics) {
-      for (auto& section : print::diagnostic_sections(sheet, *options.diagnostics))
-        document.sections.push_back(std::move(section));
-    }
-  }
+  for (auto& section : more) document.sections.push_back(std::move(section));
   document.edges = column_edges(sheet.columns, setup);
   document.frame.top = setup.margin_top;
   document.frame.first_top = setup.margin_top + title_height(document, setup);
@@ -104,13 +107,14 @@ std::string write_pdf(const model::Form& form, const PdfOptions& options) {
   std::string pdf;
   {
     Surface surface(pdf, setup);
-    std::string title = document_title(form, sheet);
-    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_SUBJECT, "预算绩效自评表");
+    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_TITLE,
+                                   metadata.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_SUBJECT,
+                                   metadata.subject.c_str());
     cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_CREATOR, "ziping");
-    if (!form.department.empty())
+    if (!metadata.author.empty())
       cairo_pdf_surface_set_metadata(surface.surface, CAIRO_PDF_METADATA_AUTHOR,
-                                     form.department.c_str());
+                                     metadata.author.c_str());
     Typesetter typesetter(surface.cr, family);
     measure(document, typesetter, setup, deadline);
     auto pages = paginate(document.boxes, document.frame);
@@ -127,6 +131,43 @@ std::string write_pdf(const model::Form& form, const PdfOptions& options) {
                                cairo_status_to_string(cairo_surface_status(surface.surface)));
   }
   return pdf;
+}
+
+} // namespace
+
+std::string write_pdf(const model::Form& form, const PdfOptions& options) {
+  std::string family = font_family(options);
+  print::Sheet sheet = print::official_layout(form);
+  std::vector<print::Section> more;
+  if (options.review && !options.review->empty()) {
+    for (auto& section : print::reviewer_sections(sheet, form, *options.review))
+      more.push_back(std::move(section));
+  }
+  if (options.appendix) {
+    if (options.evaluation && options.rules) {
+      for (auto& section : print::review_sections(sheet, form, *options.evaluation, *options.rules))
+        more.push_back(std::move(section));
+    }
+    if (options.diagnostics) {
+      for (auto& section : print::diagnostic_sections(sheet, *options.diagnostics))
+        more.push_back(std::move(section));
+    }
+  }
+  return render(sheet, std::move(more),
+                {document_title(form, sheet), "预算绩效自评表", form.department}, family, options);
+}
+
+std::string write_plan_pdf(const model::Plan& plan, const PdfOptions& options) {
+  std::string family = font_family(options);
+  print::Sheet sheet = print::plan_layout(plan);
+  std::string title = sheet.heading;
+  if (!plan.project.empty())
+    title += " " + plan.project;
+  else if (!plan.department.empty())
+    title += " " + plan.department;
+  std::string subject =
+      plan.kind == model::PlanKind::Monitoring ? "绩效运行监控表" : "绩效目标申报表";
+  return render(sheet, {}, {title, subject, plan.department}, family, options);
 }
 
 } // namespace ziping::io::pdf_writer

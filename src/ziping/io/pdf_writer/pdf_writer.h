@@ -23,6 +23,7 @@
 #include "ziping/diag/diagnostic.h"
 #include "ziping/io/pdf_writer/write_budget.h"
 #include "ziping/model/form.h"
+#include "ziping/model/plan.h"
 #include "ziping/model/review.h"
 #include "ziping/rules/evaluation.h"
 #include "ziping/rules/rule_set.h"
@@ -53,5 +54,9 @@ struct FontUnavailable : std::runtime_error {
 };
 
 std::string write_pdf(const model::Form& form, const PdfOptions& options = {});
+// A 绩效目标申报表 or 绩效运行监控表 (docs/chain.md) in the blocks of print/plan_layout.h, through
+// the same measuring, pagination and budget (only `family`, `fallback` and the budget of
+// `options` apply).
+std::string write_plan_pdf(const model::Plan& plan, const PdfOptions& options = {});
 
 } // namespace ziping::io::pdf_writer

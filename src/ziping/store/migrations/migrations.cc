@@ -2,6 +2,7 @@
 
 #include "ziping/store/migrations/accounts_schema.h"
 #include "ziping/store/migrations/facts_schema.h"
+#include "ziping/store/migrations/plans_schema.h"
 
 namespace ziping::store {
 namespace {
@@ -142,6 +143,7 @@ const Migration kMigrations[] = {
     {2, "indicator explanation", kIndicatorExplanation},
     {3, "accounts, review chain, audit trail", accounts_schema()},
     {4, "facts for analyses (branch facts)", facts_schema()},
+    {5, "plans of the year's chain (branch chain-server)", plans_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {

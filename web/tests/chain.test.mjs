@@ -1,0 +1,58 @@
+// The year's chain in the workbench (issue 14): the demo stores the seed department's made-up
+// 2022 申报表 and 监控表 (examples/chain/) linked to the seed form. From the form list's chain
+// count to the editor's 三表对照 link to the chain view, where 坐席电话接通率's target, lowered
+// from ≥95% to ≥90%, is marked in the 申报表 and in the 自评表, and the dropped indicator's row
+// says it is missing from the 自评表.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { apiGet, seedFormId, signedInContext, startServer } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the chain view of the demo project shows the lowered target highlighted in both forms', async () => {
+  const id = await seedFormId(server);
+  const chain = await apiGet(server, `/api/forms/${id}/chain`);
+  assert.ok(chain.declaration && chain.monitoring, 'both plans are linked to the seed form');
+  assert.ok(chain.diagnostics.some((d) => d.code === 'ZP0453'), chain.diagnostics.map((d) => d.code).join(' '));
+
+  const context = await signedInContext(browser, server, 'demo-head', { viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  // The form list counts the chain's diagnostics.
+  await page.goto(`${server.base}/?q=${encodeURIComponent('天津市人民政府政务服务办公室')}`);
+  const count = page.locator(`tr[data-form-id="${id}"] [data-testid=chain-count]`);
+  await count.waitFor({ timeout: 10000 });
+  assert.match(await count.textContent(), /三表 [1-9]\d* 错误/);
+  // The editor links to the chain view.
+  await page.goto(`${server.base}/forms/${id}`);
+  await page.locator('[data-testid=chain-link]').click();
+  await page.waitForURL(`**/forms/${id}/chain`);
+
+  const row = page.locator('tr[data-indicator="坐席电话接通率"]');
+  await row.waitFor({ timeout: 10000 });
+  const declared = row.locator('td[data-form=declaration][data-path$=".target"]');
+  const evaluated = row.locator('td[data-form=self][data-path$="target"]');
+  assert.equal((await declared.textContent()).trim(), '≥95%');
+  assert.equal((await evaluated.textContent()).trim(), '≥90%');
+  for (const cell of [declared, evaluated])
+    assert.match(await cell.getAttribute('class'), /chain-diff chain-error/);
+  // An unchanged target in the same table is not marked.
+  const marked = await page.locator('td.chain-diff').count();
+  const cells = await page.locator('td[data-form]').count();
+  assert.ok(marked > 0 && marked < cells / 4, `${marked} of ${cells} cells marked`);
+  // The pinned diagnostics say what changed; the dropped indicator's row says where it went.
+  assert.ok(await page.locator('li.chain-finding[data-code=ZP0453]').count() >= 1);
+  const dropped = page.locator('tr[data-indicator="营商环境政策解读覆盖率"]');
+  assert.match(await dropped.textContent(), /自评表中缺失/);
+  await context.close();
+});
