@@ -93,6 +93,11 @@ export async function get<T>(url: string, signal?: AbortSignal, parse?: Parse,
   return answer<T>(await fetch(url, { signal, credentials }), parse);
 }
 
+// A write whose body is text of its own type (an organisation CSV: text/csv).
+export async function sendText<T>(method: string, url: string, body: string, type: string): Promise<T> {
+  return answer<T>(await write(url, (headers) => ({ method, headers, body }), { 'Content-Type': type }));
+}
+
 export async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   return answer<T>(await write(url, (headers) => ({
     method, signal, headers, body: body === undefined ? undefined : stringifyExact(body),
@@ -103,6 +108,7 @@ export interface ListQuery {
   year?: string;
   kind?: string;
   status?: string;
+  review_state?: string;
   grade?: string;
   department?: string;
   q?: string;
