@@ -296,7 +296,7 @@ test('administration: a new account logs in; the organisation tree and its impor
   // 停用: the account's session ends with it.
   await row.locator('button[data-action=toggle]').click();
   await row.locator('[data-testid=user-state]:text("已停用")').waitFor();
-  await newcomer.click('.topbar a:has-text("表单列表")');
+  await newcomer.goto(`${server.base}/todo`);
   await newcomer.waitForURL((url) => url.pathname === '/login');
   await newcomer.context().close();
 

@@ -29,8 +29,10 @@ export function OrgsPage() {
       setCsv('');
       await reload();
     } catch (err) {
-      const details = err instanceof ApiFailure ? (err.details.diagnostics as Problem[] | undefined) : undefined;
-      setProblems(details?.length ? details : [{ message: (err as Error).message }]);
+      // 422 invalid_orgs: details.diagnostics is the diagnostics document ({diagnostics: […]}).
+      const report = err instanceof ApiFailure ? err.details.diagnostics as { diagnostics?: Problem[] } | undefined : undefined;
+      const list = report?.diagnostics ?? [];
+      setProblems(list.length ? list : [{ message: (err as Error).message }]);
     }
   };
 

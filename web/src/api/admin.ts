@@ -50,11 +50,12 @@ const plain = (text: string) => JSON.parse(text);
 
 export const adminApi = {
   users: () => get<{ users: AdminUser[] }>('/api/users', undefined, plain),
-  addUser: (user: NewUser) => send<AdminUser>('POST', '/api/users', user),
+  addUser: (user: NewUser) => send<AdminUser>('POST', '/api/users', user, undefined, plain),
   updateUser: (id: number, change: { password?: string; disabled?: boolean }) =>
-    send<AdminUser>('PUT', `/api/users/${id}`, change),
+    send<AdminUser>('PUT', `/api/users/${id}`, change, undefined, plain),
   orgs: () => get<{ orgs: Org[] }>('/api/orgs', undefined, plain),
-  importOrgs: (csv: string) => sendText<{ created: number; updated: number }>('POST', '/api/orgs/import', csv, 'text/csv'),
+  importOrgs: (csv: string) =>
+    sendText<{ created: number; updated: number }>('POST', '/api/orgs/import', csv, 'text/csv', plain),
   audit: (limit = 100) => get<{ entries: AuditEntry[] }>('/api/audit' + query({ order: 'newest', limit }), undefined, plain),
   verify: () => get<AuditVerification>('/api/audit/verify', undefined, plain),
 };

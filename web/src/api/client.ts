@@ -94,14 +94,15 @@ export async function get<T>(url: string, signal?: AbortSignal, parse?: Parse,
 }
 
 // A write whose body is text of its own type (an organisation CSV: text/csv).
-export async function sendText<T>(method: string, url: string, body: string, type: string): Promise<T> {
-  return answer<T>(await write(url, (headers) => ({ method, headers, body }), { 'Content-Type': type }));
+export async function sendText<T>(method: string, url: string, body: string, type: string, parse?: Parse): Promise<T> {
+  return answer<T>(await write(url, (headers) => ({ method, headers, body }), { 'Content-Type': type }), parse);
 }
 
-export async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+export async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal,
+                              parse?: Parse): Promise<T> {
   return answer<T>(await write(url, (headers) => ({
     method, signal, headers, body: body === undefined ? undefined : stringifyExact(body),
-  }), { 'Content-Type': 'application/json' }));
+  }), { 'Content-Type': 'application/json' }), parse);
 }
 
 export interface ListQuery {

@@ -75,7 +75,7 @@ function canonical(text: string): string {
 const WHOLE_KEYS = new Set([
   'id', 'department_id', 'form_id', 'revision', 'base_revision', 'current_revision', 'number',
   'year', 'format_version', 'goal', 'forms', 'form_count', 'errors', 'warnings', 'notes',
-  'limit', 'offset', 'line', 'column', 'page', 'schema_version', 'places',
+  'limit', 'offset', 'line', 'column', 'page', 'schema_version', 'places', 'days_left',
 ]);
 
 // `total` is points in a score and a summary, but the number of forms on a list page
