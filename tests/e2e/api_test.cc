@@ -491,12 +491,28 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   EXPECT_EQ(stats["by_year"]["2023"].integer(), 1);
   EXPECT_EQ(stats["by_status"]["submitted"].integer(), 1);
 
+  // The review chain's states filter too (the list's 状态 choice): 已提交 is the first form only.
+  Json submitted_page =
+      json_of(c.Get("/api/forms?review_state=submitted&department=" + std::to_string(department)));
+  ASSERT_EQ(submitted_page["total"].integer(), 1) << submitted_page["total"].str();
+  EXPECT_EQ(submitted_page["forms"][0]["id"].integer(), a);
+  EXPECT_EQ(submitted_page["forms"][0]["review_state_label"].str(), "已提交");
+  Json draft_page =
+      json_of(c.Get("/api/forms?review_state=draft&department=" + std::to_string(department)));
+  ASSERT_EQ(draft_page["total"].integer(), 1);
+  EXPECT_EQ(draft_page["forms"][0]["id"].integer(), b);
+  EXPECT_EQ(json_of(c.Get("/api/forms?review_state=published&department=" +
+                          std::to_string(department)))["total"]
+                .integer(),
+            0);
+
   Json department_json = json_of(c.Get("/api/departments/" + std::to_string(department)));
   EXPECT_EQ(department_json["name"].str(), "筛选测试局");
   EXPECT_EQ(department_json["form_count"].integer(), 2);
 
-  for (const char* bad : {"year=20x", "year=1", "kind=county", "status=done", "department=0",
-                          "limit=0", "limit=501", "offset=-1", "sort=total"})
+  for (const char* bad :
+       {"year=20x", "year=1", "kind=county", "status=done", "department=0", "review_state=done",
+        "review_state=not_started", "limit=0", "limit=501", "offset=-1", "sort=total"})
     expect_error(c.Get(std::string("/api/forms?") + bad), 400, "invalid_parameter", "ZP0713");
 }
 

@@ -33,6 +33,10 @@ constexpr const char* kUnitOne = "授权单位一";
 constexpr const char* kUnitTwo = "授权单位二";
 constexpr const char* kSupervisorOne = "授权主管部门一";
 constexpr const char* kSupervisorTwo = "授权主管部门二";
+// Placed by the departments test only.
+constexpr const char* kUnitThree = "授权单位三";
+constexpr const char* kUnitFour = "授权单位四";
+constexpr const char* kUnitFive = "授权单位五";
 
 Json json_of(const httplib::Result& r) {
   return r ? Json::parse(r->body) : Json();
@@ -200,6 +204,21 @@ std::set<Route> openapi_routes() {
   return routes;
 }
 
+// The departments a caller is told of, and each one's form count, are exactly what the form
+// list shows that caller: no name or count of a unit whose forms it may not read.
+void expect_departments_as_forms(httplib::Client& client, const std::string& where) {
+  Json list = json_of(client.Get("/api/departments"))["departments"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    std::string id = std::to_string(list[i]["id"].integer());
+    Json forms = json_of(client.Get("/api/forms?limit=1&department=" + id));
+    EXPECT_EQ(list[i]["form_count"].integer(), forms["total"].integer())
+        << where << ": " << list[i]["name"].str();
+    auto one = client.Get("/api/departments/" + id);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->status, 200) << where << " " << one->body;
+  }
+}
+
 TEST_F(Auth, EveryRouteAsEveryRoleAboutOwnOtherAndPublishedFormsIsAnsweredAsTheTableSays) {
   // The forms: one of unit one (own for its people), one of unit two (other), and one of unit
   // two taken through the whole chain to 已公开.
@@ -311,6 +330,7 @@ TEST_F(Auth, EveryRouteAsEveryRoleAboutOwnOtherAndPublishedFormsIsAnsweredAsTheT
           EXPECT_NE(r->status, 401) << where << " " << r->body;
           EXPECT_NE(r->status, 403) << where << " " << r->body;
           EXPECT_LT(r->status, 500) << where << " " << r->body;
+          if (e.id == EndpointId::departments_list) expect_departments_as_forms(client, where);
         } else if (d.needs_login) {
           expect_error(r, 401, "login_required", where);
         } else {
@@ -331,6 +351,119 @@ TEST_F(Auth, AFillerReadingAnotherUnitsFormIsForbidden) {
   Json list = json_of(as(filler()).Get("/api/forms?limit=500"));
   for (std::size_t i = 0; i < list["forms"].size(); ++i)
     EXPECT_NE(list["forms"][i]["id"].integer(), other);
+}
+
+// GET /api/departments is scoped like the form list: a unit's people see their own unit, a
+// 主管部门 its units, 财政 every unit of its 财政局, an administrator everything, and everyone
+// the departments with published forms, counting only those.
+TEST_F(Auth, DepartmentsAndTheirCountsAreShownOnlyToWhoMayReadTheirForms) {
+  accounts->place(kUnitThree, kSupervisorTwo);
+  std::string head_three = accounts->token("auth-head-3", "unit_head", kUnitThree);
+  long long draft = create(head_three, kUnitThree);
+  long long published = create(head_three, kUnitThree);
+  create(head_three, kUnitThree);
+  expect_step(head_three, published, "submit", "draft", "submitted");
+  expect_step(supervisor_two(), published, "approve", "submitted", "reviewed");
+  expect_step(finance(), published, "approve", "reviewed", "approved");
+  expect_step(finance(), published, "publish", "approved", "published");
+  (void)draft;
+  // What each caller is told of unit three: nothing, or its count.
+  auto client = [](const std::string& token) { return token.empty() ? anonymous() : as(token); };
+  auto count_of = [&](const std::string& token) -> std::optional<long long> {
+    Json list = json_of(client(token).Get("/api/departments"))["departments"];
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i]["name"].str() == kUnitThree) return list[i]["form_count"].integer();
+    return std::nullopt;
+  };
+  EXPECT_EQ(count_of(admin()), 3);
+  EXPECT_EQ(count_of(finance()), 3);
+  EXPECT_EQ(count_of(supervisor_two()), 3);
+  EXPECT_EQ(count_of(head_three), 3);
+  // Unit one's people and its 主管部门, and the public: the published form only.
+  EXPECT_EQ(count_of(filler()), 1);
+  EXPECT_EQ(count_of(supervisor()), 1);
+  EXPECT_EQ(count_of(""), 1);
+  // A unit with no published form is not named to them at all.
+  accounts->place(kUnitFour, kSupervisorTwo);
+  create(accounts->token("auth-head-4", "unit_head", kUnitFour), kUnitFour);
+  long long four = -1;
+  Json all = json_of(as(admin()).Get("/api/departments"))["departments"];
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i]["name"].str() == kUnitFour) four = all[i]["id"].integer();
+  ASSERT_GT(four, 0);
+  for (const std::string& token : {filler(), head(), supervisor(), std::string()}) {
+    auto c = client(token);
+    Json list = json_of(c.Get("/api/departments"))["departments"];
+    for (std::size_t i = 0; i < list.size(); ++i) EXPECT_NE(list[i]["name"].str(), kUnitFour);
+    expect_error(c.Get("/api/departments/" + std::to_string(four)), 404, "not_found", "", "ZP0709");
+  }
+  auto seen = as(supervisor_two()).Get("/api/departments/" + std::to_string(four));
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->status, 200);
+  EXPECT_EQ(json_of(seen)["form_count"].integer(), 1);
+  // The organisation tree likewise: above and under one's own organisation only.
+  auto org_names = [&](const std::string& token) {
+    std::set<std::string> names;
+    Json orgs = json_of(as(token).Get("/api/orgs"))["orgs"];
+    for (std::size_t i = 0; i < orgs.size(); ++i) names.insert(orgs[i]["name"].str());
+    return names;
+  };
+  EXPECT_EQ(org_names(filler()),
+            (std::set<std::string>{kUnitOne, kSupervisorOne, Accounts::kFinance}));
+  std::set<std::string> under_two = org_names(supervisor_two());
+  EXPECT_TRUE(under_two.count(kUnitFour) && under_two.count(kUnitTwo));
+  EXPECT_FALSE(under_two.count(kUnitOne) || under_two.count(kSupervisorOne));
+  EXPECT_TRUE(org_names(finance()).count(kUnitOne));
+  // A unit's own department is listed even before it files anything.
+  accounts->place(kUnitFive, kSupervisorTwo);
+  Json own = json_of(as(accounts->token("auth-filler-5", "filler", kUnitFive))
+                         .Get("/api/departments"))["departments"];
+  bool listed = false;
+  for (std::size_t i = 0; i < own.size(); ++i)
+    if (own[i]["name"].str() == kUnitFive) listed = own[i]["form_count"].integer() == 0;
+  EXPECT_TRUE(listed);
+  // (The walk checks every role this way; here the callers whose view changed most.)
+  for (const std::string& token : {filler(), std::string(), head_three}) {
+    auto c = client(token);
+    expect_departments_as_forms(c, "after unit three");
+  }
+}
+
+// 我的待办 carries each form's deadline (the progress board's, per year): the date, the days
+// left and whether the unit is late with it.
+TEST_F(Auth, ToDoItemsCarryTheYearsDeadline) {
+  long long id = create(head(), kUnitOne);
+  auto item_of = [&](const std::string& token, int port) {
+    httplib::Client c("127.0.0.1", port);
+    c.set_bearer_token_auth(token);
+    Json forms = json_of(c.Get("/api/todo"))["forms"];
+    for (std::size_t i = 0; i < forms.size(); ++i)
+      if (forms[i]["id"].integer() == id) return forms[i];
+    return Json();
+  };
+  // No --deadline: 30 April of the next year, long past for 2022 (the seed's year).
+  Json late = item_of(head(), server->port());
+  ASSERT_TRUE(late.is_object());
+  EXPECT_EQ(late["deadline"].str(), "2023-04-30");
+  EXPECT_EQ(late["overdue"].str(), "true");
+  EXPECT_LT(late["days_left"].integer(), 0);
+  // Submitted, it is no longer the unit's to finish: not overdue for the 主管部门.
+  expect_step(head(), id, "submit", "draft", "submitted");
+  Json waiting = item_of(supervisor(), server->port());
+  ASSERT_TRUE(waiting.is_object());
+  EXPECT_EQ(waiting["deadline"].str(), "2023-04-30");
+  EXPECT_EQ(waiting["overdue"].str(), "false");
+  // A configured deadline in the future: days left, not overdue.
+  expect_step(supervisor(), id, "return", "submitted", "returned", "再看看");
+  ServerProcess later(kBinary, {"--db", backend->url(), "--static", "/nonexistent/ui", "--deadline",
+                                "2022=2999-04-30"});
+  ASSERT_TRUE(later.started()) << later.output();
+  Json early = item_of(head(), later.port());
+  ASSERT_TRUE(early.is_object());
+  EXPECT_EQ(early["deadline"].str(), "2999-04-30");
+  EXPECT_EQ(early["overdue"].str(), "false");
+  EXPECT_GT(early["days_left"].integer(), 300 * 365);
+  EXPECT_EQ(later.stop(), 0);
 }
 
 TEST_F(Auth, ASupervisorApprovingAUnitOutsideItsSupervisionIsForbidden) {
@@ -587,6 +720,12 @@ TEST_F(Auth, TheReviewChainWithACommentAReturnAndAFix) {
   EXPECT_TRUE(exported);
   Json verified = json_of(as(admin()).Get("/api/audit/verify"));
   EXPECT_EQ(verified["ok"].str(), "true") << verified["problem"].str();
+  // The most recent entries first (the 审计日志 page): the last one is the chain's head.
+  Json recent = json_of(as(admin()).Get("/api/audit?order=newest&limit=2"))["entries"];
+  ASSERT_EQ(recent.size(), 2u);
+  EXPECT_GT(recent[0]["seq"].integer(), recent[1]["seq"].integer());
+  EXPECT_GE(recent[0]["seq"].integer(), verified["entries"].integer());
+  expect_error(as(admin()).Get("/api/audit?order=sideways"), 400, "invalid_parameter");
 }
 
 // Last in the suite: it uses up this address's allowance of failed logins.

@@ -1,6 +1,6 @@
 // The review chain's world for the scenario test (review.test.mjs): a fresh database — a SQLite
 // file, or the PostgreSQL of scripts/pg_throwaway.sh when ZIPING_TEST_PG_URL is set — with an
-// organisation tree and four accounts made by the command line, as an administrator would
+// organisation tree and four accounts (and an administrator) made by the command line, as an administrator would
 // (`ziping org import`, `ziping user add … --password-stdin`), then a `ziping serve` on it
 // without demo data.
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +26,9 @@ export const USERS = {
   supervisor: { login: 'zhuguan', password: 'zhuguan-pass-2022', role: 'supervisor', org: SUPERVISOR, label: '主管部门审核人' },
   finance: { login: 'caizheng', password: 'caizheng-pass-2022', role: 'finance', org: FINANCE, label: '财政审核人' },
 };
+
+// The administrator (no organisation), for the administration pages.
+export const ADMIN = { login: 'guanli', password: 'guanli-pass-2022', role: 'admin', label: '管理员' };
 
 export function cli(args, input = '') {
   const r = spawnSync(BINARY, args, { input, encoding: 'utf8' });
@@ -54,6 +57,7 @@ export function makeWorld() {
   must(['org', 'import', csv, '--db', db]);
   for (const u of Object.values(USERS))
     must(['user', 'add', u.login, '--role', u.role, '--org', u.org, '--password-stdin', '--db', db], u.password + '\n');
+  must(['user', 'add', ADMIN.login, '--role', 'admin', '--password-stdin', '--db', db], ADMIN.password + '\n');
   return { db, backend: pg ? 'postgresql' : 'sqlite', dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { cli, IDLE_UNIT, makeWorld, ROOT, startServe, tamperAuditEntry, UNIT, USERS } from './chain.mjs';
+import { ADMIN, cli, FINANCE, IDLE_UNIT, makeWorld, ROOT, startServe, SUPERVISOR, tamperAuditEntry, UNIT, USERS } from './chain.mjs';
 
 const VIEWPORT = { width: 1366, height: 768 };
 const SCREENS = process.env.ZIPING_SCREENS;
@@ -109,6 +109,11 @@ test('the seed form through the whole review chain, then the audit trail', async
   // 单位负责人: the form is in 我的待办; 上报.
   const head = await loginAs(USERS.head);
   assert.deepEqual(await todoIds(head), [id]);
+  // The year's deadline (no --deadline: 30 April of the next year), long past: red.
+  const due = head.locator(`.todo-list tr[data-form-id="${id}"] [data-testid=deadline]`);
+  assert.match(await due.textContent(), /^2023-04-30（已逾期 \d+ 天）$/);
+  assert.match(await due.getAttribute('class'), /overdue-text/);
+  assert.match(await head.getAttribute(`.todo-list tr[data-form-id="${id}"]`, 'class'), /overdue/);
   await shot(head, 'todo-head');
   await openForm(head, id);
   await act(head, 'submit');
@@ -201,6 +206,19 @@ test('the seed form through the whole review chain, then the audit trail', async
   assert.equal(await anyone.locator('.save-panel').count(), 0);
   await shot(anyone, 'public-form');
 
+  // The list's 状态 filter is the review chain's: 已公开 holds the form, 填报中 nothing. The
+  // filler's 部门 choices are its own unit only (GET /api/departments is scoped).
+  await filler.goto(`${server.base}/`);
+  await filler.waitForSelector(`.form-list tr[data-form-id="${id}"]`);
+  const departments = await filler.locator('select[name=department] option').allTextContents();
+  assert.deepEqual(departments, ['全部', UNIT]);
+  await filler.selectOption('select[name=review_state]', 'published');
+  await filler.waitForURL((url) => url.searchParams.get('review_state') === 'published');
+  await filler.waitForSelector(`.form-list tr[data-form-id="${id}"] .state:text("已公开")`);
+  await filler.selectOption('select[name=review_state]', 'draft');
+  await filler.waitForSelector('.form-list td.empty:text("没有符合条件的表单")');
+  await shot(filler, 'list-state-filter');
+
   // The supervisor's board shows the unit published.
   await supervisor.goto(`${server.base}/progress?year=2022`);
   await supervisor.waitForSelector(`.progress-list tr[data-unit="${UNIT}"]`);
@@ -256,6 +274,52 @@ test('sessions: a 401 mid-session goes to the login page and back; a new passwor
   await head.click('[data-testid=login-form] button[type=submit]');
   await head.waitForURL((url) => url.pathname === '/todo');
   await head.context().close();
+});
+
+test('administration: a new account logs in; the organisation tree and its import; the audit trail verifies', async () => {
+  const admin = await loginAs(ADMIN, '/admin/users');
+  await admin.waitForSelector(`.user-list tr[data-login="${USERS.filler.login}"]`);
+  // 新建用户: a 填报人 of the idle unit, the password generated and shown once.
+  await admin.fill('[data-testid=add-user] [name=login]', 'xinren');
+  await admin.fill('[data-testid=add-user] [name=name]', '新人');
+  await admin.selectOption('[data-testid=add-user] [name=role]', 'filler');
+  await admin.selectOption('[data-testid=add-user] [name=org]', { label: IDLE_UNIT });
+  await admin.click('[data-testid=add-user] button[type=submit]');
+  const password = await admin.textContent('[data-testid=handover-password]');
+  assert.match(password, /^[A-Za-z0-9]{16}$/);
+  const row = admin.locator('.user-list tr[data-login="xinren"]');
+  await row.waitFor();
+  assert.match(await row.textContent(), new RegExp(`填报人.*${IDLE_UNIT}.*正常`));
+  await shot(admin, 'admin-users');
+  const newcomer = await loginAs({ login: 'xinren', password, label: '填报人' });
+  await newcomer.waitForSelector('.todo-list td.empty');
+  // 停用: the account's session ends with it.
+  await row.locator('button[data-action=toggle]').click();
+  await row.locator('[data-testid=user-state]:text("已停用")').waitFor();
+  await newcomer.goto(`${server.base}/todo`);
+  await newcomer.waitForURL((url) => url.pathname === '/login');
+  await newcomer.context().close();
+
+  // 组织机构: the tree, then a CSV import adding a unit.
+  await admin.click('.topbar a:has-text("组织机构")');
+  await admin.waitForSelector(`[data-org="${FINANCE}"] [data-org="${SUPERVISOR}"] [data-org="${UNIT}"]`);
+  await admin.fill('.org-import [name=csv]', `类型,名称,上级,代码\n预算单位,天津市新设单位,${SUPERVISOR},\n`);
+  await admin.click('.org-import button[type=submit]');
+  await admin.waitForSelector('.org-import .save-message:text("导入完成：新增 1 个，更新 0 个")');
+  await admin.waitForSelector(`[data-org="${SUPERVISOR}"] [data-org="天津市新设单位"]`);
+  await admin.fill('.org-import [name=csv]', '类型,名称,上级\n预算单位,无上级单位,不存在的主管部门\n');
+  await admin.click('.org-import button[type=submit]');
+  assert.match(await admin.textContent('[data-testid=import-problems]'), /第 2 行/);
+  await shot(admin, 'admin-orgs');
+
+  // 审计日志: the newest entries first (the account just made is among them), then 校验.
+  await admin.click('.topbar a:has-text("审计日志")');
+  await admin.waitForSelector('.audit-list tbody tr[data-seq]');
+  assert.match(await admin.textContent('.audit-list tbody'), /xinren/);
+  await admin.click('[data-testid=audit-verify]');
+  await admin.waitForSelector('[data-testid=audit-result]:has-text("校验通过")');
+  await shot(admin, 'admin-audit');
+  await admin.context().close();
 });
 
 test('the audit trail verifies, and fails at an entry edited in the database', async () => {

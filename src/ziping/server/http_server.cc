@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,6 +15,7 @@
 #include "ziping/server/multipart.h"
 #include "ziping/server/routes.h"
 #include "ziping/server/transport.h"
+#include "ziping/store/directory.h"
 
 namespace ziping::server {
 namespace {
@@ -197,7 +199,26 @@ struct HttpServer::Impl {
         gate(w.store(), GateOptions{options.public_origins, options.login_failures_per_address}),
         context{w, gate, options.deadlines} {
     configure();
+#ifdef ZIPING_BENCH_OPEN_GATE
+    open_as(std::getenv("ZIPING_OPEN_GATE_LOGIN"));
+#endif
   }
+
+#ifdef ZIPING_BENCH_OPEN_GATE
+  // Only in bench/open_gate_serve.cc's program, never in ziping-full: every request is taken
+  // as one fixed account with none of the gate's work (Host/Origin, the token or session
+  // lookup, CSRF, the table), and the route then runs exactly as in `ziping serve`: the same
+  // facts, the same audit entry written as that account. scripts/wrk_auth.sh compares the two
+  // to measure what the gate costs a request.
+  Caller open_caller;
+  void open_as(const char* login) {
+    auto user = login ? workbench.store().directory().find_user(login) : std::nullopt;
+    if (!user) throw std::runtime_error("ZIPING_OPEN_GATE_LOGIN names no account");
+    open_caller.via = Caller::Via::Token;
+    open_caller.principal = {user->role, user->org_id};
+    open_caller.user = std::move(user);
+  }
+#endif
 
   void configure() {
     // Few arenas: each worker thread would otherwise get its own, and each keeps the peak of
@@ -205,7 +226,7 @@ struct HttpServer::Impl {
     mallopt(M_ARENA_MAX, 2);
     add_form_routes(router, context);
     add_transfer_routes(router, context);
-    add_catalog_routes(router, workbench);
+    add_catalog_routes(router, context);
     add_session_routes(router, context);
     add_review_routes(router, context);
     add_admin_routes(router, context);
@@ -264,7 +285,9 @@ struct HttpServer::Impl {
   Response handle(Request& req) {
     Response res;
     try {
+#ifndef ZIPING_BENCH_OPEN_GATE
       gate.check_origin(req); // Host for every request, Origin and the rest for writes
+#endif
       if (req.is_multipart_form_data()) {
         auto boundary = multipart_boundary(req.get_header_value("content-type"));
         auto parts = boundary ? parse_multipart(req.body, *boundary) : std::nullopt;
@@ -275,9 +298,13 @@ struct HttpServer::Impl {
         req.files = std::move(*parts);
       }
       if (const Handler* handler = router.route(req)) {
+#ifdef ZIPING_BENCH_OPEN_GATE
+        req.caller = open_caller;
+#else
         req.caller = gate.identify(req);
         gate.check_csrf(req);
         gate.authorize(req); // the endpoint's row: 401/403 before the route runs
+#endif
         (*handler)(req, res);
       } else if ((req.method == "GET" || req.method == "HEAD") && !is_api_path(req.path)) {
         serve_static(req, res);

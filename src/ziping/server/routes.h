@@ -27,7 +27,7 @@ struct RouteContext {
 
 void add_form_routes(Router& router, RouteContext& context);
 void add_transfer_routes(Router& router, RouteContext& context);
-void add_catalog_routes(Router& router, Workbench& workbench);
+void add_catalog_routes(Router& router, RouteContext& context);
 void add_session_routes(Router& router, RouteContext& context);
 void add_review_routes(Router& router, RouteContext& context);
 void add_admin_routes(Router& router, RouteContext& context);

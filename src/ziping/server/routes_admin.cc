@@ -1,5 +1,7 @@
 // Administration over HTTP: accounts, the organisation tree and the audit trail — what
 // `ziping user`, `ziping org import` and `ziping audit` do from the command line.
+#include <map>
+
 #include "ziping/access/org_csv.h"
 #include "ziping/diag/render.h"
 #include "ziping/server/account_json.h"
@@ -106,10 +108,26 @@ void update_user(RouteContext& ctx, const Request& req, Response& res) {
   send_json(res, 200, out.take());
 }
 
-void list_orgs(RouteContext& ctx, const Request&, Response& res) {
+// An administrator sees the whole tree; anyone else the organisations above their own and
+// those under it — not the names of units they have nothing to do with.
+void list_orgs(RouteContext& ctx, const Request& req, Response& res) {
+  std::vector<store::Org> orgs = ctx.bench.store().directory().orgs();
+  const access::Principal& who = req.caller.principal;
+  if (who.role != access::Role::Admin) {
+    std::map<store::Id, std::optional<store::Id>> parent;
+    for (const auto& o : orgs) parent[o.id] = o.parent_id;
+    auto reaches = [&](store::Id from, store::Id to) { // `to` is `from` or above it
+      for (std::optional<store::Id> at = from; at; at = parent[*at])
+        if (*at == to) return true;
+      return false;
+    };
+    std::erase_if(orgs, [&](const store::Org& o) {
+      return !who.org || !(reaches(*who.org, o.id) || reaches(o.id, *who.org));
+    });
+  }
   JsonOut out;
   out.begin_object().key("orgs").begin_array();
-  for (const auto& org : ctx.bench.store().directory().orgs()) write_org(out, org);
+  for (const auto& org : orgs) write_org(out, org);
   out.end_array().end_object();
   send_json(res, 200, out.take());
 }
@@ -161,9 +179,15 @@ void list_audit(RouteContext& ctx, const Request& req, Response& res) {
   int limit = int(integer_param(req, "limit", 1, 500).value_or(100));
   std::optional<store::Id> form;
   if (auto id = integer_param(req, "form", 1, INT64_MAX)) form = *id;
+  bool newest = false;
+  if (auto order = text_param(req, "order")) {
+    if (*order != "oldest" && *order != "newest")
+      throw bad_parameter("order", *order, "oldest 或 newest", "oldest or newest");
+    newest = *order == "newest";
+  }
   JsonOut out;
   out.begin_object().key("entries").begin_array();
-  for (const auto& e : ctx.bench.store().audit_trail().entries(after, limit, form))
+  for (const auto& e : ctx.bench.store().audit_trail().entries(after, limit, form, newest))
     write_entry(out, e);
   out.end_array().end_object();
   send_json(res, 200, out.take());
@@ -182,6 +206,12 @@ void verify_audit(RouteContext& ctx, const Request&, Response& res) {
   else
     out.null();
   out.key("problem").string(v.problem);
+  // What kind of break (the UI says it in Chinese, as `ziping audit verify` does).
+  using P = store::AuditVerification::Problem;
+  out.key("kind").string(v.kind == P::Changed    ? "changed"
+                         : v.kind == P::Unlinked ? "unlinked"
+                         : v.kind == P::Gap      ? "gap"
+                                                 : "none");
   out.end_object();
   send_json(res, 200, out.take());
 }

@@ -1,5 +1,7 @@
 // Reference data: health, the vocabulary (statuses, kinds, modes, grades), rule sets,
 // departments and the diagnostic catalogue.
+#include <algorithm>
+
 #include "ziping/model/fields.h"
 #include "ziping/rules/dump.h"
 #include "ziping/rules/load.h"
@@ -137,27 +139,46 @@ void rule_set(Workbench& bench, const Request& req, Response& res) {
   send_json(res, 200, out.take());
 }
 
-void departments(Workbench& bench, const Request&, Response& res) {
+// The departments the caller may see, each with the number of its forms the caller may read:
+// the form list's scoping (Gate::restrict, form_get's cell). An administrator sees every
+// department; 财政 and a 主管部门 the units under them, a unit's people their own unit (with
+// 0 forms too), and everyone the departments that have published forms, counting those.
+std::vector<store::Department> visible_departments(RouteContext& ctx, const Request& req) {
+  store::FormFilter visible;
+  ctx.gate.restrict(visible, req.caller);
+  std::vector<store::Department> all = ctx.bench.store().departments(visible);
+  if (!visible.visible_departments) return all;
+  const std::vector<store::Id>& mine = *visible.visible_departments;
+  std::erase_if(all, [&](const store::Department& d) {
+    return d.form_count == 0 && std::find(mine.begin(), mine.end(), d.id) == mine.end();
+  });
+  return all;
+}
+
+void departments(RouteContext& ctx, const Request& req, Response& res) {
   JsonOut out;
   out.begin_object().key("departments").begin_array();
-  for (const auto& d : bench.store().departments()) write_department(out, d);
+  for (const auto& d : visible_departments(ctx, req)) write_department(out, d);
   out.end_array().end_object();
   send_json(res, 200, out.take());
 }
 
-void department(Workbench& bench, const Request& req, Response& res) {
+// One department, if the caller may see it (else 404, as if there were none: its name is what
+// would leak).
+void department(RouteContext& ctx, const Request& req, Response& res) {
   store::Id id = path_id(req);
-  auto found = bench.store().department(id);
-  if (!found) {
-    JsonOut details;
-    details.begin_object().key("department_id").integer(id).end_object();
-    throw ApiError(404, "not_found",
-                   diag::make(DiagId::err_department_not_found, "", {std::to_string(id)}),
-                   details.take());
+  for (const auto& d : visible_departments(ctx, req)) {
+    if (d.id != id) continue;
+    JsonOut out;
+    write_department(out, d);
+    send_json(res, 200, out.take());
+    return;
   }
-  JsonOut out;
-  write_department(out, *found);
-  send_json(res, 200, out.take());
+  JsonOut details;
+  details.begin_object().key("department_id").integer(id).end_object();
+  throw ApiError(404, "not_found",
+                 diag::make(DiagId::err_department_not_found, "", {std::to_string(id)}),
+                 details.take());
 }
 
 void create_department(Workbench& bench, const Request& req, Response& res) {
@@ -200,17 +221,21 @@ void catalogue(Workbench&, const Request&, Response& res) {
 
 } // namespace
 
-void add_catalog_routes(Router& router, Workbench& bench) {
+void add_catalog_routes(Router& router, RouteContext& ctx) {
   using E = access::EndpointId;
+  Workbench& bench = ctx.bench;
   auto bind = [&bench](void (*route)(Workbench&, const Request&, Response&)) {
     return [&bench, route](const Request& req, Response& res) { route(bench, req, res); };
+  };
+  auto scoped = [&ctx](void (*route)(RouteContext&, const Request&, Response&)) {
+    return [&ctx, route](const Request& req, Response& res) { route(ctx, req, res); };
   };
   router.add(E::health, bind(health));
   router.add(E::vocabulary, bind(vocabulary));
   router.add(E::rules_list, bind(rule_sets));
   router.add(E::rules_get, bind(rule_set));
-  router.add(E::departments_list, bind(departments));
-  router.add(E::departments_get, bind(department));
+  router.add(E::departments_list, scoped(departments));
+  router.add(E::departments_get, scoped(department));
   router.add(E::departments_create, bind(create_department));
   router.add(E::diagnostics, bind(catalogue));
 }

@@ -36,6 +36,14 @@ store::FormFilter filter_of(const Request& req) {
       throw bad_parameter("kind", *kind, "department 或 project", "department or project");
   }
   f.status = status_param(req);
+  // The review chain's finer states (填报中 … 已公开), as the progress board names them.
+  if (auto state = text_param(req, "review_state")) {
+    if (!access::parse_state(*state))
+      throw bad_parameter("review_state", *state,
+                          "draft、submitted、returned、reviewed、approved、published 之一",
+                          "one of draft, submitted, returned, reviewed, approved, published");
+    f.review_state = *state;
+  }
   if (auto grade = text_param(req, "grade")) f.grade = *grade;
   if (auto department = integer_param(req, "department", 1, INT64_MAX))
     f.department_id = *department;

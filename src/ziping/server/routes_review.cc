@@ -4,6 +4,7 @@
 // which state is the chain's (review_chain.def), asked through access::decide_transition.
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <ctime>
 #include <regex>
 
@@ -110,12 +111,68 @@ store::FormRecord record_of(RouteContext& ctx, const Request& req) {
   return *record;
 }
 
+// ---- the year's deadline (--deadline; 30 April of the next year when not set) ---------------
+
+std::string today_utc() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
+std::string deadline_of(const RouteContext& ctx, int year) {
+  auto configured = ctx.deadlines.find(year);
+  return configured != ctx.deadlines.end() ? configured->second
+                                           : std::to_string(year + 1) + "-04-30";
+}
+
+// "2023-04-30" as a day count (cmd_serve checked the shape of every configured date).
+std::optional<std::chrono::sys_days> day_of(std::string_view date) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (date.size() != 10 || std::from_chars(date.data(), date.data() + 4, y).ec != std::errc() ||
+      std::from_chars(date.data() + 5, date.data() + 7, m).ec != std::errc() ||
+      std::from_chars(date.data() + 8, date.data() + 10, d).ec != std::errc())
+    return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd);
+}
+
+// The unit's part is late once the deadline has passed while the form is still with it (填报中
+// or 已退回): the progress board's rule for a unit, applied to one form.
+bool late_state(ReviewState state) {
+  return state == ReviewState::Draft || state == ReviewState::Returned;
+}
+
+// A to-do item's deadline: the form's year's, the days left (negative once passed) and whether
+// the form is overdue. Nothing for a form without a year.
+void write_deadline(JsonOut& out, const RouteContext& ctx, const store::FormRecord& record,
+                    ReviewState state, const std::string& today) {
+  if (!record.year) {
+    out.key("deadline").null().key("days_left").null().key("overdue").boolean(false);
+    return;
+  }
+  std::string deadline = deadline_of(ctx, *record.year);
+  out.key("deadline").string(deadline);
+  auto due = day_of(deadline), now = day_of(today);
+  out.key("days_left");
+  if (due && now)
+    out.integer((*due - *now).count());
+  else
+    out.null();
+  out.key("overdue").boolean(today > deadline && late_state(state));
+}
+
 // ---- 我的待办 -------------------------------------------------------------------------------
 
 void todo(RouteContext& ctx, const Request& req, Response& res) {
   const Caller& caller = req.caller;
   auto& store = ctx.bench.store();
   JsonOut out;
+  std::string today = today_utc();
   out.begin_object().key("forms").begin_array();
   if (caller.principal.org) {
     std::vector<store::Id> departments = store.directory().departments_under(*caller.principal.org);
@@ -153,6 +210,7 @@ void todo(RouteContext& ctx, const Request& req, Response& res) {
           extra.key("actions");
           write_offers(extra, steps);
           extra.key("editable").boolean(edit);
+          write_deadline(extra, ctx, record, state, today);
           extra.end_object();
           std::string tail = extra.take();
           out.raw(text + "," + tail.substr(1));
@@ -178,15 +236,6 @@ int rank_of(std::string_view state) {
   for (std::size_t i = 0; i < std::size(kColumns); ++i)
     if (state == kColumns[i].first) return int(i);
   return 1;
-}
-
-std::string today_utc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
 }
 
 void progress(RouteContext& ctx, const Request& req, Response& res) {
@@ -236,9 +285,7 @@ void progress(RouteContext& ctx, const Request& req, Response& res) {
       if (r.year) year = std::max(year, *r.year);
     if (year == 0) year = std::stoi(today_utc().substr(0, 4)) - 1;
   }
-  auto configured = ctx.deadlines.find(year);
-  std::string deadline =
-      configured != ctx.deadlines.end() ? configured->second : std::to_string(year + 1) + "-04-30";
+  std::string deadline = deadline_of(ctx, year);
   bool overdue_now = today_utc() > deadline;
 
   JsonOut out;

@@ -59,9 +59,11 @@ class AuditTrail {
 public:
   virtual ~AuditTrail() = default;
   virtual AuditEntry append(const AuditRecord& record) = 0;
-  // Entries with seq > after, oldest first, at most limit; filtered by form when given.
+  // Entries with seq > after, oldest first (newest first when asked: the most recent page),
+  // at most limit; filtered by form when given.
   virtual std::vector<AuditEntry> entries(std::int64_t after, int limit,
-                                          std::optional<Id> form_id = std::nullopt) = 0;
+                                          std::optional<Id> form_id = std::nullopt,
+                                          bool newest_first = false) = 0;
   virtual AuditVerification verify() = 0;
 };
 

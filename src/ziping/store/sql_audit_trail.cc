@@ -59,20 +59,21 @@ public:
     return e;
   }
 
-  std::vector<AuditEntry> entries(std::int64_t after, int limit,
-                                  std::optional<Id> form_id) override {
+  std::vector<AuditEntry> entries(std::int64_t after, int limit, std::optional<Id> form_id,
+                                  bool newest_first) override {
     auto c = pool_.lease();
     Transaction tx(*c, false);
     std::vector<AuditEntry> out;
     limit = std::clamp(limit, 1, 10000);
-    SqlRows rows =
-        form_id ? tx.query("SELECT " + std::string(kColumns) +
-                               " FROM audit_entries WHERE seq > $1 AND form_id = $2 ORDER BY "
-                               "seq LIMIT $3",
-                           {after, *form_id, std::int64_t(limit)})
-                : tx.query("SELECT " + std::string(kColumns) +
-                               " FROM audit_entries WHERE seq > $1 ORDER BY seq LIMIT $2",
-                           {after, std::int64_t(limit)});
+    std::string order = newest_first ? " ORDER BY seq DESC" : " ORDER BY seq";
+    SqlRows rows = form_id
+                       ? tx.query("SELECT " + std::string(kColumns) +
+                                      " FROM audit_entries WHERE seq > $1 AND form_id = $2" +
+                                      order + " LIMIT $3",
+                                  {after, *form_id, std::int64_t(limit)})
+                       : tx.query("SELECT " + std::string(kColumns) +
+                                      " FROM audit_entries WHERE seq > $1" + order + " LIMIT $2",
+                                  {after, std::int64_t(limit)});
     for (const auto& row : rows) out.push_back(entry_from(row));
     return out;
   }

@@ -146,6 +146,20 @@ public:
     return out;
   }
 
+  std::vector<Department> departments(const FormFilter& counted) override {
+    // The filter's conditions join the forms counted, so a department none of whose forms
+    // match is still listed, with 0.
+    Where w = where_of(counted);
+    std::string on =
+        w.sql.empty() ? "" : " AND " + w.sql.substr(std::string_view(" WHERE ").size());
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    std::vector<Department> out;
+    for (const auto& row : tx.query(department_query("", on), w.params))
+      out.push_back(department_from(row));
+    return out;
+  }
+
   std::optional<Department> department(Id id) override {
     auto c = pool_.lease();
     Transaction tx(*c, false);
@@ -351,10 +365,12 @@ public:
   }
 
 private:
-  static std::string department_query(std::string_view where) {
+  // `join` narrows the forms counted (" AND f.…"), `where` the departments listed.
+  static std::string department_query(std::string_view where, std::string_view join = "") {
     return "SELECT d.id, d.name, d.created_at, COUNT(f.id) FROM departments d LEFT JOIN forms f "
            "ON f.department_id = d.id" +
-           std::string(where) + " GROUP BY d.id, d.name, d.created_at ORDER BY d.id";
+           std::string(join) + std::string(where) +
+           " GROUP BY d.id, d.name, d.created_at ORDER BY d.id";
   }
 
   void migrate() {

@@ -232,6 +232,9 @@ public:
   virtual int schema_version() = 0;             // the last migration applied
 
   virtual std::vector<Department> departments() = 0;
+  // Every department, with form_count counting only the forms `counted` selects (its paging and
+  // order are ignored): what a caller may see of each (the server's scoped department list).
+  virtual std::vector<Department> departments(const FormFilter& counted) = 0;
   virtual std::optional<Department> department(Id id) = 0;
   // Creates the department when no department has this name; returns it either way.
   virtual Department ensure_department(const std::string& name) = 0;

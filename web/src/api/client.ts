@@ -93,16 +93,23 @@ export async function get<T>(url: string, signal?: AbortSignal, parse?: Parse,
   return answer<T>(await fetch(url, { signal, credentials }), parse);
 }
 
-export async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+// A write whose body is text of its own type (an organisation CSV: text/csv).
+export async function sendText<T>(method: string, url: string, body: string, type: string, parse?: Parse): Promise<T> {
+  return answer<T>(await write(url, (headers) => ({ method, headers, body }), { 'Content-Type': type }), parse);
+}
+
+export async function send<T>(method: string, url: string, body: unknown, signal?: AbortSignal,
+                              parse?: Parse): Promise<T> {
   return answer<T>(await write(url, (headers) => ({
     method, signal, headers, body: body === undefined ? undefined : stringifyExact(body),
-  }), { 'Content-Type': 'application/json' }));
+  }), { 'Content-Type': 'application/json' }), parse);
 }
 
 export interface ListQuery {
   year?: string;
   kind?: string;
   status?: string;
+  review_state?: string;
   grade?: string;
   department?: string;
   q?: string;

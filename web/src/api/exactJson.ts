@@ -75,7 +75,7 @@ function canonical(text: string): string {
 const WHOLE_KEYS = new Set([
   'id', 'department_id', 'form_id', 'revision', 'base_revision', 'current_revision', 'number',
   'year', 'format_version', 'goal', 'forms', 'form_count', 'errors', 'warnings', 'notes',
-  'limit', 'offset', 'line', 'column', 'page', 'schema_version', 'places', 'month',
+  'limit', 'offset', 'line', 'column', 'page', 'schema_version', 'places', 'month', 'days_left',
   'declaration', 'monitoring', // plan ids in a form list's `chains` (a chain view's are objects)
 ]);
 

@@ -39,9 +39,11 @@ export interface TodoItem extends FormRecord {
   review_state_label: string;
   actions: StepOffer[];
   editable: boolean;
-  // Not in the contract yet (the deadline is the progress board's, per year): shown when given.
-  deadline?: string | null;
-  overdue?: boolean;
+  // The year's deadline (the progress board's), days left (negative once passed), and whether
+  // the form is late: still 填报中 or 已退回 after it. null for a form without a year.
+  deadline: string | null;
+  days_left: number | null;
+  overdue: boolean;
 }
 
 export interface ReviewEvent {

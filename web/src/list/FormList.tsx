@@ -14,7 +14,7 @@ const PAGE_SIZE = 20;
 function queryFromUrl(): ListQuery {
   const p = new URLSearchParams(location.search);
   const q: ListQuery = { limit: PAGE_SIZE, offset: Number(p.get('offset') ?? 0) || 0 };
-  for (const key of ['year', 'kind', 'status', 'grade', 'department', 'q'] as const) {
+  for (const key of ['year', 'kind', 'status', 'review_state', 'grade', 'department', 'q'] as const) {
     const v = p.get(key);
     if (v) q[key] = v;
   }

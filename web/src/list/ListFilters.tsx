@@ -10,8 +10,11 @@ interface Props {
   onChange: (q: ListQuery) => void;
 }
 
-const statuses: [string, string][] = [
-  ['draft', '填报中'], ['submitted', '已提交'], ['returned', '已退回'], ['approved', '已审核'],
+// The review chain's states, as the progress board names them (review_state; 未填报 is a unit
+// with no form, so it is the board's, not a list's).
+const states: [string, string][] = [
+  ['draft', '填报中'], ['submitted', '已提交'], ['returned', '已退回'], ['reviewed', '主管已审核'],
+  ['approved', '已通过'], ['published', '已公开'],
 ];
 
 export function ListFilters({ query, years, departments, onChange }: Props) {
@@ -33,9 +36,9 @@ export function ListFilters({ query, years, departments, onChange }: Props) {
         </select>
       </label>
       <label>状态
-        <select name="status" value={query.status ?? ''} onChange={set('status')}>
+        <select name="review_state" value={query.review_state ?? ''} onChange={set('review_state')}>
           <option value="">全部</option>
-          {statuses.map(([v, l]) => <option value={v}>{l}</option>)}
+          {states.map(([v, l]) => <option value={v}>{l}</option>)}
         </select>
       </label>
       <label>等级

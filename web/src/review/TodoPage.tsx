@@ -23,6 +23,12 @@ export function TodoPage() {
     reviewApi.todo().then((t) => setItems(t.forms)).catch((e) => setError(e.message));
   }, []);
   const deadlines = items?.some((f) => f.deadline) ?? false;
+  const due = (f: TodoItem) => {
+    if (!f.deadline) return '—';
+    if (f.overdue) return `${f.deadline}（已逾期 ${-(f.days_left ?? 0)} 天）`;
+    if (f.days_left !== null && f.days_left >= 0) return `${f.deadline}（还剩 ${f.days_left} 天）`;
+    return f.deadline;
+  };
   return (
     <section class="todo-page">
       <h1>我的待办 <span class="sub">{user && `${user.role_label || roleLabel[user.role]}${user.org ? ' · ' + user.org.name : ''}`}</span></h1>
@@ -44,7 +50,7 @@ export function TodoPage() {
                 <td>{show(f.year)}</td>
                 <td><StateBadge state={f.review_state} label={f.review_state_label} /></td>
                 <td>{f.actions.length ? f.actions.map((a) => a.action_label).join(' / ') : nextStep[user?.role ?? '']?.[f.review_state] ?? '处理'}</td>
-                {deadlines && <td class={f.overdue ? 'overdue-text' : ''}>{f.deadline ? f.deadline + (f.overdue ? '（已逾期）' : '') : '—'}</td>}
+                {deadlines && <td class={f.overdue ? 'overdue-text' : ''} data-testid="deadline">{due(f)}</td>}
                 <td class="sub">{when(f.updated_at)}</td>
               </tr>
             ))}

@@ -14,6 +14,9 @@ import { TodoPage } from '../review/TodoPage';
 import { LazyPage } from './LazyPage';
 import { ImportPage } from '../transfer/ImportPage';
 import { ChainPage } from '../chain/ChainPage';
+import { AuditPage } from '../admin/AuditPage';
+import { OrgsPage } from '../admin/OrgsPage';
+import { UsersPage } from '../admin/UsersPage';
 import { isPublicRoute, loginUrl, navigate, onLink, parseRoute, useRoute } from './route';
 import { oversees, SessionContext } from './session';
 
@@ -49,6 +52,8 @@ export function App() {
     <a href={href} onClick={onLink} class={active ? 'active' : ''} title={title}>{label}</a>
   );
   const fills = user?.role === 'filler' || user?.role === 'unit_head';
+  // The administration pages: the server refuses them to every other role (endpoints.def).
+  const admin = user?.role === 'admin';
   const privatePage = !isPublicRoute(route);
   return (
     <SessionContext.Provider value={{ user, known, setUser }}>
@@ -61,6 +66,9 @@ export function App() {
             {oversees(user) && tab('/progress', '填报进度', 'progress of my units', route.page === 'progress')}
             {user && tab('/dashboard', '年度概览', 'dashboard', route.page === 'dashboard')}
             {fills && tab('/import', '导入', 'import', route.page === 'import')}
+            {admin && tab('/admin/users', '用户管理', 'users', route.page === 'admin-users')}
+            {admin && tab('/admin/orgs', '组织机构', 'organisations', route.page === 'admin-orgs')}
+            {admin && tab('/admin/audit', '审计日志', 'audit trail', route.page === 'admin-audit')}
             {tab('/public', '公开表单', 'published forms', route.page === 'public' || route.page === 'public-form')}
           </nav>
           <div class="who">
@@ -89,6 +97,10 @@ export function App() {
               {route.page === 'dashboard' && <LazyPage load={loadDashboard} />}
               {route.page === 'import' && <ImportPage />}
               {route.page === 'public' && <PublicList />}
+              {route.page.startsWith('admin-') && !admin && <p class="error-text">只有管理员可以使用此页面</p>}
+              {route.page === 'admin-users' && admin && <UsersPage />}
+              {route.page === 'admin-orgs' && admin && <OrgsPage />}
+              {route.page === 'admin-audit' && admin && <AuditPage />}
               {route.page === 'public-form' && <FormEditor key={'p' + route.id} id={route.id} publicView />}
             </>
           )}

@@ -13,7 +13,10 @@ export type Route =
   | { page: 'todo' }
   | { page: 'progress' }
   | { page: 'public' }
-  | { page: 'public-form'; id: number };
+  | { page: 'public-form'; id: number }
+  | { page: 'admin-users' }
+  | { page: 'admin-orgs' }
+  | { page: 'admin-audit' };
 
 export function parseRoute(path: string): Route {
   const chain = /^\/forms\/(\d+)\/chain\/?$/.exec(path);
@@ -23,6 +26,9 @@ export function parseRoute(path: string): Route {
   const published = /^\/public\/forms\/(\d+)\/?$/.exec(path);
   if (published) return { page: 'public-form', id: Number(published[1]) };
   if (path.startsWith('/public')) return { page: 'public' };
+  if (path.startsWith('/admin/users')) return { page: 'admin-users' };
+  if (path.startsWith('/admin/orgs')) return { page: 'admin-orgs' };
+  if (path.startsWith('/admin/audit')) return { page: 'admin-audit' };
   if (path.startsWith('/dashboard')) return { page: 'dashboard' };
   if (path.startsWith('/import')) return { page: 'import' };
   if (path.startsWith('/login')) return { page: 'login' };
