@@ -165,8 +165,8 @@ TEST(Api, HealthNamesTheBackend) {
   Json j = json_of(r);
   EXPECT_EQ(j["status"].str(), "ok");
   EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
-  // 2: 指标解释; 3: accounts (issue 10); 4: facts (issue 13)
-  EXPECT_EQ(j["store"]["schema_version"].str(), "4");
+  // 2: 指标解释; 3: accounts (issue 10); 4: facts (issue 13); 5: fact sums (issue 13)
+  EXPECT_EQ(j["store"]["schema_version"].str(), "5");
   EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
 }
 
