@@ -24,6 +24,10 @@ namespace ziping::cli {
 namespace {
 
 constexpr std::size_t kChunk = 64;
+// Statistics are refreshed once the database holds this many more forms than at the start
+// (the planner's choices for the chunks' lookups are then those of a full table), and at the
+// end.
+constexpr std::int64_t kStatisticsAfter = 2000;
 
 // The files named, directories walked recursively for files a reader claims, sorted.
 std::vector<std::string> collect(const std::vector<std::string>& inputs) {
@@ -105,6 +109,14 @@ int run_load(const LoadOptions& options) {
   Tally tally;
   Progress progress("载入 load", std::int64_t(files.size()));
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> refreshed{false};
+  auto refresh = [&] {
+    try {
+      store->refresh_statistics();
+    } catch (const store::StoreError& error) {
+      print_diagnostics({error.diagnostic()}); // the forms are stored; only the planner waits
+    }
+  };
   auto work = [&] {
     for (;;) {
       std::size_t start = next.fetch_add(kChunk);
@@ -192,12 +204,14 @@ int run_load(const LoadOptions& options) {
           for (const auto& f : batch_files) tally.fail(f, error.diagnostic().message_zh());
         }
         progress.advance(std::int64_t(batch.size()));
+        if (tally.loaded >= kStatisticsAfter && !refreshed.exchange(true)) refresh();
       }
     }
   };
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i) workers.emplace_back(work);
   for (auto& w : workers) w.join();
+  if (tally.loaded > 0) refresh();
   double seconds = progress.seconds();
   progress.finish();
 

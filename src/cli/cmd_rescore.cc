@@ -73,15 +73,22 @@ int run_rescore(const RescoreOptions& options) {
       std::size_t end = std::min(todo.size(), start + kChunk);
       std::vector<store::Rescore> batch;
       try {
+        std::vector<store::Id> ids;
+        for (std::size_t i = start; i < end; ++i) ids.push_back(todo[i].current.id);
+        // The chunk's current revisions in one read per table.
+        std::vector<store::StoredForm> stored = store->current_forms(ids);
+        std::size_t at = 0;
         for (std::size_t i = start; i < end; ++i) {
           const Job& job = todo[i];
-          auto stored = store->form(job.current.id);
-          if (!stored || stored->record.revision != job.current.revision) {
+          if (at >= stored.size() || stored[at].record.id != job.current.id ||
+              stored[at].record.revision != job.current.revision) {
+            if (at < stored.size() && stored[at].record.id == job.current.id) ++at;
             ++changed; // deleted or saved meanwhile: that save wrote its own facts
             continue;
           }
-          rules::Mode mode = rules::parse_mode(stored->record.mode).value_or(rules::Mode::Review);
-          check::Run run = check::run(std::move(stored->form), *job.rules, mode);
+          store::StoredForm& form = stored[at++];
+          rules::Mode mode = rules::parse_mode(form.record.mode).value_or(rules::Mode::Review);
+          check::Run run = check::run(std::move(form.form), *job.rules, mode);
           Filed f = filed(run);
           batch.push_back({job.current.id, job.current.revision, job.rules->name,
                            std::move(f.summary), std::move(f.facts)});

@@ -194,6 +194,83 @@ TEST_F(FactsContract, ARescoreReplacesSummaryAndFactsOfCurrentRevisionsOnly) {
   EXPECT_EQ(store_->revisions(created[0].id).at(0).summary.total, batch[0].summary.total);
 }
 
+// A load's chunk (issue 13, branch scale-pg): many forms at once, rows appended per table (COPY
+// in PostgreSQL beyond kRowsPerInsert rows), read back whole, with one audit entry each, in one
+// unbroken chain.
+TEST_F(FactsContract, ABatchOfFormsIsFiledWholeAndReadBackInOneGo) {
+  std::vector<NewForm> batch;
+  for (int i = 0; i < 30; ++i) {
+    NewForm n = filed(form_of("单位" + std::to_string(i % 7), 2020 + i % 4,
+                              {{"培训次数", "≥10次", "8次", "10", "10"},
+                               {"覆盖\t人次\n\\", "≥100人次", "100人次", "10", "9"},
+                               {"支出", "≤20万元", "19.5万元", "10", "10"},
+                               {"满意度", "≥90%", "95%", "10", "10"},
+                               {"完成率", "=100%", "100%", "10", "10"}},
+                              "90.00"));
+    n.source_hash = std::string(63, 'a') + char('a' + i % 26) + std::to_string(i);
+    n.source_name = "f" + std::to_string(i) + ".json";
+    batch.push_back(std::move(n));
+  }
+  auto created = store_->create_forms(batch);
+  ASSERT_EQ(created.size(), batch.size());
+  std::vector<Id> ids;
+  for (std::size_t i = 0; i < created.size(); ++i) {
+    EXPECT_EQ(created[i].department, batch[i].form.department);
+    EXPECT_EQ(created[i].year, batch[i].form.year);
+    ids.push_back(created[i].id);
+  }
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM leaf_facts"), "150");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM indicators"), "150");
+  EXPECT_EQ(scalar("SELECT COUNT(DISTINCT name) FROM departments"), "7");
+  // Read back in one go, in the order asked, a missing id left out; tabs, newlines and
+  // backslashes survive COPY's escapes.
+  std::vector<Id> asked = {ids[3], 999999, ids[0]};
+  auto forms = store_->current_forms(asked);
+  ASSERT_EQ(forms.size(), 2u);
+  EXPECT_EQ(forms[0].record.id, ids[3]);
+  EXPECT_EQ(forms[1].record.id, ids[0]);
+  EXPECT_EQ(forms[0].form.goals.at(0).indicators.at(1).name, "覆盖\t人次\n\\");
+  EXPECT_EQ(forms[1].form.department, batch[0].form.department);
+  EXPECT_EQ(forms[1].form.goals.at(0).indicators.size(), 5u);
+  // One entry per form, chained.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_entries WHERE action = 'form.create'"), "30");
+  EXPECT_TRUE(store_->audit_trail().verify().ok);
+  // The per-form sums the inflation analyses read: 5 leaves compared, one declared below.
+  EXPECT_EQ(
+      scalar("SELECT compared_leaves FROM form_facts WHERE form_id = " + std::to_string(ids[0])),
+      "5");
+}
+
+TEST_F(FactsContract, ARescoreWritesOnlyTheFormsWhoseFactsChanged) {
+  std::vector<NewForm> batch = {
+      filed(form_of("戊单位", 2023, {{"培训次数", "≥10次", "5次", "90", "90"}}, "99.00")),
+      filed(form_of("戊单位", 2022, {{"培训次数", "≥10次", "10次", "90", "90"}}, "99.00"))};
+  auto created = store_->create_forms(batch);
+  std::vector<Id> ids = {created[0].id, created[1].id};
+  auto stored = store_->current_forms(ids);
+  ASSERT_EQ(stored.size(), 2u);
+  auto digest = [&](Id id) {
+    return scalar("SELECT digest FROM form_facts WHERE form_id = " + std::to_string(id));
+  };
+  std::string before0 = digest(ids[0]), before1 = digest(ids[1]);
+  EXPECT_EQ(before0.size(), 64u);
+  // A leaf row marked: a rescore that writes the form's facts replaces it.
+  backend_->execute("UPDATE leaf_facts SET codes = 'marked'");
+  // The first form under auto mode (its score changes), the second as it was filed.
+  check::Run changed = check::run(stored[0].form, cn2020(), rules::Mode::Auto);
+  check::Run same = check::run(stored[1].form, cn2020(), rules::Mode::Review);
+  std::vector<Rescore> rescores = {
+      {ids[0], 1, "cn-2020", server::Workbench::summary(changed), facts::facts_of(changed)},
+      {ids[1], 1, "cn-2020", server::Workbench::summary(same), facts::facts_of(same)}};
+  EXPECT_EQ(store_->rescore(rescores), 2u);
+  EXPECT_NE(digest(ids[0]), before0);
+  EXPECT_EQ(digest(ids[1]), before1);
+  EXPECT_NE(scalar("SELECT codes FROM leaf_facts WHERE form_id = " + std::to_string(ids[0])),
+            "marked");
+  EXPECT_EQ(scalar("SELECT codes FROM leaf_facts WHERE form_id = " + std::to_string(ids[1])),
+            "marked"); // not written again: its rows came out the same
+}
+
 // Two units under one 主管部门 (from the organisation tree) and one without, over two years.
 class AnalysesContract : public FactsContract {
 protected:

@@ -1,11 +1,26 @@
 #include "ziping/facts/evaluation_facts.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 namespace ziping::facts {
 namespace {
 
 using num::Decimal;
+
+// " ZP0303 ZP0408 ": sorted, so that the same findings give the same text whatever order the
+// diagnostics came in (a form read from a file and the same form read back from the store
+// order them differently; a rescore compares the rows it would write with the stored ones).
+std::string padded(std::vector<std::string_view>& codes) {
+  std::sort(codes.begin(), codes.end());
+  std::string out = " ";
+  for (auto code : codes) {
+    out += code;
+    out += ' ';
+  }
+  return out;
+}
 
 std::string_view comparator_text(value::Comparator c) {
   switch (c) {
@@ -129,9 +144,10 @@ store::FormFacts facts_of(const check::Run& run) {
       l.score = leaf.score;
       add_sum(f.formula_score, leaf.formula);
       add_sum(declared_leaves, leaf.declared);
-      l.codes = " ";
+      std::vector<std::string_view> codes;
       for (const auto& d : run.diagnostics)
-        if (!d.path.empty() && under(d.path, leaf.path)) l.codes += std::string(d.code()) + " ";
+        if (!d.path.empty() && under(d.path, leaf.path)) codes.push_back(d.code());
+      l.codes = padded(codes);
       f.leaves.push_back(std::move(l));
     }
   }
@@ -140,8 +156,9 @@ store::FormFacts facts_of(const check::Run& run) {
     f.declared_parts = f.declared_budget_score;
     add_sum(f.declared_parts, declared_leaves);
   }
-  f.codes = " ";
-  for (const auto& d : run.diagnostics) f.codes += std::string(d.code()) + " ";
+  std::vector<std::string_view> codes;
+  for (const auto& d : run.diagnostics) codes.push_back(d.code());
+  f.codes = padded(codes);
   return f;
 }
 

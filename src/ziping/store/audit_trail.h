@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -69,5 +70,8 @@ public:
 
 // Appends inside the caller's write transaction (so a save and its entry commit together).
 AuditEntry append_audit(Transaction& tx, const AuditRecord& record);
+// Several, in order, with one read of the chain's head and one insert. PostgreSQL holds the
+// chain's lock from here to the commit: a batch appends last, just before it commits.
+std::vector<AuditEntry> append_audits(Transaction& tx, std::span<const AuditRecord> records);
 
 } // namespace ziping::store

@@ -1,5 +1,6 @@
 #include "ziping/store/fact_rows.h"
 
+#include "ziping/crypto/crypto.h"
 #include "ziping/store/form_rows.h"
 
 namespace ziping::store {
@@ -43,7 +44,7 @@ void put(std::vector<SqlParam>& p, const std::optional<bool>& v) {
   else
     p.emplace_back();
 }
-template <class... Params> void add(std::vector<SqlParam>& p, const Params&... params) {
+template <class... Params> void add_params(std::vector<SqlParam>& p, const Params&... params) {
   (put(p, params), ...);
 }
 
@@ -53,8 +54,8 @@ constexpr std::string_view kFormColumns =
     "execution_score_micro, budget_annual_micro, budget_executed_micro, indicator_weight_micro, "
     "indicator_score_micro, formula_score_micro, declared_budget_score_micro, "
     "declared_leaves_micro, declared_total_micro, declared_parts_micro, leaves, errors, warnings, "
-    "notes, codes";
-constexpr std::size_t kFormWidth = 29;
+    "notes, codes, compared_leaves, leaves_over, excess_micro, digest";
+constexpr std::size_t kFormWidth = 33;
 
 constexpr std::string_view kLeafColumns =
     "year, form_id, goal_ordinal, ordinal, department_id, series, level1, level2, name, method, "
@@ -63,40 +64,103 @@ constexpr std::string_view kLeafColumns =
     "large_deviation, tier, weight_micro, declared_micro, formula_micro, score_micro, codes";
 constexpr std::size_t kLeafWidth = 30;
 
+// The rows' values, each length-prefixed and typed, so different rows cannot read the same.
+void digest_text(std::string& out, std::span<const SqlParam> values) {
+  for (const auto& v : values) {
+    if (auto* n = std::get_if<std::int64_t>(&v)) {
+      out += 'i';
+      out += std::to_string(*n);
+    } else if (auto* t = std::get_if<std::string>(&v)) {
+      out += 's';
+      out += std::to_string(t->size());
+      out += ':';
+      out += *t;
+    } else {
+      out += 'n';
+    }
+    out += ';';
+  }
+}
+
 } // namespace
+
+std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts& f) {
+  std::int64_t year = o.form->year.value_or(0);
+  std::size_t leaves_start = leaves_.size();
+  // Σ(declared − formula) over the leaves that have both: the inflation analyses' per-form
+  // figures, kept here so that they read one row per form instead of its leaves.
+  std::int64_t compared = 0, over = 0, excess = 0;
+  for (const LeafFact& l : f.leaves) {
+    std::vector<SqlParam>& q = leaves_;
+    add_params(q, year, o.form_id, std::int64_t(l.goal_ordinal), std::int64_t(l.ordinal),
+               o.department_id, l.series, l.level1, l.level2, l.name, l.method, l.comparator,
+               l.target_kind, l.target_text, Exact{l.target_number}, micro(l.target_number),
+               l.target_unit, l.actual_text, Exact{l.actual_number}, micro(l.actual_number),
+               l.actual_unit, micro(l.ratio), micro(l.deviation));
+    put(q, l.met);
+    Micro declared = micro(l.declared), formula = micro(l.formula);
+    add_params(q, std::int64_t(l.large_deviation ? 1 : 0), l.tier, micro(l.weight), declared,
+               formula, micro(l.score), l.codes);
+    if (declared.value && formula.value) {
+      ++compared;
+      if (*declared.value > *formula.value) ++over;
+      excess += *declared.value - *formula.value;
+    }
+  }
+  std::size_t form_start = forms_.size();
+  std::vector<SqlParam>& p = forms_;
+  add_params(p, std::int64_t(year), o.form_id, std::int64_t(o.revision), o.department_id,
+             std::string(kind_name(o.form->kind)), o.form->project, o.rule_set, f.rules_digest,
+             o.mode, s.grade, f.declared_grade, micro(s.total), micro(s.execution_rate),
+             micro(f.execution_line), micro(f.execution_score), micro(f.budget_annual),
+             micro(f.budget_executed), micro(f.indicator_weight), micro(s.indicator_score),
+             micro(f.formula_score), micro(f.declared_budget_score), micro(f.declared_leaves),
+             micro(f.declared_total), micro(f.declared_parts), std::int64_t(f.leaves.size()),
+             std::int64_t(s.errors), std::int64_t(s.warnings), std::int64_t(s.notes), f.codes,
+             compared, over);
+  if (compared > 0)
+    put(p, excess);
+  else
+    p.emplace_back();
+  std::string text = "ziping-facts-1;";
+  digest_text(text, std::span(forms_).subspan(form_start));
+  digest_text(text, std::span(leaves_).subspan(leaves_start));
+  std::string digest = crypto::sha256_hex(text);
+  put(p, digest);
+  return digest;
+}
+
+void FactRows::append(FactRows&& other) {
+  forms_.insert(forms_.end(), std::make_move_iterator(other.forms_.begin()),
+                std::make_move_iterator(other.forms_.end()));
+  leaves_.insert(leaves_.end(), std::make_move_iterator(other.leaves_.begin()),
+                 std::make_move_iterator(other.leaves_.end()));
+}
+
+void FactRows::write(Transaction& tx) const {
+  tx.append_rows("form_facts", kFormColumns, kFormWidth, forms_);
+  tx.append_rows("leaf_facts", kLeafColumns, kLeafWidth, leaves_);
+}
+
+void delete_facts(Transaction& tx, std::span<const Id> form_ids) {
+  constexpr std::size_t kPerStatement = 500;
+  for (std::size_t start = 0; start < form_ids.size(); start += kPerStatement) {
+    std::size_t n = std::min(form_ids.size() - start, kPerStatement);
+    std::vector<SqlParam> params(form_ids.begin() + std::ptrdiff_t(start),
+                                 form_ids.begin() + std::ptrdiff_t(start + n));
+    std::string in = placeholders(1, n);
+    tx.execute("DELETE FROM leaf_facts WHERE form_id IN (" + in + ")", params);
+    tx.execute("DELETE FROM form_facts WHERE form_id IN (" + in + ")", params);
+  }
+}
 
 void replace_facts(Transaction& tx, const FactsOwner& o, const Summary& s,
                    const std::optional<FormFacts>& facts, bool fresh) {
-  if (!fresh) {
-    tx.execute("DELETE FROM leaf_facts WHERE form_id = $1", {SqlParam(o.form_id)});
-    tx.execute("DELETE FROM form_facts WHERE form_id = $1", {o.form_id});
-  }
+  if (!fresh) delete_facts(tx, std::span(&o.form_id, 1));
   if (!facts) return;
-  const FormFacts& f = *facts;
-  std::int64_t year = o.form->year.value_or(0);
-  std::vector<SqlParam> p;
-  add(p, std::int64_t(year), o.form_id, std::int64_t(o.revision), o.department_id,
-      std::string(kind_name(o.form->kind)), o.form->project, o.rule_set, f.rules_digest, o.mode,
-      s.grade, f.declared_grade, micro(s.total), micro(s.execution_rate), micro(f.execution_line),
-      micro(f.execution_score), micro(f.budget_annual), micro(f.budget_executed),
-      micro(f.indicator_weight), micro(s.indicator_score), micro(f.formula_score),
-      micro(f.declared_budget_score), micro(f.declared_leaves), micro(f.declared_total),
-      micro(f.declared_parts), std::int64_t(f.leaves.size()), std::int64_t(s.errors),
-      std::int64_t(s.warnings), std::int64_t(s.notes), f.codes);
-  std::string sql = "INSERT INTO form_facts (" + std::string(kFormColumns) + ") VALUES (";
-  for (std::size_t i = 1; i <= kFormWidth; ++i) sql += (i > 1 ? ", $" : "$") + std::to_string(i);
-  tx.execute(sql + ")", p);
-  insert_rows(tx, "leaf_facts", kLeafColumns, kLeafWidth, f.leaves,
-              [&](std::vector<SqlParam>& q, const LeafFact& l, std::size_t) {
-                add(q, year, o.form_id, std::int64_t(l.goal_ordinal), std::int64_t(l.ordinal),
-                    o.department_id, l.series, l.level1, l.level2, l.name, l.method, l.comparator,
-                    l.target_kind, l.target_text, Exact{l.target_number}, micro(l.target_number),
-                    l.target_unit, l.actual_text, Exact{l.actual_number}, micro(l.actual_number),
-                    l.actual_unit, micro(l.ratio), micro(l.deviation));
-                put(q, l.met);
-                add(q, std::int64_t(l.large_deviation ? 1 : 0), l.tier, micro(l.weight),
-                    micro(l.declared), micro(l.formula), micro(l.score), l.codes);
-              });
+  FactRows rows;
+  rows.add(o, s, *facts);
+  rows.write(tx);
 }
 
 std::optional<std::int64_t> to_micro(const Decimal& value) {

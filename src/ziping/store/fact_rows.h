@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 
 #include "ziping/model/form.h"
@@ -20,9 +21,29 @@ struct FactsOwner {
   std::string mode;
 };
 
-// Removes the form's facts (of every year: a save may have changed the year), then writes
-// `facts` when given. A form just created has none to remove (`fresh`: two statements fewer,
-// each of which would visit every partition in PostgreSQL).
+// The fact rows of several forms, written with one append per table. Each form's rows carry
+// a digest of their own values (form_facts.digest), so a rescore writes only the forms whose
+// facts changed, and the form's sums over its leaves (compared_leaves, leaves_over,
+// excess_micro) that the inflation analyses read instead of the leaves.
+class FactRows {
+public:
+  // Returns the digest of the form's rows.
+  std::string add(const FactsOwner& owner, const Summary& summary, const FormFacts& facts);
+  // Takes `other`'s rows after these.
+  void append(FactRows&& other);
+  void write(Transaction& tx) const;
+  bool empty() const { return forms_.empty(); }
+
+private:
+  std::vector<SqlParam> forms_, leaves_;
+};
+
+// Removes the facts of these forms (of every year: a save may have changed the year).
+void delete_facts(Transaction& tx, std::span<const Id> form_ids);
+
+// Removes the form's facts, then writes `facts` when given. A form just created has none to
+// remove (`fresh`: two statements fewer, each of which would visit every partition in
+// PostgreSQL).
 void replace_facts(Transaction& tx, const FactsOwner& owner, const Summary& summary,
                    const std::optional<FormFacts>& facts, bool fresh = false);
 

@@ -1,6 +1,7 @@
 #include "ziping/store/form_rows.h"
 
 #include <algorithm>
+#include <map>
 
 #include "ziping/model/fields.h"
 
@@ -140,60 +141,23 @@ model::Form content_from(const SqlRow& row, std::size_t i) {
   return f;
 }
 
-void insert_children(Transaction& tx, Id revision_id, const model::Form& form) {
-  using model::Owner;
-  insert_rows(tx, "funding_sources", "revision_id, ordinal, " + columns_of(Owner::Funding),
-              2 + model::fields_of(Owner::Funding).size(), form.budget.sources,
-              [&](std::vector<SqlParam>& p, const model::FundingRow& s, std::size_t i) {
-                p.insert(p.end(), {revision_id, std::int64_t(i)});
-                fields_params(p, Owner::Funding, s);
-              });
-  insert_rows(tx, "goals", "revision_id, ordinal, " + columns_of(Owner::Goal),
-              2 + model::fields_of(Owner::Goal).size(), form.goals,
-              [&](std::vector<SqlParam>& p, const model::Goal& g, std::size_t i) {
-                p.insert(p.end(), {revision_id, std::int64_t(i)});
-                fields_params(p, Owner::Goal, g);
-              });
-  struct Leaf {
-    std::size_t goal;
-    std::size_t index;
-    const model::Indicator* indicator;
-  };
-  std::vector<Leaf> leaves;
-  for (std::size_t g = 0; g < form.goals.size(); ++g)
-    for (std::size_t i = 0; i < form.goals[g].indicators.size(); ++i)
-      leaves.push_back({g, i, &form.goals[g].indicators[i]});
-  insert_rows(tx, "indicators",
-              "revision_id, goal_ordinal, ordinal, " + columns_of(Owner::Indicator),
-              3 + model::fields_of(Owner::Indicator).size(), leaves,
-              [&](std::vector<SqlParam>& p, const Leaf& leaf, std::size_t) {
-                p.insert(p.end(), {revision_id, std::int64_t(leaf.goal), std::int64_t(leaf.index)});
-                fields_params(p, Owner::Indicator, *leaf.indicator);
-              });
+std::string child_columns(std::string_view keys, model::Owner owner) {
+  return std::string(keys) + ", " + columns_of(owner);
 }
 
-void load_children(Transaction& tx, Id revision_id, model::Form& form) {
-  using model::Owner;
-  for (const auto& row : tx.query("SELECT " + columns_of(Owner::Funding) +
-                                      " FROM funding_sources WHERE revision_id = $1 ORDER BY "
-                                      "ordinal",
-                                  {revision_id}))
-    form.budget.sources.push_back(fields_from<model::FundingRow>(row, 0, Owner::Funding));
-  for (const auto& row : tx.query("SELECT " + columns_of(Owner::Goal) +
-                                      " FROM goals WHERE revision_id = $1 ORDER BY ordinal",
-                                  {revision_id}))
-    form.goals.push_back(fields_from<model::Goal>(row, 0, Owner::Goal));
-  for (const auto& row : tx.query("SELECT goal_ordinal, " + columns_of(Owner::Indicator) +
-                                      " FROM indicators WHERE revision_id = $1 ORDER BY "
-                                      "goal_ordinal, ordinal",
-                                  {revision_id})) {
-    auto goal = std::size_t(std::stoll(text_of(row[0])));
-    if (goal >= form.goals.size())
-      throw StoreError(diag::make(
-          DiagId::err_store_failure, "",
-          {"indicator row without its goal (revision " + std::to_string(revision_id) + ")"}));
-    auto x = fields_from<model::Indicator>(row, 1, Owner::Indicator);
-    form.goals[goal].indicators.push_back(std::move(x));
+// Children of the revisions in `ids`, `columns` after revision_id, ordered: one query per 500.
+template <class Each>
+void each_child_row(Transaction& tx, std::string_view table, std::string_view columns,
+                    std::string_view order, const std::vector<Id>& ids, Each each) {
+  constexpr std::size_t kPerQuery = 500;
+  for (std::size_t start = 0; start < ids.size(); start += kPerQuery) {
+    std::size_t n = std::min(ids.size() - start, kPerQuery);
+    std::vector<SqlParam> params(ids.begin() + std::ptrdiff_t(start),
+                                 ids.begin() + std::ptrdiff_t(start + n));
+    std::string sql = "SELECT revision_id, " + std::string(columns) + " FROM " +
+                      std::string(table) + " WHERE revision_id IN (" + placeholders(1, n) +
+                      ") ORDER BY revision_id, " + std::string(order);
+    for (const auto& row : tx.query(sql, params)) each(std::stoll(text_of(row[0])), row);
   }
 }
 
@@ -243,46 +207,140 @@ Revision revision_from(const SqlRow& row) {
   return r;
 }
 
-Id insert_revision(Transaction& tx, Id form_id, const Revision& r, const model::Form& form) {
-  std::vector<SqlParam> p = {form_id,
-                             std::int64_t(r.number),
-                             r.author,
-                             r.comment,
-                             r.created_at,
-                             std::string(status_name(r.status)),
-                             r.rule_set,
-                             r.mode,
-                             decimal_param(r.summary.total),
-                             r.summary.grade,
-                             decimal_param(r.summary.execution_rate),
-                             decimal_param(r.summary.indicator_score),
-                             std::int64_t(r.summary.errors),
-                             std::int64_t(r.summary.warnings),
-                             std::int64_t(r.summary.notes)};
+std::vector<Id> allocate_ids(Transaction& tx, std::string_view table, std::size_t n) {
+  std::vector<Id> ids;
+  if (n == 0) return ids;
+  ids.reserve(n);
+  if (tx.dialect() == Dialect::PostgreSQL) {
+    for (const auto& row : tx.query("SELECT nextval(pg_get_serial_sequence('" + std::string(table) +
+                                        "', 'id')) FROM generate_series(1, $1)",
+                                    {std::int64_t(n)}))
+      ids.push_back(std::stoll(text_of(row.at(0))));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+  auto rows = tx.query("SELECT COALESCE(MAX(id), 0) FROM " + std::string(table));
+  Id last = std::stoll(text_of(rows.at(0).at(0)));
+  for (std::size_t i = 1; i <= n; ++i) ids.push_back(last + Id(i));
+  return ids;
+}
+
+void ContentRows::add(Id revision_id, Id form_id, const Revision& r, const model::Form& form) {
+  using model::Owner;
+  std::vector<SqlParam>& p = revisions_;
+  p.insert(p.end(),
+           {revision_id, form_id, std::int64_t(r.number), r.author, r.comment, r.created_at,
+            std::string(status_name(r.status)), r.rule_set, r.mode, decimal_param(r.summary.total),
+            r.summary.grade, decimal_param(r.summary.execution_rate),
+            decimal_param(r.summary.indicator_score), std::int64_t(r.summary.errors),
+            std::int64_t(r.summary.warnings), std::int64_t(r.summary.notes)});
   content_params(p, form);
-  std::string sql = "INSERT INTO revisions (form_id, number, author, comment, created_at, status, "
-                    "rule_set, mode, total, grade, execution_rate, indicator_score, errors, "
-                    "warnings, notes, " +
-                    std::string(kContentColumns) + ") VALUES (";
-  for (std::size_t i = 1; i <= p.size(); ++i) sql += (i > 1 ? ", $" : "$") + std::to_string(i);
-  sql += ") RETURNING id";
-  Id id = std::stoll(text_of(tx.query(sql, p).at(0).at(0)));
-  insert_children(tx, id, form);
+  for (std::size_t i = 0; i < form.budget.sources.size(); ++i) {
+    funding_.insert(funding_.end(), {revision_id, std::int64_t(i)});
+    fields_params(funding_, Owner::Funding, form.budget.sources[i]);
+  }
+  for (std::size_t g = 0; g < form.goals.size(); ++g) {
+    goals_.insert(goals_.end(), {revision_id, std::int64_t(g)});
+    fields_params(goals_, Owner::Goal, form.goals[g]);
+    for (std::size_t i = 0; i < form.goals[g].indicators.size(); ++i) {
+      indicators_.insert(indicators_.end(), {revision_id, std::int64_t(g), std::int64_t(i)});
+      fields_params(indicators_, Owner::Indicator, form.goals[g].indicators[i]);
+    }
+  }
+}
+
+void ContentRows::write(Transaction& tx) const {
+  using model::Owner;
+  tx.append_rows("revisions",
+                 "id, form_id, number, author, comment, created_at, status, rule_set, mode, "
+                 "total, grade, execution_rate, indicator_score, errors, warnings, notes, " +
+                     std::string(kContentColumns),
+                 1 + kRevisionWidth + kContentWidth, revisions_);
+  // Goals before the indicators that refer to them.
+  tx.append_rows("funding_sources", child_columns("revision_id, ordinal", Owner::Funding),
+                 2 + model::fields_of(Owner::Funding).size(), funding_);
+  tx.append_rows("goals", child_columns("revision_id, ordinal", Owner::Goal),
+                 2 + model::fields_of(Owner::Goal).size(), goals_);
+  tx.append_rows("indicators",
+                 child_columns("revision_id, goal_ordinal, ordinal", Owner::Indicator),
+                 3 + model::fields_of(Owner::Indicator).size(), indicators_);
+}
+
+Id insert_revision(Transaction& tx, Id form_id, const Revision& r, const model::Form& form) {
+  Id id = allocate_ids(tx, "revisions", 1).at(0);
+  ContentRows rows;
+  rows.add(id, form_id, r, form);
+  rows.write(tx);
   return id;
+}
+
+std::string placeholders(std::size_t first, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
+  return out;
+}
+
+std::vector<LoadedRevision> load_revisions(Transaction& tx, std::string_view from_where,
+                                           std::span<const SqlParam> params) {
+  using model::Owner;
+  std::vector<LoadedRevision> out;
+  std::vector<Id> ids; // revision row ids, ascending, beside `out`'s order
+  std::map<Id, std::size_t> at;
+  std::string columns;
+  for (std::string_view c : {kRevisionColumns, kContentColumns}) {
+    // Qualified: `from_where` may join tables with columns of the same names.
+    std::size_t start = 0;
+    while (start < c.size()) {
+      std::size_t comma = std::min(c.find(',', start), c.size());
+      std::string_view name = c.substr(start, comma - start);
+      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+      columns += (columns.empty() ? "r." : ", r.") + std::string(name);
+      start = comma + 1;
+    }
+  }
+  for (const auto& row : tx.query("SELECT r.form_id, " + columns + std::string(from_where) +
+                                      " ORDER BY r.form_id, r.number",
+                                  params)) {
+    SqlRow rest(row.begin() + 1, row.end());
+    LoadedRevision loaded{std::stoll(text_of(row[0])), revision_from(rest),
+                          content_from(rest, kRevisionWidth)};
+    Id id = std::stoll(text_of(rest[0]));
+    at[id] = out.size();
+    ids.push_back(id);
+    out.push_back(std::move(loaded));
+  }
+  std::sort(ids.begin(), ids.end());
+  auto form_of = [&](Id id) -> model::Form& { return out[at.at(id)].form; };
+  each_child_row(tx, "funding_sources", columns_of(Owner::Funding), "ordinal", ids,
+                 [&](Id id, const SqlRow& row) {
+                   form_of(id).budget.sources.push_back(
+                       fields_from<model::FundingRow>(row, 1, Owner::Funding));
+                 });
+  each_child_row(tx, "goals", columns_of(Owner::Goal), "ordinal", ids,
+                 [&](Id id, const SqlRow& row) {
+                   form_of(id).goals.push_back(fields_from<model::Goal>(row, 1, Owner::Goal));
+                 });
+  each_child_row(tx, "indicators", "goal_ordinal, " + columns_of(Owner::Indicator),
+                 "goal_ordinal, ordinal", ids, [&](Id id, const SqlRow& row) {
+                   model::Form& form = form_of(id);
+                   auto goal = std::size_t(std::stoll(text_of(row[1])));
+                   if (goal >= form.goals.size())
+                     throw StoreError(diag::make(
+                         DiagId::err_store_failure, "",
+                         {"indicator row without its goal (revision " + std::to_string(id) + ")"}));
+                   form.goals[goal].indicators.push_back(
+                       fields_from<model::Indicator>(row, 2, Owner::Indicator));
+                 });
+  return out;
 }
 
 std::optional<std::pair<Revision, model::Form>> load_revision(Transaction& tx, Id form_id,
                                                               int number) {
-  auto rows =
-      tx.query("SELECT " + std::string(kRevisionColumns) + ", " + std::string(kContentColumns) +
-                   " FROM revisions WHERE form_id = $1 AND number = $2",
-               {form_id, std::int64_t(number)});
-  if (rows.empty()) return std::nullopt;
-  Revision revision = revision_from(rows[0]);
-  model::Form form = content_from(rows[0], kRevisionWidth);
-  load_children(tx, std::stoll(text_of(rows[0][0])), form);
-  static_assert(kContentWidth == 22);
-  return std::make_pair(std::move(revision), std::move(form));
+  std::vector<SqlParam> params = {form_id, std::int64_t(number)};
+  auto loaded =
+      load_revisions(tx, " FROM revisions r WHERE r.form_id = $1 AND r.number = $2", params);
+  if (loaded.empty()) return std::nullopt;
+  return std::make_pair(std::move(loaded[0].revision), std::move(loaded[0].form));
 }
 
 } // namespace ziping::store

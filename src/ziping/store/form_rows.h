@@ -32,35 +32,55 @@ inline constexpr std::string_view kRevisionColumns =
     "execution_rate, indicator_score, errors, warnings, notes";
 Revision revision_from(const SqlRow& row);
 
+// `n` new ids for `table`'s {id} column, ascending. PostgreSQL takes them from the column's
+// sequence; SQLite (whose write transactions are serial) gives the ids after the largest, as
+// its own rowid allocation would, so the rows must be inserted before the next allocation for
+// the same table in the transaction. Several forms' rows can then be written with one
+// statement per table, and every child row knows its parent's id without a round trip.
+std::vector<Id> allocate_ids(Transaction& tx, std::string_view table, std::size_t n);
+
+// The revision rows and child rows of several revisions, written with one append per table
+// (SqlConnection::append_rows: COPY in PostgreSQL when there are many).
+class ContentRows {
+public:
+  void add(Id revision_id, Id form_id, const Revision& revision, const model::Form& form);
+  void write(Transaction& tx) const;
+
+private:
+  std::vector<SqlParam> revisions_, funding_, goals_, indicators_;
+};
+
 // Inserts revision `revision` of form `form_id` with its content; returns the revision row id.
 Id insert_revision(Transaction& tx, Id form_id, const Revision& revision, const model::Form& form);
+
+struct LoadedRevision {
+  Id form_id = 0;
+  Revision revision;
+  model::Form form;
+};
+
+// The revisions that `from_where` selects from `revisions r` (" FROM revisions r WHERE …", other
+// tables joined as needed), with their content, ordered by form id and number: one query for
+// the revision rows and one per child table, however many revisions.
+std::vector<LoadedRevision> load_revisions(Transaction& tx, std::string_view from_where,
+                                           std::span<const SqlParam> params);
 
 // Revision `number` of form `form_id` with its content; nullopt when there is no such revision.
 std::optional<std::pair<Revision, model::Form>> load_revision(Transaction& tx, Id form_id,
                                                               int number);
 
-// Rows per multi-row INSERT: few round trips, far below both dialects' parameter limits.
-inline constexpr std::size_t kRowsPerInsert = 100;
+// "$first, $first+1, …" for `n` parameters: the inside of an IN list.
+std::string placeholders(std::size_t first, std::size_t n);
 
-// INSERT INTO table (columns) VALUES (…), (…) in chunks; `row` appends one row's parameters.
+// Appends one row per item to `table` (Transaction::append_rows); `row` appends the item's
+// `width` parameters.
 template <class Item, class Fill>
 void insert_rows(Transaction& tx, std::string_view table, std::string_view columns,
                  std::size_t width, const std::vector<Item>& items, Fill row) {
-  for (std::size_t start = 0; start < items.size(); start += kRowsPerInsert) {
-    std::size_t end = std::min(items.size(), start + kRowsPerInsert);
-    std::vector<SqlParam> params;
-    params.reserve((end - start) * width);
-    std::string sql =
-        "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES ";
-    for (std::size_t i = start; i < end; ++i) {
-      sql += i == start ? "(" : ", (";
-      for (std::size_t c = 0; c < width; ++c)
-        sql += (c ? ", $" : "$") + std::to_string(params.size() + c + 1);
-      sql += ")";
-      row(params, items[i], i);
-    }
-    tx.execute(sql, params);
-  }
+  std::vector<SqlParam> params;
+  params.reserve(items.size() * width);
+  for (std::size_t i = 0; i < items.size(); ++i) row(params, items[i], i);
+  tx.append_rows(table, columns, width, params);
 }
 
 } // namespace ziping::store

@@ -1,6 +1,32 @@
 #include "ziping/store/sql.h"
 
+#include <algorithm>
+
 namespace ziping::store {
+
+void SqlConnection::append_rows(std::string_view table, std::string_view columns, std::size_t width,
+                                std::span<const SqlParam> values) {
+  insert_values(*this, table, columns, width, values);
+}
+
+void insert_values(SqlConnection& connection, std::string_view table, std::string_view columns,
+                   std::size_t width, std::span<const SqlParam> values, std::string_view suffix) {
+  if (width == 0) return;
+  std::size_t rows = values.size() / width;
+  for (std::size_t start = 0; start < rows; start += kRowsPerInsert) {
+    std::size_t end = std::min(rows, start + kRowsPerInsert);
+    std::string sql =
+        "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES ";
+    std::size_t n = 0;
+    for (std::size_t i = start; i < end; ++i) {
+      sql += i == start ? "(" : ", (";
+      for (std::size_t c = 0; c < width; ++c) sql += (c ? ", $" : "$") + std::to_string(++n);
+      sql += ")";
+    }
+    if (!suffix.empty()) sql += " " + std::string(suffix);
+    connection.execute(sql, values.subspan(start * width, (end - start) * width));
+  }
+}
 
 ConnectionPool::ConnectionPool(ConnectionFactory factory, std::size_t size)
     : factory_(std::move(factory)), size_(size == 0 ? 1 : size) {}
@@ -68,6 +94,16 @@ std::int64_t Transaction::execute(std::string_view sql, std::initializer_list<Sq
 
 std::int64_t Transaction::execute(std::string_view sql, std::span<const SqlParam> params) {
   return connection_.execute(sql, params);
+}
+
+void Transaction::append_rows(std::string_view table, std::string_view columns, std::size_t width,
+                              std::span<const SqlParam> values) {
+  connection_.append_rows(table, columns, width, values);
+}
+
+void Transaction::insert_values(std::string_view table, std::string_view columns, std::size_t width,
+                                std::span<const SqlParam> values, std::string_view suffix) {
+  store::insert_values(connection_, table, columns, width, values, suffix);
 }
 
 } // namespace ziping::store

@@ -40,6 +40,11 @@ public:
   virtual std::int64_t execute(std::string_view sql, std::span<const SqlParam> params) = 0;
   // Several statements without parameters (migrations).
   virtual void execute_script(std::string_view sql) = 0;
+  // Appends rows to `table`: `values` holds them one after another, `width` values each, in the
+  // order of `columns` ("a, b, c"). The default is multi-row INSERTs of kRowsPerInsert rows;
+  // PostgreSQL streams many rows with COPY (one round trip, no parameter parsing).
+  virtual void append_rows(std::string_view table, std::string_view columns, std::size_t width,
+                           std::span<const SqlParam> values);
   // `write`: the transaction will write. SQLite takes the write lock at once (BEGIN IMMEDIATE)
   // so that two writers queue instead of deadlocking on the upgrade.
   virtual void begin(bool write) = 0;
@@ -48,6 +53,15 @@ public:
   // False after a failure that may have left the connection unusable (the pool drops it).
   virtual bool healthy() const { return true; }
 };
+
+// Rows per multi-row INSERT: few round trips, far below both dialects' parameter limits.
+inline constexpr std::size_t kRowsPerInsert = 100;
+
+// INSERT INTO table (columns) VALUES (…), (…) [suffix] for `values.size() / width` rows, in
+// statements of at most kRowsPerInsert rows. The suffix is ON CONFLICT … when one is needed.
+void insert_values(SqlConnection& connection, std::string_view table, std::string_view columns,
+                   std::size_t width, std::span<const SqlParam> values,
+                   std::string_view suffix = "");
 
 using ConnectionFactory = std::function<std::unique_ptr<SqlConnection>()>;
 
@@ -94,6 +108,11 @@ public:
   SqlRows query(std::string_view sql, std::span<const SqlParam> params);
   std::int64_t execute(std::string_view sql, std::initializer_list<SqlParam> params = {});
   std::int64_t execute(std::string_view sql, std::span<const SqlParam> params);
+  // SqlConnection::append_rows / insert_values on this transaction's connection.
+  void append_rows(std::string_view table, std::string_view columns, std::size_t width,
+                   std::span<const SqlParam> values);
+  void insert_values(std::string_view table, std::string_view columns, std::size_t width,
+                     std::span<const SqlParam> values, std::string_view suffix = "");
   Dialect dialect() const { return connection_.dialect(); }
 
 private:

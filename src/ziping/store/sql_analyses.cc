@@ -129,13 +129,14 @@ void apply_limit(AnalysisTable& t, int limit) {
   if (limit > 0 && t.rows.size() > std::size_t(limit)) t.rows.resize(std::size_t(limit));
 }
 
-// Σ(declared − formula) per form over the leaves that have both.
+// Per form, over the leaves that have both a declared and a formula score: how many, how many
+// declared above the formula, Σ(declared − formula) — sums the save keeps in form_facts, so
+// these analyses read one row per form instead of its leaves.
 std::string per_form_excess(Context& c) {
-  return "SELECT x.form_id, x.department_id, SUM(x.declared_micro - x.formula_micro) AS excess, "
-         "COUNT(*) AS compared, SUM(CASE WHEN x.declared_micro > x.formula_micro THEN 1 ELSE 0 "
-         "END) AS over FROM leaf_facts x WHERE x.year = $1 AND x.declared_micro IS NOT NULL AND "
-         "x.formula_micro IS NOT NULL" +
-         c.filter() + " GROUP BY x.form_id, x.department_id";
+  return "SELECT x.form_id, x.department_id, x.excess_micro AS excess, x.compared_leaves AS "
+         "compared, x.leaves_over AS over FROM form_facts x WHERE x.year = $1 AND "
+         "x.compared_leaves > 0" +
+         c.filter();
 }
 
 // The q-th quartile (1 or 3) of sorted values, by the nearest-rank method (exact, no averaging).

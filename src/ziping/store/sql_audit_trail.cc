@@ -139,22 +139,37 @@ std::string audit_hash(const AuditEntry& e) {
 }
 
 AuditEntry append_audit(Transaction& tx, const AuditRecord& record) {
+  return append_audits(tx, std::span(&record, 1)).at(0);
+}
+
+std::vector<AuditEntry> append_audits(Transaction& tx, std::span<const AuditRecord> records) {
+  std::vector<AuditEntry> out;
+  if (records.empty()) return out;
   if (tx.dialect() == Dialect::PostgreSQL)
     tx.query("SELECT pg_advisory_xact_lock($1)", {kAuditLock});
   auto last = tx.query("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1");
-  AuditEntry e;
-  e.seq = last.empty() ? 1 : cells::integer(last[0][0]) + 1;
-  e.prev_hash = last.empty() ? std::string(kGenesisHash) : cells::text(last[0][1]);
-  e.at = now_utc();
-  e.record = record;
-  e.hash = audit_hash(e);
-  tx.execute("INSERT INTO audit_entries (seq, at, actor_id, actor, action, form_id, revision, "
-             "detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-             {e.seq, e.at, cells::maybe(record.actor.user_id), record.actor.name, record.action,
-              cells::maybe(record.form_id),
-              record.revision ? SqlParam(std::int64_t(*record.revision)) : SqlParam(),
-              record.detail, e.prev_hash, e.hash});
-  return e;
+  std::int64_t seq = last.empty() ? 0 : cells::integer(last[0][0]);
+  std::string prev = last.empty() ? std::string(kGenesisHash) : cells::text(last[0][1]);
+  std::vector<SqlParam> values;
+  for (const auto& record : records) {
+    AuditEntry e;
+    e.seq = ++seq;
+    e.prev_hash = prev;
+    e.at = now_utc();
+    e.record = record;
+    e.hash = audit_hash(e);
+    prev = e.hash;
+    values.insert(values.end(),
+                  {e.seq, e.at, cells::maybe(record.actor.user_id), record.actor.name,
+                   record.action, cells::maybe(record.form_id),
+                   record.revision ? SqlParam(std::int64_t(*record.revision)) : SqlParam(),
+                   record.detail, e.prev_hash, e.hash});
+    out.push_back(std::move(e));
+  }
+  tx.insert_values("audit_entries",
+                   "seq, at, actor_id, actor, action, form_id, revision, detail, prev_hash, hash",
+                   10, values);
+  return out;
 }
 
 std::unique_ptr<AuditTrail> make_sql_audit_trail(ConnectionPool& pool) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <set>
 
 #include "ziping/store/analyses.h"
@@ -185,8 +186,8 @@ public:
   std::vector<FormRecord> create_forms(std::span<const NewForm> forms) override {
     auto c = pool_.lease();
     Transaction tx(*c, true);
-    std::vector<FormRecord> out;
-    for (const auto& f : forms) out.push_back(*record(tx, create(tx, f)));
+    std::vector<Id> ids = create(tx, forms);
+    std::vector<FormRecord> out = records(tx, ids);
     tx.commit();
     return out;
   }
@@ -194,7 +195,7 @@ public:
   StoredForm create_stored(const NewForm& form) override {
     auto c = pool_.lease();
     Transaction tx(*c, true);
-    StoredForm out = *stored(tx, create(tx, form), 1);
+    StoredForm out = *stored(tx, create(tx, std::span(&form, 1)).at(0), 1);
     tx.commit();
     return out;
   }
@@ -227,6 +228,50 @@ public:
     auto c = pool_.lease();
     Transaction tx(*c, false);
     return record(tx, id);
+  }
+
+  void refresh_statistics() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, true);
+    if (c->dialect() == Dialect::PostgreSQL)
+      c->execute_script("ANALYZE departments, forms, revisions, funding_sources, goals, "
+                        "indicators, form_facts, leaf_facts, loaded_sources");
+    else
+      c->execute_script("PRAGMA optimize");
+    tx.commit();
+  }
+
+  std::vector<StoredForm> current_forms(std::span<const Id> ids) override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false); // one snapshot: records and contents agree
+    std::map<Id, FormRecord> found;
+    std::map<Id, LoadedRevision> content;
+    constexpr std::size_t kPerQuery = 500;
+    for (std::size_t start = 0; start < ids.size(); start += kPerQuery) {
+      std::size_t n = std::min(ids.size() - start, kPerQuery);
+      std::vector<SqlParam> params(ids.begin() + std::ptrdiff_t(start),
+                                   ids.begin() + std::ptrdiff_t(start + n));
+      std::string in = " WHERE f.id IN (" + placeholders(1, n) + ")";
+      for (const auto& row : tx.query(
+               "SELECT " + std::string(kRecordColumns) + std::string(kRecordFrom) + in, params)) {
+        FormRecord r = record_from(row);
+        found.emplace(r.id, std::move(r));
+      }
+      for (auto& loaded : load_revisions(
+               tx,
+               " FROM revisions r JOIN forms f ON f.id = r.form_id AND f.revision = r.number" + in,
+               params))
+        content.emplace(loaded.form_id, std::move(loaded));
+    }
+    std::vector<StoredForm> out;
+    for (Id id : ids) {
+      auto r = found.find(id);
+      auto l = content.find(id);
+      if (r == found.end() || l == content.end()) continue;
+      out.push_back(
+          {std::move(r->second), std::move(l->second.revision), std::move(l->second.form)});
+    }
+    return out;
   }
 
   std::vector<Revision> revisions(Id form_id) override {
@@ -337,34 +382,90 @@ public:
     auto c = pool_.lease();
     Transaction tx(*c, true);
     std::size_t applied = 0;
-    for (const auto& r : rescores) {
-      const Summary& s = r.summary;
-      auto rows = tx.query(
-          "UPDATE forms SET rule_set = $1, total = $2, grade = $3, execution_rate = $4, "
-          "indicator_score = $5, errors = $6, warnings = $7, notes = $8 WHERE id = $9 AND "
-          "revision = $10 RETURNING department_id, mode",
-          {r.rule_set, decimal_param(s.total), s.grade, decimal_param(s.execution_rate),
-           decimal_param(s.indicator_score), std::int64_t(s.errors), std::int64_t(s.warnings),
-           std::int64_t(s.notes), r.form_id, std::int64_t(r.revision)});
-      if (rows.empty()) continue; // saved again meanwhile: that save wrote its own facts
-      // The facts need the form's year, kind and project: its current content's head.
-      auto head = tx.query("SELECT kind, year, project FROM revisions WHERE form_id = $1 AND "
-                           "number = $2",
-                           {r.form_id, std::int64_t(r.revision)});
-      model::Form form;
-      form.kind = parse_kind(text_of(head.at(0)[0])).value_or(model::FormKind::Department);
-      if (head[0][1]) form.year = int(int_of(head[0][1]));
-      form.project = text_of(head[0][2]);
-      replace_facts(
-          tx, {r.form_id, r.revision, int_of(rows[0][0]), &form, r.rule_set, text_of(rows[0][1])},
-          s, r.facts);
-      ++applied;
+    for (std::size_t start = 0; start < rescores.size(); start += kRowsPerInsert) {
+      std::size_t n = std::min(rescores.size() - start, kRowsPerInsert);
+      applied += rescore_chunk(tx, rescores.subspan(start, n));
     }
     tx.commit();
     return applied;
   }
 
 private:
+  // At most kRowsPerInsert rescores: the forms' rows and stored digests in one read, the
+  // changed forms' summaries in one UPDATE, their facts deleted and appended per table.
+  static std::size_t rescore_chunk(Transaction& tx, std::span<const Rescore> rescores) {
+    std::vector<SqlParam> ids;
+    for (const auto& r : rescores) ids.emplace_back(r.form_id);
+    struct Current {
+      int revision = 0;
+      Id department_id = 0;
+      std::string mode;
+      model::Form head; // kind, year, project: what the facts need of the content
+      std::optional<int> facts_revision;
+      std::string digest;
+    };
+    std::map<Id, Current> current;
+    for (const auto& row :
+         tx.query("SELECT f.id, f.revision, f.department_id, f.mode, f.kind, f.year, f.project, "
+                  "ff.revision, ff.digest FROM forms f LEFT JOIN form_facts ff ON ff.form_id = "
+                  "f.id WHERE f.id IN (" +
+                      placeholders(1, ids.size()) + ")",
+                  ids)) {
+      Current& x = current[int_of(row[0])];
+      x.revision = int(int_of(row[1]));
+      x.department_id = int_of(row[2]);
+      x.mode = text_of(row[3]);
+      x.head.kind = parse_kind(text_of(row[4])).value_or(model::FormKind::Department);
+      if (row[5]) x.head.year = int(int_of(row[5]));
+      x.head.project = text_of(row[6]);
+      if (row[7]) x.facts_revision = int(int_of(row[7]));
+      x.digest = text_of(row[8]);
+    }
+    std::size_t unchanged = 0;
+    std::vector<SqlParam> values; // the UPDATE's rows
+    std::map<Id, FactRows> rows;  // the changed forms' facts
+    for (const auto& r : rescores) {
+      auto found = current.find(r.form_id);
+      if (found == current.end() || found->second.revision != r.revision) continue;
+      const Current& x = found->second;
+      FactRows facts;
+      std::string digest =
+          facts.add({r.form_id, r.revision, x.department_id, &x.head, r.rule_set, x.mode},
+                    r.summary, r.facts);
+      if (x.facts_revision == r.revision && x.digest == digest) {
+        ++unchanged; // the same rows are stored: nothing to write
+        continue;
+      }
+      const Summary& s = r.summary;
+      values.insert(values.end(),
+                    {r.form_id, std::int64_t(r.revision), r.rule_set, decimal_param(s.total),
+                     s.grade, decimal_param(s.execution_rate), decimal_param(s.indicator_score),
+                     std::int64_t(s.errors), std::int64_t(s.warnings), std::int64_t(s.notes)});
+      rows.emplace(r.form_id, std::move(facts));
+    }
+    if (values.empty()) return unchanged;
+    // The revision test is the lock, as in a save: a form saved meanwhile matches no row.
+    std::string decimal = tx.dialect() == Dialect::PostgreSQL ? "NUMERIC" : "TEXT";
+    std::string sql =
+        "UPDATE forms SET rule_set = v.column3, total = CAST(v.column4 AS " + decimal +
+        "), grade = v.column5, execution_rate = CAST(v.column6 AS " + decimal +
+        "), indicator_score = CAST(v.column7 AS " + decimal +
+        "), errors = CAST(v.column8 AS INTEGER), warnings = CAST(v.column9 AS INTEGER), notes = "
+        "CAST(v.column10 AS INTEGER) FROM (VALUES ";
+    for (std::size_t i = 0; i < values.size() / 10; ++i)
+      sql += (i ? ", (" : "(") + placeholders(i * 10 + 1, 10) + ")";
+    sql += ") AS v WHERE forms.id = CAST(v.column1 AS BIGINT) AND forms.revision = "
+           "CAST(v.column2 AS INTEGER) RETURNING forms.id";
+    std::vector<Id> written;
+    for (const auto& row : tx.query(sql, values)) written.push_back(int_of(row[0]));
+    std::sort(written.begin(), written.end());
+    delete_facts(tx, written);
+    FactRows all;
+    for (Id id : written) all.append(std::move(rows.at(id)));
+    all.write(tx);
+    return unchanged + written.size();
+  }
+
   // `join` narrows the forms counted (" AND f.…"), `where` the departments listed.
   static std::string department_query(std::string_view where, std::string_view join = "") {
     return "SELECT d.id, d.name, d.created_at, COUNT(f.id) FROM departments d LEFT JOIN forms f "
@@ -401,11 +502,36 @@ private:
   }
 
   static Id ensure_department(Transaction& tx, const std::string& name) {
-    if (name.empty()) throw StoreError(diag::make(DiagId::err_form_no_department, "department"));
-    tx.execute("INSERT INTO departments (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO "
-               "NOTHING",
-               {name, now_utc()});
-    return int_of(tx.query("SELECT id FROM departments WHERE name = $1", {name}).at(0).at(0));
+    return ensure_departments(tx, std::span(&name, 1)).at(name);
+  }
+
+  // The ids of these departments, created when new: one insert and one read. Names are
+  // inserted in sorted order, so two transactions creating the same departments take their
+  // row locks in the same order and cannot deadlock.
+  static std::map<std::string, Id> ensure_departments(Transaction& tx,
+                                                      std::span<const std::string> names) {
+    std::set<std::string> distinct(names.begin(), names.end());
+    if (distinct.contains(""))
+      throw StoreError(diag::make(DiagId::err_form_no_department, "department"));
+    std::map<std::string, Id> out;
+    std::vector<std::string> sorted(distinct.begin(), distinct.end());
+    constexpr std::size_t kPerStatement = 500;
+    std::string now = now_utc();
+    for (std::size_t start = 0; start < sorted.size(); start += kPerStatement) {
+      std::size_t n = std::min(sorted.size() - start, kPerStatement);
+      std::vector<SqlParam> values, names_in;
+      for (std::size_t i = start; i < start + n; ++i) {
+        values.insert(values.end(), {sorted[i], now});
+        names_in.emplace_back(sorted[i]);
+      }
+      tx.insert_values("departments", "name, created_at", 2, values,
+                       "ON CONFLICT (name) DO NOTHING");
+      for (const auto& row :
+           tx.query("SELECT id, name FROM departments WHERE name IN (" + placeholders(1, n) + ")",
+                    names_in))
+        out[text_of(row[1])] = int_of(row[0]);
+    }
+    return out;
   }
 
   static void refuse_unstorable(const model::Form& form) {
@@ -413,31 +539,66 @@ private:
       throw StoreError(diag::make(DiagId::err_text_nul, *path, {*path}));
   }
 
-  static Id create(Transaction& tx, const NewForm& f) {
-    refuse_unstorable(f.form);
-    Id department = ensure_department(tx, f.form.department);
+  // Files every form as revision 1 with a statement per table for them all (rows appended
+  // with COPY in PostgreSQL when many), then their audit entries, last (append_audits).
+  static std::vector<Id> create(Transaction& tx, std::span<const NewForm> forms) {
+    std::vector<std::string> names;
+    for (const auto& f : forms) {
+      refuse_unstorable(f.form);
+      names.push_back(f.form.department);
+    }
+    std::map<std::string, Id> departments = ensure_departments(tx, names);
+    std::vector<Id> ids = allocate_ids(tx, "forms", forms.size());
+    std::vector<Id> revision_ids = allocate_ids(tx, "revisions", forms.size());
     std::string now = now_utc();
-    auto rows = tx.query(
-        "INSERT INTO forms (department_id, kind, year, title, project, status, rule_set, mode, "
-        "revision, total, grade, execution_rate, indicator_score, errors, warnings, notes, "
-        "created_at, updated_at, updated_by, review_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-        "1, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $6) RETURNING id",
-        {department, std::string(kind_name(f.form.kind)), optional_int(f.form.year), f.form.title,
-         f.form.project, std::string(status_name(f.status)), f.rule_set, f.mode,
-         decimal_param(f.summary.total), f.summary.grade, decimal_param(f.summary.execution_rate),
-         decimal_param(f.summary.indicator_score), std::int64_t(f.summary.errors),
-         std::int64_t(f.summary.warnings), std::int64_t(f.summary.notes), now, f.author});
-    Id id = int_of(rows.at(0).at(0));
-    Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
-    insert_revision(tx, id, revision, f.form);
-    if (f.facts)
-      replace_facts(tx, {id, 1, department, &f.form, f.rule_set, f.mode}, f.summary, f.facts, true);
-    if (!f.source_hash.empty())
-      tx.execute("INSERT INTO loaded_sources (hash, form_id, name, loaded_at) VALUES ($1, $2, $3, "
-                 "$4) ON CONFLICT (hash) DO NOTHING",
-                 {f.source_hash, id, f.source_name, now});
-    append_audit(tx, {{f.author_id, f.author}, "form.create", id, 1, f.comment});
-    return id;
+    std::vector<SqlParam> form_rows, sources;
+    ContentRows content;
+    FactRows facts;
+    std::vector<AuditRecord> audits;
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+      const NewForm& f = forms[i];
+      Id department = departments.at(f.form.department);
+      std::string status(status_name(f.status));
+      form_rows.insert(form_rows.end(), {ids[i],
+                                         department,
+                                         std::string(kind_name(f.form.kind)),
+                                         optional_int(f.form.year),
+                                         f.form.title,
+                                         f.form.project,
+                                         status,
+                                         f.rule_set,
+                                         f.mode,
+                                         std::int64_t(1),
+                                         decimal_param(f.summary.total),
+                                         f.summary.grade,
+                                         decimal_param(f.summary.execution_rate),
+                                         decimal_param(f.summary.indicator_score),
+                                         std::int64_t(f.summary.errors),
+                                         std::int64_t(f.summary.warnings),
+                                         std::int64_t(f.summary.notes),
+                                         now,
+                                         now,
+                                         f.author,
+                                         status});
+      Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
+      content.add(revision_ids[i], ids[i], revision, f.form);
+      if (f.facts)
+        facts.add({ids[i], 1, department, &f.form, f.rule_set, f.mode}, f.summary, *f.facts);
+      if (!f.source_hash.empty())
+        sources.insert(sources.end(), {f.source_hash, ids[i], f.source_name, now});
+      audits.push_back({{f.author_id, f.author}, "form.create", ids[i], 1, f.comment});
+    }
+    tx.append_rows("forms",
+                   "id, department_id, kind, year, title, project, status, rule_set, mode, "
+                   "revision, total, grade, execution_rate, indicator_score, errors, warnings, "
+                   "notes, created_at, updated_at, updated_by, review_state",
+                   21, form_rows);
+    content.write(tx);
+    facts.write(tx);
+    tx.insert_values("loaded_sources", "hash, form_id, name, loaded_at", 4, sources,
+                     "ON CONFLICT (hash) DO NOTHING");
+    append_audits(tx, audits);
+    return ids;
   }
 
   // The save on top of its base, inside the caller's write transaction; false when another
@@ -494,6 +655,27 @@ private:
                          {id});
     if (rows.empty()) return std::nullopt;
     return record_from(rows[0]);
+  }
+
+  // The records of these forms, in the order of `ids` (every one must exist).
+  static std::vector<FormRecord> records(Transaction& tx, std::span<const Id> ids) {
+    std::map<Id, FormRecord> found;
+    constexpr std::size_t kPerQuery = 500;
+    for (std::size_t start = 0; start < ids.size(); start += kPerQuery) {
+      std::size_t n = std::min(ids.size() - start, kPerQuery);
+      std::vector<SqlParam> params(ids.begin() + std::ptrdiff_t(start),
+                                   ids.begin() + std::ptrdiff_t(start + n));
+      for (const auto& row :
+           tx.query("SELECT " + std::string(kRecordColumns) + std::string(kRecordFrom) +
+                        " WHERE f.id IN (" + placeholders(1, n) + ")",
+                    params)) {
+        FormRecord r = record_from(row);
+        found.emplace(r.id, std::move(r));
+      }
+    }
+    std::vector<FormRecord> out;
+    for (Id id : ids) out.push_back(std::move(found.at(id)));
+    return out;
   }
 
   static std::optional<StoredForm> stored(Transaction& tx, Id id, std::optional<int> number) {

@@ -253,6 +253,9 @@ public:
   // The current revision, or revision `revision` when given; nullopt when either is missing.
   virtual std::optional<StoredForm> form(Id id, std::optional<int> revision = std::nullopt) = 0;
   virtual std::optional<FormRecord> form_record(Id id) = 0;
+  // The current revisions of these forms, in the order of `ids`, forms that do not exist left
+  // out: one read per table for them all (`ziping rescore` reads its chunks so).
+  virtual std::vector<StoredForm> current_forms(std::span<const Id> ids) = 0;
   virtual std::vector<Revision> revisions(Id form_id) = 0; // newest first; empty: no such form
   virtual FormPage list_forms(const FormFilter& filter) = 0;
   virtual FormCounts count_forms(const FormFilter& filter) = 0;
@@ -262,10 +265,15 @@ public:
   virtual std::vector<std::string> known_sources(std::span<const std::string> hashes) = 0;
   // Every form's current revision (of `year` when given), by id.
   virtual std::vector<CurrentRevision> current_revisions(std::optional<int> year) = 0;
-  // All or nothing; each rescore whose revision is no longer current is skipped. Returns how
-  // many were applied.
+  // All or nothing; each rescore whose revision is no longer current is skipped. A form whose
+  // fact rows come out the same as stored (form_facts.digest) is not written again. Returns how
+  // many were applied (written or already equal).
   virtual std::size_t rescore(std::span<const Rescore> rescores) = 0;
   virtual Analyses& analyses() = 0;
+  // Brings the planner's statistics up to date after bulk writes (`ziping load`): PostgreSQL's
+  // planner, without them, scans whole tables for the batch's `IN (…)` lookups until
+  // autovacuum gets round to them. SQLite: PRAGMA optimize.
+  virtual void refresh_statistics() = 0;
 
   // Accounts and review (issue 10), over the same database and connections. Every save and
   // creation above appends an audit entry in its own transaction.

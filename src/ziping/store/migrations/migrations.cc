@@ -1,6 +1,7 @@
 #include "ziping/store/migrations/migrations.h"
 
 #include "ziping/store/migrations/accounts_schema.h"
+#include "ziping/store/migrations/fact_sums_schema.h"
 #include "ziping/store/migrations/facts_schema.h"
 #include "ziping/store/migrations/plans_schema.h"
 
@@ -144,6 +145,7 @@ const Migration kMigrations[] = {
     {3, "accounts, review chain, audit trail", accounts_schema()},
     {4, "facts for analyses (branch facts)", facts_schema()},
     {5, "plans of the year's chain (branch chain-server)", plans_schema()},
+    {6, "fact sums, digests and year-over-year indexes (branch scale-pg)", fact_sums_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {
