@@ -185,15 +185,27 @@ Tail align_tail(const Context& c, const Row& row, std::size_t tail_start) {
   // Positions counted from the end include the row's trailing empty cells: a dump prints the
   // empty 偏差原因 cell, and so does PDF text, mostly.
   int last = int(row.cells.size()) - 1;
+  // A row under merged label cells prints fewer cells in front ("产出指标 | 质量指标 | name | =
+  // | 100 |" under "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | …"):
+  // its cells stand as many columns left of their header as its name does.
+  int offset = 0;
+  bool anchored = false;
+  // Only `|` dumps: text copied out of a PDF (tabs) also drops empty cells inside a row.
+  if (c.grid.layout == Layout::Pipes && row.positional && c.header.present &&
+      tail_start < row.cells.size() && !row.cells[tail_start].empty()) {
+    int name_at = c.header.index_of(Column::Name);
+    if (name_at > int(tail_start)) offset = name_at - int(tail_start);
+    anchored = name_at >= int(tail_start);
+  }
   for (std::size_t i = tail_start; i < row.cells.size() && int(i) <= last_filled; ++i) {
     const Cell& cell = row.cells[i];
     if (!row.positional && cell.empty()) continue;
-    inputs.push_back({&cell, shape_of(cell.text), int(i), last - int(i)});
+    inputs.push_back({&cell, shape_of(cell.text), int(i) + offset, last - int(i)});
   }
   if (inputs.empty()) return tail;
   auto columns = tail_columns(c, tail_start);
   bool positional = row.positional && c.header.present;
-  Alignment alignment = align_cells(inputs, columns, positional);
+  Alignment alignment = align_cells(inputs, columns, positional, anchored);
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     if (inputs[k].shape.empty) continue;
     int column = alignment.column_of[k];

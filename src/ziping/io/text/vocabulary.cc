@@ -204,7 +204,8 @@ Label classify_label(std::string_view text) {
   }
   std::string k = key(text);
   if (k.empty()) return label;
-  if (is_section_key(k)) {
+  // "绩效指标(90分)": the table's merged label with the points of its part.
+  if (is_section_key(k) || is_section_key(strip_points(k).first)) {
     label.kind = LabelKind::Section;
     label.name = std::string(ziping::text::trim(text));
     return label;
