@@ -113,12 +113,25 @@ bool is_multiple(const Decimal& value, const Decimal& step) {
   return quotient * step == value;
 }
 
+// A score-only template (Hubei's 20/80: 得分 without a 分值 column): no leaf has a weight and
+// some have a score. The missing weights are the template's, not the filler's slips.
+bool score_only(const model::Form& form) {
+  bool any_score = false;
+  for (const auto& goal : form.goals) {
+    for (const auto& indicator : goal.indicators) {
+      if (indicator.weight) return false;
+      any_score = any_score || indicator.score.has_value();
+    }
+  }
+  return any_score;
+}
+
 void check_leaf_numbers(const CheckContext& c, const model::Indicator& indicator,
-                        const rules::LeafEvaluation& leaf) {
+                        const rules::LeafEvaluation& leaf, bool weights_printed) {
   if (text::trim(indicator.name).empty())
     c.emit_leaf(DiagId::err_indicator_name_missing, leaf, ".name");
   if (!indicator.weight) {
-    c.emit_leaf(DiagId::err_weight_missing, leaf, ".weight");
+    if (weights_printed) c.emit_leaf(DiagId::err_weight_missing, leaf, ".weight");
   } else if (!(Decimal() < *indicator.weight)) {
     c.emit_leaf(DiagId::err_weight_not_positive, leaf, ".weight", {plain(*indicator.weight)});
   }
@@ -195,11 +208,16 @@ void check_structure(const CheckContext& c) {
     c.emit(DiagId::err_no_indicators, "goals");
   }
   check_goal_numbers(c);
+  bool weights_printed = !score_only(c.form);
   LevelVerdicts verdicts;
   c.each_leaf([&](const model::Indicator& indicator, const rules::LeafEvaluation& leaf) {
     check_levels(c, indicator, leaf, verdicts);
-    check_leaf_numbers(c, indicator, leaf);
+    check_leaf_numbers(c, indicator, leaf, weights_printed);
   });
+  if (!weights_printed) {
+    c.emit(DiagId::note_score_only_template, "goals");
+    return;
+  }
   check_weight_total(c);
   check_goal_weights(c);
   check_level1_weights(c);

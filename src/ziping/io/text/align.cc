@@ -15,7 +15,8 @@ constexpr int kUnplaced = -12;   // a non-empty cell left out
 constexpr int kNameMissing = -6; // a row without a 三级指标
 constexpr int kAtPosition = 4;   // a cell where the header puts its column
 constexpr int kAtEndPosition = 3;
-constexpr int kJoin = -3;        // two sequence cells read as one
+constexpr int kAtAnchoredPosition = 7;
+constexpr int kJoin = -3; // two sequence cells read as one
 constexpr int kImpossible = -1000000;
 
 bool starts_with_comparator(std::string_view folded) {
@@ -34,6 +35,12 @@ bool starts_with_comparator(std::string_view folded) {
   return false;
 }
 
+bool is_comparator_sign(std::string_view folded) {
+  for (auto sign : {"≥"sv, "≤"sv, ">"sv, "<"sv, "="sv, ">="sv, "<="sv, "≧"sv, "≦"sv, "═"sv, "﹦"sv})
+    if (folded == sign) return true;
+  return false;
+}
+
 bool is_percent(std::string_view folded) {
   if (!folded.ends_with("%")) return false;
   folded.remove_suffix(1);
@@ -43,8 +50,7 @@ bool is_percent(std::string_view folded) {
 bool is_text_column(Column type) {
   return type == Column::Name || type == Column::Target || type == Column::Adjusted ||
          type == Column::Actual || type == Column::Reason || type == Column::Standard ||
-         type == Column::Explanation ||
-         type == Column::Other;
+         type == Column::Explanation || type == Column::Other;
 }
 
 int compat(Column type, const CellShape& s) {
@@ -98,7 +104,7 @@ int compat(Column type, const CellShape& s) {
     if (numeric) return -4;
     return 1;
   case Column::Nature:
-    if (s.nature) return 8;
+    if (s.nature || s.sign) return 8;
     if (s.placeholder) return 0;
     return -20;
   case Column::Unit:
@@ -144,6 +150,7 @@ CellShape shape_of(std::string_view text) {
   s.percent = is_percent(compact);
   s.leading_number = !compact.empty() && compact[0] >= '0' && compact[0] <= '9';
   s.comparator = starts_with_comparator(compact);
+  s.sign = is_comparator_sign(compact);
   s.placeholder = is_placeholder(compact);
   auto label = classify_label(text);
   s.label = label.kind == LabelKind::Goal || label.kind == LabelKind::Level1 ||
@@ -160,7 +167,7 @@ CellShape shape_of(std::string_view text) {
 }
 
 Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<AlignColumn>& columns,
-                      bool positional) {
+                      bool positional, bool anchored) {
   const std::size_t n = cells.size(), m = columns.size();
   // best[i][j][open]: i cells read, j columns passed; open = cell i-1 went to column j-1.
   struct Step {
@@ -203,8 +210,12 @@ Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<Al
         if (j < m) {
           int score = compat(columns[j].type, cell.shape);
           if (positional) {
-            if (cell.index == columns[j].index) score += kAtPosition;
-            else if (cell.from_end >= 0 && cell.from_end == columns[j].from_end) score += kAtEndPosition;
+            // Anchored: the row's name stands at (or was shifted to) its header column, so
+            // the other cells' positions are evidence worth more than their looks.
+            if (cell.index == columns[j].index)
+              score += anchored ? kAtAnchoredPosition : kAtPosition;
+            else if (cell.from_end >= 0 && cell.from_end == columns[j].from_end)
+              score += kAtEndPosition;
           }
           relax(i + 1, j + 1, 1, current.score + score, int(j), open, 1);
         }
@@ -232,7 +243,9 @@ Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<Al
     const Step& step = at(i, j, open);
     if (step.from_j < 0) break;
     switch (step.action) {
-    case 0: --i; break;
+    case 0:
+      --i;
+      break;
     case 1:
       --i;
       if (!cells[i].shape.empty) result.column_of[i] = int(j) - 1;
@@ -242,7 +255,8 @@ Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<Al
       result.column_of[i] = int(j) - 1;
       result.joined[i] = true;
       break;
-    case 3: break;
+    case 3:
+      break;
     }
     j = std::size_t(step.from_j);
     open = step.from_open;

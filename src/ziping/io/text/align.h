@@ -18,19 +18,20 @@ namespace ziping::io::text {
 // What a cell looks like, computed once.
 struct CellShape {
   bool empty = true;
-  bool number = false;      // "2", "0.75", "2分"
-  bool small = false;       // a number from 0 to 100: a possible 分值 or 得分
-  bool percent = false;     // "95%", "100.00%"
+  bool number = false;         // "2", "0.75", "2分"
+  bool small = false;          // a number from 0 to 100: a possible 分值 or 得分
+  bool percent = false;        // "95%", "100.00%"
   bool leading_number = false; // starts with a digit: "1.5（扣0.5）", "2分"
-  bool comparator = false;  // "≥5次", "不低于95%", "90%以上"
-  bool placeholder = false; // "—", "/", "无"
-  bool label = false;       // a 一级/二级/绩效目标 label
-  bool nature = false;      // 定量 / 定性
-  bool yes_no = false;      // 是 / 否
-  bool unit = false;        // a bare unit: "次", "万元", "%"
-  bool long_text = false;   // more than 30 characters
-  bool cjk = false;         // has a character outside ASCII
-  std::size_t length = 0;   // code points
+  bool comparator = false;     // "≥5次", "不低于95%", "90%以上"
+  bool sign = false;           // a comparator alone, "≥" / "=" (指标性质 printed as a sign)
+  bool placeholder = false;    // "—", "/", "无"
+  bool label = false;          // a 一级/二级/绩效目标 label
+  bool nature = false;         // 定量 / 定性
+  bool yes_no = false;         // 是 / 否
+  bool unit = false;           // a bare unit: "次", "万元", "%"
+  bool long_text = false;      // more than 30 characters
+  bool cjk = false;            // has a character outside ASCII
+  std::size_t length = 0;      // code points
 };
 CellShape shape_of(std::string_view text);
 
@@ -59,6 +60,6 @@ struct Alignment {
 // `positional`: the cells stand at table positions (bonus for matching the header);
 // otherwise they are a sequence and a cell may join the one before it in a text column.
 Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<AlignColumn>& columns,
-                      bool positional);
+                      bool positional, bool anchored = false);
 
 } // namespace ziping::io::text

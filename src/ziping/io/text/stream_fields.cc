@@ -9,6 +9,7 @@
 #include "ziping/io/text/stream.h"
 #include "ziping/num/decimal.h"
 #include "ziping/text/utf8.h"
+#include "ziping/value/value.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -174,7 +175,44 @@ bool is_placeholder(std::string_view k) {
   return k == "—" || k == "-" || k == "/" || k == "——" || k == "无" || k == "…" || k == "……";
 }
 
+// 定量/定性 (指标), also with its characters permuted: OCR of a two-line cell read column by
+// column prints "性标定指" for 定性指标.
+bool is_nature_word(std::string_view k) {
+  for (auto word : {"定量"sv, "定性"sv, "定量指标"sv, "定性指标"sv}) {
+    if (k == word) return true;
+    if (k.size() == word.size() && code_points(k) == 4 && is_anagram(k, word)) return true;
+  }
+  return false;
+}
+
+// A 计量单位 cell: a unit the value notation knows (个, 次, 万元, 公里, %), or a short compound
+// of measure words it does not. A character no unit table knows ("全" of 资产管理安全, "到" of
+// an OCR'd ≥) is more likely the end of a name or the start of a value.
+double fit_unit(std::string_view k) {
+  if (k.empty() || !is_unit(k) || number_length(k) != 0) return kImpossible;
+  if (k == "性" || k == "率") return kImpossible; // the end of a name (合规性, 执行率)
+  bool known = value::lookup_unit(k).has_value();
+  if (cjk_count(k) <= 1) return known ? 1.0 : -1.0;
+  // Two or three characters cut from a name ("合规性") fit too, so they count for less.
+  return known ? 0.6 : 0.3;
+}
+
 } // namespace
+
+bool is_comparator_only(std::string_view k) {
+  return !k.empty() && strip_comparator(k).empty();
+}
+
+bool is_anagram(std::string_view a, std::string_view b) {
+  auto points = [](std::string_view t) {
+    std::vector<char32_t> out;
+    std::size_t pos = 0;
+    while (pos < t.size()) out.push_back(ziping::text::next_code_point(t, pos));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  return a.size() == b.size() && points(a) == points(b);
+}
 
 std::string unit_of(std::string_view k) {
   k = strip_comparator(k);
@@ -291,14 +329,10 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
   case Column::Core:
     return k == "是" || k == "否" ? 1.5 : kImpossible;
   case Column::Nature:
-    if (k == "定量" || k == "定性" || k == "定量指标" || k == "定性指标") return 1.5;
+    if (is_nature_word(k)) return 1.5;
     return strip_comparator(k).empty() ? 1.5 : kImpossible;
   case Column::Unit:
-    if (k.empty() || !is_unit(k) || number_length(k) != 0) return kImpossible;
-    if (k == "性" || k == "率") return kImpossible; // the end of a name (合规性, 执行率)
-    // A measure word is one character (个, 次, %) or a short compound (万元, 公里); two or three
-    // characters cut from a name ("合规性") fit too, so they count for less.
-    return cjk_count(k) > 1 ? 0.3 : 1.0;
+    return fit_unit(k);
   default:
     return fit_free_text(k);
   }

@@ -2,6 +2,7 @@
 // best path into leaves under their 一级/二级 labels.
 #include <algorithm>
 
+#include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
 
 namespace ziping::io::text::stream {
@@ -12,6 +13,7 @@ enum class Step : unsigned char { None, Label, Skip, Junk, Field, Empty };
 // What the best path into a state carries for the row being read.
 struct RowSoFar {
   std::optional<num::Decimal> weight;
+  std::optional<num::Decimal> coefficient; // 得分系数 in percent
   std::string target_key;
 };
 
@@ -31,6 +33,14 @@ int char_class(const Atom& a) {
   if (a.key == "≥" || a.key == "≤" || a.key == "=" || a.key == "<" || a.key == ">" || a.key == "═")
     return 2;
   return 3;
+}
+
+// 得分 = 得分系数(%) × 分值, to the score's printed precision (two decimals at most).
+bool coefficient_fits(const num::Decimal& percent, const num::Decimal& weight,
+                      const num::Decimal& score) {
+  num::Decimal product =
+      (percent * weight).divide(num::Decimal::from_int(100), 2, num::RoundingMode::HalfUp);
+  return product == score;
 }
 
 bool is_optional(Column c) {
@@ -177,7 +187,8 @@ private:
     // readings that leave a cell empty, the one that leaves those is the likelier.
     double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
     // Most forms leave 调整指标值 empty: its empty cell is no evidence against a reading.
-    double optional = c == Column::Adjusted ? -0.05 : -0.2;
+    // A template with a 得分系数 column prints it on every row (100% for a full score).
+    double optional = c == Column::Adjusted ? -0.05 : c == Column::Coefficient ? -2.5 : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
@@ -235,13 +246,17 @@ private:
     }
   }
 
-  // 得分 ≤ 分值; an actual in the target's unit.
+  // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
   static double arithmetic(Column c, const std::string& k, RowSoFar& row) {
     if (c == Column::Weight) row.weight = num::Decimal::parse(k);
     if (c == Column::Target) row.target_key = k;
+    if (c == Column::Coefficient)
+      row.coefficient = num::Decimal::parse(k.ends_with("%") ? k.substr(0, k.size() - 1) : k);
     if (c == Column::Score && row.weight) {
       auto score = num::Decimal::parse(k);
       if (score && *score > *row.weight) return kImpossible;
+      if (score && row.coefficient)
+        return coefficient_fits(*row.coefficient, *row.weight, *score) ? 2.0 : -1.0;
     }
     if (c == Column::Actual && !row.target_key.empty()) {
       if (k == row.target_key) return 0.3;
@@ -352,8 +367,7 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
 
 // A comparator printed in its own 指标性质 / 符号 cell belongs in front of the target.
 void join_nature(model::Indicator& leaf) {
-  if (leaf.nature.empty() || leaf.nature.starts_with("定量") || leaf.nature.starts_with("定性"))
-    return;
+  if (!is_comparator_only(key(leaf.nature))) return;
   leaf.target = leaf.nature + leaf.target;
   leaf.nature.clear();
 }
