@@ -34,6 +34,12 @@ bool starts_with_comparator(std::string_view folded) {
   return false;
 }
 
+bool is_comparator_sign(std::string_view folded) {
+  for (auto sign : {"≥"sv, "≤"sv, ">"sv, "<"sv, "="sv, ">="sv, "<="sv, "≧"sv, "≦"sv, "═"sv, "﹦"sv})
+    if (folded == sign) return true;
+  return false;
+}
+
 bool is_percent(std::string_view folded) {
   if (!folded.ends_with("%")) return false;
   folded.remove_suffix(1);
@@ -98,7 +104,7 @@ int compat(Column type, const CellShape& s) {
     if (numeric) return -4;
     return 1;
   case Column::Nature:
-    if (s.nature) return 8;
+    if (s.nature || s.sign) return 8;
     if (s.placeholder) return 0;
     return -20;
   case Column::Unit:
@@ -144,6 +150,7 @@ CellShape shape_of(std::string_view text) {
   s.percent = is_percent(compact);
   s.leading_number = !compact.empty() && compact[0] >= '0' && compact[0] <= '9';
   s.comparator = starts_with_comparator(compact);
+  s.sign = is_comparator_sign(compact);
   s.placeholder = is_placeholder(compact);
   auto label = classify_label(text);
   s.label = label.kind == LabelKind::Goal || label.kind == LabelKind::Level1 ||

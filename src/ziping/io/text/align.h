@@ -23,6 +23,7 @@ struct CellShape {
   bool percent = false;     // "95%", "100.00%"
   bool leading_number = false; // starts with a digit: "1.5（扣0.5）", "2分"
   bool comparator = false;  // "≥5次", "不低于95%", "90%以上"
+  bool sign = false;        // a comparator alone, "≥" / "=" (指标性质 printed as a sign)
   bool placeholder = false; // "—", "/", "无"
   bool label = false;       // a 一级/二级/绩效目标 label
   bool nature = false;      // 定量 / 定性

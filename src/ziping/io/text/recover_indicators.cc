@@ -42,6 +42,14 @@ bool is_level_like(std::string_view text) {
   return false;
 }
 
+// A vocabulary label standing in a column left of the one its kind belongs to: a 一级 in the
+// goal column, a 二级 in the goal or 一级 column.
+bool left_of_its_column(LabelKind kind, Column column) {
+  if (kind == LabelKind::Level1) return column == Column::Goal;
+  if (kind == LabelKind::Level2) return column == Column::Goal || column == Column::Level1;
+  return false;
+}
+
 // The cells of a row split into the labels in front and the rest.
 struct RowSplit {
   std::vector<LabelCell> labels;
@@ -71,6 +79,12 @@ RowSplit split_labels(const Context& c, const Row& row) {
         if (cell.empty()) continue;
         Label label = classify_label(cell.text);
         Column column = i < header.types.size() ? header.types[i] : Column::None;
+        if (left_of_its_column(label.kind, column)) {
+          // A row under a merged goal cell starts one column early ("效益指标(30分) | 经济效益 |
+          // 社会公益服务无经济效益 | …"): its cells are not where the header says.
+          split.labels.clear();
+          break;
+        }
         if (label.kind == LabelKind::None) {
           // A local framework's own level name ("服务质量指标") in a level column.
           if ((column == Column::Level1 || column == Column::Level2) && is_level_like(cell.text)) {
@@ -154,8 +168,8 @@ std::vector<AlignColumn> tail_columns(const Context& c, std::size_t tail_start) 
     }
   }
   if (columns.empty()) {
-    for (Column type : {Column::Name, Column::Target, Column::Actual, Column::Weight,
-                        Column::Score, Column::Reason})
+    for (Column type : {Column::Name, Column::Target, Column::Actual, Column::Weight, Column::Score,
+                        Column::Reason})
       columns.push_back({type, -1, -1});
   }
   return columns;
@@ -248,7 +262,8 @@ void open_goal(Context& c, const LabelCell& goal, int row_rank) {
       current->number == number
           ? diag::bilingual("标为「" + goal.label.name + "」，但绩效目标" + std::to_string(number) +
                                 "的指标已经列完（一级指标从头开始）",
-                            "is labelled " + goal.label.name + ", but goal " + std::to_string(number) +
+                            "is labelled " + goal.label.name + ", but goal " +
+                                std::to_string(number) +
                                 "'s indicators are complete (the 一级 order starts over)")
           : diag::bilingual("标为「" + goal.label.name + "」，但这一序号已经用过",
                             "is labelled " + goal.label.name + ", a number already used");
@@ -381,11 +396,13 @@ Chain read_chain(Context& c, const Row& row, const std::vector<LabelCell>& label
       chain.level1 = chain.level2;
       chain.level2 = nullptr;
       if (row.positional && at == l2_column && l1_column >= 0)
-        c.report(DiagId::note_import_label_column, c.where(*chain.level1->cell),
-                 {chain.level1->label.name, column_name(Column::Level2), column_name(Column::Level1)});
+        c.report(
+            DiagId::note_import_label_column, c.where(*chain.level1->cell),
+            {chain.level1->label.name, column_name(Column::Level2), column_name(Column::Level1)});
     } else if (row.positional && at == l1_column && l2_column >= 0) {
-      c.report(DiagId::note_import_label_column, c.where(*chain.level2->cell),
-               {chain.level2->label.name, column_name(Column::Level1), column_name(Column::Level2)});
+      c.report(
+          DiagId::note_import_label_column, c.where(*chain.level2->cell),
+          {chain.level2->label.name, column_name(Column::Level1), column_name(Column::Level2)});
     }
   }
   return chain;
@@ -419,8 +436,10 @@ bool join_wrapped(Context& c, const Row& row) {
   auto& ind = leaf.indicator;
   std::string* last = nullptr;
   Column last_column = Column::None;
-  for (auto [field, column] : {std::pair{&ind.name, Column::Name}, {&ind.target, Column::Target},
-                               {&ind.actual, Column::Actual}, {&ind.deviation_reason, Column::Reason},
+  for (auto [field, column] : {std::pair{&ind.name, Column::Name},
+                               {&ind.target, Column::Target},
+                               {&ind.actual, Column::Actual},
+                               {&ind.deviation_reason, Column::Reason},
                                {&ind.scoring_standard, Column::Standard},
                                {&ind.explanation, Column::Explanation}}) {
     if (!field->empty()) {
@@ -434,13 +453,32 @@ bool join_wrapped(Context& c, const Row& row) {
     int index = index_in_row(row, cell);
     if (row.positional && c.header.present && std::size_t(index) < c.header.types.size()) {
       switch (c.header.types[std::size_t(index)]) {
-      case Column::Name: target = &ind.name; column = Column::Name; break;
-      case Column::Target: target = &ind.target; column = Column::Target; break;
-      case Column::Actual: target = &ind.actual; column = Column::Actual; break;
-      case Column::Reason: target = &ind.deviation_reason; column = Column::Reason; break;
-      case Column::Standard: target = &ind.scoring_standard; column = Column::Standard; break;
-      case Column::Explanation: target = &ind.explanation; column = Column::Explanation; break;
-      default: break;
+      case Column::Name:
+        target = &ind.name;
+        column = Column::Name;
+        break;
+      case Column::Target:
+        target = &ind.target;
+        column = Column::Target;
+        break;
+      case Column::Actual:
+        target = &ind.actual;
+        column = Column::Actual;
+        break;
+      case Column::Reason:
+        target = &ind.deviation_reason;
+        column = Column::Reason;
+        break;
+      case Column::Standard:
+        target = &ind.scoring_standard;
+        column = Column::Standard;
+        break;
+      case Column::Explanation:
+        target = &ind.explanation;
+        column = Column::Explanation;
+        break;
+      default:
+        break;
       }
     }
     if (target == nullptr) return false;
@@ -477,41 +515,31 @@ IndicatorHeader read_indicator_header(const Row& row) {
   return header;
 }
 
-void indicator_row(Context& c, const Row& row) {
-  RowSplit split = split_labels(c, row);
-  // Merged-cell labels of the whole table ("年度 绩效 目标 完成 情况") are layout.
-  std::vector<LabelCell> labels;
-  for (const auto& label : split.labels) {
-    if (label.label.kind == LabelKind::Section) {
-      if (label.label.name.find(' ') != std::string::npos || key(label.cell->text) != label.cell->text)
-        c.report(DiagId::note_import_layout_label, c.where(*label.cell), {label.cell->text});
-      continue;
-    }
-    labels.push_back(label);
-  }
-  Tail tail = align_tail(c, row, split.tail_start);
+namespace {
+
+// A line that only continues the text of the row above. Not a row of a `|` dump printed to the
+// table's full width with only its first cells filled ("减少原件调阅次数 | ||||||"): the dump
+// printed a row there, a 三级 with empty values.
+bool continues_above(Context& c, const Row& row, bool has_labels, const Tail& tail) {
   bool has_numbers = tail.has(Column::Weight) || tail.has(Column::Score);
-  bool has_values = has_numbers || tail.has(Column::Target) || tail.has(Column::Actual);
-
-  // A line that only continues the text of the row above.
-  if (labels.empty() && c.pending.empty() && !has_numbers && tail.unplaced.empty() &&
-      row.filled().size() <= 2 && c.last_row_was_leaf && c.row_index + 1 < c.row_count) {
-    bool plain = true;
-    for (const Cell* cell : row.filled()) {
-      CellShape shape = shape_of(cell->text);
-      plain = plain && !shape.number && !shape.percent && !shape.comparator;
-    }
-    if (plain && (!tail.has(Column::Target) || !tail.has(Column::Actual)) && join_wrapped(c, row))
-      return;
+  if (has_labels || !c.pending.empty() || has_numbers || !tail.unplaced.empty() ||
+      row.filled().size() > 2 || !c.last_row_was_leaf || c.row_index + 1 >= c.row_count)
+    return false;
+  if (c.grid.layout == Layout::Pipes && c.header.present && row.cells.size() >= 4 &&
+      int(row.cells.size()) >= c.header.size)
+    return false;
+  for (const Cell* cell : row.filled()) {
+    CellShape shape = shape_of(cell->text);
+    if (shape.number || shape.percent || shape.comparator) return false;
   }
+  return (!tail.has(Column::Target) || !tail.has(Column::Actual)) && join_wrapped(c, row);
+}
 
-  for (const Cell* cell : tail.unplaced)
-    c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
-
-  Chain chain = read_chain(c, row, labels);
+// The row's labels move the carried goal, 一级 and 二级; labels printed in front of its own
+// chain wait for the rows below.
+void carry_labels(Context& c, const Row& row, const Chain& chain) {
   std::vector<LabelCell> pending = std::move(c.pending);
   c.pending.clear();
-
   // The 一级 order of this row decides whether a repeated goal label starts a new block.
   auto rank_of_row = [&]() {
     if (chain.level1) return level1_rank(chain.level1->label.stem);
@@ -547,31 +575,176 @@ void indicator_row(Context& c, const Row& row) {
   if (chain.level1) set_level1(c, *chain.level1);
   if (chain.level2) set_level2(c, *chain.level2);
   if (!goal_label && c.carry.level1_stem != level1_before) restart_order(c, row);
+  for (const auto* label : chain.extras) c.pending.push_back(*label);
+}
 
-  if (!chain.extras.empty()) {
-    for (const auto* label : chain.extras) c.pending.push_back(*label);
-  }
-
-  // A row of labels only (a heading such as "产出指标(50分)"), or a 小计 row.
-  bool subtotal = tail.has(Column::Name) &&
-                  (key(tail.fields[Column::Name].text) == "小计" ||
-                   key(tail.fields[Column::Name].text) == "合计");
+// A row of labels only (a heading such as "产出指标(50分)"), a 小计 row, or nothing to read:
+// true when the row is no leaf.
+bool heading_only(Context& c, const Row& row, const Chain& chain, bool has_labels,
+                  const Tail& tail) {
+  bool has_numbers = tail.has(Column::Weight) || tail.has(Column::Score);
+  bool has_values = has_numbers || tail.has(Column::Target) || tail.has(Column::Actual);
+  bool subtotal = tail.has(Column::Name) && (key(tail.fields.at(Column::Name).text) == "小计" ||
+                                             key(tail.fields.at(Column::Name).text) == "合计");
   if (subtotal || (!tail.has(Column::Name) && has_numbers && !tail.has(Column::Target) &&
                    !tail.has(Column::Actual))) {
-    if (subtotal) add_subtotal(c, tail);
+    if (subtotal)
+      add_subtotal(c, tail);
     else if (chain.level1 && tail.has(Column::Weight)) {
-      if (auto points = score_number(tail.fields[Column::Weight].text)) {
+      const TailField& weight = tail.fields.at(Column::Weight);
+      if (auto points = score_number(weight.text)) {
         std::size_t block = c.blocks.empty() ? 0 : c.blocks.size() - 1;
-        c.level1_points[{block, chain.level1->label.stem}] = {*points, tail.fields[Column::Weight].cell};
+        c.level1_points[{block, chain.level1->label.stem}] = {*points, weight.cell};
       }
     }
-    c.last_row_was_leaf = false;
-    return;
+    return true;
   }
   if (!tail.has(Column::Name) && !has_values) {
-    c.last_row_was_leaf = false;
-    if (labels.empty() && tail.unplaced.empty())
+    if (!has_labels && tail.unplaced.empty())
       c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+    return true;
+  }
+  return false;
+}
+
+// A 分值 / 得分 / 得分系数 cell read as a number (the coefficient without its %).
+void read_number_field(Context& c, Leaf& leaf, Column column, const TailField& field) {
+  auto& ind = leaf.indicator;
+  auto& out = column == Column::Weight  ? ind.weight
+              : column == Column::Score ? ind.score
+                                        : ind.score_coefficient;
+  const char* name = column == Column::Weight  ? "weight"
+                     : column == Column::Score ? "score"
+                                               : "score_coefficient";
+  std::string printed = field.text;
+  if (column == Column::Coefficient && !printed.empty() && printed.back() == '%')
+    printed.pop_back();
+  if (is_placeholder(printed)) return;
+  if (auto number = score_number(printed)) {
+    out = number;
+    leaf.cells[name] = field.cell;
+  } else {
+    c.report(DiagId::warn_import_number_unreadable, c.where(*field.cell),
+             {column_name(column), field.text});
+  }
+}
+
+// The tail's fields written into the leaf, each with the cell it came from.
+void fill_leaf(Context& c, Leaf& leaf, const Tail& tail) {
+  auto& ind = leaf.indicator;
+  for (const auto& [column, field] : tail.fields) {
+    std::string* text = nullptr;
+    const char* name = "";
+    switch (column) {
+    case Column::Name:
+      text = &ind.name;
+      name = "name";
+      break;
+    case Column::Target:
+      text = &ind.target;
+      name = "target";
+      break;
+    case Column::Actual:
+      text = &ind.actual;
+      name = "actual";
+      break;
+    case Column::Reason:
+      text = &ind.deviation_reason;
+      name = "deviation_reason";
+      break;
+    case Column::Adjusted:
+      text = &ind.adjusted_target;
+      name = "adjusted_target";
+      break;
+    case Column::Nature:
+      text = &ind.nature;
+      name = "nature";
+      break;
+    case Column::Unit:
+      text = &ind.unit;
+      name = "unit";
+      break;
+    case Column::Standard:
+      text = &ind.scoring_standard;
+      name = "scoring_standard";
+      break;
+    case Column::Explanation:
+      text = &ind.explanation;
+      name = "explanation";
+      break;
+    case Column::Weight:
+    case Column::Score:
+    case Column::Coefficient:
+      read_number_field(c, leaf, column, field);
+      break;
+    case Column::Core: {
+      std::string k = key(field.text);
+      if (k == "是")
+        ind.core = true;
+      else if (k == "否")
+        ind.core = false;
+      if (ind.core) leaf.cells["core"] = field.cell;
+      break;
+    }
+    default:
+      break;
+    }
+    if (text != nullptr) {
+      *text = field.text;
+      leaf.cells[name] = field.cell;
+    }
+  }
+  // 指标性质 printed as the target's comparator ("≥ | 450 | 公里"): it belongs in front of the
+  // target, as the stream reading writes it.
+  if (!ind.nature.empty() && shape_of(ind.nature).sign) {
+    ind.target = ind.nature + ind.target;
+    if (auto it = leaf.cells.find("nature"); it != leaf.cells.end()) {
+      c.take(it->second); // read: the target's location is its value's cell
+      leaf.cells.erase(it);
+    }
+    ind.nature.clear();
+  }
+}
+
+// Where the row stands against its header: a row that lost or shifted columns.
+void report_shift(Context& c, const Row& row, const Chain& chain, const Tail& tail) {
+  if (!row.positional || !c.header.present || !tail.name_cell || c.grid.layout == Layout::Pdf ||
+      !chain.extras.empty() || row.labels_moved)
+    return;
+  int shift = index_in_row(row, tail.name_cell) - c.header.index_of(Column::Name);
+  bool report = shift > 0 || (shift < 0 && c.grid.layout == Layout::Tabs);
+  if (shift == 0 || !report) return;
+  std::string n = std::to_string(shift < 0 ? -shift : shift);
+  std::string phrase =
+      shift < 0 ? diag::bilingual("缺少前 " + n + " 列", "lost its first " + n + " column(s)")
+                : diag::bilingual("右移了 " + n + " 列", "is shifted " + n + " column(s) right");
+  c.report(DiagId::note_import_row_shifted, c.where(row), {phrase});
+}
+
+} // namespace
+
+void indicator_row(Context& c, const Row& row) {
+  RowSplit split = split_labels(c, row);
+  // Merged-cell labels of the whole table ("年度 绩效 目标 完成 情况") are layout.
+  std::vector<LabelCell> labels;
+  for (const auto& label : split.labels) {
+    if (label.label.kind == LabelKind::Section) {
+      if (label.label.name.find(' ') != std::string::npos ||
+          key(label.cell->text) != label.cell->text)
+        c.report(DiagId::note_import_layout_label, c.where(*label.cell), {label.cell->text});
+      continue;
+    }
+    labels.push_back(label);
+  }
+  Tail tail = align_tail(c, row, split.tail_start);
+  if (continues_above(c, row, !labels.empty(), tail)) return;
+  for (const Cell* cell : tail.unplaced)
+    c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
+
+  Chain chain = read_chain(c, row, labels);
+  carry_labels(c, row, chain);
+  if (heading_only(c, row, chain, !labels.empty(), tail)) {
+    c.last_row_was_leaf = false;
     return;
   }
 
@@ -585,67 +758,12 @@ void indicator_row(Context& c, const Row& row) {
   leaf.level2_stem = c.carry.level2_stem;
   if (c.carry.level1_cell) leaf.cells["level1"] = c.carry.level1_cell;
   if (c.carry.level2_cell) leaf.cells["level2"] = c.carry.level2_cell;
-  for (auto& [column, field] : tail.fields) {
-    std::string* text = nullptr;
-    std::string name;
-    switch (column) {
-    case Column::Name: text = &ind.name; name = "name"; break;
-    case Column::Target: text = &ind.target; name = "target"; break;
-    case Column::Actual: text = &ind.actual; name = "actual"; break;
-    case Column::Reason: text = &ind.deviation_reason; name = "deviation_reason"; break;
-    case Column::Adjusted: text = &ind.adjusted_target; name = "adjusted_target"; break;
-    case Column::Nature: text = &ind.nature; name = "nature"; break;
-    case Column::Unit: text = &ind.unit; name = "unit"; break;
-    case Column::Standard: text = &ind.scoring_standard; name = "scoring_standard"; break;
-    case Column::Explanation: text = &ind.explanation; name = "explanation"; break;
-    case Column::Weight:
-    case Column::Score:
-    case Column::Coefficient: {
-      auto& out = column == Column::Weight ? ind.weight
-                  : column == Column::Score ? ind.score
-                                            : ind.score_coefficient;
-      name = column == Column::Weight ? "weight" : column == Column::Score ? "score" : "score_coefficient";
-      std::string printed = field.text;
-      if (column == Column::Coefficient && !printed.empty() && printed.back() == '%') printed.pop_back();
-      if (is_placeholder(printed)) break;
-      if (auto number = score_number(printed)) {
-        out = number;
-        leaf.cells[name] = field.cell;
-      } else {
-        c.report(DiagId::warn_import_number_unreadable, c.where(*field.cell),
-                 {column_name(column), field.text});
-      }
-      break;
-    }
-    case Column::Core: {
-      std::string k = key(field.text);
-      if (k == "是") ind.core = true;
-      else if (k == "否") ind.core = false;
-      if (ind.core) leaf.cells["core"] = field.cell;
-      break;
-    }
-    default: break;
-    }
-    if (text != nullptr) {
-      *text = field.text;
-      leaf.cells[name] = field.cell;
-    }
-  }
-  // Where the row stands against its header: a row that lost or shifted columns.
-  if (row.positional && c.header.present && tail.name_cell && c.grid.layout != Layout::Pdf &&
-      chain.extras.empty() && !row.labels_moved) {
-    int shift = index_in_row(row, tail.name_cell) - c.header.index_of(Column::Name);
-    bool report = shift > 0 || (shift < 0 && c.grid.layout == Layout::Tabs);
-    if (shift != 0 && report) {
-      std::string n = std::to_string(shift < 0 ? -shift : shift);
-      std::string phrase = shift < 0 ? diag::bilingual("缺少前 " + n + " 列", "lost its first " + n + " column(s)")
-                                     : diag::bilingual("右移了 " + n + " 列", "is shifted " + n + " column(s) right");
-      c.report(DiagId::note_import_row_shifted, c.where(row), {phrase});
-    }
-  }
+  fill_leaf(c, leaf, tail);
+  report_shift(c, row, chain, tail);
   if (!chain.extras.empty()) {
-    std::string read_as = (block.number > 0 ? "绩效目标" + std::to_string(block.number) : std::string()) +
-                          level_phrase(ind.level1, ind.level2);
+    std::string read_as =
+        (block.number > 0 ? "绩效目标" + std::to_string(block.number) : std::string()) +
+        level_phrase(ind.level1, ind.level2);
     c.report(DiagId::warn_import_labels_pending, c.where(*chain.extras.front()->cell),
              {labels_phrase(chain.extras), read_as});
   }

@@ -153,6 +153,7 @@ constexpr Level2Entry kLevel2[] = {
     {"经济效益", "效益"},
     {"社会效益", "效益"},
     {"生态效益", "效益"},
+    {"环境效益", "效益"}, // a common local name of 生态效益
     {"可持续影响", "效益"},
     {"服务对象满意度", "满意度"},
     {"社会公众满意度", "满意度"},
@@ -377,18 +378,20 @@ Column indicator_column(std::string_view k) {
 
 BudgetColumn budget_column(std::string_view k) {
   if (k.empty()) return BudgetColumn::None;
+  // "得分(20分*执行率)": the score, whatever formula follows it.
+  if (k.starts_with("得分")) return BudgetColumn::Score;
   if (contains(k, "执行率")) return BudgetColumn::Rate;
   if (contains(k, "年初预算")) return BudgetColumn::Initial;
-  if (contains(k, "全年预算") || contains(k, "调整后预算") || k == "预算数")
+  if (contains(k, "全年预算") || contains(k, "调整后预算") || k.starts_with("预算数"))
     return BudgetColumn::Annual;
   if (contains(k, "执行数") || contains(k, "全年执行") || contains(k, "实际支出") ||
       contains(k, "支出数"))
     return BudgetColumn::Executed;
-  if (contains(k, "分值")) return BudgetColumn::Weight;
+  if (contains(k, "分值") || k == "权重") return BudgetColumn::Weight;
   if (contains(k, "得分")) return BudgetColumn::Score;
   if (contains(k, "资金") || contains(k, "预算执行情况") || contains(k, "预算金额") ||
-      contains(k, "资金来源"))
-    return BudgetColumn::Label;
+      contains(k, "资金来源") || contains(k, "(万元)") || contains(k, "(元)"))
+    return BudgetColumn::Label; // 年度预算数(万元): a merged cell over the amounts
   return BudgetColumn::None;
 }
 
@@ -430,6 +433,9 @@ constexpr FieldWord kFields[] = {
     {"实施单位(盖章)", Field::ImplementingUnit},
     {"年度资金总额", Field::FundingTotal},
     {"资金总额", Field::FundingTotal},
+    {"年度财政资金总额", Field::FundingTotal},
+    {"财政资金总额", Field::FundingTotal},
+    {"总额", Field::FundingTotal},
     {"年度总体目标", Field::OverallGoal},
     {"总体目标", Field::OverallGoal},
     {"总分", Field::Total},
