@@ -6,7 +6,8 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 JOBS ?= $(shell nproc)
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?=
+FUZZ_RUNS ?=
 CMAKE_FLAGS ?=
 PORT ?= 8080
 
@@ -38,7 +39,8 @@ test-asan:
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'unit|fuzz'
 
-# libFuzzer (clang, ASan+UBSan) on every tests/fuzz target for FUZZ_SECONDS each; fails naming
+# libFuzzer (clang, ASan+UBSan) on every tests/fuzz target for FUZZ_SECONDS each (60 s; with
+# FUZZ_RUNS=N until N executions, the long run of docs/fuzzing.md); fails naming
 # the target and the input on any crash, leak, timeout or out-of-memory (scripts/fuzz.sh,
 # docs/fuzzing.md). FUZZ_JOBS=2 runs two targets at a time; FUZZ_TARGETS="json csv" picks some.
 # New inputs go to $(FUZZ_BUILD)/corpus/<name>, findings to $(FUZZ_BUILD)/artifacts/<name>/.
@@ -50,7 +52,7 @@ fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DZIPING_FUZZ=ON -DZIPING_BENCH=OFF -DZIPING_WERROR=OFF -DZIPING_WEB=OFF $(CMAKE_FLAGS)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_BINARIES)
-	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) \
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_JOBS=$(FUZZ_JOBS) \
 	  FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
 
 bench: deps build

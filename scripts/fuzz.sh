@@ -13,7 +13,10 @@
 #   FUZZ_SEEDS    the committed seed corpora, one folder <name>/ per target      [tests/fuzz/corpus]
 #   FUZZ_WORK     working corpora (corpus/<name>), findings (artifacts/<name>/) and
 #                 logs (fuzz-logs/<name>.log); the corpora grow from run to run  [$FUZZ_BUILD]
-#   FUZZ_SECONDS  time per target [60]     FUZZ_JOBS    targets run at once [1]
+#   FUZZ_SECONDS  time per target [60; a day when FUZZ_RUNS is set]
+#   FUZZ_RUNS     executions per target: a target stops at this count or at FUZZ_SECONDS,
+#                 whichever comes first (the long run: FUZZ_RUNS=10000000) [no limit]
+#   FUZZ_JOBS     targets run at once [1]
 #   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang [10]
 #   FUZZ_RSS_MB   memory limit per target, also the largest single allocation [2048]
 #   FUZZ_FLAGS    more libFuzzer flags, e.g. "-seed=1 -dict=…"
@@ -32,7 +35,8 @@ build=${FUZZ_BUILD:-$root/build-fuzz}
 bin_dir=${FUZZ_BIN_DIR:-$build/tests}
 seeds=${FUZZ_SEEDS:-$root/tests/fuzz/corpus}
 work=${FUZZ_WORK:-$build}
-seconds=${FUZZ_SECONDS:-60}
+runs=${FUZZ_RUNS:-}
+if [[ -n $runs ]]; then seconds=${FUZZ_SECONDS:-86400}; else seconds=${FUZZ_SECONDS:-60}; fi
 jobs=${FUZZ_JOBS:-1}
 timeout=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-2048}
@@ -96,7 +100,8 @@ run_target() {
   # timeout alarm at once) never reaches -max_total_time.
   timeout -k 10 $((seconds + 4 * timeout + 120)) \
     "$binary" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
-    -print_final_stats=1 -artifact_prefix="$artifacts" $extra_flags "$corpus" >"$log" 2>&1
+    -print_final_stats=1 -artifact_prefix="$artifacts" ${runs:+-runs=$runs} $extra_flags \
+    "$corpus" >"$log" 2>&1
   local status=$?
   if ((status == 124 || status == 137)); then
     echo "fuzz.sh: $target killed by the watchdog after $((seconds + 4 * timeout + 120))s" >>"$log"
@@ -124,7 +129,7 @@ run_target() {
   echo "FAIL ${kind:-exit-status-$status} ${execs:--} ${rate:--} ${cov:--} ${ft:--} ${artifact:-no-artifact}" >"$results/$target"
 }
 
-echo "fuzz: ${#targets[@]} target(s), ${seconds}s each, $jobs at a time; logs in $work/fuzz-logs/"
+echo "fuzz: ${#targets[@]} target(s), ${seconds}s${runs:+ or $runs executions} each, $jobs at a time; logs in $work/fuzz-logs/"
 running=0
 for target in "${targets[@]}"; do
   if ((running >= jobs)); then

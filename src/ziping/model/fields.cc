@@ -72,11 +72,13 @@ const FieldInfo& field(FieldId id) {
   return fields()[std::size_t(id)];
 }
 
-std::vector<const FieldInfo*> fields_of(Owner owner) {
-  std::vector<const FieldInfo*> out;
-  for (const auto& info : fields())
-    if (info.owner == owner) out.push_back(&info);
-  return out;
+std::span<const FieldInfo* const> fields_of(Owner owner) {
+  static const auto kByOwner = [] {
+    std::vector<std::vector<const FieldInfo*>> by_owner(std::size_t(Owner::MonIndicator) + 1);
+    for (const auto& info : fields()) by_owner[std::size_t(info.owner)].push_back(&info);
+    return by_owner;
+  }();
+  return kByOwner[std::size_t(owner)];
 }
 
 bool field_used(const Form& form, const FieldInfo& info) {

@@ -73,8 +73,9 @@ std::string_view presence_name(Presence presence);
 // Every field in catalogue order.
 std::span<const FieldInfo> fields();
 const FieldInfo& field(FieldId id);
-// The fields of one owner, in catalogue (official) order.
-std::vector<const FieldInfo*> fields_of(Owner owner);
+// The fields of one owner, in catalogue (official) order; built once (readers ask for them per
+// row and per cell).
+std::span<const FieldInfo* const> fields_of(Owner owner);
 
 // The struct that holds an owner's fields: Form for Header, Total and Closing.
 struct NoMembers {};

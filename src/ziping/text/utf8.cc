@@ -1,5 +1,8 @@
 #include "ziping/text/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace ziping::text {
 namespace {
 
@@ -39,6 +42,16 @@ bool is_wide(char32_t cp) {
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
   std::size_t pos = 0;
   while (pos < bytes.size()) {
+    // ASCII (most bytes of most inputs) eight bytes at a time.
+    std::uint64_t word;
+    while (pos + 8 <= bytes.size() &&
+           (std::memcpy(&word, bytes.data() + pos, 8), (word & 0x8080808080808080ULL) == 0))
+      pos += 8;
+    if (pos == bytes.size()) break;
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     std::size_t length = sequence_length(bytes, pos);
     if (length == 0) return pos;
     pos += length;

@@ -130,6 +130,13 @@ std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char
   return previous[b.size()];
 }
 
+// Code points in well-formed UTF-8 (folded text is), without decoding them.
+std::size_t code_point_count(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 } // namespace
 
 std::string suggest_header(std::string_view folded, std::span<const HeaderName> table) {
@@ -138,9 +145,14 @@ std::string suggest_header(std::string_view folded, std::span<const HeaderName> 
   std::string best;
   std::size_t best_distance = SIZE_MAX;
   auto consider = [&](std::string_view candidate, std::string_view canonical) {
-    auto points = text::code_points(candidate);
-    std::size_t distance = edit_distance(unknown, points);
-    std::size_t limit = std::max<std::size_t>(1, std::max(points.size(), unknown.size()) / 3);
+    // The distance is at least the difference in length: most candidates are ruled out by
+    // their length alone, before the quadratic comparison and its allocations.
+    std::size_t length = code_point_count(candidate);
+    std::size_t limit = std::max<std::size_t>(1, std::max(length, unknown.size()) / 3);
+    std::size_t at_least =
+        length > unknown.size() ? length - unknown.size() : unknown.size() - length;
+    if (at_least > limit || at_least >= best_distance) return;
+    std::size_t distance = edit_distance(unknown, text::code_points(candidate));
     if (distance <= limit && distance < best_distance) {
       best_distance = distance;
       best = std::string(canonical);

@@ -168,7 +168,10 @@ private:
           column = synonym_column(*label);
       }
       if (!column) {
-        std::string suggestion = sheet::suggest_header(folded, sheet::indicator_headers());
+        // A suggestion past the diagnostics limit would be computed only to be dropped.
+        std::string suggestion = reported_ < kMaxDiagnostics
+                                     ? sheet::suggest_header(folded, sheet::indicator_headers())
+                                     : std::string();
         report(DiagId::warn_sheet_unknown_column, &header[i],
                {header[i].text, suggestion.empty()
                                     ? std::string()

@@ -42,6 +42,13 @@ void read_scope(FieldReader& reader, const JsonValue& value, const std::string& 
   }
 }
 
+// The function itself, named through the member's type: clang checks a generic lambda's
+// non-dependent statements when the enclosing template is instantiated, even in a discarded
+// `if constexpr` branch, so `&read_plan_kind` (which takes a Plan) must depend on `member`.
+template <class Member, class Function> Function* for_member(Function* function) {
+  return function;
+}
+
 // The rules of one owner from the catalogue, plus the members that hold nested objects.
 template <class Struct>
 std::vector<FieldRule<Struct>> rules_for(Owner owner, std::vector<FieldRule<Struct>> nested = {}) {
@@ -49,9 +56,9 @@ std::vector<FieldRule<Struct>> rules_for(Owner owner, std::vector<FieldRule<Stru
   model::for_each_member<Struct>(owner, [&](const FieldInfo& info, auto member) {
     Need need = info.presence == model::Presence::Required ? Need::Required : Need::Optional;
     if constexpr (std::is_same_v<decltype(member), model::PlanKind Struct::*>) {
-      rules.push_back({info.json_key, need, &read_plan_kind});
+      rules.push_back({info.json_key, need, for_member<decltype(member)>(&read_plan_kind)});
     } else if constexpr (std::is_same_v<decltype(member), model::FormKind Struct::*>) {
-      rules.push_back({info.json_key, need, &read_scope});
+      rules.push_back({info.json_key, need, for_member<decltype(member)>(&read_scope)});
     } else {
       rules.push_back({info.json_key, need, member});
     }
@@ -122,8 +129,8 @@ void read_goals(FieldReader& reader, const JsonValue& value, const std::string& 
 
 // --- writing --------------------------------------------------------------------------------
 
-using text::JsonWriter;
 using io::json::write_value; // the shared overloads (field_values.h) beside the plan's own
+using text::JsonWriter;
 
 void write_value(JsonWriter& json, model::PlanKind kind) {
   json.string(model::plan_kind_name(kind));

@@ -25,20 +25,65 @@ const std::vector<std::pair<std::string, Column>>& synonym_keys() {
   return table;
 }
 
-// The longest header word at atom i, with an optional "(A)"-style suffix.
-Word header_word(const Stream& s, std::size_t i) {
-  Word best;
-  std::size_t best_length = 0;
-  for (const auto& [word, column] : synonym_keys()) {
-    if (word.size() <= best_length) continue;
-    if (std::size_t end = s.match(i, word)) {
-      best = {column, end};
-      best_length = word.size();
+// synonym_keys() by their first two bytes (one-byte words by their byte), each bucket in table
+// order: header_word runs at every atom, and comparing each of the few hundred synonyms there
+// was most of a text import's time. A word can only match where the keys start with its bytes.
+struct SynonymIndex {
+  std::vector<std::vector<std::size_t>> by_two_bytes = std::vector<std::vector<std::size_t>>(65536);
+  std::vector<std::vector<std::size_t>> by_one_byte = std::vector<std::vector<std::size_t>>(256);
+};
+
+const SynonymIndex& synonym_index() {
+  static const auto index = [] {
+    SynonymIndex out;
+    const auto& keys = synonym_keys();
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const std::string& word = keys[k].first;
+      if (word.size() >= 2)
+        out.by_two_bytes[static_cast<unsigned char>(word[0]) << 8 |
+                         static_cast<unsigned char>(word[1])]
+            .push_back(k);
+      else if (word.size() == 1)
+        out.by_one_byte[static_cast<unsigned char>(word[0])].push_back(k);
     }
-  }
+    return out;
+  }();
+  return index;
+}
+
+// The longest header word at atom i, with an optional "(A)"-style suffix; of equally long
+// words, the first in the table.
+Word header_word(const Stream& s, std::size_t i) {
+  if (i >= s.size()) return {};
+  std::string_view rest = std::string_view(s.keys).substr(s.offset[i]);
+  if (rest.empty()) return {};
+  const auto& keys = synonym_keys();
+  const auto& index = synonym_index();
+  Word best;
+  std::size_t best_length = 0, best_k = 0;
+  auto consider = [&](const std::vector<std::size_t>& bucket) {
+    for (std::size_t k : bucket) {
+      const auto& [word, column] = keys[k];
+      if (word.size() < best_length || (word.size() == best_length && k > best_k)) continue;
+      if (std::size_t end = s.match(i, word)) {
+        best = {column, end};
+        best_length = word.size();
+        best_k = k;
+      }
+    }
+  };
+  auto first = static_cast<unsigned char>(rest[0]);
+  if (rest.size() >= 2)
+    consider(index.by_two_bytes[first << 8 | static_cast<unsigned char>(rest[1])]);
+  consider(index.by_one_byte[first]);
   if (best.end == 0) return best;
-  for (auto suffix : header_word_suffixes()) {
-    if (std::size_t end = s.match(best.end, key(suffix))) {
+  static const auto suffix_keys = [] {
+    std::vector<std::string> out;
+    for (auto suffix : header_word_suffixes()) out.push_back(key(suffix));
+    return out;
+  }();
+  for (const auto& suffix : suffix_keys) {
+    if (std::size_t end = s.match(best.end, suffix)) {
       best.end = end;
       break;
     }

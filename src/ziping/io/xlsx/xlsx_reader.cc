@@ -210,14 +210,15 @@ private:
     if (found == folded_.end()) found = folded_.emplace(at, sheet::fold_header(cell->value)).first;
     return found->second;
   }
-  // The cells of row r that start something: own cells not covered by another's merge.
-  std::vector<int> starts(int r) const {
-    std::vector<int> out;
-    auto found = rows_.find(r);
-    if (found == rows_.end()) return out;
-    for (int c : found->second)
-      if (!covered_not_first(r, c)) out.push_back(c);
-    return out;
+  // The cells of row r that start something: own cells not covered by another's merge. Kept
+  // per row: every row is asked several times (is it empty, a header, which block).
+  const std::vector<int>& starts(int r) const {
+    auto [kept, added] = starts_.try_emplace(r);
+    if (!added) return kept->second;
+    if (auto found = rows_.find(r); found != rows_.end())
+      for (int c : found->second)
+        if (!covered_not_first(r, c)) kept->second.push_back(c);
+    return kept->second;
   }
   bool row_empty(int r) const {
     for (int c : starts(r)) {
@@ -911,6 +912,7 @@ private:
   std::map<int, std::vector<int>> rows_;
   std::map<Field, std::string> sheet_goal_;
   mutable std::map<CellRef, std::string> folded_;
+  mutable std::map<int, std::vector<int>> starts_; // starts(r), once per row
   std::map<int, std::vector<int>> merged_down_; // row → columns of merges reaching it from above
 };
 
