@@ -767,5 +767,27 @@ TEST_F(Auth, SecurityHeadersOnEveryAnswer) {
   EXPECT_EQ(api->get_header_value("X-Content-Type-Options"), "nosniff");
 }
 
+// Linking a plan by hand: a plan that does not exist is 404 (ZP0745); a 部门整体 申报表 linked to a
+// project's 自评表 is 409 with the reason (ZP0746), and the plan keeps its automatic link.
+TEST_F(Auth, APlanIsLinkedByHandOnlyToAFormOfItsOwnScope) {
+  long long plan = create_plan(head(), kUnitOne);
+  std::string project = read_file(kExamples + "county-roads-2023-proj.json");
+  std::string from = quoted("某县交通运输局");
+  project.replace(project.find(from), from.size(), quoted(kUnitOne));
+  auto made = as(head()).Post("/api/forms", "{\"content\": " + project + "}", "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  long long form = json_of(made)["form"]["id"].integer();
+  std::string body = "{\"form_id\": " + std::to_string(form) + "}";
+  expect_error(
+      as(head()).Put("/api/plans/" + std::to_string(plan) + "/link", body, "application/json"), 409,
+      "scope_mismatch", "department plan → project form", "ZP0746");
+  expect_error(as(head()).Put("/api/plans/987654/link", "{\"form_id\": null}", "application/json"),
+               404, "not_found", "no such plan", "ZP0745");
+  Json stored = json_of(as(head()).Get("/api/plans/" + std::to_string(plan)));
+  EXPECT_NE(stored["plan"]["link"].str(), "manual");
+  EXPECT_NE(stored["plan"]["form_id"].str(), std::to_string(form));
+}
+
 } // namespace
 } // namespace ziping::testing
