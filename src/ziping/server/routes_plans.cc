@@ -15,6 +15,7 @@
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
 #include "ziping/server/routes.h"
+#include "ziping/server/upload.h"
 #include "ziping/store/plan_shelf.h"
 
 namespace ziping::server {
@@ -67,20 +68,7 @@ store::FormRecord linkable_form(RouteContext& ctx, const Request& req, store::Id
 }
 
 void import_plan(RouteContext& ctx, const Request& req, Response& res) {
-  std::string file_name;
-  std::string content;
-  std::string_view bytes;
-  if (req.is_multipart_form_data()) {
-    auto found = req.files.find("file");
-    if (found == req.files.end() || found->second.filename.empty())
-      throw ApiError(400, "no_file", diag::make(DiagId::err_upload_no_file, ""));
-    file_name = found->second.filename;
-    content = found->second.content;
-    bytes = content;
-  } else {
-    file_name = text_param(req, "filename").value_or("upload.json");
-    bytes = req.body;
-  }
+  auto [file_name, bytes] = upload_of(req, "upload.json");
   std::string format = field(req, "format").value_or(io::plan_format_of(file_name));
   auto read = io::read_plan(bytes, format, file_name);
   if (!read) {

@@ -5,6 +5,7 @@
 #include "ziping/server/api_error.h"
 #include "ziping/server/render.h"
 #include "ziping/server/routes.h"
+#include "ziping/server/upload.h"
 
 namespace ziping::server {
 namespace {
@@ -45,20 +46,7 @@ const io::Format& upload_format(const std::optional<std::string>& name, const st
 
 void import_form(RouteContext& ctx, const Request& req, Response& res) {
   Workbench& bench = ctx.bench;
-  std::string file_name;
-  std::string_view bytes;
-  std::string content; // a multipart file's bytes
-  if (req.is_multipart_form_data()) {
-    auto found = req.files.find("file");
-    if (found == req.files.end() || found->second.filename.empty())
-      throw ApiError(400, "no_file", diag::make(DiagId::err_upload_no_file, ""));
-    file_name = found->second.filename;
-    content = found->second.content;
-    bytes = content;
-  } else {
-    file_name = text_param(req, "filename").value_or("upload");
-    bytes = req.body;
-  }
+  auto [file_name, bytes] = upload_of(req, "upload");
   const io::Format& format = upload_format(field(req, "format"), file_name);
   io::ReadOptions options{file_name, std::nullopt};
   if (auto kind = field(req, "kind")) {

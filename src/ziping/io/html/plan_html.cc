@@ -2,6 +2,7 @@
 
 #include "ziping/io/html/html_parts.h"
 #include "ziping/io/html/html_writer.h"
+#include "ziping/io/print/plan_cells.h"
 #include "ziping/model/fields.h"
 
 namespace ziping::io::html {
@@ -23,24 +24,7 @@ bool is_cause(const FieldInfo& info) {
          info.id == FieldId::MonCauseOther;
 }
 
-std::string shown(const std::string& text) {
-  return text;
-}
-std::string shown(const std::optional<num::Decimal>& value) {
-  return value ? value->to_string() : "";
-}
-std::string shown(const std::optional<int>& value) {
-  return value ? std::to_string(*value) : "";
-}
-std::string shown(const std::optional<bool>& value) {
-  return value ? (*value ? "是" : "否") : "";
-}
-std::string shown(model::FormKind kind) {
-  return kind == model::FormKind::Project ? "项目支出" : "部门整体";
-}
-std::string shown(model::PlanKind kind) {
-  return kind == model::PlanKind::Monitoring ? "绩效运行监控表" : "绩效目标申报表";
-}
+using print::shown;
 
 // "goals[1].indicators[2].target" → "goals-1-indicators-2-target", as the 自评表's page.
 std::string id_of(const std::string& path) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ziping/io/print/plan_cells.h"
 #include "ziping/model/fields.h"
 
 namespace ziping::io::print {
@@ -10,26 +11,6 @@ namespace {
 using model::FieldId;
 using model::FieldInfo;
 using model::Owner;
-
-std::string shown(const std::string& text) {
-  return text;
-}
-std::string shown(const std::optional<num::Decimal>& value) {
-  return value ? value->to_string() : "";
-}
-std::string shown(const std::optional<int>& value) {
-  return value ? std::to_string(*value) : "";
-}
-std::string shown(const std::optional<bool>& value) {
-  return value ? (*value ? "是" : "否") : "";
-}
-std::string shown(model::FormKind kind) {
-  return kind == model::FormKind::Project ? "项目支出" : "部门整体";
-}
-
-std::string shown(model::PlanKind kind) {
-  return kind == model::PlanKind::Monitoring ? "绩效运行监控表" : "绩效目标申报表";
-}
 
 std::string join(const std::string& parent, std::string_view key) {
   return parent.empty() ? std::string(key) : parent + "." + std::string(key);
