@@ -225,15 +225,18 @@ std::vector<Id> allocate_ids(Transaction& tx, std::string_view table, std::size_
   return ids;
 }
 
+void append_summary(std::vector<SqlParam>& params, const Summary& s) {
+  params.insert(params.end(), {decimal_param(s.total), s.grade, decimal_param(s.execution_rate),
+                               decimal_param(s.indicator_score), std::int64_t(s.errors),
+                               std::int64_t(s.warnings), std::int64_t(s.notes)});
+}
+
 void ContentRows::add(Id revision_id, Id form_id, const Revision& r, const model::Form& form) {
   using model::Owner;
   std::vector<SqlParam>& p = revisions_;
-  p.insert(p.end(),
-           {revision_id, form_id, std::int64_t(r.number), r.author, r.comment, r.created_at,
-            std::string(status_name(r.status)), r.rule_set, r.mode, decimal_param(r.summary.total),
-            r.summary.grade, decimal_param(r.summary.execution_rate),
-            decimal_param(r.summary.indicator_score), std::int64_t(r.summary.errors),
-            std::int64_t(r.summary.warnings), std::int64_t(r.summary.notes)});
+  p.insert(p.end(), {revision_id, form_id, std::int64_t(r.number), r.author, r.comment,
+                     r.created_at, std::string(status_name(r.status)), r.rule_set, r.mode});
+  append_summary(p, r.summary);
   content_params(p, form);
   for (std::size_t i = 0; i < form.budget.sources.size(); ++i) {
     funding_.insert(funding_.end(), {revision_id, std::int64_t(i)});

@@ -18,6 +18,9 @@
 namespace ziping::store {
 
 SqlParam decimal_param(const std::optional<Decimal>& value);
+// A form's summary as the forms and revisions tables hold it: total, grade, execution rate,
+// indicator score, errors, warnings, notes (in that column order).
+void append_summary(std::vector<SqlParam>& params, const Summary& summary);
 SqlParam optional_int(const std::optional<int>& value);
 
 // Throws StoreError when the cell does not hold a decimal (a damaged database).

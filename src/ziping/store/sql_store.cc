@@ -437,10 +437,8 @@ private:
         continue;
       }
       const Summary& s = r.summary;
-      values.insert(values.end(),
-                    {r.form_id, std::int64_t(r.revision), r.rule_set, decimal_param(s.total),
-                     s.grade, decimal_param(s.execution_rate), decimal_param(s.indicator_score),
-                     std::int64_t(s.errors), std::int64_t(s.warnings), std::int64_t(s.notes)});
+      values.insert(values.end(), {r.form_id, std::int64_t(r.revision), r.rule_set});
+      append_summary(values, s);
       rows.emplace(r.form_id, std::move(facts));
     }
     if (values.empty()) return unchanged;
@@ -559,27 +557,11 @@ private:
       const NewForm& f = forms[i];
       Id department = departments.at(f.form.department);
       std::string status(status_name(f.status));
-      form_rows.insert(form_rows.end(), {ids[i],
-                                         department,
-                                         std::string(kind_name(f.form.kind)),
-                                         optional_int(f.form.year),
-                                         f.form.title,
-                                         f.form.project,
-                                         status,
-                                         f.rule_set,
-                                         f.mode,
-                                         std::int64_t(1),
-                                         decimal_param(f.summary.total),
-                                         f.summary.grade,
-                                         decimal_param(f.summary.execution_rate),
-                                         decimal_param(f.summary.indicator_score),
-                                         std::int64_t(f.summary.errors),
-                                         std::int64_t(f.summary.warnings),
-                                         std::int64_t(f.summary.notes),
-                                         now,
-                                         now,
-                                         f.author,
-                                         status});
+      form_rows.insert(form_rows.end(), {ids[i], department, std::string(kind_name(f.form.kind)),
+                                         optional_int(f.form.year), f.form.title, f.form.project,
+                                         status, f.rule_set, f.mode, std::int64_t(1)});
+      append_summary(form_rows, f.summary);
+      form_rows.insert(form_rows.end(), {now, now, f.author, status});
       Revision revision{1, f.author, f.comment, now, f.status, f.rule_set, f.mode, f.summary};
       content.add(revision_ids[i], ids[i], revision, f.form);
       if (f.facts)
