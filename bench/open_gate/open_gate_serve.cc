@@ -2,14 +2,12 @@
 // request is taken as the account LOGIN without the session or token lookup, CSRF or the
 // authorization table (http_server_open_gate.cc). Built for scripts/wrk_auth.sh only, never
 // installed: comparing it with `ziping serve` measures what authorization adds to a request.
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <pthread.h>
-#include <thread>
 
 #include "ziping/server/demo.h"
 #include "ziping/server/http_server.h"
+#include "ziping/server/run_until_signal.h"
 #include "ziping/store/open/open_store.h"
 
 int main(int argc, char** argv) {
@@ -18,11 +16,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: ziping-open-gate DB LOGIN\n");
     return 2;
   }
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  sigset_t signals = server::block_stop_signals();
 
   // As `ziping serve` does by default: 8 connections, 8 workers, the demo data and accounts.
   auto store = store::open_store(argv[1], 8);
@@ -37,13 +31,5 @@ int main(int argc, char** argv) {
   if (port < 0) return 1;
   std::printf("open gate as %s: listening on http://127.0.0.1:%d\n", argv[2], port);
   std::fflush(stdout);
-  std::thread waiter([&] {
-    int received = 0;
-    sigwait(&signals, &received);
-    server.stop();
-  });
-  bool ok = server.run();
-  pthread_kill(waiter.native_handle(), SIGTERM);
-  waiter.join();
-  return ok ? 0 : 1;
+  return server::run_until_signal(server, signals) ? 0 : 1;
 }

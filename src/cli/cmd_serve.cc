@@ -1,15 +1,13 @@
 // `ziping serve`: the workbench's HTTP API and web UI on a store (SQLite file by default),
 // until Ctrl-C. Prints where it listens, in Chinese and English, on standard output.
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <pthread.h>
-#include <thread>
 
 #include "commands.h"
 #include "ziping/diag/render.h"
 #include "ziping/server/demo.h"
 #include "ziping/server/http_server.h"
+#include "ziping/server/run_until_signal.h"
 #include "ziping/store/directory.h"
 #include "ziping/store/open/open_store.h"
 
@@ -36,13 +34,8 @@ std::string default_static_dir() {
 } // namespace
 
 int run_serve(const ServeOptions& options) {
-  // Ctrl-C and SIGTERM are taken by one thread (sigwait) that stops the server; every other
-  // thread, the server's pool included, inherits the blocked mask from here.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // Before the store's pool starts, so that every thread inherits the blocked mask.
+  sigset_t signals = server::block_stop_signals();
 
   std::unique_ptr<store::Store> store;
   try {
@@ -121,14 +114,7 @@ int run_serve(const ServeOptions& options) {
               store->description().c_str(), ui.c_str());
   std::fflush(stdout);
 
-  std::thread waiter([&] {
-    int received = 0;
-    sigwait(&signals, &received);
-    server.stop();
-  });
-  bool ok = server.run();
-  pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter if the server stopped itself
-  waiter.join();
+  bool ok = server::run_until_signal(server, signals);
   std::printf("已停止 (stopped)\n");
   return ok ? kExitOk : kExitUnusable;
 }
