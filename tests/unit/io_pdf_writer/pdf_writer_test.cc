@@ -9,7 +9,6 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <fstream>
 #include <regex>
@@ -17,6 +16,7 @@
 #include <thread>
 
 #include "../io_print/print_fixtures.h"
+#include "poppler_text.h"
 #include "ziping/io/json/form_writer.h"
 #include "ziping/io/registry.h"
 
@@ -37,23 +37,8 @@ using testing::long_text_form;
 using testing::project_form;
 using testing::seed_form;
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-  if (!pipe) return out;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  pclose(pipe);
-  return out;
-}
-
-std::string without_spaces(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
-  return out;
-}
+using testing_poppler::run;
+using testing_poppler::without_spaces;
 
 class PdfWriter : public ::testing::Test {
 protected:

@@ -4,35 +4,20 @@
 // a Chinese font and poppler-utils, as the 自评表's PDF tests do.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
+#include "poppler_text.h"
 #include "ziping/io/json/plan_json.h"
 #include "ziping/io/pdf_writer/pdf_writer.h"
 
 namespace ziping::io::pdf_writer {
 namespace {
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-  if (!pipe) return out;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  pclose(pipe);
-  return out;
-}
-
-std::string without_spaces(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
-  return out;
-}
+using testing_poppler::run;
+using testing_poppler::without_spaces;
 
 model::Plan example(const std::string& name) {
   std::ifstream in(std::filesystem::path(ZIPING_SOURCE_DIR) / "examples" / "chain" / name,
