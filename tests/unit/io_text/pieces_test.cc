@@ -31,11 +31,14 @@ TEST(Lines, ColumnsCountCodePoints) {
 TEST(Layout, TabsPipesLinesAndRuns) {
   auto best = [](std::string_view text) { return score_layouts(split_lines(text))[0].layout; };
   EXPECT_EQ(best("一级指标\t二级指标\t三级指标\n产出指标\t数量指标\t培训次数\n"), Layout::Tabs);
-  EXPECT_EQ(best("| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n| 产出指标 | 数量指标 | 培训 |\n"),
-            Layout::Pipes);
-  EXPECT_EQ(best("一级指标 二级指标 三级指标 年度指标值\n产出指标 数量指标 培训次数 ≥5次\n"), Layout::Spaces);
+  EXPECT_EQ(
+      best("| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n| 产出指标 | 数量指标 | 培训 |\n"),
+      Layout::Pipes);
+  EXPECT_EQ(best("一级指标 二级指标 三级指标 年度指标值\n产出指标 数量指标 培训次数 ≥5次\n"),
+            Layout::Spaces);
   EXPECT_EQ(best("一级指标\n二级指标\n三级指标\n年度指标值\n产出指标\n"), Layout::OnePerLine);
-  EXPECT_EQ(best("一级指标二级指标三级指标年度指标值\n产出指标数量指标培训次数≥5次6次22\n"), Layout::Runs);
+  EXPECT_EQ(best("一级指标二级指标三级指标年度指标值\n产出指标数量指标培训次数≥5次6次22\n"),
+            Layout::Runs);
 }
 
 TEST(Labels, VocabularyPointsEnumeratorsAndTraditional) {
@@ -80,6 +83,20 @@ TEST(Columns, HeaderWords) {
   EXPECT_EQ(title_is_project(key("部门整体支出绩效自评表")), false);
 }
 
+TEST(Columns, BudgetWeightPrintedInTheHeader) {
+  auto points = [](std::string_view printed) {
+    auto p = budget_header_points(key(printed));
+    return p ? p->to_string() : std::string("none");
+  };
+  EXPECT_EQ(points("预算执行情况(万元) (20分)"), "20");
+  EXPECT_EQ(points("资金执行情况（10分）"), "10");
+  EXPECT_EQ(points("预算执行率(20分)"), "20");
+  EXPECT_EQ(points("分值(10分)"), "10");
+  EXPECT_EQ(points("项目资金（万元）"), "none");
+  EXPECT_EQ(points("得分 (20分*执行率)"), "none"); // a formula, not the weight's cell
+  EXPECT_EQ(points("产出指标(50分)"), "none");     // not the budget's header
+}
+
 TEST(Numbers, ScoresAndAmounts) {
   EXPECT_EQ(score_number("0.75"), Decimal::of("0.75"));
   EXPECT_EQ(score_number("２分"), Decimal::of("2"));
@@ -122,7 +139,8 @@ TEST(Align, ShiftedRowGoesByContent) {
   std::vector<AlignColumn> columns = {{Column::Name, 3, 5},   {Column::Target, 4, 4},
                                       {Column::Actual, 5, 3}, {Column::Weight, 6, 2},
                                       {Column::Score, 7, 1},  {Column::Reason, 8, 0}};
-  std::vector<std::string> texts = {"区级政务服务培训次数", "≥70次", "", "", "", "70次", "1", "1", "", ""};
+  std::vector<std::string> texts = {
+      "区级政务服务培训次数", "≥70次", "", "", "", "70次", "1", "1", "", ""};
   std::vector<Cell> cells(texts.size());
   std::vector<AlignInput> inputs;
   for (std::size_t i = 0; i < texts.size() && i < 8; ++i) {
@@ -138,8 +156,10 @@ TEST(Align, ShiftedRowGoesByContent) {
 }
 
 TEST(Align, SequenceJoinsAUnitCutOffByASpace) {
-  std::vector<AlignColumn> columns = {{Column::Name, -1, -1},   {Column::Target, -1, -1},
-                                      {Column::Actual, -1, -1}, {Column::Weight, -1, -1},
+  std::vector<AlignColumn> columns = {{Column::Name, -1, -1},
+                                      {Column::Target, -1, -1},
+                                      {Column::Actual, -1, -1},
+                                      {Column::Weight, -1, -1},
                                       {Column::Score, -1, -1}};
   std::vector<std::string> texts = {"党建工作经费", "≤353.3", "万元", "353.3", "2", "2"};
   std::vector<Cell> cells(texts.size());
