@@ -12,6 +12,7 @@
 #include "ziping/io/html/html_writer.h"
 #include "ziping/io/html_reader/html_reader.h"
 #include "ziping/io/html_reader/page_charset.h"
+#include "ziping/io/html_reader/page_depth.h"
 #include "ziping/io/html_reader/page_rows.h"
 #include "ziping/io/html_reader/table_slots.h"
 #include "ziping/io/json/form_reader.h"
@@ -168,6 +169,23 @@ TEST(HtmlReader, HostilePagesEndWithALocatedError) {
   EXPECT_FALSE(nested.form);
   ASSERT_TRUE(has(nested, DiagId::err_html_too_deep));
   EXPECT_GT(nested.diagnostics[0].where.column, 1);
+
+  // Elements kept open: refused before the parser, whose cost grows with depth × tags.
+  std::string divs;
+  for (int i = 0; i < 200000; ++i) divs += "<div>";
+  auto open = read_html(divs, {"divs.html", std::nullopt});
+  EXPECT_FALSE(open.form);
+  ASSERT_TRUE(has(open, DiagId::err_html_too_deep));
+  EXPECT_EQ(open.diagnostics[0].where.column, 1 + 5 * int(kMaxOpenElements));
+  // What sloppy real pages keep open is closed as a browser closes it: not refused.
+  std::string sloppy = "<table><tr><td><table>";
+  for (int i = 0; i < 3000; ++i) sloppy += "<tr><td><font size=2><b>1<td><p>二<p>三";
+  EXPECT_FALSE(scan_page(sloppy).too_deep_at);
+  EXPECT_TRUE(scan_page(std::string(600, 'x') + divs.substr(0, 5 * 600)).too_deep_at);
+  EXPECT_FALSE(scan_page("<script>" + divs + "</script><!--" + divs + "-->").too_deep_at);
+  std::string tables; // unclosed tables one after another close each other, as in a browser
+  for (int i = 0; i < 1000; ++i) tables += "<table><tr><td>1";
+  EXPECT_FALSE(scan_page(tables).too_deep_at);
 
   std::string many = "<table><tr>";
   for (int i = 0; i < 200001; ++i) many += "<td>1";

@@ -6,6 +6,7 @@
 
 #include "ziping/io/csv/csv_table.h"
 #include "ziping/io/html_reader/page_charset.h"
+#include "ziping/io/html_reader/page_depth.h"
 #include "ziping/io/html_reader/page_rows.h"
 #include "ziping/io/text/grid.h"
 #include "ziping/io/text/keys.h"
@@ -16,6 +17,21 @@ namespace ziping::io::html_reader {
 namespace {
 
 using diag::DiagId;
+
+// Line and code-point column of a byte offset.
+diag::SourceLocation location_of(std::string_view html, std::size_t offset,
+                                 const std::string& file) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < html.size(); ++i) {
+    if (html[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(html[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return diag::SourceLocation::text(file, line, column);
+}
 
 void note_at_start(std::vector<diag::Diagnostic>& out, diag::Diagnostic d,
                    const std::string& file) {
@@ -50,6 +66,17 @@ model::ReadResult read_html(std::string_view bytes, const text::RecoverOptions& 
   if (ziping::text::trim(html).empty()) return fail(DiagId::err_input_empty, {});
   std::size_t radicals = 0;
   std::string unified = text::unify_radicals(html, radicals);
+  // Refused before parsing: the parser's time grows with depth × tags, its memory with the
+  // cells (page_depth.h).
+  PageScan scan = scan_page(unified);
+  if (scan.too_deep_at || scan.too_many_cells_at) {
+    bool deep = scan.too_deep_at.has_value();
+    fail(deep ? DiagId::err_html_too_deep : DiagId::err_html_too_many_cells,
+         {std::to_string(deep ? kMaxOpenElements : kMaxCells)});
+    result.diagnostics.back().where =
+        location_of(unified, deep ? *scan.too_deep_at : *scan.too_many_cells_at, options.file_name);
+    return result;
+  }
   text::Grid grid = page_rows(unified, options.file_name);
   std::vector<diag::Diagnostic> notes;
   if (from_gb18030)
