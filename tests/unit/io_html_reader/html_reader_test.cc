@@ -184,7 +184,7 @@ TEST(HtmlReader, HostilePagesEndWithALocatedError) {
   EXPECT_TRUE(scan_page(std::string(600, 'x') + divs.substr(0, 5 * 600)).too_deep_at);
   EXPECT_FALSE(scan_page("<script>" + divs + "</script><!--" + divs + "-->").too_deep_at);
   std::string tables; // unclosed tables one after another close each other, as in a browser
-  for (int i = 0; i < 1000; ++i) tables += "<table><tr><td>1";
+  for (int i = 0; i < 1000; ++i) tables += "<table><tr><td>1</td></tr>";
   EXPECT_FALSE(scan_page(tables).too_deep_at);
 
   std::string many = "<table><tr>";
