@@ -31,14 +31,11 @@ TEST(Lines, ColumnsCountCodePoints) {
 TEST(Layout, TabsPipesLinesAndRuns) {
   auto best = [](std::string_view text) { return score_layouts(split_lines(text))[0].layout; };
   EXPECT_EQ(best("一级指标\t二级指标\t三级指标\n产出指标\t数量指标\t培训次数\n"), Layout::Tabs);
-  EXPECT_EQ(
-      best("| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n| 产出指标 | 数量指标 | 培训 |\n"),
-      Layout::Pipes);
-  EXPECT_EQ(best("一级指标 二级指标 三级指标 年度指标值\n产出指标 数量指标 培训次数 ≥5次\n"),
-            Layout::Spaces);
+  EXPECT_EQ(best("| 一级指标 | 二级指标 | 三级指标 |\n|---|---|---|\n| 产出指标 | 数量指标 | 培训 |\n"),
+            Layout::Pipes);
+  EXPECT_EQ(best("一级指标 二级指标 三级指标 年度指标值\n产出指标 数量指标 培训次数 ≥5次\n"), Layout::Spaces);
   EXPECT_EQ(best("一级指标\n二级指标\n三级指标\n年度指标值\n产出指标\n"), Layout::OnePerLine);
-  EXPECT_EQ(best("一级指标二级指标三级指标年度指标值\n产出指标数量指标培训次数≥5次6次22\n"),
-            Layout::Runs);
+  EXPECT_EQ(best("一级指标二级指标三级指标年度指标值\n产出指标数量指标培训次数≥5次6次22\n"), Layout::Runs);
 }
 
 TEST(Labels, VocabularyPointsEnumeratorsAndTraditional) {
@@ -139,8 +136,7 @@ TEST(Align, ShiftedRowGoesByContent) {
   std::vector<AlignColumn> columns = {{Column::Name, 3, 5},   {Column::Target, 4, 4},
                                       {Column::Actual, 5, 3}, {Column::Weight, 6, 2},
                                       {Column::Score, 7, 1},  {Column::Reason, 8, 0}};
-  std::vector<std::string> texts = {
-      "区级政务服务培训次数", "≥70次", "", "", "", "70次", "1", "1", "", ""};
+  std::vector<std::string> texts = {"区级政务服务培训次数", "≥70次", "", "", "", "70次", "1", "1", "", ""};
   std::vector<Cell> cells(texts.size());
   std::vector<AlignInput> inputs;
   for (std::size_t i = 0; i < texts.size() && i < 8; ++i) {
@@ -156,10 +152,8 @@ TEST(Align, ShiftedRowGoesByContent) {
 }
 
 TEST(Align, SequenceJoinsAUnitCutOffByASpace) {
-  std::vector<AlignColumn> columns = {{Column::Name, -1, -1},
-                                      {Column::Target, -1, -1},
-                                      {Column::Actual, -1, -1},
-                                      {Column::Weight, -1, -1},
+  std::vector<AlignColumn> columns = {{Column::Name, -1, -1},   {Column::Target, -1, -1},
+                                      {Column::Actual, -1, -1}, {Column::Weight, -1, -1},
                                       {Column::Score, -1, -1}};
   std::vector<std::string> texts = {"党建工作经费", "≤353.3", "万元", "353.3", "2", "2"};
   std::vector<Cell> cells(texts.size());
