@@ -179,7 +179,7 @@ TEST(HtmlReader, HostilePagesEndWithALocatedError) {
   EXPECT_EQ(open.diagnostics[0].where.column, 1 + 5 * int(kMaxOpenElements));
   // What sloppy real pages keep open is closed as a browser closes it: not refused.
   std::string sloppy = "<table><tr><td><table>";
-  for (int i = 0; i < 3000; ++i) sloppy += "<tr><td><font size=2><b>1<td><p>二<p>三";
+  for (int i = 0; i < 3000; ++i) sloppy += "<tr><td><font size=2><b>1<td><p>二<p>三<a href=#>链接";
   EXPECT_FALSE(scan_page(sloppy).too_deep_at);
   EXPECT_TRUE(scan_page(std::string(600, 'x') + divs.substr(0, 5 * 600)).too_deep_at);
   EXPECT_FALSE(scan_page("<script>" + divs + "</script><!--" + divs + "-->").too_deep_at);

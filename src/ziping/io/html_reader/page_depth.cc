@@ -28,9 +28,9 @@ bool is_void(std::string_view name) {
 // Elements whose start tag closes an open one of the same name (and what it holds).
 bool closes_previous(std::string_view name) {
   static constexpr std::string_view kSelfClosing[] = {
-      "p",  "li", "dt",    "dd",    "option", "optgroup", "tr",
-      "td", "th", "thead", "tbody", "tfoot",  "colgroup", "caption",
-      "rb", "rt", "rp",    "html",  "head",   "body",     "table"};
+      "a",  "p",  "li",    "dt",    "dd",    "option",   "optgroup", "tr",
+      "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",  "rb",
+      "rt", "rp", "html",  "head",  "body",  "table"};
   return std::find(std::begin(kSelfClosing), std::end(kSelfClosing), name) !=
          std::end(kSelfClosing);
 }
