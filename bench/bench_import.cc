@@ -1,6 +1,7 @@
 // Import speed: the published seed text in the layouts it comes in (MB/s), each against
-// splitting the same bytes into lines (the least any reader must do); and PDF import (pages/s)
-// against poppler extracting the same pages' word boxes alone.
+// splitting the same bytes into lines (the least any reader must do); web pages (the seed as
+// ziping's own HTML prints it, and a published page with its chrome) against the same; and PDF
+// import (pages/s) against poppler extracting the same pages' word boxes alone.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include "ziping/io/html_reader/html_reader.h"
 #include "ziping/io/pdf/pdf_reader.h"
 #include "ziping/io/text/layout.h"
 #include "ziping/io/text/text_reader.h"
@@ -81,6 +83,34 @@ void BM_ImportRuns_Baseline(benchmark::State& state) {
 }
 BENCHMARK(BM_ImportRuns_Baseline);
 BENCHMARK(BM_ImportRuns);
+
+void run_html(benchmark::State& state, const std::string& page) {
+  for (auto _ : state) {
+    auto result = io::html_reader::read_html(page, {"bench.html", std::nullopt});
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(std::int64_t(state.iterations() * page.size()));
+}
+
+const std::string& seed_page() {
+  static const std::string page = file("tests/golden/html-own-seed/input.html");
+  return page;
+}
+
+const std::string& published_page() {
+  static const std::string page = file("tests/golden/html-published-page/input.html");
+  return page;
+}
+
+void BM_ImportHtml(benchmark::State& state) { run_html(state, seed_page()); }
+void BM_ImportHtml_Baseline(benchmark::State& state) { run_lines(state, seed_page()); }
+BENCHMARK(BM_ImportHtml_Baseline);
+BENCHMARK(BM_ImportHtml);
+
+void BM_ImportHtmlPage(benchmark::State& state) { run_html(state, published_page()); }
+void BM_ImportHtmlPage_Baseline(benchmark::State& state) { run_lines(state, published_page()); }
+BENCHMARK(BM_ImportHtmlPage_Baseline);
+BENCHMARK(BM_ImportHtmlPage);
 
 const std::string& pdf() {
   static const std::string bytes = file("tests/golden/import-pdf-dept/input.pdf");

@@ -54,6 +54,8 @@ THIRD_PARTY = {
     "zipconf.h": {"io/xlsx"},
     "pugixml": {"io/xlsx"},
     "iconv.h": {"io/csv"},
+    "gumbo.h": {"io/html_reader"},
+    "tag_enum.h": {"io/html_reader"},
     "pango/": {"io/pdf_writer"},
     "cairo": {"io/pdf_writer"},
     "SQLiteCpp/": {"store/sqlite"},

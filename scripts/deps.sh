@@ -13,6 +13,8 @@ packages=(
   libxlsxwriter-dev libzip-dev libpugixml-dev
   # PDF output: cairo + pango, and the CJK font it needs at run time (stack.md §6)
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  # web-page import: libgumbo, the HTML5 parser (static archive, stack.md)
+  libgumbo-dev
   # PDF import (poppler-cpp) and the tools its tests use to look at PDFs
   libpoppler-cpp-dev poppler-utils
   # storage: SQLite (the default file) and PostgreSQL (client library; the server for the

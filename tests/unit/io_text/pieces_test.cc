@@ -80,6 +80,20 @@ TEST(Columns, HeaderWords) {
   EXPECT_EQ(title_is_project(key("部门整体支出绩效自评表")), false);
 }
 
+TEST(Columns, BudgetWeightPrintedInTheHeader) {
+  auto points = [](std::string_view printed) {
+    auto p = budget_header_points(key(printed));
+    return p ? p->to_string() : std::string("none");
+  };
+  EXPECT_EQ(points("预算执行情况(万元) (20分)"), "20");
+  EXPECT_EQ(points("资金执行情况（10分）"), "10");
+  EXPECT_EQ(points("预算执行率(20分)"), "20");
+  EXPECT_EQ(points("分值(10分)"), "10");
+  EXPECT_EQ(points("项目资金（万元）"), "none");
+  EXPECT_EQ(points("得分 (20分*执行率)"), "none"); // a formula, not the weight's cell
+  EXPECT_EQ(points("产出指标(50分)"), "none");     // not the budget's header
+}
+
 TEST(Numbers, ScoresAndAmounts) {
   EXPECT_EQ(score_number("0.75"), Decimal::of("0.75"));
   EXPECT_EQ(score_number("２分"), Decimal::of("2"));

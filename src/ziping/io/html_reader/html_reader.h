@@ -1,14 +1,12 @@
 // io/html_reader/html_reader.h — reads a web page that publishes a self-evaluation form (and
 // the pages ziping's own HTML writer makes) into a Form.
 //
-// A small tokenizer of our own walks the markup: every <tr> of every table becomes a row of
-// its <td>/<th> texts, in order, as a dump of the table would print them (row-spanned labels
-// once, colspans once), and block-level text outside tables (the title, 单位名称 lines) becomes
-// rows of one cell; the published-form recovery (io/text/recover.h) then reads the rows, so a
-// page gets every guess and diagnostic a text dump gets, located at the line and column of its
-// cell in the HTML. <script>, <style>, <head> and comments are skipped, entities decoded, and a
-// page in GBK/GB18030 converted. The appendix sections of our own pages (computed scores,
-// diagnostics) are not the form and are skipped.
+// The page is parsed by libgumbo, a complete HTML5 parser, and its tree turned into rows of
+// cells (page_rows.h): every data-table row a row of its cells at their table columns, text
+// outside tables rows of one cell. The published-form recovery (io/text/recover.h) then reads
+// the rows, so a page gets every guess and diagnostic a text dump gets, located at the line
+// and column of its cell in the HTML. A page that is not UTF-8 is converted from GB18030 when
+// it declares a Chinese set or nothing (page_charset.h).
 //
 // Takes bytes, never touches files, never throws on content.
 #pragma once

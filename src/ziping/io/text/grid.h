@@ -44,6 +44,9 @@ struct Row {
   bool positional = true;
   bool page_break_before = false; // a form feed, a blank gap or a PDF page starts here
   bool labels_moved = false;      // the recovery put labels printed elsewhere in front of it
+  // The row may be the wrapped rest of the text above it. Not on a web page's table rows, nor
+  // on the first line after a table: a cell's text ends with its cell (html_reader).
+  bool may_continue_above = true;
 
   // Non-empty cells, in order.
   std::vector<const Cell*> filled() const;

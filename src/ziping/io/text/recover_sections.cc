@@ -131,6 +131,18 @@ bool is_value_cell(const Cell* cell) {
   return amount.value.has_value() || score_number(folded).has_value();
 }
 
+// The first "(N分)" a budget header cell prints: the block's weight, when no 分值 cell has it.
+void note_budget_header_points(Context& c, const std::vector<const Cell*>& cells) {
+  if (c.budget_header_points) return;
+  for (const Cell* cell : cells) {
+    if (auto points = budget_header_points(key(cell->text))) {
+      c.budget_header_points = points;
+      c.budget_header_points_cell = cell;
+      return;
+    }
+  }
+}
+
 } // namespace
 
 bool try_header_rows(Context& c, const Row& row) {
@@ -140,6 +152,7 @@ bool try_header_rows(Context& c, const Row& row) {
   if (filled.size() == 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
     std::string unit = money_unit_in(filled[0]->text);
     if (!unit.empty()) c.form.money_unit = unit;
+    note_budget_header_points(c, filled);
     return true;
   }
   // The indicator table's header (also when repeated at a page break).
@@ -170,6 +183,7 @@ bool try_header_rows(Context& c, const Row& row) {
       std::string unit = money_unit_in(cell->text);
       if (!unit.empty()) c.form.money_unit = unit;
     }
+    note_budget_header_points(c, filled);
     c.saw_budget = true;
     c.section = Section::Budget;
     return true;
@@ -476,6 +490,12 @@ void budget_row(Context& c, const Row& row) {
     }
   }
   if (is_source) budget.sources.push_back(std::move(source));
+  if (is_total && !budget.weight && c.budget_header_points) {
+    // The weight printed in the header, not in a 分值 cell (Hubei's "预算执行情况(20分)"): read
+    // there, so the checker can hold it against the rule set's (ZP0508).
+    budget.weight = c.budget_header_points;
+    c.locate("budget.weight", c.budget_header_points_cell);
+  }
   c.last_text = nullptr;
 }
 
@@ -715,7 +735,8 @@ bool try_closing_row(Context& c, const Row& row) {
 }
 
 void closing_continuation(Context& c, const Row& row) {
-  if (c.last_text == nullptr) {
+  if (c.last_text == nullptr || !row.may_continue_above) {
+    c.last_text = nullptr; // what follows a row that ends the text continues nothing either
     c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
     return;
   }

@@ -93,6 +93,9 @@ struct Context {
   // budget
   std::vector<BudgetColumn> budget_types;
   bool budget_total_read = false;
+  // "预算执行情况(20分)": the weight the header prints, for a total row without a 分值 cell.
+  std::optional<num::Decimal> budget_header_points;
+  const Cell* budget_header_points_cell = nullptr;
   // goals
   std::vector<GoalColumn> goal_types;
   std::vector<GoalRow> goal_rows;

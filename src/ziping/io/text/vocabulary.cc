@@ -377,6 +377,16 @@ Column indicator_column(std::string_view k) {
   return Column::None;
 }
 
+std::optional<num::Decimal> budget_header_points(std::string_view k) {
+  BudgetColumn column = budget_column(k);
+  if (column != BudgetColumn::Label && column != BudgetColumn::Rate &&
+      column != BudgetColumn::Weight)
+    return std::nullopt;
+  auto points = strip_points(k).second;
+  if (points && !(*points > num::Decimal::from_int(0))) return std::nullopt;
+  return points;
+}
+
 BudgetColumn budget_column(std::string_view k) {
   if (k.empty()) return BudgetColumn::None;
   // "得分(20分*执行率)": the score, whatever formula follows it.

@@ -68,6 +68,9 @@ Column indicator_column(std::string_view key);
 
 enum class BudgetColumn { None, Label, Initial, Annual, Executed, Weight, Score, Rate };
 BudgetColumn budget_column(std::string_view key);
+// The budget block's weight printed in its header ("预算执行情况(万元)(20分)",
+// "资金执行情况(10分)", "预算执行率(20分)", "分值(10分)"), where the form has no 分值 cell for it.
+std::optional<num::Decimal> budget_header_points(std::string_view key);
 
 enum class GoalColumn { None, Number, Target, Actual, Reason };
 GoalColumn goal_column(std::string_view key);
