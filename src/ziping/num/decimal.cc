@@ -215,7 +215,23 @@ Decimal Decimal::divide(const Decimal& divisor, int places, RoundingMode mode) c
   int exponent = places + divisor.scale_ - scale_;
   U128 quotient;
   U128 remainder;
-  if (exponent >= 0) {
+  U128 scaled;
+  constexpr U128 k64 = ~std::uint64_t(0);
+  if (exponent >= 0 && exponent <= kMaxPow10 && denominator <= k64 &&
+      !__builtin_mul_overflow(numerator, pow10(exponent), &scaled)) {
+    // The usual division: numerator × 10^exponent fits, so one division gives what the digit
+    // loop below gives (with a divisor below 2^64 that loop cannot overflow either), in 64
+    // bits when both fit.
+    if (scaled <= k64) {
+      auto wide = std::uint64_t(scaled);
+      auto by = std::uint64_t(denominator);
+      quotient = wide / by;
+      remainder = wide % by;
+    } else {
+      quotient = scaled / denominator;
+      remainder = scaled % denominator;
+    }
+  } else if (exponent >= 0) {
     quotient = numerator / denominator;
     remainder = numerator % denominator;
     for (int step = 0; step < exponent; ++step) {
