@@ -154,8 +154,18 @@ bool mentions_comparison(std::string_view folded) {
   });
   if (sign_or_digit || folded.find("≥") != folded.npos || folded.find("≤") != folded.npos)
     return true;
-  return std::any_of(std::begin(kComparisonWords), std::end(kComparisonWords),
-                     [&](std::string_view word) { return folded.find(word) != folded.npos; });
+  // One pass instead of a search per word: every word is written in ideographs, so an
+  // occurrence starts at a byte equal to its first; only there are the words compared.
+  for (std::size_t at = 0; at < folded.size(); ++at) {
+    char lead = folded[at];
+    if (static_cast<unsigned char>(lead) < 0xE0) continue;
+    std::string_view rest = folded.substr(at);
+    for (std::string_view word : kComparisonWords)
+      if (word[0] == lead && rest.size() >= word.size() && word[1] == rest[1] &&
+          word[2] == rest[2] && rest.starts_with(word))
+        return true;
+  }
+  return false;
 }
 
 } // namespace ziping::value
