@@ -3,7 +3,7 @@
 
 namespace ziping::value {
 
-ParseMemo::ParseMemo() : slots_(std::make_unique<Slot[]>(kSlots)) {}
+ParseMemo::ParseMemo() = default;
 ParseMemo::~ParseMemo() = default;
 
 std::uint32_t ParseMemo::slot_of(std::string_view text, Role role) {
@@ -15,15 +15,16 @@ std::uint32_t ParseMemo::slot_of(std::string_view text, Role role) {
 
 const ParseResult* ParseMemo::find(std::string_view text, Role role) const {
   if (text.size() > kLongest) return nullptr;
-  const Slot& slot = slots_[slot_of(text, role)];
-  if (!slot.used || slot.role != role || slot.text != text) return nullptr;
-  return &slot.result;
+  const Slot* slot = slots_[slot_of(text, role)].get();
+  if (!slot || slot->role != role || slot->text != text) return nullptr;
+  return &slot->result;
 }
 
 void ParseMemo::keep(std::string_view text, Role role, const ParseResult& result) {
   if (text.size() > kLongest) return;
-  Slot& slot = slots_[slot_of(text, role)];
-  slot.used = true;
+  std::unique_ptr<Slot>& slot_pointer = slots_[slot_of(text, role)];
+  if (!slot_pointer) slot_pointer = std::make_unique<Slot>();
+  Slot& slot = *slot_pointer;
   slot.role = role;
   slot.text.assign(text);
   slot.result = result;

@@ -30,14 +30,15 @@ public:
 private:
   static constexpr std::uint32_t kSlots = 256; // a power of two; direct-mapped
   struct Slot {
-    bool used = false;
     Role role = Role::Target;
     std::string text;
     ParseResult result;
   };
   static std::uint32_t slot_of(std::string_view text, Role role);
 
-  std::unique_ptr<Slot[]> slots_;
+  // Each slot made when first used: a process that reads one form (a `ziping check` start)
+  // touches a few slots, not the memory of all of them.
+  std::unique_ptr<Slot> slots_[kSlots];
 };
 
 // This thread's memo (each thread its own: nothing shared, nothing locked).
