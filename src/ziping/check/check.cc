@@ -21,7 +21,10 @@ diag::Diagnostic& CheckContext::emit(diag::DiagId id, std::string path,
 
 diag::Diagnostic& CheckContext::emit_leaf(diag::DiagId id, const rules::LeafEvaluation& leaf,
                                           const char* field, std::vector<std::string> args) const {
-  auto& d = emit(id, leaf.path + field, std::move(args));
+  std::string path;
+  path.reserve(leaf.path.size() + std::char_traits<char>::length(field));
+  path.append(leaf.path).append(field);
+  auto& d = emit(id, std::move(path), std::move(args));
   d.subject = leaf_label(leaf);
   return d;
 }
@@ -33,11 +36,13 @@ std::string CheckContext::score(const num::Decimal& value) const {
 std::string CheckContext::leaf_label(const rules::LeafEvaluation& leaf) const {
   const auto& goal = form.goals[leaf.goal_index];
   const auto& indicator = goal.indicators[leaf.indicator_index];
-  std::string prefix = goal.number ? "绩效目标" + std::to_string(*goal.number) : std::string();
-  if (indicator.name.empty()) {
-    return prefix + "第" + std::to_string(leaf.indicator_index + 1) + "项指标";
-  }
-  return prefix + "「" + indicator.name + "」";
+  // Built in one buffer: a label is spelt for every diagnostic about a leaf.
+  std::string label;
+  label.reserve(32 + indicator.name.size());
+  if (goal.number) label.append("绩效目标").append(std::to_string(*goal.number));
+  if (indicator.name.empty())
+    return label.append("第").append(std::to_string(leaf.indicator_index + 1)).append("项指标");
+  return label.append("「").append(indicator.name).append("」");
 }
 
 namespace {

@@ -52,17 +52,33 @@ public:
     bool level2_allowed = false;
   };
 
+  LevelVerdicts() { recent_.reserve(kRecent); }
+
+  // The reference holds until the next question.
   const Verdict& ask(const rules::RuleSet& rules, const std::string& level1,
                      const std::string& level2) {
-    // Consecutive leaves nearly always repeat the pair: then no key is built at all.
-    if (last_ && last_level1_ == level1 && last_level2_ == level2) return *last_;
-    last_level1_ = level1;
-    last_level2_ = level2;
-    last_ = &answer(rules, level1, level2);
-    return *last_;
+    // A form repeats a handful of pairs: they are found by the names as written, with no key
+    // built; only a form with unusually many pairs goes on to the map.
+    for (const auto& seen : recent_)
+      if (seen.level1 == level1 && seen.level2 == level2) return seen.verdict;
+    if (recent_.size() < kRecent) {
+      recent_.push_back(Seen{level1, level2, decide(rules, level1, level2)});
+      return recent_.back().verdict;
+    }
+    return answer(rules, level1, level2);
   }
 
 private:
+  static constexpr std::size_t kRecent = 16;
+
+  static Verdict decide(const rules::RuleSet& rules, const std::string& level1,
+                        const std::string& level2) {
+    Verdict verdict;
+    verdict.known_level1 = rules::is_known_level1(rules, level1);
+    verdict.level2_allowed = verdict.known_level1 && rules::level2_allowed(rules, level1, level2);
+    return verdict;
+  }
+
   const Verdict& answer(const rules::RuleSet& rules, const std::string& level1,
                         const std::string& level2) {
     // The first name's length leads, so no two pairs share a key whatever the names hold.
@@ -72,16 +88,16 @@ private:
     key_.append(level2);
     auto found = verdicts_.find(key_);
     if (found != verdicts_.end()) return found->second;
-    Verdict verdict;
-    verdict.known_level1 = rules::is_known_level1(rules, level1);
-    verdict.level2_allowed = verdict.known_level1 && rules::level2_allowed(rules, level1, level2);
-    return verdicts_.emplace(key_, verdict).first->second;
+    return verdicts_.emplace(key_, decide(rules, level1, level2)).first->second;
   }
 
-  std::string key_; // reused: no allocation per leaf once it is long enough
-  std::string last_level1_;
-  std::string last_level2_;
-  const Verdict* last_ = nullptr; // unordered_map nodes stay put when others are added
+  struct Seen {
+    std::string level1;
+    std::string level2;
+    Verdict verdict;
+  };
+  std::vector<Seen> recent_; // at most kRecent
+  std::string key_;          // reused: no allocation per leaf once it is long enough
   std::unordered_map<std::string, Verdict> verdicts_;
 };
 

@@ -78,6 +78,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     negative = text[pos] == '-';
     ++pos;
   }
+  // The first 18 digits are gathered in 64 bits (128-bit arithmetic per digit was most of
+  // the cost of parsing the usual short number), the rest, if any, in 128.
+  std::uint64_t low = 0;
   U128 coefficient = 0;
   int digits = 0;
   int significant = 0;
@@ -95,11 +98,17 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     if (!seen_point) any_integer_digit = true;
     ++digits;
     if (seen_point) ++scale;
-    if (coefficient != 0 || c != '0') ++significant;
+    if (significant != 0 || c != '0') ++significant;
     if (significant > kMaxDigits || scale > kMaxScale) return std::nullopt;
-    coefficient = coefficient * 10 + U128(c - '0');
+    if (digits <= 18) {
+      low = low * 10 + std::uint64_t(c - '0');
+    } else {
+      if (digits == 19) coefficient = low;
+      coefficient = coefficient * 10 + U128(c - '0');
+    }
   }
   if (digits == 0 || (seen_point && scale == 0)) return std::nullopt;
+  if (digits <= 18) coefficient = low;
   return Decimal(signed_from(coefficient, negative), scale);
 }
 
@@ -215,7 +224,23 @@ Decimal Decimal::divide(const Decimal& divisor, int places, RoundingMode mode) c
   int exponent = places + divisor.scale_ - scale_;
   U128 quotient;
   U128 remainder;
-  if (exponent >= 0) {
+  U128 scaled;
+  constexpr U128 k64 = ~std::uint64_t(0);
+  if (exponent >= 0 && exponent <= kMaxPow10 && denominator <= k64 &&
+      !__builtin_mul_overflow(numerator, pow10(exponent), &scaled)) {
+    // The usual division: numerator × 10^exponent fits, so one division gives what the digit
+    // loop below gives (with a divisor below 2^64 that loop cannot overflow either), in 64
+    // bits when both fit.
+    if (scaled <= k64) {
+      auto wide = std::uint64_t(scaled);
+      auto by = std::uint64_t(denominator);
+      quotient = wide / by;
+      remainder = wide % by;
+    } else {
+      quotient = scaled / denominator;
+      remainder = scaled % denominator;
+    }
+  } else if (exponent >= 0) {
     quotient = numerator / denominator;
     remainder = numerator % denominator;
     for (int step = 0; step < exponent; ++step) {

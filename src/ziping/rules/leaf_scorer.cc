@@ -19,6 +19,17 @@ using value::ValueKind;
 
 const Decimal kZero;
 
+// The pieces joined with one allocation: derivations are built for every leaf, and a chain of
+// `+` regrew the string piece by piece.
+std::string concat(std::initializer_list<std::string_view> pieces) {
+  std::size_t size = 0;
+  for (std::string_view piece : pieces) size += piece.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view piece : pieces) out.append(piece);
+  return out;
+}
+
 class LeafScorer {
 public:
   LeafScorer(const model::Indicator& indicator, const RuleSet& rules, Mode mode, LeafEvaluation& e)
@@ -88,7 +99,7 @@ private:
     if (actual.kind == ValueKind::Empty)
       return not_computable(Uncomputable::ActualMissing, "实际完成值为空");
     if (actual.kind == ValueKind::Tier && actual.tier) {
-      return qualitative(*actual.tier, "「" + actual.original + "」");
+      return qualitative(*actual.tier, concat({"「", actual.original, "」"}));
     }
     if (same_text(target, actual)) return qualitative(Tier::Achieved, "实际完成值与年度指标值相同");
     bool target_numeric = target.kind == ValueKind::Quantity || target.kind == ValueKind::Range;
@@ -97,22 +108,32 @@ private:
     if (target.kind == ValueKind::Date && actual.kind == ValueKind::Date) return deadline();
     if (actual.kind == ValueKind::Text) {
       return not_computable(Uncomputable::TextActual,
-                            "实际完成值为文字，无法与「" + target.original + "」比较");
+                            concat({"实际完成值为文字，无法与「", target.original, "」比较"}));
     }
     if (target.kind == ValueKind::Text) {
       return not_computable(Uncomputable::TextTarget, "年度指标值为文字，无法按公式比较");
     }
-    not_computable(Uncomputable::IncomparableKinds,
-                   "「" + actual.original + "」与「" + target.original + "」不是可比较的同类值");
+    not_computable(
+        Uncomputable::IncomparableKinds,
+        concat({"「", actual.original, "」与「", target.original, "」不是可比较的同类值"}));
   }
 
   static bool same_text(const Value& target, const Value& actual) {
     if (target.kind == ValueKind::Quantity) return false; // decided by the numbers
-    if (value::is_folded(target.original) && value::is_folded(actual.original))
-      return !target.original.empty() && target.original == actual.original;
-    std::string a = value::fold(target.original);
-    std::string b = value::fold(actual.original);
+    std::string a_storage;
+    std::string b_storage;
+    std::string_view a = folded_original(target, a_storage);
+    std::string_view b = folded_original(actual, b_storage);
     return !a.empty() && a == b;
+  }
+
+  // fold(value.original) without folding again where the parser already has: a Text value's
+  // `text` is its folded original (value.h), and a folded original is its own fold.
+  static std::string_view folded_original(const Value& value, std::string& storage) {
+    if (value.kind == ValueKind::Text) return value.text;
+    if (value::is_folded(value.original)) return value.original;
+    storage = value::fold(value.original);
+    return storage;
   }
 
   // --- quantitative --------------------------------------------------------------------------
@@ -122,15 +143,15 @@ private:
     Decimal b;
     if (!aligned_actual(b)) {
       return not_computable(Uncomputable::IncomparableUnits,
-                            "实际完成值「" + actual.original + "」与年度指标值「" +
-                                target.original + "」的单位不可比");
+                            concat({"实际完成值「", actual.original, "」与年度指标值「",
+                                    target.original, "」的单位不可比"}));
     }
     if (b.is_negative() && rules_.negative_actual_as_zero) b = kZero;
     b_ = b;
     b_text_ = quantity_text(b, target.unit);
     if (actual.unit.dimension != value::Dimension::None && !(actual.unit == target.unit) &&
         target.unit.dimension != value::Dimension::None) {
-      b_text_ = actual.original + "（= " + quantity_text(b, target.unit) + "）";
+      b_text_ = concat({actual.original, "（= ", quantity_text(b, target.unit), "）"});
     }
     if (target.kind == ValueKind::Range) return range();
     a_ = target.number;
@@ -169,10 +190,10 @@ private:
   Decimal rounded(const Decimal& x) const { return x.rounded(rules_.places, rules_.rounding); }
   std::string score_str(const Decimal& x) const { return score_text(x, rules_.places); }
 
-  void full(const std::string& relation) {
+  void full(std::string_view relation) {
     e_.met = true;
     e_.formula = w_;
-    e_.derivation = b_text_ + " " + relation + " " + a_text_ + "，达成 → " + plain(w_);
+    e_.derivation = concat({b_text_, " ", relation, " ", a_text_, "，达成 → ", plain(w_)});
   }
 
   void positive(Method method) {
@@ -181,11 +202,12 @@ private:
     e_.met = false;
     if (!(kZero < a_)) {
       e_.formula = rounded(kZero);
-      e_.derivation = b_text_ + " < " + a_text_ + " → 0";
+      e_.derivation = concat({b_text_, " < ", a_text_, " → 0"});
       return;
     }
     e_.formula = (b_ * w_).divide(a_, rules_.places, rules_.rounding);
-    e_.derivation = b_text_ + " ÷ " + a_text_ + " × " + plain(w_) + " = " + score_str(*e_.formula);
+    e_.derivation =
+        concat({b_text_, " ÷ ", a_text_, " × ", plain(w_), " = ", score_str(*e_.formula)});
   }
 
   void equal() {
@@ -194,11 +216,11 @@ private:
     if (!(kZero < b_)) {
       e_.met = true;
       e_.formula = w_;
-      e_.derivation = b_text_ + " ≤ 0，达成 → " + plain(w_);
+      e_.derivation = concat({b_text_, " ≤ 0，达成 → ", plain(w_)});
     } else {
       e_.met = false;
       e_.formula = rounded(kZero);
-      e_.derivation = b_text_ + " > 0，目标为 0 → 0";
+      e_.derivation = concat({b_text_, " > 0，目标为 0 → 0"});
     }
   }
 
@@ -208,36 +230,36 @@ private:
     e_.met = false;
     if (!(kZero < a_)) {
       e_.formula = rounded(kZero);
-      e_.derivation = b_text_ + " > " + a_text_ + " → 0";
+      e_.derivation = concat({b_text_, " > ", a_text_, " → 0"});
       return;
     }
     if (rules_.reverse == ReverseFormula::Ratio) {
       e_.formula = (a_ * w_).divide(b_, rules_.places, rules_.rounding);
       e_.derivation =
-          a_text_ + " ÷ " + b_text_ + " × " + plain(w_) + " = " + score_str(*e_.formula);
+          concat({a_text_, " ÷ ", b_text_, " × ", plain(w_), " = ", score_str(*e_.formula)});
       return;
     }
     Decimal twice = a_ + a_;
     if (b_ >= twice) {
       e_.formula = rounded(kZero);
-      e_.derivation = b_text_ + " ≥ 2 × " + a_text_ + " → 0";
+      e_.derivation = concat({b_text_, " ≥ 2 × ", a_text_, " → 0"});
       return;
     }
     e_.formula = ((twice - b_) * w_).divide(a_, rules_.places, rules_.rounding);
-    e_.derivation = "(1 − (" + b_text_ + " − " + a_text_ + ") ÷ " + a_text_ + ") × " + plain(w_) +
-                    " = " + score_str(*e_.formula);
+    e_.derivation = concat({"(1 − (", b_text_, " − ", a_text_, ") ÷ ", a_text_, ") × ", plain(w_),
+                            " = ", score_str(*e_.formula)});
   }
 
   void range() {
     const Value& target = e_.target;
     Decimal low = target.number;
     Decimal high = target.high;
-    std::string range_text = target.original;
+    const std::string& range_text = target.original;
     if (b_ >= low && b_ <= high) {
       e_.method = Method::Positive;
       e_.met = true;
       e_.formula = w_;
-      e_.derivation = b_text_ + " 在 " + range_text + " 之内，达成 → " + plain(w_);
+      e_.derivation = concat({b_text_, " 在 ", range_text, " 之内，达成 → ", plain(w_)});
       set_quantitative_interval();
       return;
     }
@@ -311,16 +333,16 @@ private:
     const Value& target = e_.target;
     const Value& actual = e_.actual;
     if (target.scale != actual.scale) {
-      return not_computable(Uncomputable::IncomparableKinds, "「" + actual.original + "」与「" +
-                                                                 target.original +
-                                                                 "」不在同一评价等级序列");
+      return not_computable(
+          Uncomputable::IncomparableKinds,
+          concat({"「", actual.original, "」与「", target.original, "」不在同一评价等级序列"}));
     }
     bool at_most =
         target.comparator == Comparator::AtMost || target.comparator == Comparator::LessThan;
     int gap = at_most ? actual.rank - target.rank : target.rank - actual.rank;
     Tier tier = gap <= 0 ? Tier::Achieved : gap == 1 ? Tier::Partial : Tier::NotAchieved;
-    std::string relation = gap <= 0 ? "达到" : "未达到";
-    qualitative(tier, "「" + actual.original + "」" + relation + "「" + target.original + "」");
+    std::string_view relation = gap <= 0 ? "达到" : "未达到";
+    qualitative(tier, concat({"「", actual.original, "」", relation, "「", target.original, "」"}));
   }
 
   // Calendar key of a date: unknown parts are the latest they could be, the year defaulting
@@ -337,12 +359,12 @@ private:
     const auto& done = e_.actual.date;
     int year = due.year != 0 ? due.year : done.year;
     bool met = date_key(done, year) <= date_key(due, year);
-    std::string relation = met ? "不晚于" : "晚于";
+    std::string_view relation = met ? "不晚于" : "晚于";
     qualitative(met ? Tier::Achieved : Tier::Partial,
-                "「" + e_.actual.original + "」" + relation + "「" + e_.target.original + "」");
+                concat({"「", e_.actual.original, "」", relation, "「", e_.target.original, "」"}));
   }
 
-  static std::string tier_name(Tier tier) {
+  static std::string_view tier_name(Tier tier) {
     switch (tier) {
     case Tier::Achieved:
       return "达成";
@@ -354,7 +376,7 @@ private:
     return "";
   }
 
-  void qualitative(Tier tier, const std::string& reasoning) {
+  void qualitative(Tier tier, std::string_view reasoning) {
     e_.method = Method::Qualitative;
     e_.tier = tier;
     e_.met = tier == Tier::Achieved;
@@ -367,21 +389,15 @@ private:
         e_.formula = w_;
         e_.allowed = Interval{w_, w_, "达成"};
       }
-      e_.derivation = reasoning + " → " + tier_name(tier);
+      e_.derivation = concat({reasoning, " → ", tier_name(tier)});
       return;
     }
     // An exclusive upper bound is the largest score below it at the rule set's precision.
-    Decimal step =
-        Decimal::from_int(1).divide(pow10(rules_.places), rules_.places, num::RoundingMode::HalfUp);
     Decimal low = rounded(band->min * w_);
     Decimal high = rounded(band->max * w_);
-    if (!band->max_inclusive) high = high - step;
+    if (!band->max_inclusive) high = high - least_step(rules_.places);
     if (high < low) high = low;
-    e_.allowed = Interval{low, high,
-                          "定性评价「" + tier_name(tier) + "」档：[" +
-                              plain(band->min * Decimal::from_int(100)) + "%, " +
-                              plain(band->max * Decimal::from_int(100)) +
-                              (band->max_inclusive ? "%]" : "%)") + " × 分值"};
+    e_.allowed = Interval{low, high, band_basis(*band)};
     if (tier == Tier::Achieved) {
       e_.formula = high;
     } else if (e_.declared && *e_.declared >= low && *e_.declared <= high) {
@@ -392,8 +408,42 @@ private:
       e_.formula = low;
     }
     e_.reason_required = tier != Tier::Achieved && rules_.qualitative_reason_required;
-    e_.derivation = reasoning + "：" + tier_name(tier) + "档 [" + score_str(low) + ", " +
-                    score_str(high) + "] → " + score_str(*e_.formula);
+    e_.derivation = concat({reasoning, "：", tier_name(tier), "档 [", score_str(low), ", ",
+                            score_str(high), "] → ", score_str(*e_.formula)});
+  }
+
+  // 10^-places, the least score step at the rule set's precision; the last one asked is kept,
+  // since every qualitative leaf of a run asks the same.
+  static const Decimal& least_step(int places) {
+    thread_local int last_places = -1;
+    thread_local Decimal last_step;
+    if (places != last_places) {
+      last_step = Decimal::from_int(1).divide(pow10(places), places, num::RoundingMode::HalfUp);
+      last_places = places;
+    }
+    return last_step;
+  }
+
+  // "定性评价「达成」档：[80%, 100%] × 分值": it depends on the band alone, so the text of the
+  // bands last met is kept (compared by content: a rule set may be changed or freed between
+  // runs) instead of being spelt again for every qualitative leaf.
+  static const std::string& band_basis(const QualitativeBand& band) {
+    struct Spelt {
+      QualitativeBand band;
+      std::string basis;
+    };
+    thread_local std::vector<Spelt> spelt;
+    for (const auto& known : spelt) {
+      if (known.band.tier == band.tier && known.band.max_inclusive == band.max_inclusive &&
+          known.band.min == band.min && known.band.max == band.max)
+        return known.basis;
+    }
+    if (spelt.size() >= 8) spelt.clear();
+    spelt.push_back(Spelt{band, concat({"定性评价「", tier_name(band.tier), "」档：[",
+                                        plain(band.min * Decimal::from_int(100)), "%, ",
+                                        plain(band.max * Decimal::from_int(100)),
+                                        band.max_inclusive ? "%]" : "%)", " × 分值"})});
+    return spelt.back().basis;
   }
 
   static Decimal pow10(int places) {
@@ -403,10 +453,10 @@ private:
   }
 
   // --- not computable --------------------------------------------------------------------------
-  void not_computable(Uncomputable why, const std::string& explanation) {
+  void not_computable(Uncomputable why, std::string explanation) {
     e_.method = Method::NotComputable;
     e_.uncomputable = why;
-    e_.derivation = explanation;
+    e_.derivation = std::move(explanation);
     if (e_.weight) e_.allowed = Interval{kZero, *e_.weight, "无法按公式计分，得分在 0 与分值之间"};
   }
 

@@ -593,6 +593,7 @@ private:
 } // namespace
 
 std::optional<diag::Severity> RuleSet::severity_for(std::string_view code) const {
+  if (severity.empty()) return std::nullopt; // most rule sets override nothing
   auto found = severity.find(std::string(code));
   if (found == severity.end()) return std::nullopt;
   return found->second;

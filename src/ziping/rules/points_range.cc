@@ -1,5 +1,7 @@
 #include "ziping/rules/points_range.h"
 
+#include <array>
+
 #include "ziping/model/fields.h"
 
 namespace ziping::rules {
@@ -40,11 +42,20 @@ template <class Form, class Visit> void each_point(Form& form, Visit visit) {
 bool points_in_range(const num::Decimal& value) {
   // |coefficient| < 10^(kPointsLimitDigits + scale), asked without building the bound as a
   // Decimal: a coefficient is below 2^127 < 10^39, so from that exponent on it always holds.
+  using Coefficient = num::Decimal::Coefficient;
+  static constexpr auto kPowers = [] {
+    std::array<Coefficient, 39> powers{};
+    powers[0] = 1;
+    for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+  Coefficient coefficient = value.coefficient();
+  // The usual point: below the smallest bound (scale 0) whatever its scale.
+  constexpr Coefficient kLeast = kPowers[kPointsLimitDigits];
+  if (coefficient < kLeast && coefficient > -kLeast) return true;
   int exponent = kPointsLimitDigits + value.scale();
   if (exponent >= 39) return true;
-  num::Decimal::Coefficient bound = 1;
-  for (int i = 0; i < exponent; ++i) bound *= 10;
-  num::Decimal::Coefficient coefficient = value.coefficient();
+  Coefficient bound = kPowers[std::size_t(exponent)];
   return coefficient < bound && coefficient > -bound;
 }
 

@@ -32,6 +32,13 @@ void add_to_level1(std::vector<Level1Subtotal>& subtotals, Level1Index& index_of
   if (index_of.last_written && *index_of.last_written == indicator.level1)
     return add(subtotals[index_of.last]);
   index_of.last_written = &indicator.level1;
+  // A name written as a subtotal's first writing has that subtotal's key: no fold needed.
+  for (std::size_t index = 0; index < subtotals.size(); ++index) {
+    if (subtotals[index].level1 == indicator.level1) {
+      index_of.last = index;
+      return add(subtotals[index]);
+    }
+  }
   std::string key = level_key(indicator.level1);
   auto& keys = index_of.keys;
   for (std::size_t index = 0; index < subtotals.size(); ++index) {

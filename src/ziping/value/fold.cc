@@ -176,6 +176,16 @@ bool is_comparator_sign(char32_t ascii) {
 bool fold_plain(std::string_view text, std::string& out) {
   out.reserve(text.size());
   bool pending_space = false;
+  // Text that folds to itself is appended a run at a time: `run` is where the bytes copied
+  // unchanged and not yet appended begin.
+  std::size_t run = 0;
+  auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
+  auto put_pending_space = [&](std::size_t start) {
+    flush(start);
+    out.push_back(' ');
+    run = start;
+    pending_space = false;
+  };
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     auto byte = static_cast<unsigned char>(text[pos]);
@@ -189,12 +199,12 @@ bool fold_plain(std::string_view text, std::string& out) {
     char32_t ascii = as_ascii(cp);
     if (ascii == 0) {
       if (!is_plain(cp)) return false;
-      if (pending_space) out.push_back(' ');
-      pending_space = false;
-      out.append(text.data() + start, pos - start);
-      continue;
+      if (pending_space) put_pending_space(start);
+      continue; // unchanged: the run goes on
     }
     if (ascii == U' ' || (ascii >= U'\t' && ascii <= U'\r')) {
+      flush(start);
+      run = pos;
       pending_space = !out.empty();
       continue;
     }
@@ -203,10 +213,13 @@ bool fold_plain(std::string_view text, std::string& out) {
       std::size_t next = pos;
       if (is_comparator_sign(as_ascii(text::next_code_point(text, next)))) return false;
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
+    if (pending_space) put_pending_space(start);
+    if (byte < 0x80) continue; // ASCII is its own fold: the run goes on
+    flush(start);
     out.push_back(char(ascii));
+    run = pos;
   }
+  flush(text.size());
   return true;
 }
 

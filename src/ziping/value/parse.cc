@@ -1,5 +1,6 @@
 // value/parse.cc — parse_value(): the fast path for canonically written quantities
-// (quick_quantity.h), else fold, try each kind of value in turn, apply the role's rules.
+// (quick_quantity.h), else the answer remembered for a short text (parse_memo.h), else fold,
+// try each kind of value in turn, apply the role's rules.
 #include <algorithm>
 
 #include "ziping/text/utf8.h"
@@ -8,6 +9,7 @@
 #include "ziping/value/dates.h"
 #include "ziping/value/fold_general.h"
 #include "ziping/value/parse_general.h"
+#include "ziping/value/parse_memo.h"
 #include "ziping/value/qualitative.h"
 #include "ziping/value/quantity.h"
 #include "ziping/value/quick_quantity.h"
@@ -144,7 +146,12 @@ void read_kinds(std::string_view body, Role role, ParseResult& result) {
 ParseResult parse_value(std::string_view text, Role role) {
   ParseResult result;
   if (read_quick_quantity(text, role, result.value)) return result;
-  return parse_value_general(text, role);
+  if (text.size() > ParseMemo::kLongest) return parse_value_general(text, role);
+  ParseMemo& memo = thread_parse_memo();
+  if (const ParseResult* known = memo.find(text, role)) return *known;
+  result = parse_value_general(text, role);
+  memo.keep(text, role, result);
+  return result;
 }
 
 ParseResult parse_value_general(std::string_view text, Role role) {
