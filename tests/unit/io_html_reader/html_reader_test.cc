@@ -193,6 +193,15 @@ TEST(HtmlReader, HostilePagesEndWithALocatedError) {
   EXPECT_FALSE(cells.form);
   EXPECT_TRUE(has(cells, DiagId::err_html_too_many_cells));
 
+  // Elements that close each other (no depth) but build a tree the size of the input.
+  std::string links;
+  for (std::size_t i = 0; i <= kMaxElements; ++i) links += "<a>";
+  auto elements = read_html(links, {"links.html", std::nullopt});
+  EXPECT_FALSE(elements.form);
+  ASSERT_TRUE(has(elements, DiagId::err_html_too_many_cells));
+  EXPECT_EQ(elements.diagnostics.back().where.column, 1 + 3 * int(kMaxElements));
+  EXPECT_EQ(scan_page(links.substr(0, 3 * kMaxElements)).elements, kMaxElements);
+
   for (std::string text :
        {std::string(""), std::string("<"), std::string("<table><tr><td>三级指标"),
         std::string("<!--"), std::string("<script>"), std::string("&#xFFFFFFFF;&#0;"),

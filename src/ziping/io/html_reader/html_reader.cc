@@ -71,8 +71,11 @@ model::ReadResult read_html(std::string_view bytes, const text::RecoverOptions& 
   PageScan scan = scan_page(unified);
   if (scan.too_deep_at || scan.too_many_cells_at) {
     bool deep = scan.too_deep_at.has_value();
-    fail(deep ? DiagId::err_html_too_deep : DiagId::err_html_too_many_cells,
-         {std::to_string(deep ? kMaxOpenElements : kMaxCells)});
+    if (deep)
+      fail(DiagId::err_html_too_deep, {std::to_string(kMaxOpenElements)});
+    else
+      fail(DiagId::err_html_too_many_cells,
+           {std::to_string(kMaxCells), std::to_string(kMaxElements)});
     result.diagnostics.back().where =
         location_of(unified, deep ? *scan.too_deep_at : *scan.too_many_cells_at, options.file_name);
     return result;

@@ -142,6 +142,9 @@ PageScan scan_page(std::string_view html) {
       open.close(name);
     } else if (is_raw_text(name)) {
       end = raw_text_end(html, end, name);
+    } else if (++scan.elements > kMaxElements) {
+      scan.too_many_cells_at = pos;
+      return scan;
     } else if (!is_void(name)) {
       if (closes_previous(name)) open.close_implied(name);
       if ((name == "td" || name == "th") && ++scan.cells > kMaxCells) {

@@ -293,7 +293,8 @@ private:
       std::size_t added = columns[i] - row.cells.size() + 1;
       if (cells_ + added > kMaxCells) {
         const GumboSourcePosition& at = cells[i]->v.element.start_pos;
-        report(DiagId::err_html_too_many_cells, at, {std::to_string(kMaxCells)});
+        report(DiagId::err_html_too_many_cells, at,
+               {std::to_string(kMaxCells), std::to_string(kMaxElements)});
         stopped_ = true;
         return;
       }
