@@ -82,6 +82,12 @@ struct StreamTable {
 // Segments the atoms after the header into rows (the dynamic program of stream_rows.cc).
 StreamTable read_rows(const Stream& s, const ColumnModel& model);
 
+// A table extracted column by column: every row's values in one run after the header, the
+// labels and names after them (stream_transposed.cc); nullopt unless the counts agree.
+std::optional<StreamTable> read_transposed(const Stream& s, const ColumnModel& model);
+// The atom where the indicator table ends (总分 / 合计 with figures, 评价结论 …) from `from` on.
+std::size_t table_end(const Stream& s, std::size_t from);
+
 // What a cell's text is worth as each kind of field (stream_fields.cc); a negative
 // kImpossible when it cannot be that field.
 inline constexpr double kImpossible = -1e9;

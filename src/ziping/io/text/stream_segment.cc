@@ -318,6 +318,14 @@ void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
   levels.last_was_label = true;
 }
 
+// "指标2:", "指标2": a template row's numbering with nothing after it.
+bool is_numbering_only(std::string_view k) {
+  if (!k.starts_with("指标")) return false;
+  k.remove_prefix(std::string_view("指标").size());
+  if (k.ends_with(":")) k.remove_suffix(1);
+  return !k.empty() && k.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 void put(model::Indicator& leaf, Column c, std::string text, const std::string& k) {
   switch (c) {
   case Column::Name:
@@ -339,8 +347,9 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
     leaf.score = num::Decimal::parse(k.ends_with("分") ? k.substr(0, k.size() - 3) : k);
     break;
   case Column::Reason:
-    // "……" ends a template's rows: a placeholder, not a reason.
-    if (k != "……" && k != "…" && k != "......") leaf.deviation_reason = std::move(text);
+    // "……" and a blank template row's "指标2:" end a table's rows: placeholders, not reasons.
+    if (k != "……" && k != "…" && k != "......" && !is_numbering_only(k))
+      leaf.deviation_reason = std::move(text);
     break;
   case Column::Nature:
     leaf.nature = std::move(text);
