@@ -87,7 +87,7 @@ struct StreamReading {
   std::vector<stream::StreamLeaf> leaves;
   std::optional<num::Decimal> total_weight, total_score;
   std::string columns;
-  int ties = 0, tie_line = 0, header_line = 0;
+  int header_line = 0;
 };
 
 // The header's columns as the catalogue's Chinese names ("三级指标、分值、年度指标值 …").
@@ -116,7 +116,6 @@ StreamReading read_stream(const stream::Stream& s) {
     for (auto& leaf : table.leaves) reading.leaves.push_back(std::move(leaf));
     if (!reading.total_weight) reading.total_weight = table.total_weight;
     if (!reading.total_score) reading.total_score = table.total_score;
-    reading.ties += table.ties;
     from = std::max(table.end, model->header_end + 1);
   }
   if (reading.columns.empty()) {
@@ -129,7 +128,6 @@ StreamReading read_stream(const stream::Stream& s) {
       reading.leaves = std::move(table.leaves);
       reading.total_weight = table.total_weight;
       reading.total_score = table.total_score;
-      reading.ties = table.ties;
     }
   }
   return reading;
@@ -172,6 +170,11 @@ model::Form form_for_stream(const Grid& grid, const RecoverOptions& options) {
   return form;
 }
 
+diag::SourceLocation located(const model::ReadResult& result, const std::string& path) {
+  const diag::SourceLocation* at = result.map.find(path);
+  return at ? *at : diag::SourceLocation{};
+}
+
 void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
            const RecoverOptions& options, std::size_t row_leaves) {
   std::erase_if(result.diagnostics,
@@ -196,8 +199,13 @@ void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
       {reading.columns, std::to_string(reading.leaves.size()), std::to_string(row_leaves)}));
   result.diagnostics.back().where =
       diag::SourceLocation::text(options.file_name, reading.header_line, 1);
-  // ZP0818 (two readings tie) is not reported yet: the program's tie count also counts
-  // equivalent paths through empty cells, which would warn on rows read without doubt.
+  for (std::size_t i = 0; i < reading.leaves.size(); ++i) {
+    if (!reading.leaves[i].tied) continue;
+    std::string path = model::indicator_path(0, i);
+    result.diagnostics.push_back(
+        diag::make(DiagId::warn_import_tie, path, {reading.leaves[i].indicator.name}));
+    result.diagnostics.back().where = located(result, path);
+  }
 }
 
 // Mirror sites gloss characters with their pinyin: "項(xiàng)目". Removed before either reading
@@ -250,11 +258,6 @@ void check_block_points(model::ReadResult& result, const StreamReading& reading,
     }
     i = j;
   }
-}
-
-diag::SourceLocation located(const model::ReadResult& result, const std::string& path) {
-  const diag::SourceLocation* at = result.map.find(path);
-  return at ? *at : diag::SourceLocation{};
 }
 
 // Checks only the importer can make, because they are about what the page printed.

@@ -69,13 +69,12 @@ struct StreamLeaf {
   model::Indicator indicator;
   std::optional<num::Decimal> level1_points;
   int line = 0, column = 0, page = 0;
+  bool tied = false; // another reading of the row scored the same (ZP0818)
 };
 
 struct StreamTable {
   std::vector<StreamLeaf> leaves;
   std::optional<num::Decimal> total_weight, total_score;
-  int ties = 0; // rows where two readings scored the same
-  int tie_line = 0;
   std::size_t end = 0; // atom where the table ended
 };
 

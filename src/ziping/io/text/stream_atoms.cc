@@ -215,8 +215,8 @@ std::pair<int, std::size_t> chunk_marker_at(const std::vector<Atom>& atoms, std:
 
 // Document viewers cut a long text into chunks and print each on a line of its own that starts
 // "2、", "3、" — anywhere, inside a cell or a number ("申报的数量12.51" / "3、2.512.5"). A marker
-// numbered one after the last line-start marker, after a line too long to be a list item, is
-// the viewer's: it is dropped and the text either side joined, as the page printed it.
+// from 2 on, numbered one after the last line-start marker, after a line too long to be a list
+// item, is the viewer's: it is dropped and the text either side joined, as the page printed it.
 void drop_chunk_markers(std::vector<Atom>& atoms) {
   constexpr std::size_t kChunkLine = 120;
   std::vector<Atom> kept;
@@ -226,7 +226,8 @@ void drop_chunk_markers(std::vector<Atom>& atoms) {
   for (std::size_t i = 0; i < atoms.size(); ++i) {
     if (atoms[i].line_start) {
       auto [number, after] = chunk_marker_at(atoms, i);
-      bool drop = after != 0 && number == last + 1 && line_length >= kChunkLine;
+      // "1、" opens the text (before the title) or an enumerated cell ("1、除…(1分)"): left.
+      bool drop = after != 0 && number >= 2 && number == last + 1 && line_length >= kChunkLine;
       if (after != 0) last = number;
       line_length = 0;
       if (drop) {

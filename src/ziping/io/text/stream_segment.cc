@@ -17,6 +17,12 @@ struct RowSoFar {
   std::string target_key;
 };
 
+// Two readings whose rows so far weigh the same against the cells still to come: a tie
+// between them is a tie of the whole row.
+bool same_so_far(const RowSoFar& a, const RowSoFar& b) {
+  return a.weight == b.weight && a.coefficient == b.coefficient && a.target_key == b.target_key;
+}
+
 struct State {
   double score = kImpossible;
   int prev = -1;
@@ -24,6 +30,10 @@ struct State {
   std::size_t from = 0; // first atom of the step
   RowSoFar row;
 };
+
+bool is_cell(Step step) {
+  return step == Step::Field || step == Step::Empty;
+}
 
 int char_class(const Atom& a) {
   if (a.key.empty()) return 0;
@@ -81,6 +91,7 @@ public:
     model_ = &m;
     scheme_ = std::find(m.columns.begin(), m.columns.end(), Column::Target) == m.columns.end();
     states_.resize((end - begin + 1) * fields_.size());
+    tied_.resize(states_.size());
     labelled_.resize(end - begin + 1);
     for (std::size_t p = begin; p < end; ++p)
       labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
@@ -111,10 +122,12 @@ private:
     State& to = at(q, g);
     if (score > to.score + 1e-9) {
       to = {score, index(p, f), step, p, std::move(row)};
-    } else if (score > to.score - 1e-9 && step == Step::Field && to.step == Step::Field && g == 0 &&
-               to.from != p) {
-      // The same row end reached with its last cell cut elsewhere: two readings tie.
-      ++ties_;
+      tied_[std::size_t(index(q, g))] = false;
+    } else if (score > to.score - 1e-9 && is_cell(step) && is_cell(to.step) &&
+               to.prev != index(p, f) && same_so_far(row, to.row)) {
+      // The same state reached with the row's cells cut or placed otherwise: two readings
+      // tie. Said (ZP0818) only where the tie lies on the reading kept.
+      tied_[std::size_t(index(q, g))] = true;
     }
   }
 
@@ -187,8 +200,12 @@ private:
     // readings that leave a cell empty, the one that leaves those is the likelier.
     double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
     // Most forms leave 调整指标值 empty: its empty cell is no evidence against a reading.
-    // A template with a 得分系数 column prints it on every row (100% for a full score).
-    double optional = c == Column::Adjusted ? -0.05 : c == Column::Coefficient ? -2.5 : -0.2;
+    // A template with a 得分系数 column prints it on every row (100% for a full score), one
+    // with a 计量单位 column on most (not on a qualitative row's).
+    double optional = c == Column::Adjusted      ? -0.05
+                      : c == Column::Coefficient ? -2.5
+                      : c == Column::Unit        ? -0.5
+                                                 : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
@@ -276,7 +293,7 @@ private:
   bool scheme_ = false;
   std::vector<State> states_;
   std::vector<bool> labelled_; // a level label starts at this atom
-  int ties_ = 0;
+  std::vector<bool> tied_;     // a row end reached by two readings of the same score
 };
 
 struct Levels {
@@ -383,7 +400,6 @@ void join_nature(model::Indicator& leaf) {
 
 StreamTable Segmenter::replay() {
   StreamTable table;
-  table.ties = ties_;
   std::vector<int> path;
   for (int i = index(end_, 0); i >= 0 && states_[std::size_t(i)].step != Step::None;
        i = states_[std::size_t(i)].prev)
@@ -402,6 +418,7 @@ StreamTable Segmenter::replay() {
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
+    bool tied = tied_[std::size_t(i)];
     if (f == 0) {
       leaf = {};
       leaf.indicator.level1 = levels.level1;
@@ -413,6 +430,7 @@ StreamTable Segmenter::replay() {
       leaf.page = first.page;
       levels.last_was_label = false;
     }
+    leaf.tied = leaf.tied || tied;
     if (state.step == Step::Field)
       put(leaf.indicator, fields_[f], s_.text(state.from, to), s_.key_text(state.from, to));
     if (++f == fields_.size()) {
