@@ -291,6 +291,11 @@ double fit_name(std::string_view text, std::string_view k) {
     if (m > 0 && is_unit(first.substr(m))) return kImpossible; // "4 4 指标4:…" too
   }
   if (is_quality_word(k)) return 0.2;
+  // "绩效指标预决算信息公开性": the table's heading cell run into the first name after it (a
+  // name "绩效指标 明确性" keeps its space).
+  if (k.starts_with("绩效指标") && k.size() > std::string_view("绩效指标").size() &&
+      !text.starts_with("绩效指标 "))
+    return kImpossible;
   std::size_t len = code_points(text);
   if (len < 2 || len > 80 || cjk_count(k) < 2) return kImpossible;
   double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;

@@ -31,6 +31,12 @@ struct State {
   RowSoFar row;
 };
 
+// A CJK ideograph (U+4E00 on), not punctuation such as 、 or ……
+bool is_ideograph(const Atom& a) {
+  auto lead = a.key.empty() ? 0 : static_cast<unsigned char>(a.key[0]);
+  return a.key.size() == 3 && lead >= 0xE4 && lead <= 0xE9;
+}
+
 bool is_cell(Step step) {
   return step == Step::Field || step == Step::Empty;
 }
@@ -146,10 +152,12 @@ private:
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
-  // (After a field of the row before, the cut was charged to that field's end.)
+  // (After a field of the row before, the cut was charged to that field's end; after a heading
+  // word skipped whole, "绩效指标", the word ended there.)
   double start_penalty(std::size_t p, Column c) {
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
     if (at(p, 0).step == Step::Field) return 0;
+    if (at(p, 0).step == Step::Skip && is_ideograph(s_.atoms[p - 1])) return 0;
     return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
   }
 
