@@ -53,6 +53,7 @@ std::optional<Column> column_of(FieldId id) {
 constexpr HeaderSynonym kPublishedOnly[] = {
     {"得分计算方法", Column::Other}, {"备注", Column::Other}, {"年度", Column::None},
     {"实际", Column::None},          {"全年", Column::None},  {"年初", Column::None},
+    {"参考分值", Column::Weight},
 };
 
 // Sheet headers that are ordinary words in a published page's running text or block labels
@@ -79,8 +80,6 @@ std::vector<HeaderSynonym> build_synonyms() {
   return out;
 }
 
-constexpr std::string_view kSuffixes[] = {"(A)", "(B)", "(%)", "(分)", "(万元)", "(元)"};
-
 } // namespace
 
 std::span<const HeaderSynonym> indicator_header_synonyms() {
@@ -98,10 +97,6 @@ std::optional<Column> exact_header_column(std::string_view cell_key) {
   auto found = by_key.find(cell_key);
   if (found == by_key.end()) return std::nullopt;
   return found->second;
-}
-
-std::span<const std::string_view> header_word_suffixes() {
-  return kSuffixes;
 }
 
 } // namespace ziping::io::text

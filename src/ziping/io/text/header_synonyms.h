@@ -27,7 +27,4 @@ std::span<const HeaderSynonym> indicator_header_synonyms();
 // keys.h does); nullopt otherwise, and for the fragments (年度, 实际) that head nothing alone.
 std::optional<Column> exact_header_column(std::string_view key);
 
-// Suffixes a header word may carry without changing its column: "(A)", "(B)", "(%)", "(分)".
-std::span<const std::string_view> header_word_suffixes();
-
 } // namespace ziping::io::text

@@ -15,17 +15,29 @@ namespace {
 
 using diag::DiagId;
 
+// A leaf's name and values as the stream's cell fits judge them: a name that is a placeholder
+// ("(50分)", "……") or carries a value ("数量 60个"), a value with text run into it ("32公里指标2:")
+// does not count as read.
+bool name_fits(const model::Indicator& leaf) {
+  return !leaf.name.empty() && stream::fit_name(leaf.name, key(leaf.name)) > 0;
+}
+
+bool value_fits(const std::string& value) {
+  return !value.empty() && stream::fit_value(key(value)) > stream::kImpossible / 2;
+}
+
 // How well a reading filled its leaves: name, target, actual, 分值, 得分, and 得分 ≤ 分值.
 double quality(const std::vector<model::Indicator>& leaves) {
   double q = 0;
   for (const auto& leaf : leaves) {
     if (leaf.name.empty()) continue;
-    if (leaf.target.empty() && leaf.actual.empty() && !leaf.weight && !leaf.score) {
-      q -= 0.5; // a name alone: a placeholder or a label read as a row
+    bool target = value_fits(leaf.target), actual = value_fits(leaf.actual);
+    if (!name_fits(leaf) || (!target && !actual && !leaf.weight && !leaf.score)) {
+      q -= 0.5; // a placeholder, a label or a value read as a row
       continue;
     }
-    q += 1 + (leaf.target.empty() ? 0 : 0.5) + (leaf.actual.empty() ? 0 : 0.5) +
-         (leaf.weight ? 0.7 : 0) + (leaf.score ? 0.7 : 0);
+    q += 1 + (target ? 0.5 : 0) + (actual ? 0.5 : 0) + (leaf.weight ? 0.7 : 0) +
+         (leaf.score ? 0.7 : 0);
     if (leaf.weight && leaf.score && *leaf.score > *leaf.weight) q -= 2;
     if (!leaf.level1.empty()) q += 0.3;
   }
@@ -48,10 +60,17 @@ std::size_t filled(const std::vector<model::Indicator>& leaves) {
   });
   std::size_t n = 0;
   for (const auto& leaf : leaves) {
-    bool values = scheme ? leaf.weight.has_value() : !(leaf.target.empty() && leaf.actual.empty());
-    n += !leaf.name.empty() && values && leaf.score;
+    bool values =
+        scheme ? leaf.weight.has_value() : value_fits(leaf.target) || value_fits(leaf.actual);
+    n += name_fits(leaf) && values && leaf.score;
   }
   return n;
+}
+
+// Leaves whose name is no name: placeholders, labels, values read as rows.
+std::size_t junk(const std::vector<model::Indicator>& leaves) {
+  return std::count_if(leaves.begin(), leaves.end(),
+                       [](const model::Indicator& leaf) { return !name_fits(leaf); });
 }
 
 // Every leaf the row reading filled completely: nothing for the stream to improve.
@@ -68,7 +87,7 @@ struct StreamReading {
   std::vector<stream::StreamLeaf> leaves;
   std::optional<num::Decimal> total_weight, total_score;
   std::string columns;
-  int ties = 0, tie_line = 0, header_line = 0;
+  int header_line = 0;
 };
 
 // The header's columns as the catalogue's Chinese names ("三级指标、分值、年度指标值 …").
@@ -97,7 +116,6 @@ StreamReading read_stream(const stream::Stream& s) {
     for (auto& leaf : table.leaves) reading.leaves.push_back(std::move(leaf));
     if (!reading.total_weight) reading.total_weight = table.total_weight;
     if (!reading.total_score) reading.total_score = table.total_score;
-    reading.ties += table.ties;
     from = std::max(table.end, model->header_end + 1);
   }
   if (reading.columns.empty()) {
@@ -110,7 +128,6 @@ StreamReading read_stream(const stream::Stream& s) {
       reading.leaves = std::move(table.leaves);
       reading.total_weight = table.total_weight;
       reading.total_score = table.total_score;
-      reading.ties = table.ties;
     }
   }
   return reading;
@@ -153,6 +170,11 @@ model::Form form_for_stream(const Grid& grid, const RecoverOptions& options) {
   return form;
 }
 
+diag::SourceLocation located(const model::ReadResult& result, const std::string& path) {
+  const diag::SourceLocation* at = result.map.find(path);
+  return at ? *at : diag::SourceLocation{};
+}
+
 void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
            const RecoverOptions& options, std::size_t row_leaves) {
   std::erase_if(result.diagnostics,
@@ -177,8 +199,13 @@ void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
       {reading.columns, std::to_string(reading.leaves.size()), std::to_string(row_leaves)}));
   result.diagnostics.back().where =
       diag::SourceLocation::text(options.file_name, reading.header_line, 1);
-  // ZP0818 (two readings tie) is not reported yet: the program's tie count also counts
-  // equivalent paths through empty cells, which would warn on rows read without doubt.
+  for (std::size_t i = 0; i < reading.leaves.size(); ++i) {
+    if (!reading.leaves[i].tied) continue;
+    std::string path = model::indicator_path(0, i);
+    result.diagnostics.push_back(
+        diag::make(DiagId::warn_import_tie, path, {reading.leaves[i].indicator.name}));
+    result.diagnostics.back().where = located(result, path);
+  }
 }
 
 // Mirror sites gloss characters with their pinyin: "項(xiàng)目". Removed before either reading
@@ -231,11 +258,6 @@ void check_block_points(model::ReadResult& result, const StreamReading& reading,
     }
     i = j;
   }
-}
-
-diag::SourceLocation located(const model::ReadResult& result, const std::string& path) {
-  const diag::SourceLocation* at = result.map.find(path);
-  return at ? *at : diag::SourceLocation{};
 }
 
 // Checks only the importer can make, because they are about what the page printed.
@@ -300,7 +322,9 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
       !mostly && stream_quality > row_quality &&
       (filled(stream_leaves) >= filled(row_leaves) + 2 ||
        (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
-       (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)));
+       (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)) ||
+       (junk(row_leaves) > 0 && junk(stream_leaves) == 0 &&
+        filled(stream_leaves) >= filled(row_leaves)));
   if (better) {
     adopt(result, reading, grid, options, row_leaves.size());
     check_block_points(result, reading, options);

@@ -69,18 +69,23 @@ struct StreamLeaf {
   model::Indicator indicator;
   std::optional<num::Decimal> level1_points;
   int line = 0, column = 0, page = 0;
+  bool tied = false; // another reading of the row scored the same (ZP0818)
 };
 
 struct StreamTable {
   std::vector<StreamLeaf> leaves;
   std::optional<num::Decimal> total_weight, total_score;
-  int ties = 0; // rows where two readings scored the same
-  int tie_line = 0;
   std::size_t end = 0; // atom where the table ended
 };
 
 // Segments the atoms after the header into rows (the dynamic program of stream_rows.cc).
 StreamTable read_rows(const Stream& s, const ColumnModel& model);
+
+// A table extracted column by column: every row's values in one run after the header, the
+// labels and names after them (stream_transposed.cc); nullopt unless the counts agree.
+std::optional<StreamTable> read_transposed(const Stream& s, const ColumnModel& model);
+// The atom where the indicator table ends (总分 / 合计 with figures, 评价结论 …) from `from` on.
+std::size_t table_end(const Stream& s, std::size_t from);
 
 // What a cell's text is worth as each kind of field (stream_fields.cc); a negative
 // kImpossible when it cannot be that field.

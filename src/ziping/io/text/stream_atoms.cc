@@ -201,6 +201,47 @@ void mark_spaced_lines(Stream& s) {
   }
 }
 
+// A page-chunk marker "2、" at atom i (a line start): its number and the atom after it.
+std::pair<int, std::size_t> chunk_marker_at(const std::vector<Atom>& atoms, std::size_t i) {
+  int number = 0;
+  std::size_t j = i;
+  while (j < atoms.size() && j < i + 3 && atoms[j].text.size() == 1 && atoms[j].text[0] >= '0' &&
+         atoms[j].text[0] <= '9')
+    number = number * 10 + (atoms[j++].text[0] - '0');
+  if (j == i || j + 1 >= atoms.size() || atoms[j].text != "、" || atoms[j + 1].line_start)
+    return {0, 0};
+  return {number, j + 1};
+}
+
+// Document viewers cut a long text into chunks and print each on a line of its own that starts
+// "2、", "3、" — anywhere, inside a cell or a number ("申报的数量12.51" / "3、2.512.5"). A marker
+// from 2 on, numbered one after the last line-start marker, after a line too long to be a list
+// item, is the viewer's: it is dropped and the text either side joined, as the page printed it.
+void drop_chunk_markers(std::vector<Atom>& atoms) {
+  constexpr std::size_t kChunkLine = 120;
+  std::vector<Atom> kept;
+  kept.reserve(atoms.size());
+  std::size_t line_length = 0;
+  int last = 0;
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    if (atoms[i].line_start) {
+      auto [number, after] = chunk_marker_at(atoms, i);
+      // "1、" opens the text (before the title) or an enumerated cell ("1、除…(1分)"): left.
+      bool drop = after != 0 && number >= 2 && number == last + 1 && line_length >= kChunkLine;
+      if (after != 0) last = number;
+      line_length = 0;
+      if (drop) {
+        atoms[after].gap = Gap::None;
+        i = after - 1;
+        continue;
+      }
+    }
+    ++line_length;
+    kept.push_back(std::move(atoms[i]));
+  }
+  atoms = std::move(kept);
+}
+
 Stream make_stream(const Grid& grid) {
   Stream s;
   Builder b(s);
@@ -208,6 +249,7 @@ Stream make_stream(const Grid& grid) {
     stream_source(b, grid.source);
   else
     stream_grid(b, grid);
+  drop_chunk_markers(s.atoms);
   mark_spaced_lines(s);
   s.offset.reserve(s.atoms.size() + 1);
   for (const Atom& atom : s.atoms) {

@@ -45,11 +45,11 @@ std::size_t code_points(std::string_view text) {
 }
 
 // Comparators as folded keys, longest first.
-constexpr std::array kComparators = {"不少于"sv, "不低于"sv,   "不高于"sv,   "不超过"sv, "不大于"sv,
-                                     "不小于"sv, "大于等于"sv, "小于等于"sv, "≥="sv,     "≤="sv,
-                                     "大于"sv,   "小于"sv,     "等于"sv,     "达到"sv,   "超过"sv,
-                                     "≥"sv,      "≤"sv,        ">"sv,        "<"sv,      "="sv,
-                                     "═"sv,      "≠"sv,        "≈"sv,        "约"sv};
+constexpr std::array kComparators = {
+    "不少于"sv,   "不低于"sv, "不高于"sv, "不超过"sv, "不大于"sv, "不小于"sv, "大于等于"sv,
+    "小于等于"sv, "≥="sv,     "≤="sv,     ">="sv,     "<="sv,     "大于"sv,   "小于"sv,
+    "等于"sv,     "达到"sv,   "超过"sv,   "≥"sv,      "≤"sv,      ">"sv,      "<"sv,
+    "="sv,        "═"sv,      "≠"sv,      "≈"sv,      "约"sv};
 
 // Words that fill a target or actual cell without a number.
 constexpr std::array kQualityWords = {
@@ -78,13 +78,16 @@ std::string_view strip_comparator(std::string_view k) {
   return k;
 }
 
-// Length of the number at the front of `k` ("1,200.5"), 0 when none.
+// Length of the number at the front of `k` ("1,200.5"), 0 when none. A figure has one decimal
+// point: "12.512.5" is two figures run together, of which the first is "12.512".
 std::size_t number_length(std::string_view k) {
   std::size_t i = 0;
   if (i < k.size() && k[i] == '-' && k.size() > 1 && is_digit(k[1])) ++i;
   std::size_t digits = 0;
-  while (i < k.size() &&
-         (is_digit(k[i]) || (k[i] == ',' && digits > 0) || (k[i] == '.' && digits > 0))) {
+  bool point = false;
+  while (i < k.size() && (is_digit(k[i]) || (k[i] == ',' && digits > 0 && !point) ||
+                          (k[i] == '.' && digits > 0 && !point))) {
+    point = point || k[i] == '.';
     digits += is_digit(k[i]);
     ++i;
   }
@@ -139,6 +142,16 @@ bool ends_with_value(std::string_view k) {
   return u == "%" || u == "万元" || u == "元" || u == "个" || u == "人" || u == "次" ||
          u == "人次" || u == "米" || u == "公里" || u == "平方米" || u == "户" || u == "家" ||
          u == "项" || u == "天" || u == "份" || u == "篇" || u == "场" || u == "所";
+}
+
+// The printed text ends in digits directly after a CJK character (no space between).
+bool ends_with_glued_figure(std::string_view text) {
+  std::size_t i = text.size();
+  while (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.')) --i;
+  if (i == 0 || text.find_first_of("0123456789", i) == std::string_view::npos) return false;
+  std::size_t begin = i - 1; // back to the first byte of the character before the digits
+  while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+  return has_cjk(text.substr(begin, i - begin));
 }
 
 // "得4分", "扣0.5分", "…真实(1分);…", "…是否完整可行(3分)": the wording of a scoring
@@ -223,6 +236,10 @@ std::string unit_of(std::string_view k) {
 
 double fit_value(std::string_view k) {
   if (k.empty() || !balanced(k) || ends_with_comparator(k)) return kImpossible;
+  // A cell never starts with the punctuation that continues a figure or a sentence: ".5",
+  // ",记满分": the cut went through one.
+  for (auto mark : {"."sv, ","sv, ";"sv, "、"sv, "。"sv})
+    if (k.starts_with(mark)) return kImpossible;
   if (is_placeholder(k)) return 0.5;
   std::string_view rest = strip_comparator(k);
   bool comparator = rest.size() < k.size();
@@ -231,8 +248,11 @@ double fit_value(std::string_view k) {
     // "0100%" is two cells read together ("…20" | "100%"), never a printed figure.
     if (n > 1 && rest[0] == '0' && is_digit(rest[1])) return kImpossible;
     std::string_view unit = rest.substr(n);
+    // A figure with words after it ("2021年12月完成"); never a figure run into more figures
+    // ("2.512.5完成…": a second decimal point).
     if (!is_unit(unit))
-      return code_points(k) <= 20 && has_cjk(unit) && unit.find(':') == std::string_view::npos
+      return code_points(k) <= 20 && has_cjk(unit.substr(0, 3)) &&
+                     unit.find(':') == std::string_view::npos
                  ? 0.3
                  : kImpossible;
     if (unit == "%" || unit == "‰") return comparator ? 3.0 : 2.6;
@@ -271,6 +291,11 @@ double fit_name(std::string_view text, std::string_view k) {
     if (m > 0 && is_unit(first.substr(m))) return kImpossible; // "4 4 指标4:…" too
   }
   if (is_quality_word(k)) return 0.2;
+  // "绩效指标预决算信息公开性": the table's heading cell run into the first name after it (a
+  // name "绩效指标 明确性" keeps its space).
+  if (k.starts_with("绩效指标") && k.size() > std::string_view("绩效指标").size() &&
+      !text.starts_with("绩效指标 "))
+    return kImpossible;
   std::size_t len = code_points(text);
   if (len < 2 || len > 80 || cjk_count(k) < 2) return kImpossible;
   double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
@@ -286,8 +311,10 @@ double fit_name(std::string_view text, std::string_view k) {
   }
   // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
   if (std::size_t d = number_length(k); d > 0 && k.substr(d).starts_with("、")) fit -= 2.0;
-  // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it.
-  return ends_with_value(k) ? fit - 2.0 : fit;
+  // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it;
+  // one that ends in a bare figure run onto its CJK ("申报的数量12.512.5"), the 分值 or values.
+  if (ends_with_value(k)) return fit - 2.0;
+  return ends_with_glued_figure(text) ? fit - 3.0 : fit;
 }
 
 double fit_number(std::string_view k, double max) {

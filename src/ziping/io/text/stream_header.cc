@@ -51,6 +51,18 @@ const SynonymIndex& synonym_index() {
   return index;
 }
 
+// The atom past a column tag printed right after a header word: "(A)", "(B/A)", "(%)", "(分)",
+// or OCR's "(八)" for "(A)" — a bracketed run of at most four characters — else `i` itself.
+std::size_t past_tag(const Stream& s, std::size_t i) {
+  if (i >= s.size() || (s.atoms[i].text != "(" && s.atoms[i].text != "（")) return i;
+  for (std::size_t j = i + 1; j < s.size() && j <= i + 5; ++j) {
+    const std::string& t = s.atoms[j].text;
+    if (t == ")" || t == "）") return j > i + 1 ? j + 1 : i;
+    if (t == "(" || t == "（") return i;
+  }
+  return i;
+}
+
 // The longest header word at atom i, with an optional "(A)"-style suffix; of equally long
 // words, the first in the table.
 Word header_word(const Stream& s, std::size_t i) {
@@ -77,17 +89,7 @@ Word header_word(const Stream& s, std::size_t i) {
     consider(index.by_two_bytes[first << 8 | static_cast<unsigned char>(rest[1])]);
   consider(index.by_one_byte[first]);
   if (best.end == 0) return best;
-  static const auto suffix_keys = [] {
-    std::vector<std::string> out;
-    for (auto suffix : header_word_suffixes()) out.push_back(key(suffix));
-    return out;
-  }();
-  for (const auto& suffix : suffix_keys) {
-    if (std::size_t end = s.match(best.end, suffix)) {
-      best.end = end;
-      break;
-    }
-  }
+  best.end = past_tag(s, best.end);
   return best;
 }
 
@@ -102,6 +104,21 @@ Word value_word(const Stream& s, std::size_t i, const std::vector<Column>& so_fa
     if (!has(so_far, Column::Target)) return {Column::Target, j + 1};
     if (!has(so_far, Column::Actual)) return {Column::Actual, j + 1};
     return {};
+  }
+  return {};
+}
+
+// A four-character header word with its characters permuted: OCR reading a cell wrapped over
+// two lines column by column prints "考值参分" for 参考分值. Tried only where no word reads.
+Word permuted_word(const Stream& s, std::size_t i) {
+  constexpr std::size_t kLength = 4;
+  if (i + kLength > s.size()) return {};
+  std::string_view printed =
+      std::string_view(s.keys).substr(s.offset[i], s.offset[i + kLength] - s.offset[i]);
+  for (const auto& [word, column] : synonym_keys()) {
+    if (column != Column::None && word.size() == printed.size() &&
+        code_point_count(word) == kLength && is_anagram(printed, word))
+      return {column, past_tag(s, i + kLength)};
   }
   return {};
 }
@@ -183,6 +200,7 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     while (j < s.size()) {
       Word word = header_word(s, j);
       if (word.end == 0) word = value_word(s, j, model.columns);
+      if (word.end == 0) word = permuted_word(s, j);
       if (word.end == 0 || word.column == Column::Name) break;
       model.columns.push_back(word.column);
       values += is_value_column(word.column);

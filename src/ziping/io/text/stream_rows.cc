@@ -26,21 +26,6 @@ bool is_digitish(const Atom& a) {
   return !a.key.empty() && ((a.key[0] >= '0' && a.key[0] <= '9') || a.key == "." || a.key == "%");
 }
 
-std::size_t table_end(const Stream& s, std::size_t from) {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    for (auto word : kTableEnds) {
-      std::size_t end = s.match(i, key(word));
-      if (end == 0) continue;
-      bool total = word == "总分" || word == "合计";
-      // 总分 / 合计 end the table only with figures (or nothing) after them.
-      if (total && end < s.size() && !is_digitish(s.atoms[end]) && s.atoms[end].gap == Gap::None)
-        continue;
-      return i;
-    }
-  }
-  return s.size();
-}
-
 // "总分 100 99.5", "合计100", "总分100100" → the 分值 and 得分 totals.
 void read_totals(const Stream& s, std::size_t at, StreamTable& table) {
   std::size_t i = at;
@@ -64,11 +49,29 @@ void read_totals(const Stream& s, std::size_t at, StreamTable& table) {
 
 } // namespace
 
+std::size_t table_end(const Stream& s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    for (auto word : kTableEnds) {
+      std::size_t end = s.match(i, key(word));
+      if (end == 0) continue;
+      bool total = word == "总分" || word == "合计";
+      // 总分 / 合计 end the table only with figures (or nothing) after them.
+      if (total && end < s.size() && !is_digitish(s.atoms[end]) && s.atoms[end].gap == Gap::None)
+        continue;
+      return i;
+    }
+  }
+  return s.size();
+}
+
 StreamTable read_rows(const Stream& s, const ColumnModel& model) {
   std::size_t end = table_end(s, model.header_end);
-  StreamTable table = segment(s, model, model.header_end, end);
+  std::optional<StreamTable> transposed = read_transposed(s, model);
+  if (transposed) end = transposed->end;
+  StreamTable table =
+      transposed ? std::move(*transposed) : segment(s, model, model.header_end, end);
   table.end = end;
-  if (end < s.size()) read_totals(s, end, table);
+  if (end < s.size() && !table.total_weight) read_totals(s, end, table);
   return table;
 }
 

@@ -17,6 +17,12 @@ struct RowSoFar {
   std::string target_key;
 };
 
+// Two readings whose rows so far weigh the same against the cells still to come: a tie
+// between them is a tie of the whole row.
+bool same_so_far(const RowSoFar& a, const RowSoFar& b) {
+  return a.weight == b.weight && a.coefficient == b.coefficient && a.target_key == b.target_key;
+}
+
 struct State {
   double score = kImpossible;
   int prev = -1;
@@ -24,6 +30,16 @@ struct State {
   std::size_t from = 0; // first atom of the step
   RowSoFar row;
 };
+
+// A CJK ideograph (U+4E00 on), not punctuation such as 、 or ……
+bool is_ideograph(const Atom& a) {
+  auto lead = a.key.empty() ? 0 : static_cast<unsigned char>(a.key[0]);
+  return a.key.size() == 3 && lead >= 0xE4 && lead <= 0xE9;
+}
+
+bool is_cell(Step step) {
+  return step == Step::Field || step == Step::Empty;
+}
 
 int char_class(const Atom& a) {
   if (a.key.empty()) return 0;
@@ -81,6 +97,7 @@ public:
     model_ = &m;
     scheme_ = std::find(m.columns.begin(), m.columns.end(), Column::Target) == m.columns.end();
     states_.resize((end - begin + 1) * fields_.size());
+    tied_.resize(states_.size());
     labelled_.resize(end - begin + 1);
     for (std::size_t p = begin; p < end; ++p)
       labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
@@ -111,10 +128,12 @@ private:
     State& to = at(q, g);
     if (score > to.score + 1e-9) {
       to = {score, index(p, f), step, p, std::move(row)};
-    } else if (score > to.score - 1e-9 && step == Step::Field && to.step == Step::Field && g == 0 &&
-               to.from != p) {
-      // The same row end reached with its last cell cut elsewhere: two readings tie.
-      ++ties_;
+      tied_[std::size_t(index(q, g))] = false;
+    } else if (score > to.score - 1e-9 && is_cell(step) && is_cell(to.step) &&
+               to.prev != index(p, f) && same_so_far(row, to.row)) {
+      // The same state reached with the row's cells cut or placed otherwise: two readings
+      // tie. Said (ZP0818) only where the tie lies on the reading kept.
+      tied_[std::size_t(index(q, g))] = true;
     }
   }
 
@@ -133,10 +152,12 @@ private:
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
-  // (After a field of the row before, the cut was charged to that field's end.)
+  // (After a field of the row before, the cut was charged to that field's end; after a heading
+  // word skipped whole, "绩效指标", the word ended there.)
   double start_penalty(std::size_t p, Column c) {
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
     if (at(p, 0).step == Step::Field) return 0;
+    if (at(p, 0).step == Step::Skip && is_ideograph(s_.atoms[p - 1])) return 0;
     return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
   }
 
@@ -187,8 +208,12 @@ private:
     // readings that leave a cell empty, the one that leaves those is the likelier.
     double missing = c == Column::Actual || c == Column::Score ? -1.8 : -2.0;
     // Most forms leave 调整指标值 empty: its empty cell is no evidence against a reading.
-    // A template with a 得分系数 column prints it on every row (100% for a full score).
-    double optional = c == Column::Adjusted ? -0.05 : c == Column::Coefficient ? -2.5 : -0.2;
+    // A template with a 得分系数 column prints it on every row (100% for a full score), one
+    // with a 计量单位 column on most (not on a qualitative row's).
+    double optional = c == Column::Adjusted      ? -0.05
+                      : c == Column::Coefficient ? -2.5
+                      : c == Column::Unit        ? -0.5
+                                                 : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
@@ -276,7 +301,7 @@ private:
   bool scheme_ = false;
   std::vector<State> states_;
   std::vector<bool> labelled_; // a level label starts at this atom
-  int ties_ = 0;
+  std::vector<bool> tied_;     // a row end reached by two readings of the same score
 };
 
 struct Levels {
@@ -318,6 +343,14 @@ void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
   levels.last_was_label = true;
 }
 
+// "指标2:", "指标2": a template row's numbering with nothing after it.
+bool is_numbering_only(std::string_view k) {
+  if (!k.starts_with("指标")) return false;
+  k.remove_prefix(std::string_view("指标").size());
+  if (k.ends_with(":")) k.remove_suffix(1);
+  return !k.empty() && k.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 void put(model::Indicator& leaf, Column c, std::string text, const std::string& k) {
   switch (c) {
   case Column::Name:
@@ -339,8 +372,9 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
     leaf.score = num::Decimal::parse(k.ends_with("分") ? k.substr(0, k.size() - 3) : k);
     break;
   case Column::Reason:
-    // "……" ends a template's rows: a placeholder, not a reason.
-    if (k != "……" && k != "…" && k != "......") leaf.deviation_reason = std::move(text);
+    // "……" and a blank template row's "指标2:" end a table's rows: placeholders, not reasons.
+    if (k != "……" && k != "…" && k != "......" && !is_numbering_only(k))
+      leaf.deviation_reason = std::move(text);
     break;
   case Column::Nature:
     leaf.nature = std::move(text);
@@ -374,7 +408,6 @@ void join_nature(model::Indicator& leaf) {
 
 StreamTable Segmenter::replay() {
   StreamTable table;
-  table.ties = ties_;
   std::vector<int> path;
   for (int i = index(end_, 0); i >= 0 && states_[std::size_t(i)].step != Step::None;
        i = states_[std::size_t(i)].prev)
@@ -393,6 +426,7 @@ StreamTable Segmenter::replay() {
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
+    bool tied = tied_[std::size_t(i)];
     if (f == 0) {
       leaf = {};
       leaf.indicator.level1 = levels.level1;
@@ -404,6 +438,7 @@ StreamTable Segmenter::replay() {
       leaf.page = first.page;
       levels.last_was_label = false;
     }
+    leaf.tied = leaf.tied || tied;
     if (state.step == Step::Field)
       put(leaf.indicator, fields_[f], s_.text(state.from, to), s_.key_text(state.from, to));
     if (++f == fields_.size()) {
