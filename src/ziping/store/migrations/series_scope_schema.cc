@@ -17,10 +17,17 @@ namespace {
 // org_scope: one row per (organisation, department of a unit at or under it), the transitive
 // closure of orgs.parent_id restricted to units with a department. A 财政局 with 11,000 units
 // has 11,000 rows; the whole table is rebuilt by every organisation import (few, small).
+//
+// forms (year, kind, grade) replaces (year, kind): the list's usual filter, whose COUNT(*)
+// read every form of the grade through forms_by_grade and dropped four in five (280 ms against
+// 26 ms for a 财政 list of 3,848 forms among 100,000 on the loaded bench machine).
 constexpr std::string_view kSchema = R"SQL(
 ALTER TABLE leaf_facts ADD COLUMN series_key BIGINT;
 DROP INDEX leaf_facts_by_series;
 CREATE INDEX leaf_facts_by_series_key ON leaf_facts (series_key, year);
+
+DROP INDEX forms_by_year_kind;
+CREATE INDEX forms_by_year_kind_grade ON forms (year, kind, grade);
 
 CREATE TABLE org_scope (
   org_id {ref} NOT NULL,
