@@ -42,6 +42,7 @@ timed() {
   local before after
   before=$(server_cpu)
   /usr/bin/time -f "%U %S" -o "$work/time.txt" "$@"
+  sleep 1 # the postmaster reaps the closed connections' backends asynchronously
   after=$(server_cpu)
   cpu=$(python3 -c "u, s = open('$work/time.txt').read().split()[-2:]; print(f'CPU: client {float(u) + float(s):.1f} s, server {$after - $before:.1f} s')")
 }
