@@ -98,7 +98,15 @@ public:
 
   SqlRows rows(const std::string& sql) { return tx_.query(sql, params_); }
   SqlRows rows_without_params(const std::string& sql) { return tx_.query(sql); }
-  bool scoped() const { return query_.departments || query_.under_org; }
+  // Asked about a few units (a 主管部门's, a list), not a province: a 财政厅's scope is every
+  // unit, and is planned like the whole province.
+  bool narrow() {
+    constexpr std::size_t kFewUnits = 1000;
+    if (query_.departments && query_.departments->size() < kFewUnits) return true;
+    if (!query_.under_org) return false;
+    auto n = tx_.query("SELECT COUNT(*) FROM org_scope WHERE org_id = $1", {*query_.under_org});
+    return integer(n.at(0).at(0)) < std::int64_t(kFewUnits);
+  }
   // For this transaction only; SQLite has no such setting (and plans these joins well).
   void planner_without_nested_loops() {
     if (tx_.dialect() == Dialect::PostgreSQL) tx_.execute("SET LOCAL enable_nestloop = off");
@@ -258,8 +266,8 @@ AnalysisTable always_full(Context& c) {
   // PostgreSQL estimates the grouped history at a few dozen rows (it is ~20,000 at 100,000
   // forms) and probes the earlier year's heap once per candidate (32,000 random reads: 3.0 s
   // against 1.7 s for one hash join over the partition on the loaded bench machine). A
-  // province-wide question reads the whole partition anyway; a scoped one keeps the probes.
-  if (!c.scoped()) c.planner_without_nested_loops();
+  // province-wide question reads the whole partition anyway; a narrow one keeps the probes.
+  if (!c.narrow()) c.planner_without_nested_loops();
   std::string sql =
       "WITH cur AS (SELECT x.department_id, x.series_key, x.series, x.target_text, x.actual_text "
       "FROM leaf_facts x WHERE x.year = $1 AND x.deviation_micro = 0" +
