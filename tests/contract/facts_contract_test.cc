@@ -400,6 +400,8 @@ TEST_F(AnalysesContract, AnOrganisationsScopeIsItsUnits) {
   EXPECT_EQ(run("always_full").rows.size(), 1u);
   AnalysisQuery both{2023, std::vector<Id>{department("三中")}, 0, education};
   EXPECT_TRUE(store_->analyses().run("inflation", both)->rows.empty()); // in neither's scope
+  AnalysisQuery none{2023, std::vector<Id>{}, 0, education};
+  EXPECT_TRUE(store_->analyses().run("grades", none)->rows.empty());
 }
 
 } // namespace

@@ -79,6 +79,8 @@ public:
   // " AND x.department_id IN ($2, …)" for a filtered query, " AND x.department_id IN (SELECT
   // … org_scope …)" for an organisation's units; "" for every department.
   std::string filter(std::string_view alias = "x") {
+    // Before any parameter is added: a parameter the SQL does not use fails in PostgreSQL.
+    if (query_.departments && query_.departments->empty()) return " AND 1 = 0";
     std::string sql;
     if (query_.under_org) {
       params_.push_back(*query_.under_org);
@@ -87,7 +89,6 @@ public:
              std::to_string(params_.size()) + ")";
     }
     if (!query_.departments) return sql;
-    if (query_.departments->empty()) return " AND 1 = 0";
     sql += " AND " + std::string(alias) + ".department_id IN (";
     for (std::size_t i = 0; i < query_.departments->size(); ++i) {
       params_.push_back((*query_.departments)[i]);
