@@ -373,6 +373,41 @@ TEST_F(AccountsContract, WaitingListsFollowTheStateAndTheTree) {
   EXPECT_TRUE(review().forms_in(ReviewState::Submitted, std::vector<Id>{}).empty());
 }
 
+// A 主管部门's or 财政局's list is a join on the tree (org_scope), not a list of ids: it follows
+// the tree when an import moves a unit, and combines with the own-unit list and published forms.
+TEST_F(AccountsContract, ListsUnderAnOrganisationFollowTheTree) {
+  Id a = create(kUnitA).id;
+  Id b = create(kUnitB).id;
+  Id c = create(kUnitC).id;
+  auto ids = [&](const FormFilter& filter) {
+    std::vector<Id> out;
+    for (const auto& r : store_->list_forms(filter).items) out.push_back(r.id);
+    return out;
+  };
+  FormFilter education;
+  education.visible_under = org_id(OrgKind::Supervisor, "天津市教育委员会");
+  EXPECT_EQ(ids(education), (std::vector<Id>{a, b}));
+  EXPECT_EQ(store_->list_forms(education).total, 2);
+  FormFilter finance;
+  finance.visible_under = org_id(OrgKind::Finance, "天津市财政局");
+  EXPECT_EQ(ids(finance), (std::vector<Id>{a, b, c}));
+  FormFilter unit; // a unit's own scope is itself
+  unit.visible_under = org_id(OrgKind::Unit, kUnitC);
+  EXPECT_EQ(ids(unit), (std::vector<Id>{c}));
+  FormFilter either = education; // or a listed department
+  either.visible_departments = std::vector<Id>{store_->form(c)->record.department_id};
+  EXPECT_EQ(ids(either), (std::vector<Id>{a, b, c}));
+
+  auto moved = tree();
+  moved[5].parent = "天津市教育委员会";
+  ASSERT_EQ(dir().import_orgs(moved, kCli).updated, 1);
+  EXPECT_EQ(ids(education), (std::vector<Id>{a, b, c}));
+  EXPECT_EQ(dir().departments_under(*education.visible_under).size(), 3u);
+  moved[5].parent = "天津市卫生健康委员会";
+  ASSERT_EQ(dir().import_orgs(moved, kCli).updated, 1);
+  EXPECT_EQ(ids(education), (std::vector<Id>{a, b}));
+}
+
 TEST_F(AccountsContract, EveryActionIsInTheAuditTrailAndTheChainVerifies) {
   auto head = add("head", Role::UnitHead, org_id(OrgKind::Unit, kUnitA));
   dir().login("head", "wrong", kNoon);

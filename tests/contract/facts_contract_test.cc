@@ -10,6 +10,7 @@
 #include "ziping/server/workbench.h"
 #include "ziping/store/analyses.h"
 #include "ziping/store/directory.h"
+#include "ziping/store/fact_rows.h"
 #include "ziping/store/open/open_store.h"
 
 namespace ziping::store {
@@ -374,6 +375,33 @@ TEST_F(AnalysesContract, AFilterKeepsOnlyTheUnitsGiven) {
   EXPECT_TRUE(run("grades", std::vector<Id>{}).rows.empty());
   EXPECT_EQ(store_->analyses().years(), (std::vector<int>{2023, 2022}));
   EXPECT_FALSE(store_->analyses().run("no_such_analysis", {2023, std::nullopt, 0}));
+}
+
+// Stored keys must read the same in every later version (a changed hash would pair nothing
+// with the years stored before): pinned to SHA-256 of "1\n…", first 64 bits, signed.
+TEST(SeriesKey, IsTheFirst64BitsOfTheDigestOfDepartmentAndSeries) {
+  EXPECT_EQ(series_key(1, "义务教育项目|产出指标|数量指标|培训次数"), 2872470444309184885);
+  EXPECT_EQ(series_key(1, "培训次数"), -6749958764850900743);
+  EXPECT_EQ(series_key(42, ""), 597986565034204445);
+  EXPECT_NE(series_key(2, "培训次数"), series_key(1, "培训次数"));
+}
+
+// A 主管部门's or 财政局's scope is joined in SQL (org_scope): every analysis under 教育局 is
+// the one of its two units given as a list, and the year-over-year ones still find their series.
+TEST_F(AnalysesContract, AnOrganisationsScopeIsItsUnits) {
+  Id education = store_->directory().find_org(access::OrgKind::Supervisor, "教育局")->id;
+  std::vector<Id> units{department("一中"), department("二中")};
+  for (const auto& info : analysis_catalogue()) {
+    AnalysisQuery under{2023, std::nullopt, 0, education};
+    auto scoped = store_->analyses().run(info.id, under);
+    ASSERT_TRUE(scoped);
+    EXPECT_EQ(scoped->rows, run(std::string(info.id).c_str(), units).rows) << info.id;
+  }
+  EXPECT_EQ(run("always_full").rows.size(), 1u);
+  AnalysisQuery both{2023, std::vector<Id>{department("三中")}, 0, education};
+  EXPECT_TRUE(store_->analyses().run("inflation", both)->rows.empty()); // in neither's scope
+  AnalysisQuery none{2023, std::vector<Id>{}, 0, education};
+  EXPECT_TRUE(store_->analyses().run("grades", none)->rows.empty());
 }
 
 } // namespace

@@ -238,16 +238,26 @@ void Gate::restrict(store::FormFilter& filter, const Caller& caller) {
   if (a & OtherBit) return; // every form
   filter.or_published = (a & PublishedBit) != 0;
   std::vector<store::Id> departments;
-  if ((a & (OwnBit | UnderBit)) && caller.principal.org) {
-    departments = store_.directory().departments_under(*caller.principal.org);
-    if (!(a & UnderBit)) {
-      // Own only: the caller's own unit's department, not those under it.
-      auto org = store_.directory().org(*caller.principal.org);
-      departments.clear();
-      if (org && org->department_id) departments.push_back(*org->department_id);
-    }
+  if ((a & UnderBit) && caller.principal.org) {
+    // Joined in SQL (org_scope): a 财政局's scope is every unit of the province.
+    filter.visible_under = *caller.principal.org;
+  } else if ((a & OwnBit) && caller.principal.org) {
+    // Own only: the caller's own unit's department, not those under it.
+    auto org = store_.directory().org(*caller.principal.org);
+    if (org && org->department_id) departments.push_back(*org->department_id);
   }
   filter.visible_departments = std::move(departments);
+}
+
+std::optional<std::vector<store::Id>> Gate::visible_departments(const Caller& caller) {
+  store::FormFilter filter;
+  restrict(filter, caller);
+  if (filter.visible_under) {
+    auto under = store_.directory().departments_under(*filter.visible_under);
+    filter.visible_departments->insert(filter.visible_departments->end(), under.begin(),
+                                       under.end());
+  }
+  return filter.visible_departments;
 }
 
 std::optional<int> Gate::login_throttled(const std::string& address) {

@@ -63,6 +63,9 @@ public:
   access::Target target_of_department(const std::string& department);
   // Narrows a list's filter to the forms form_get's cell lets the caller read.
   void restrict(store::FormFilter& filter, const Caller& caller);
+  // The same scope as a list of department ids (nullopt: every department), for the few
+  // callers that need the ids themselves rather than a filter.
+  std::optional<std::vector<store::Id>> visible_departments(const Caller& caller);
 
   // The per-address slow-down of failed logins: seconds to wait, or nullopt.
   std::optional<int> login_throttled(const std::string& address);

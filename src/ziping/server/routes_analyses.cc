@@ -78,11 +78,17 @@ void analysis(RouteContext& ctx, const Request& req, Response& res) {
   store::FormFilter visible;
   ctx.gate.restrict(visible, req.caller);
   if (visible.visible_departments) query.departments = visible.visible_departments;
+  // A 财政局's or 主管部门's scope stays a join in SQL (with the own-unit list empty).
+  if (visible.visible_under) {
+    query.under_org = visible.visible_under;
+    query.departments.reset();
+  }
   if (auto department = integer_param(req, "department", 1, INT64_MAX)) {
-    // One unit of those the caller may see; another unit's figures answer nothing.
-    bool allowed = !query.departments || std::find(query.departments->begin(),
-                                                   query.departments->end(),
-                                                   *department) != query.departments->end();
+    // One unit of those the caller may see (under_org still applies); another unit's figures
+    // answer nothing.
+    bool allowed = query.under_org || !query.departments ||
+                   std::find(query.departments->begin(), query.departments->end(), *department) !=
+                       query.departments->end();
     query.departments = allowed ? std::vector<store::Id>{*department} : std::vector<store::Id>{};
   }
   auto table = bench.store().analyses().run(id, query);

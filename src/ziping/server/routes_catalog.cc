@@ -147,8 +147,9 @@ std::vector<store::Department> visible_departments(RouteContext& ctx, const Requ
   store::FormFilter visible;
   ctx.gate.restrict(visible, req.caller);
   std::vector<store::Department> all = ctx.bench.store().departments(visible);
-  if (!visible.visible_departments) return all;
-  const std::vector<store::Id>& mine = *visible.visible_departments;
+  auto ids = ctx.gate.visible_departments(req.caller);
+  if (!ids) return all;
+  const std::vector<store::Id>& mine = *ids;
   std::erase_if(all, [&](const store::Department& d) {
     return d.form_count == 0 && std::find(mine.begin(), mine.end(), d.id) == mine.end();
   });

@@ -130,6 +130,7 @@ void list_plans(RouteContext& ctx, const Request& req, Response& res) {
   store::FormFilter visible;
   ctx.gate.restrict(visible, req.caller);
   filter.visible_departments = visible.visible_departments;
+  filter.visible_under = visible.visible_under;
   JsonOut out;
   out.begin_object().key("plans").begin_array();
   for (const auto& p : ctx.bench.store().plans().plans(filter)) write_plan_record(out, p);

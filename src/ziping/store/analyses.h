@@ -54,6 +54,9 @@ struct AnalysisQuery {
   // Only forms of these departments (a supervisor's units); nullopt = every department.
   std::optional<std::vector<Id>> departments;
   int limit = 0; // rows at most; 0 = all
+  // Only forms of the departments at or under this organisation (org_scope); with
+  // `departments` too, forms of departments in both.
+  std::optional<Id> under_org;
 };
 
 struct AnalysisInfo {

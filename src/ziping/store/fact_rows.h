@@ -38,6 +38,12 @@ private:
   std::vector<SqlParam> forms_, leaves_;
 };
 
+// leaf_facts.series_key: the first 64 bits of SHA-256 over the department id and the series
+// text, as a signed integer (both backends' BIGINT). The year-over-year analyses join on it
+// alone; two different series of one database share a key with probability ~n²/2⁶⁵ (10⁻⁸ for
+// a million series), in which case they would be compared as one indicator.
+std::int64_t series_key(Id department_id, std::string_view series);
+
 // Removes the facts of these forms (of every year: a save may have changed the year).
 void delete_facts(Transaction& tx, std::span<const Id> form_ids);
 

@@ -66,6 +66,8 @@ struct PlanFilter {
   std::optional<std::vector<Id>> linked_forms; // linked by hand to one of these forms
   // Only plans of these departments (the caller's visible units); unset: every plan.
   std::optional<std::vector<Id>> visible_departments;
+  // Or of the departments at or under this organisation (FormFilter::visible_under).
+  std::optional<Id> visible_under;
   int limit = 200;
 };
 

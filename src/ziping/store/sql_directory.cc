@@ -4,6 +4,7 @@
 #include <map>
 
 #include "ziping/crypto/crypto.h"
+#include "ziping/store/migrations/series_scope_schema.h"
 #include "ziping/store/sql_accounts.h"
 #include "ziping/store/sql_store.h"
 
@@ -147,6 +148,7 @@ public:
       }
     }
     if (!result.diagnostics.empty()) return result; // rolled back
+    c->execute_script(org_scope_rebuild());
     append_audit(tx, {actor, "org.import", std::nullopt, std::nullopt,
                       std::to_string(result.created) + " created, " +
                           std::to_string(result.updated) + " updated"});
@@ -179,19 +181,10 @@ public:
     auto c = pool_.lease();
     Transaction tx(*c, false);
     std::vector<Id> out;
-    std::vector<Id> frontier{org_id};
-    for (int depth = 0; depth < 8 && !frontier.empty(); ++depth) {
-      std::vector<Id> next;
-      for (Id id : frontier) {
-        auto self = tx.query("SELECT department_id FROM orgs WHERE id = $1", {id});
-        if (!self.empty() && self[0][0]) out.push_back(integer(self[0][0]));
-        for (const auto& row : tx.query("SELECT id FROM orgs WHERE parent_id = $1", {id}))
-          next.push_back(integer(row[0]));
-      }
-      frontier = std::move(next);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    for (const auto& row : tx.query("SELECT department_id FROM org_scope WHERE org_id = $1 ORDER "
+                                    "BY department_id",
+                                    {org_id}))
+      out.push_back(integer(row[0]));
     return out;
   }
 

@@ -123,7 +123,21 @@ public:
       where += std::string(where.empty() ? " WHERE " : " AND ") +
                (in.empty() ? "1 = 0" : std::string(column) + " IN (" + in + ")");
     };
-    if (f.visible_departments) add_in("p.department_id", *f.visible_departments);
+    if (f.visible_under) {
+      // The listed departments or those under the organisation (PlanFilter::visible_under).
+      std::string any;
+      for (Id id : f.visible_departments.value_or(std::vector<Id>{})) {
+        params.emplace_back(id);
+        any += (any.empty() ? "p.department_id IN ($" : ", $") + std::to_string(params.size());
+      }
+      if (!any.empty()) any += ") OR ";
+      params.emplace_back(*f.visible_under);
+      where += std::string(where.empty() ? " WHERE " : " AND ") + "(" + any +
+               "p.department_id IN (SELECT department_id FROM org_scope WHERE org_id = $" +
+               std::to_string(params.size()) + "))";
+    } else if (f.visible_departments) {
+      add_in("p.department_id", *f.visible_departments);
+    }
     if (f.linked_forms) add_in("p.form_id", *f.linked_forms);
     sql += where + " ORDER BY p.id DESC LIMIT " + std::to_string(std::clamp(f.limit, 1, 1000));
     auto c = pool_.lease();

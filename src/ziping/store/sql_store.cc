@@ -92,17 +92,23 @@ Where where_of(const FormFilter& filter) {
   if (filter.grade) w.add("f.grade = ?", *filter.grade);
   if (filter.department_id) w.add("f.department_id = ?", *filter.department_id);
   if (filter.review_state) w.add("f.review_state = ?", *filter.review_state);
-  if (filter.visible_departments) {
+  if (filter.visible_departments || filter.visible_under) {
+    std::vector<std::string> any;
     std::string in;
-    for (Id id : *filter.visible_departments) {
+    for (Id id : filter.visible_departments.value_or(std::vector<Id>{})) {
       w.params.push_back(id);
       in += (in.empty() ? "$" : ", $") + std::to_string(w.params.size());
     }
-    std::string condition = in.empty() ? "" : "f.department_id IN (" + in + ")";
-    if (filter.or_published)
-      condition = condition.empty() ? "f.review_state = 'published'"
-                                    : "(" + condition + " OR f.review_state = 'published')";
-    if (condition.empty()) condition = "1 = 0"; // nothing visible
+    if (!in.empty()) any.push_back("f.department_id IN (" + in + ")");
+    if (filter.visible_under) {
+      w.params.push_back(*filter.visible_under);
+      any.push_back("f.department_id IN (SELECT department_id FROM org_scope WHERE org_id = $" +
+                    std::to_string(w.params.size()) + ")");
+    }
+    if (filter.or_published) any.push_back("f.review_state = 'published'");
+    std::string condition;
+    for (const auto& c : any) condition += (condition.empty() ? "(" : " OR ") + c;
+    condition = condition.empty() ? "1 = 0" : condition + ")"; // "1 = 0": nothing visible
     w.sql += (w.sql.empty() ? " WHERE " : " AND ") + condition;
   }
   if (!filter.text.empty())
@@ -496,7 +502,33 @@ private:
       tx.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                  {std::int64_t(m.version), std::string(m.name), now_utc()});
     }
+    fill_series_keys(tx);
     tx.commit();
+  }
+
+  // Leaf facts stored before migration 7 have no series_key (it is computed in C++, fact_rows.h):
+  // filled here, in the migrations' transaction, by primary key, a thousand rows per statement.
+  // A database without such rows pays one indexed probe.
+  static void fill_series_keys(Transaction& tx) {
+    auto missing = tx.query("SELECT year, form_id, goal_ordinal, ordinal, department_id, series "
+                            "FROM leaf_facts WHERE series_key IS NULL");
+    constexpr std::size_t kPerStatement = 1000, kWidth = 5;
+    for (std::size_t start = 0; start < missing.size(); start += kPerStatement) {
+      std::size_t n = std::min(missing.size() - start, kPerStatement);
+      std::vector<SqlParam> values;
+      std::string sql =
+          "UPDATE leaf_facts SET series_key = CAST(v.column5 AS BIGINT) FROM (VALUES ";
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& row = missing[start + i];
+        for (std::size_t k = 0; k < 4; ++k) values.push_back(int_of(row[k]));
+        values.push_back(series_key(int_of(row[4]), text_of(row[5])));
+        sql += (i ? ", (" : "(") + placeholders(i * kWidth + 1, kWidth) + ")";
+      }
+      sql += ") AS v WHERE leaf_facts.year = CAST(v.column1 AS INTEGER) AND leaf_facts.form_id = "
+             "CAST(v.column2 AS BIGINT) AND leaf_facts.goal_ordinal = CAST(v.column3 AS INTEGER) "
+             "AND leaf_facts.ordinal = CAST(v.column4 AS INTEGER)";
+      tx.execute(sql, values);
+    }
   }
 
   static Id ensure_department(Transaction& tx, const std::string& name) {
