@@ -138,9 +138,19 @@ public:
 
 private:
   void map_columns(const Row& header) {
-    std::vector<std::pair<std::string, Column>> ours;
-    for (const auto& name : csv_columns())
-      ours.emplace_back(sheet::fold_header(name.header), name.column);
+    // Our own headers and the funding columns' suffixes, folded once: every read asks.
+    static const std::vector<std::pair<std::string, Column>> ours = [] {
+      std::vector<std::pair<std::string, Column>> out;
+      for (const auto& name : csv_columns())
+        out.emplace_back(sheet::fold_header(name.header), name.column);
+      return out;
+    }();
+    static const std::vector<std::pair<std::string, model::FieldId>> funding_suffixes = [] {
+      std::vector<std::pair<std::string, model::FieldId>> out;
+      for (const auto* info : model::fields_of(Owner::Funding))
+        out.emplace_back(sheet::fold_header(info->column), info->id);
+      return out;
+    }();
     for (std::size_t i = 0; i < header.size(); ++i) {
       std::string folded = sheet::fold_header(header[i].text);
       if (folded.empty()) continue;
@@ -154,8 +164,8 @@ private:
         if (digits > 0 && digits < 4) {
           int number = std::stoi(rest.substr(0, digits));
           std::string suffix = rest.substr(digits);
-          for (const auto* info : model::fields_of(Owner::Funding))
-            if (suffix == sheet::fold_header(info->column)) sources_[number][info->id] = int(i);
+          for (const auto& [folded_suffix, id] : funding_suffixes)
+            if (suffix == folded_suffix) sources_[number][id] = int(i);
           continue;
         }
       }

@@ -43,6 +43,8 @@ struct Stream {
   // The printed text of atoms [from, to), a space kept where the print had one inside a cell.
   std::string text(std::size_t from, std::size_t to) const;
   std::string key_text(std::size_t from, std::size_t to) const;
+  // The same without a copy: the segmenter asks for every span it tries.
+  std::string_view key_view(std::size_t from, std::size_t to) const;
 };
 
 // Removes pinyin glosses inserted after CJK characters ("項(xiàng)目" → "項目"); how many.

@@ -279,9 +279,13 @@ std::string Stream::text(std::size_t from, std::size_t to) const {
 }
 
 std::string Stream::key_text(std::size_t from, std::size_t to) const {
+  return std::string(key_view(from, to));
+}
+
+std::string_view Stream::key_view(std::size_t from, std::size_t to) const {
   to = std::min(to, atoms.size());
   if (from >= to) return {};
-  return keys.substr(offset[from], offset[to] - offset[from]);
+  return std::string_view(keys).substr(offset[from], offset[to] - offset[from]);
 }
 
 } // namespace ziping::io::text::stream

@@ -258,7 +258,7 @@ private:
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
-      std::string k = s_.key_text(p, q);
+      std::string_view k = s_.key_view(p, q);
       double fit = fit_column(c, text, k);
       if (fit <= kImpossible / 2) continue;
       RowSoFar row = at(p, f).row;
@@ -272,7 +272,7 @@ private:
   }
 
   // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
-  static double arithmetic(Column c, const std::string& k, RowSoFar& row) {
+  static double arithmetic(Column c, std::string_view k, RowSoFar& row) {
     if (c == Column::Weight) row.weight = num::Decimal::parse(k);
     if (c == Column::Target) row.target_key = k;
     if (c == Column::Coefficient)
