@@ -789,5 +789,63 @@ TEST_F(Auth, APlanIsLinkedByHandOnlyToAFormOfItsOwnScope) {
   EXPECT_NE(stored["plan"]["form_id"].str(), std::to_string(form));
 }
 
+// A plan alone, exported like a form (GET /api/plans/{id}/export): every format a plan is
+// written in, named in ASCII and Chinese, from the cache the second time, audit-logged; what
+// the readable formats give back is imported to the same plan; an unknown format is 400 and a
+// missing plan 404.
+TEST_F(Auth, APlanIsExportedInEveryFormatAndReadsBack) {
+  long long plan = create_plan(head(), kUnitOne);
+  std::string base = "/api/plans/" + std::to_string(plan) + "/export";
+  std::string canonical; // the JSON export, the first asked for
+  struct Expect {
+    const char* format;
+    const char* type;
+    const char* magic;
+  };
+  for (const Expect& x :
+       {Expect{"json", "application/json; charset=utf-8", "{"},
+        Expect{"csv", "text/csv; charset=utf-8", "记录"},
+        Expect{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"},
+        Expect{"html", "text/html; charset=utf-8", "<!DOCTYPE html>"},
+        Expect{"pdf", "application/pdf", "%PDF"}}) {
+    auto r = as(supervisor()).Get(base + "?format=" + x.format);
+    ASSERT_TRUE(r) << x.format;
+    ASSERT_EQ(r->status, 200) << x.format << " " << r->body.substr(0, 300);
+    EXPECT_EQ(r->get_header_value("Content-Type"), x.type) << x.format;
+    EXPECT_EQ(r->body.rfind(x.magic, 0), 0u) << x.format;
+    if (canonical.empty()) canonical = r->body;
+    std::string disposition = r->get_header_value("Content-Disposition");
+    EXPECT_NE(disposition.find("filename=\"plan-" + std::to_string(plan) + "." + x.format + "\""),
+              std::string::npos)
+        << disposition;
+    EXPECT_NE(disposition.find("filename*=UTF-8''"), std::string::npos) << disposition;
+    EXPECT_EQ(r->get_header_value("X-Ziping-Cache"), "miss") << x.format;
+    auto again = as(head()).Get(base + "?format=" + x.format);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->get_header_value("X-Ziping-Cache"), "hit") << x.format;
+    EXPECT_EQ(again->body, r->body) << x.format;
+    if (std::string_view(x.format) == "json" || std::string_view(x.format) == "csv" ||
+        std::string_view(x.format) == "xlsx") {
+      auto back = as(head()).Post("/api/plans?filename=back." + std::string(x.format), r->body,
+                                  "application/octet-stream");
+      ASSERT_TRUE(back);
+      ASSERT_EQ(back->status, 201) << x.format << " " << back->body.substr(0, 300);
+      long long copy = json_of(back)["plan"]["id"].integer();
+      auto copied = as(head()).Get("/api/plans/" + std::to_string(copy) + "/export");
+      ASSERT_TRUE(copied);
+      EXPECT_EQ(copied->body, canonical) << x.format;
+    }
+  }
+  auto audit = as(admin()).Get("/api/audit?order=newest&limit=200");
+  ASSERT_TRUE(audit);
+  const std::string& entries = audit->body;
+  EXPECT_NE(entries.find("plan " + std::to_string(plan) + " (declaration) pdf"), std::string::npos)
+      << entries.substr(0, 400);
+  expect_error(as(head()).Get(base + "?format=docx"), 400, "unknown_format", "plan to docx",
+               "ZP0112");
+  expect_error(as(head()).Get("/api/plans/987654/export"), 404, "not_found", "no such plan",
+               "ZP0745");
+}
+
 } // namespace
 } // namespace ziping::testing

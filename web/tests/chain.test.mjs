@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { apiGet, seedFormId, signedInContext, startServer } from './server.mjs';
+import { apiGet, apiSend, logIn, seedFormId, signedInContext, startServer } from './server.mjs';
 
 let server;
 let browser;
@@ -55,4 +55,45 @@ test('the chain view of the demo project shows the lowered target highlighted in
   const dropped = page.locator('tr[data-indicator="营商环境政策解读覆盖率"]');
   assert.match(await dropped.textContent(), /自评表中缺失/);
   await context.close();
+});
+
+// The link buttons (取消关联, 关联到本表) and the import are offered only to whom the server then
+// lets link: the chain view's may_link is the gate's plan_link rule. The unit's 单位负责人 sees
+// them; the 主管部门 and 财政 reviewers see none, and the server refuses them the link (403).
+test('the chain view offers linking only to the roles the server lets link', async () => {
+  const id = await seedFormId(server);
+  const chainAs = async (login) => {
+    const { cookie } = await logIn(server, login);
+    const r = await fetch(`${server.base}/api/forms/${id}/chain`, { headers: { Cookie: cookie } });
+    assert.equal(r.status, 200, login);
+    return r.json();
+  };
+  const view = await chainAs('demo-head');
+  assert.equal(view.may_link, true);
+  const planId = view.declaration.plan.id;
+  for (const login of ['demo-supervisor', 'demo-finance']) {
+    const theirs = await chainAs(login);
+    assert.equal(theirs.may_link, false, login);
+    const refused = await apiSend(server, login, 'PUT', `/api/plans/${planId}/link`, JSON.stringify({ form_id: id }));
+    assert.equal(refused.status, 403, login);
+  }
+
+  const buttonsAs = async (login) => {
+    const context = await signedInContext(browser, server, login, { viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/forms/${id}/chain`);
+    await page.locator('tr[data-indicator="坐席电话接通率"]').waitFor({ timeout: 10000 });
+    const unlink = await page.getByRole('button', { name: '取消关联' }).count();
+    const link = await page.getByRole('button', { name: '关联到本表' }).count();
+    const imports = await page.locator('.chain-import input[type=file]').count();
+    await context.close();
+    return { unlink, link, imports };
+  };
+  const head = await buttonsAs('demo-head');
+  assert.equal(head.unlink, 2, JSON.stringify(head));
+  assert.equal(head.imports, 1, JSON.stringify(head));
+  for (const login of ['demo-supervisor', 'demo-finance']) {
+    const seen = await buttonsAs(login);
+    assert.deepEqual(seen, { unlink: 0, link: 0, imports: 0 }, login);
+  }
 });

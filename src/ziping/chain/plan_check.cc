@@ -1,4 +1,4 @@
-// A declaration's and a monitoring form's own checks (ZP0420–ZP0429).
+// A declaration's and a monitoring form's own checks (ZP0420–ZP0431).
 #include <algorithm>
 
 #include "ziping/chain/context.h"
@@ -36,11 +36,40 @@ void check_funding_sum(const Emitter& e, const PlanInput& in,
          {label, (rows[0].*member)->to_string(), sum.to_string(), parts});
 }
 
+// A 部门整体 declaration's 年度主要任务 (LINKED-FORMS.md A2): each task's 总额 is its 财政拨款
+// plus 其他资金 (an empty one counts as nothing, as the template leaves 其他资金 blank when
+// there is none), and the tasks' 总额 add up to the 金额合计, the plan's 年度资金总额 — the
+// one-stop system computes the department total as the sum of its tasks.
+void check_tasks(const Emitter& e, const PlanInput& in) {
+  const auto& tasks = in.plan.tasks;
+  bool all_totals = !tasks.empty();
+  num::Decimal totals;
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    const auto& task = tasks[t];
+    if (!task.total) {
+      all_totals = false;
+      continue;
+    }
+    totals += *task.total;
+    if (!task.fiscal && !task.other) continue;
+    num::Decimal sources =
+        task.fiscal.value_or(num::Decimal()) + task.other.value_or(num::Decimal());
+    if (sources != *task.total)
+      e.emit(DiagId::err_plan_task_sum, in.map, "tasks[" + std::to_string(t) + "].total",
+             {task.name, task.total->to_string(), sources.to_string()});
+  }
+  const auto& funding = in.plan.funding;
+  if (all_totals && !funding.empty() && funding[0].annual && totals != *funding[0].annual)
+    e.emit(DiagId::err_plan_tasks_total, in.map, funding_path(0, "annual"),
+           {totals.to_string(), funding[0].annual->to_string()});
+}
+
 void check_declaration(const Emitter& e, const PlanInput& in) {
   check_funding_sum(e, in, &model::PlanFunding::annual, "annual",
                     diag::bilingual("年度资金", "annual funds"));
   check_funding_sum(e, in, &model::PlanFunding::medium, "medium",
                     diag::bilingual("中期资金", "medium-term funds"));
+  check_tasks(e, in);
   bool any_weight = false;
   num::Decimal weights;
   for (std::size_t g = 0; g < in.plan.goals.size(); ++g) {

@@ -74,7 +74,7 @@ const FieldInfo& field(FieldId id) {
 
 std::span<const FieldInfo* const> fields_of(Owner owner) {
   static const auto kByOwner = [] {
-    std::vector<std::vector<const FieldInfo*>> by_owner(std::size_t(Owner::MonIndicator) + 1);
+    std::vector<std::vector<const FieldInfo*>> by_owner(std::size_t(Owner::DeclTask) + 1);
     for (const auto& info : fields()) by_owner[std::size_t(info.owner)].push_back(&info);
     return by_owner;
   }();
@@ -118,6 +118,11 @@ bool field_used(const Plan& plan, const FieldInfo& info) {
       if (used_in(row, info)) return true;
     return false;
   }
+  if (info.owner == Owner::DeclTask) {
+    for (const auto& task : plan.tasks)
+      if (used_in(task, info)) return true;
+    return false;
+  }
   for (const auto& goal : plan.goals) {
     if (info.owner == owners.goal && used_in(goal, info)) return true;
     if (info.owner == owners.indicator)
@@ -133,6 +138,7 @@ std::optional<PlanKind> plan_kind_of(Owner owner) {
   case Owner::DeclFunding:
   case Owner::DeclGoal:
   case Owner::DeclIndicator:
+  case Owner::DeclTask:
     return PlanKind::Declaration;
   case Owner::MonHead:
   case Owner::MonFunding:

@@ -41,6 +41,7 @@ enum class Owner {
   MonFunding,
   MonGoal,
   MonIndicator,
+  DeclTask, // a 部门整体 申报表's 年度主要任务 row (PlanTask)
 };
 
 // The plan kind whose fields an owner holds; nullopt for the 自评表's owners.
@@ -89,6 +90,7 @@ template <> struct OwnerStructOf<Owner::DeclHead> { using type = Plan; };
 template <> struct OwnerStructOf<Owner::DeclFunding> { using type = PlanFunding; };
 template <> struct OwnerStructOf<Owner::DeclGoal> { using type = PlanGoal; };
 template <> struct OwnerStructOf<Owner::DeclIndicator> { using type = PlanIndicator; };
+template <> struct OwnerStructOf<Owner::DeclTask> { using type = PlanTask; };
 template <> struct OwnerStructOf<Owner::MonHead> { using type = Plan; };
 template <> struct OwnerStructOf<Owner::MonFunding> { using type = PlanFunding; };
 template <> struct OwnerStructOf<Owner::MonGoal> { using type = PlanGoal; };

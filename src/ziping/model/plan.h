@@ -75,6 +75,18 @@ struct PlanIndicator {
   std::string remark;   // 备注
 };
 
+// A row of the 部门整体 申报表's 年度主要任务 table (88号; the one-stop system's
+// PERF_T_DEPTTASK: name, context, totalamt, financialfund, otherfund): the task, what it
+// covers and its budget, 总额 = 财政拨款 + 其他资金. The tasks' 总额 add up to the table's
+// 金额合计, which is the plan's 年度资金总额 (funding[0].annual); nothing else holds it.
+struct PlanTask {
+  std::string name;              // 任务名称
+  std::string content;           // 主要内容
+  std::optional<Decimal> total;  // 预算金额·总额
+  std::optional<Decimal> fiscal; // 预算金额·财政拨款
+  std::optional<Decimal> other;  // 预算金额·其他资金
+};
+
 // 年度目标 (with the project's 中期目标), or a numbered goal of a 部门整体 form.
 struct PlanGoal {
   std::optional<int> number; // 目标序号; absent for a project's overall goal
@@ -99,6 +111,7 @@ struct Plan {
   std::string money_unit = "万元";
   std::string measures; // monitoring: 纠偏措施 for the budget's execution
   std::vector<PlanFunding> funding;
+  std::vector<PlanTask> tasks; // declaration (部门整体): 年度主要任务
   std::vector<PlanGoal> goals;
 
   std::size_t indicator_count() const;

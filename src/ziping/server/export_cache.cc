@@ -23,8 +23,8 @@ Cache& cache() {
 
 std::string ExportKey::text() const {
   // Fields cannot hold '\n' (names of formats, rule sets and modes are checked before).
-  return std::to_string(form) + "\n" + std::to_string(revision) + "\n" + format + "\n" + rules +
-         "\n" + mode + "\n" + review;
+  return subject + "\n" + std::to_string(form) + "\n" + std::to_string(revision) + "\n" + format +
+         "\n" + rules + "\n" + mode + "\n" + review;
 }
 
 std::shared_ptr<const std::string>

@@ -17,10 +17,13 @@ inline constexpr std::size_t kExportCacheBytes = 128u << 20;
 inline constexpr std::size_t kExportCacheEntryBytes = 48u << 20;
 
 struct ExportKey {
-  long long form = 0;
+  long long form = 0; // the form's or the plan's id
   int revision = 0;
   std::string format, rules, mode;
   std::string review; // review_fingerprint(): the 财政复核 printed beside the revision
+  // "form" (a form's revision) or "plan" (a stored 申报表/监控表, which never changes: only
+  // its link does, and the export does not print it).
+  std::string subject = "form";
   std::string text() const;
 };
 

@@ -4,6 +4,7 @@
 #include "ziping/diag/render.h"
 #include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
+#include "ziping/server/attachment.h"
 #include "ziping/server/export_cache.h"
 #include "ziping/server/overview.h"
 #include "ziping/server/plan_links.h"
@@ -297,21 +298,6 @@ void score(RouteContext& ctx, const Request& req, Response& res) {
   send_json(res, 200, Workbench::score_json(check::run(stored.form, *how.rules, how.mode)));
 }
 
-std::string percent_encoded(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += char(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 void export_form(RouteContext& ctx, const Request& req, Response& res) {
   Workbench& bench = ctx.bench;
   std::string name = text_param(req, "format").value_or("json");
@@ -347,9 +333,8 @@ void export_form(RouteContext& ctx, const Request& req, Response& res) {
   if (stored.form.year) readable += "-" + std::to_string(*stored.form.year);
   if (!stored.form.project.empty()) readable += "-" + stored.form.project;
   readable += "-第" + std::to_string(stored.revision.number) + "版";
-  res.set_header("Content-Disposition", "attachment; filename=\"" + base + extension +
-                                            "\"; filename*=UTF-8''" +
-                                            percent_encoded(readable + extension));
+  res.set_header("Content-Disposition",
+                 attachment_disposition(base + extension, readable + extension));
   res.set_content(*bytes, media_type(*format));
   res.status = 200;
 }

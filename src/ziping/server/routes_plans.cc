@@ -2,6 +2,8 @@
 // 监控表 imported in any format a plan reader takes, listed, read, linked to a 自评表 by hand or
 // unlinked (each audit-logged by the store), and the chain view of a form: its three forms,
 // the indicators side by side as the chain's matcher pairs them, and the chain diagnostics.
+#include <algorithm>
+
 #include "ziping/chain/alignment.h"
 #include "ziping/chain/chain.h"
 #include "ziping/check/run.h"
@@ -11,11 +13,14 @@
 #include "ziping/io/plan_formats.h"
 #include "ziping/rules/load.h"
 #include "ziping/server/api_error.h"
+#include "ziping/server/attachment.h"
+#include "ziping/server/export_cache.h"
 #include "ziping/server/plan_links.h"
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
 #include "ziping/server/routes.h"
 #include "ziping/server/upload.h"
+#include "ziping/store/audit_trail.h"
 #include "ziping/store/plan_shelf.h"
 
 namespace ziping::server {
@@ -150,6 +155,62 @@ void get_plan(RouteContext& ctx, const Request& req, Response& res) {
   send_json(res, 200, out.take());
 }
 
+// The media type of each format a plan is written in (io::write_plan).
+const char* plan_media_type(std::string_view format) {
+  if (format == "json") return "application/json; charset=utf-8";
+  if (format == "csv") return "text/csv; charset=utf-8";
+  if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  if (format == "html") return "text/html; charset=utf-8";
+  return "application/pdf";
+}
+
+// GET /api/plans/{id}/export?format=…: the plan alone in any format a plan is written in, as
+// the form export: converted in memory, kept in the export cache (a stored plan never changes),
+// an audit entry naming the plan and the form it is linked to, the file named in ASCII and in
+// Chinese; a PDF over the writer's page or time budget is 422 not_writable like a form's.
+void export_plan(RouteContext& ctx, const Request& req, Response& res) {
+  std::string format = text_param(req, "format").value_or("json");
+  store::Id id = path_id(req);
+  auto stored = ctx.bench.store().plans().plan(id);
+  if (!stored) throw plan_not_found(id);
+  static constexpr std::string_view kWritable[] = {"json", "csv", "xlsx", "html", "pdf"};
+  if (std::find(std::begin(kWritable), std::end(kWritable), format) == std::end(kWritable)) {
+    JsonOut details;
+    details.begin_object().key("writable").begin_array();
+    for (auto name : kWritable) details.string(name);
+    details.end_array().end_object();
+    throw ApiError(
+        400, "unknown_format",
+        diag::make(DiagId::err_unknown_format, "", {format, std::string(io::kWritablePlanFormats)}),
+        details.take());
+  }
+  bool cached = false;
+  auto bytes = cached_export(
+      {id, 0, format, "", "", "", "plan"},
+      [&] {
+        auto read = io::json::read_plan_json(stored->content, "plan.json");
+        if (!read.plan) throw std::runtime_error("export_plan: a stored plan does not read back");
+        return *io::write_plan(*read.plan, format);
+      },
+      cached);
+  res.set_header("X-Ziping-Cache", cached ? "hit" : "miss");
+  const store::PlanRecord& r = stored->record;
+  ctx.bench.store().audit_trail().append({actor_of(req), "plan.export", r.form_id, std::nullopt,
+                                          "plan " + std::to_string(r.id) + " (" +
+                                              std::string(model::plan_kind_name(r.kind)) + ") " +
+                                              format});
+  std::string readable = r.department;
+  if (r.year) readable += "-" + std::to_string(*r.year);
+  if (!r.project.empty()) readable += "-" + r.project;
+  readable += r.kind == model::PlanKind::Monitoring ? "-绩效运行监控表" : "-绩效目标申报表";
+  std::string extension = "." + format;
+  res.set_header(
+      "Content-Disposition",
+      attachment_disposition("plan-" + std::to_string(r.id) + extension, readable + extension));
+  res.set_content(*bytes, plan_media_type(format));
+  res.status = 200;
+}
+
 void answer_record(RouteContext& ctx, store::Id id, Response& res) {
   auto record = ctx.bench.store().plans().record(id);
   if (!record) throw plan_not_found(id);
@@ -265,6 +326,13 @@ void form_chain(RouteContext& ctx, const Request& req, Response& res) {
   out.key("warnings").integer(counts.warnings);
   out.key("notes").integer(counts.notes);
   out.end_object();
+  // Whether the caller may link, unlink and import plans for this form: the gate's own rule
+  // (plan_link on the form's unit, the rule the link routes apply), so the chain view offers
+  // those buttons only to whom the server then lets in.
+  out.key("may_link")
+      .boolean(
+          access::decide(E::plan_link, req.caller.principal, ctx.gate.target_of_form(stored.record))
+              .allowed);
   out.end_object();
   send_json(res, 200, out.take());
 }
@@ -278,6 +346,7 @@ void add_plan_routes(Router& router, RouteContext& ctx) {
   router.add(E::plans_list, bind(list_plans));
   router.add(E::plans_import, bind(import_plan));
   router.add(E::plan_get, bind(get_plan));
+  router.add(E::plan_export, bind(export_plan));
   router.add(E::plan_link, bind(link_plan));
   router.add(E::plan_unlink, bind(unlink_plan));
   router.add(E::form_chain, bind(form_chain));

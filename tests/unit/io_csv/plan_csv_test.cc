@@ -39,6 +39,9 @@ TEST(PlanCsv, EveryFieldSurvives) {
                      R"("project":"p","project_code":"c","implementing_unit":"u",)"
                      R"("attribute":"延续项目","period":"2023年\n2024年","money_unit":"元",)"
                      R"("funding":[{"label":"资金总额","medium":0.80,"annual":-3}],)"
+                     R"("tasks":[{"name":"任务,1","content":"c\n2","total":1.50,"fiscal":1.5,)"
+                     R"("other":null},{"name":"t2","content":"","total":null,"fiscal":null,)"
+                     R"("other":0}],)"
                      R"("goals":[{"number":null,"medium_target":"m","target":"t",)"
                      R"("indicators":[{"level1":"a","level2":"b","name":"n","explanation":"e",)"
                      R"("medium_target":"≥1次","target":"≥2次","unit":"次","weight":10,)"
@@ -50,6 +53,7 @@ TEST(PlanCsv, EveryFieldSurvives) {
   ASSERT_TRUE(back.plan);
   EXPECT_TRUE(back.diagnostics.empty());
   EXPECT_EQ(io::json::write_plan_json(*back.plan), io::json::write_plan_json(*plan.plan));
+  EXPECT_EQ(back.plan->tasks.size(), 2u);
 }
 
 TEST(PlanCsv, BadCellsAreNamedWhereTheyAre) {

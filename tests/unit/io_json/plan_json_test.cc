@@ -42,12 +42,14 @@ template <class P, class F> void at_node(P& plan, const FieldInfo& info, F&& f) 
   if (info.owner == owners.funding) f(plan.funding[0]);
   if (info.owner == owners.goal) f(plan.goals[0]);
   if (info.owner == owners.indicator) f(plan.goals[0].indicators[0]);
+  if (info.owner == model::Owner::DeclTask) f(plan.tasks[0]);
 }
 
 Plan every_field_filled(PlanKind kind) {
   Plan plan;
   plan.kind = kind;
   plan.funding.emplace_back();
+  if (kind == PlanKind::Declaration) plan.tasks.emplace_back();
   plan.goals.emplace_back();
   plan.goals[0].indicators.emplace_back();
   for (std::size_t i = 0; i < model::fields().size(); ++i) {
@@ -112,6 +114,7 @@ TEST(PlanJson, SchemaFollowsTheCatalogue) {
         {name + "_funding", owners.funding},
         {name + "_goal", owners.goal},
         {name + "_indicator", owners.indicator}};
+    if (kind == PlanKind::Declaration) objects.emplace_back(name + "_task", model::Owner::DeclTask);
     for (const auto& [def, owner] : objects) {
       const JsonValue* object = defs->find(def);
       ASSERT_TRUE(object) << def;
@@ -123,7 +126,8 @@ TEST(PlanJson, SchemaFollowsTheCatalogue) {
         keys.insert(std::string(info->json_key));
         if (info->presence == model::Presence::Required) needed.insert(std::string(info->json_key));
       }
-      for (const char* nested : {"format", "format_version", "funding", "goals", "indicators"}) {
+      for (const char* nested :
+           {"format", "format_version", "funding", "tasks", "goals", "indicators"}) {
         properties.erase(nested);
         required.erase(nested);
       }

@@ -372,6 +372,8 @@ export interface ChainView {
   rows: ChainRow[];
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; notes: number };
+  // Whether the caller may link, unlink and import plans here (the gate's plan_link rule).
+  may_link: boolean;
 }
 
 // GET /api/forms: by form id, the chain of the forms on the page that have plans linked.

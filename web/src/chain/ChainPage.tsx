@@ -128,9 +128,9 @@ export function ChainPage({ id }: { id: number }) {
   const marks = markCells(view.diagnostics);
   const findings = [...view.diagnostics].sort((a, b) => order[a.severity] - order[b.severity]);
   const month = view.monitoring?.content.month;
-  // Linking is for the unit's own people; the server refuses anyone else (403), so the buttons
-  // are offered to those who may edit the form.
-  const mayLink = f.review_state === 'draft' || f.review_state === 'returned';
+  // Linking is for the unit's own people; the server says whether the caller is one of them by
+  // the same rule its link routes apply (may_link), so no one is offered a button that ends in 403.
+  const mayLink = view.may_link;
   return (
     <section class="chain-page">
       <div class="editor-head">

@@ -18,17 +18,22 @@ constexpr std::string_view kHead = "表头";
 constexpr std::string_view kFunding = "资金";
 constexpr std::string_view kGoal = "目标";
 constexpr std::string_view kIndicator = "指标";
+constexpr std::string_view kTask = "任务";
 
 std::string column_of(const FieldInfo& info) {
   return std::string(info.column.empty() ? info.header : info.column);
 }
 
-// The kind's columns: head, funding row, goal, indicator, each in catalogue order.
-std::vector<const FieldInfo*> columns(model::PlanKind kind) {
+// The kind's columns: head, funding row, goal, indicator, each in catalogue order; then a
+// declaration's 年度主要任务 (last, so that a plan without tasks keeps its columns where they
+// were; written only when the plan has tasks, always read).
+std::vector<const FieldInfo*> columns(model::PlanKind kind, bool tasks = true) {
   auto owners = model::plan_owners(kind);
   std::vector<const FieldInfo*> out;
   for (Owner owner : {owners.head, owners.funding, owners.goal, owners.indicator})
     for (const auto* info : model::fields_of(owner)) out.push_back(info);
+  if (kind == model::PlanKind::Declaration && tasks)
+    for (const auto* info : model::fields_of(Owner::DeclTask)) out.push_back(info);
   return out;
 }
 
@@ -63,7 +68,8 @@ std::string quoted(const std::string& text) {
 
 class Writer {
 public:
-  explicit Writer(const Plan& plan) : plan_(plan), columns_(columns(plan.kind)) {}
+  explicit Writer(const Plan& plan)
+      : plan_(plan), columns_(columns(plan.kind, !plan.tasks.empty())) {}
 
   std::string write() {
     std::vector<std::string> header{std::string(kRecord)};
@@ -72,6 +78,8 @@ public:
     auto owners = model::plan_owners(plan_.kind);
     row(kHead, owners.head, plan_);
     for (const auto& funding : plan_.funding) row(kFunding, owners.funding, funding);
+    if (plan_.kind == model::PlanKind::Declaration)
+      for (const auto& task : plan_.tasks) row(kTask, Owner::DeclTask, task);
     for (const auto& goal : plan_.goals) {
       row(kGoal, owners.goal, goal);
       for (const auto& leaf : goal.indicators) row(kIndicator, owners.indicator, leaf);
@@ -161,6 +169,9 @@ public:
       } else if (record == kFunding) {
         std::string path = "funding[" + std::to_string(plan.funding.size()) + "]";
         fill(row, by_column, owners.funding, plan.funding.emplace_back(), path);
+      } else if (record == kTask && *kind == model::PlanKind::Declaration) {
+        std::string path = "tasks[" + std::to_string(plan.tasks.size()) + "]";
+        fill(row, by_column, Owner::DeclTask, plan.tasks.emplace_back(), path);
       } else if (record == kGoal) {
         fill(row, by_column, owners.goal, plan.goals.emplace_back(),
              model::goal_path(plan.goals.size() - 1));

@@ -3,7 +3,9 @@
 // column is the catalogue's CSV name, else its printed header).
 //
 // The first column, 记录, says what a row holds: 表头 (the head, one row), 资金 (a funding
-// row), 目标 (a goal), 指标 (an indicator of the goal above). Only that owner's columns are
+// row), 任务 (a row of a 部门整体 declaration's 年度主要任务; its columns come last and are
+// written only when the plan has tasks), 目标 (a goal), 指标 (an indicator of the goal above).
+// Only that owner's columns are
 // filled. Lossless: reading what write_plan_csv wrote gives the same plan (numbers keep their
 // digits, 是/否 for flags, empty for absent). Never throws on content; every cell it cannot
 // read is a diagnostic at file:line:column.

@@ -80,6 +80,23 @@ std::string write_plan_html(const model::Plan& plan) {
   for (std::size_t i = 0; i < plan.funding.size(); ++i)
     value_row(out, owners.funding, plan.funding[i], "funding[" + std::to_string(i) + "]");
   out += "</tbody>\n</table>\n";
+  if (plan.kind == model::PlanKind::Declaration && !plan.tasks.empty()) {
+    // 年度主要任务: 预算金额 over 总额 · 财政拨款 · 其他资金, as 88号's 部门整体 template.
+    out += "<table class=\"tasks\">\n<caption>年度主要任务</caption>\n<thead><tr>";
+    std::string amounts;
+    for (const auto* info : model::fields_of(Owner::DeclTask)) {
+      if (info->kind == model::FieldKind::Decimal) {
+        if (amounts.empty()) out += "<th colspan=\"3\">预算金额</th>";
+        amounts += "<th>" + escape(header_of(*info)) + "</th>";
+      } else {
+        out += "<th rowspan=\"2\">" + escape(header_of(*info)) + "</th>";
+      }
+    }
+    out += "</tr>\n<tr>" + amounts + "</tr></thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i)
+      value_row(out, Owner::DeclTask, plan.tasks[i], "tasks[" + std::to_string(i) + "]");
+    out += "</tbody>\n</table>\n";
+  }
   auto leaves = model::fields_of(owners.indicator);
   bool causes = false;
   for (const auto* info : leaves) causes = causes || is_cause(*info);

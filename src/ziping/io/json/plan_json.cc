@@ -18,6 +18,7 @@ using model::Plan;
 using model::PlanFunding;
 using model::PlanGoal;
 using model::PlanIndicator;
+using model::PlanTask;
 
 void read_plan_kind(FieldReader& reader, const JsonValue& value, const std::string& path,
                     Plan& plan) {
@@ -71,12 +72,14 @@ std::vector<FieldRule<Struct>> rules_for(Owner owner, std::vector<FieldRule<Stru
 struct KindRules {
   std::vector<FieldRule<Plan>> head;
   std::vector<FieldRule<PlanFunding>> funding;
+  std::vector<FieldRule<PlanTask>> task;
   std::vector<FieldRule<PlanGoal>> goal;
   std::vector<FieldRule<PlanIndicator>> indicator;
 };
 
 void read_funding(FieldReader& reader, const JsonValue& value, const std::string& path, Plan& plan);
 void read_goals(FieldReader& reader, const JsonValue& value, const std::string& path, Plan& plan);
+void read_tasks(FieldReader& reader, const JsonValue& value, const std::string& path, Plan& plan);
 void read_indicators(FieldReader& reader, const JsonValue& value, const std::string& path,
                      PlanGoal& goal);
 
@@ -84,11 +87,15 @@ const KindRules& kind_rules(model::PlanKind kind) {
   auto build = [](model::PlanKind k) {
     auto owners = model::plan_owners(k);
     KindRules rules;
-    rules.head = rules_for<Plan>(owners.head, {{"format", Need::Required, AlreadyRead{}},
-                                               {"format_version", Need::Required, AlreadyRead{}},
-                                               {"funding", Need::Optional, &read_funding},
-                                               {"goals", Need::Required, &read_goals}});
+    std::vector<FieldRule<Plan>> nested{{"format", Need::Required, AlreadyRead{}},
+                                        {"format_version", Need::Required, AlreadyRead{}},
+                                        {"funding", Need::Optional, &read_funding},
+                                        {"goals", Need::Required, &read_goals}};
+    // 年度主要任务: a declaration's (部门整体) only; a monitoring form names it as unknown.
+    if (k == model::PlanKind::Declaration) nested.push_back({"tasks", Need::Optional, &read_tasks});
+    rules.head = rules_for<Plan>(owners.head, std::move(nested));
     rules.funding = rules_for<PlanFunding>(owners.funding);
+    rules.task = rules_for<PlanTask>(Owner::DeclTask);
     rules.goal =
         rules_for<PlanGoal>(owners.goal, {{"indicators", Need::Required, &read_indicators}});
     rules.indicator = rules_for<PlanIndicator>(owners.indicator);
@@ -110,6 +117,13 @@ void read_funding_row(FieldReader& reader, const JsonValue& value, const std::st
 void read_funding(FieldReader& reader, const JsonValue& value, const std::string& path,
                   Plan& plan) {
   reader.read_objects(value, path, plan.funding, &read_funding_row);
+}
+void read_task(FieldReader& reader, const JsonValue& value, const std::string& path,
+               PlanTask& task) {
+  reader.read_fields(value, path, task, kind_rules(tl_kind).task);
+}
+void read_tasks(FieldReader& reader, const JsonValue& value, const std::string& path, Plan& plan) {
+  reader.read_objects(value, path, plan.tasks, &read_task);
 }
 void read_indicator(FieldReader& reader, const JsonValue& value, const std::string& path,
                     PlanIndicator& leaf) {
@@ -212,6 +226,16 @@ std::string write_plan_json(const Plan& plan) {
     json.end_object();
   }
   json.end_array();
+  // Written when the plan has tasks, as a local template's field: a project declaration has none.
+  if (plan.kind == model::PlanKind::Declaration && !plan.tasks.empty()) {
+    json.key("tasks").begin_array();
+    for (const auto& task : plan.tasks) {
+      json.begin_object();
+      write_members(json, Owner::DeclTask, task);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.key("goals").begin_array();
   for (const auto& goal : plan.goals) {
     json.begin_object();

@@ -119,6 +119,56 @@ Sheet plan_layout(const model::Plan& plan) {
   }
   sheet.sections.push_back(std::move(funding));
 
+  if (plan.kind == model::PlanKind::Declaration && !plan.tasks.empty()) {
+    // 年度主要任务 (88号's 部门整体 template): the label down the first columns, then 任务名称,
+    // 主要内容 (two shares) and 预算金额 over 总额 · 财政拨款 · 其他资金.
+    Section tasks;
+    tasks.name = "tasks";
+    int label = std::max(width / 8, 1);
+    tasks.label = Cell{0, label, 1, "年度主要任务", Style::Label, {}};
+    auto parts = spans(width - label, 6);
+    std::vector<int> first(5), span(5);
+    int column = label;
+    for (std::size_t f = 0, part = 0; f < 5; ++f) {
+      first[f] = column;
+      span[f] = parts[part++];
+      if (f == 1) span[f] += parts[part++]; // 主要内容 takes two shares
+      column += span[f];
+    }
+    auto fields = model::fields_of(Owner::DeclTask);
+    Row top, second;
+    for (std::size_t f = 0; f < fields.size() && f < 5; ++f) {
+      const FieldInfo& info = *fields[f];
+      if (info.kind == model::FieldKind::Decimal) {
+        if (second.cells.empty())
+          top.cells.push_back(
+              {first[f], span[f] + span[f + 1] + span[f + 2], 1, "预算金额", Style::Label, {}});
+        second.cells.push_back({first[f], span[f], 1, header_of(info), Style::Label, {}});
+      } else {
+        top.cells.push_back({first[f], span[f], 2, header_of(info), Style::Label, {}});
+      }
+    }
+    tasks.header.push_back(std::move(top));
+    tasks.header.push_back(std::move(second));
+    for (std::size_t t = 0; t < plan.tasks.size(); ++t) {
+      Row row;
+      std::size_t f = 0;
+      std::string path = "tasks[" + std::to_string(t) + "]";
+      model::for_each_member<model::PlanTask>(Owner::DeclTask,
+                                              [&](const FieldInfo& info, auto member) {
+                                                row.cells.push_back({first[f],
+                                                                     span[f],
+                                                                     1,
+                                                                     shown(plan.tasks[t].*member),
+                                                                     style_of(info),
+                                                                     {join(path, info.json_key)}});
+                                                ++f;
+                                              });
+      tasks.body.push_back(std::move(row));
+    }
+    sheet.sections.push_back(std::move(tasks));
+  }
+
   bool causes = std::any_of(leaves.begin(), leaves.end(), [](auto* i) { return is_cause(*i); });
   for (std::size_t g = 0; g < plan.goals.size(); ++g) {
     const auto& goal = plan.goals[g];
