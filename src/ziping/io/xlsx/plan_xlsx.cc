@@ -318,7 +318,13 @@ void write_goal_block(SheetWriter& out, int& row, const std::vector<int>& widths
 
 // 88号's 部门整体 申报表: 年度主要任务 — 任务名称 · 主要内容 · 预算金额 (总额 · 财政拨款 · 其他
 // 资金 under a two-row header), one row per task, the block's label over all its rows.
-void write_tasks(SheetWriter& out, int& row, int last_col, const Plan& plan) {
+void write_tasks(SheetWriter& out, int& row, const std::vector<int>& widths, const Plan& plan) {
+  int last_col = int(widths.size()) - 1;
+  auto width_of = [&](int first, int last) {
+    int sum = 0;
+    for (int c = first; c <= last && c < int(widths.size()); ++c) sum += widths[std::size_t(c)];
+    return std::max(sum, 1);
+  };
   auto fields = model::fields_of(Owner::DeclTask);
   int first_amount = std::max(last_col - 2, 3);
   int content_last = first_amount - 1;
@@ -337,6 +343,10 @@ void write_tasks(SheetWriter& out, int& row, int last_col, const Plan& plan) {
   out.heading(row, first_amount, row, first_amount + 2, kTaskBudget);
   row += 2;
   for (const auto& task : plan.tasks) {
+    // A row does not grow to its wrapped (or merged) text: sized to the longer of the two.
+    int lines = std::max(text_lines(task.name, width_of(at[0], at[0])),
+                         text_lines(task.content, width_of(at[1], content_last)));
+    out.height(row, 15.0 * std::min(lines, 20) + 4);
     std::size_t f = 0;
     model::for_each_member<model::PlanTask>(Owner::DeclTask, [&](const FieldInfo&, auto member) {
       if (f == 1) out.merge(row, at[f], content_last);
@@ -437,7 +447,7 @@ std::string write_plan_xlsx(const Plan& plan) {
     }
     if (plan.kind == model::PlanKind::Declaration && !plan.tasks.empty()) {
       ++row;
-      write_tasks(out, row, last_col, plan);
+      write_tasks(out, row, widths, plan);
     }
     for (const auto& goal : plan.goals) {
       ++row;
