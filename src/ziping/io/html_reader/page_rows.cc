@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "ziping/io/html_reader/page_depth.h"
 #include "ziping/io/html_reader/table_slots.h"
 #include "ziping/text/utf8.h"
 
