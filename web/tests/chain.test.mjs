@@ -3,38 +3,27 @@
 // count to the editor's 三表对照 link to the chain view, where 坐席电话接通率's target, lowered
 // from ≥95% to ≥90%, is marked in the 申报表 and in the 自评表, and the dropped indicator's row
 // says it is missing from the 自评表.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.mjs';
-import { apiGet, apiSend, logIn, seedFormId, signedInContext, startServer } from './server.mjs';
+import { apiGet, apiSend, logIn, seedFormId, signedInContext, demoServerAndBrowser } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 test('the chain view of the demo project shows the lowered target highlighted in both forms', async () => {
-  const id = await seedFormId(server);
-  const chain = await apiGet(server, `/api/forms/${id}/chain`);
+  const id = await seedFormId(demo.server);
+  const chain = await apiGet(demo.server, `/api/forms/${id}/chain`);
   assert.ok(chain.declaration && chain.monitoring, 'both plans are linked to the seed form');
   assert.ok(chain.diagnostics.some((d) => d.code === 'ZP0453'), chain.diagnostics.map((d) => d.code).join(' '));
 
-  const context = await signedInContext(browser, server, 'demo-head', { viewport: { width: 1366, height: 768 } });
+  const context = await signedInContext(demo.browser, demo.server, 'demo-head', { viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   // The form list counts the chain's diagnostics.
-  await page.goto(`${server.base}/?q=${encodeURIComponent('天津市人民政府政务服务办公室')}`);
+  await page.goto(`${demo.server.base}/?q=${encodeURIComponent('天津市人民政府政务服务办公室')}`);
   const count = page.locator(`tr[data-form-id="${id}"] [data-testid=chain-count]`);
   await count.waitFor({ timeout: 10000 });
   assert.match(await count.textContent(), /三表 [1-9]\d* 错误/);
   // The editor links to the chain view.
-  await page.goto(`${server.base}/forms/${id}`);
+  await page.goto(`${demo.server.base}/forms/${id}`);
   await page.locator('[data-testid=chain-link]').click();
   await page.waitForURL(`**/forms/${id}/chain`);
 
@@ -61,10 +50,10 @@ test('the chain view of the demo project shows the lowered target highlighted in
 // lets link: the chain view's may_link is the gate's plan_link rule. The unit's 单位负责人 sees
 // them; the 主管部门 and 财政 reviewers see none, and the server refuses them the link (403).
 test('the chain view offers linking only to the roles the server lets link', async () => {
-  const id = await seedFormId(server);
+  const id = await seedFormId(demo.server);
   const chainAs = async (login) => {
-    const { cookie } = await logIn(server, login);
-    const r = await fetch(`${server.base}/api/forms/${id}/chain`, { headers: { Cookie: cookie } });
+    const { cookie } = await logIn(demo.server, login);
+    const r = await fetch(`${demo.server.base}/api/forms/${id}/chain`, { headers: { Cookie: cookie } });
     assert.equal(r.status, 200, login);
     return r.json();
   };
@@ -74,14 +63,14 @@ test('the chain view offers linking only to the roles the server lets link', asy
   for (const login of ['demo-supervisor', 'demo-finance']) {
     const theirs = await chainAs(login);
     assert.equal(theirs.may_link, false, login);
-    const refused = await apiSend(server, login, 'PUT', `/api/plans/${planId}/link`, JSON.stringify({ form_id: id }));
+    const refused = await apiSend(demo.server, login, 'PUT', `/api/plans/${planId}/link`, JSON.stringify({ form_id: id }));
     assert.equal(refused.status, 403, login);
   }
 
   const buttonsAs = async (login) => {
-    const context = await signedInContext(browser, server, login, { viewport: { width: 1366, height: 768 } });
+    const context = await signedInContext(demo.browser, demo.server, login, { viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/forms/${id}/chain`);
+    await page.goto(`${demo.server.base}/forms/${id}/chain`);
     await page.locator('tr[data-indicator="坐席电话接通率"]').waitFor({ timeout: 10000 });
     const unlink = await page.getByRole('button', { name: '取消关联' }).count();
     const link = await page.getByRole('button', { name: '关联到本表' }).count();

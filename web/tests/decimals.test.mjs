@@ -6,25 +6,14 @@
 // Forms are built from examples/tianjin-2022-dept.json as text and posted as text: Node's
 // JSON.parse would itself turn 8.70 into 8.7. Stored revisions are compared as the bytes the
 // server's canonical writer exports.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
-import { apiGet, apiSend, logIn, ROOT, signedInContext, startServer, unitAccount } from './server.mjs';
+import { apiGet, apiSend, logIn, ROOT, signedInContext, demoServerAndBrowser, unitAccount } from './server.mjs';
 
 const SEED = readFileSync(join(ROOT, 'examples/tianjin-2022-dept.json'), 'utf8');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 // `text` with every `from` replaced, failing if the seed no longer holds it.
 function replaced(text, from, to) {
@@ -36,7 +25,7 @@ function replaced(text, from, to) {
 async function fileForm(content, department) {
   const body = `{"content": ${replaced(content, '"天津市人民政府政务服务办公室"', JSON.stringify(department))}, ` +
     '"rules": "tianjin-2022", "author": "测试", "comment": "精确小数"}';
-  const r = await apiSend(server, unitAccount(server, department), 'POST', '/api/forms', body);
+  const r = await apiSend(demo.server, unitAccount(demo.server, department), 'POST', '/api/forms', body);
   const text = await r.text();
   assert.equal(r.status, 201, text);
   return JSON.parse(text).form.id;
@@ -44,16 +33,16 @@ async function fileForm(content, department) {
 
 // The stored content of one revision, as the bytes of the canonical JSON export.
 async function stored(id, revision) {
-  const { cookie } = await logIn(server, 'demo-finance');
-  const r = await fetch(`${server.base}/api/forms/${id}/export?format=json&revision=${revision}`, { headers: { Cookie: cookie } });
+  const { cookie } = await logIn(demo.server, 'demo-finance');
+  const r = await fetch(`${demo.server.base}/api/forms/${id}/export?format=json&revision=${revision}`, { headers: { Cookie: cookie } });
   assert.equal(r.status, 200, `export of revision ${revision}`);
   return Buffer.from(await r.arrayBuffer());
 }
 
 // A page logged in as the unit of `department` (it edits that unit's forms), else the 财政审核人.
 async function newPage(department) {
-  const login = department ? unitAccount(server, department) : 'demo-finance';
-  const context = await signedInContext(browser, server, login, { viewport: { width: 1366, height: 768 } });
+  const login = department ? unitAccount(demo.server, department) : 'demo-finance';
+  const context = await signedInContext(demo.browser, demo.server, login, { viewport: { width: 1366, height: 768 } });
   return context.newPage();
 }
 
@@ -88,7 +77,7 @@ test('a form saved unchanged from the editor is stored byte for byte as it was (
     assert.ok(first.includes(figure), `the server stored ${figure} (a server-side rewrite, not the UI's)`);
 
   const page = await newPage('精确小数测试一局');
-  await liveChecked(page, () => page.goto(`${server.base}/forms/${id}`));
+  await liveChecked(page, () => page.goto(`${demo.server.base}/forms/${id}`));
   // The cells show the declared digits.
   assert.equal(await page.inputValue('[data-path="budget.score"]'), '8.70');
   assert.equal(await page.inputValue('[data-path="budget.executed"]'), '19792.20');
@@ -97,7 +86,7 @@ test('a form saved unchanged from the editor is stored byte for byte as it was (
   await save(page, '原样保存', 2);
   await page.context().close();
 
-  const { revisions } = await apiGet(server, `/api/forms/${id}/revisions`);
+  const { revisions } = await apiGet(demo.server, `/api/forms/${id}/revisions`);
   assert.deepEqual(revisions.map((r) => r.number), [2, 1]);
   const second = await stored(id, 2);
   assert.ok(second.equals(first), 'revision 2 differs from revision 1:\n' + firstDifference(first, second));
@@ -105,11 +94,11 @@ test('a form saved unchanged from the editor is stored byte for byte as it was (
 
 test('a budget score declared 8.70 keeps its error ZP0505 in the live check, after a save and a reload', async () => {
   const id = await fileForm(replaced(SEED, '"score": 8.7,', '"score": 8.70,'), '精确小数测试二局');
-  const verdict = await apiGet(server, `/api/forms/${id}/score`);
+  const verdict = await apiGet(demo.server, `/api/forms/${id}/score`);
   assert.ok(verdict.diagnostics.some((d) => d.code === 'ZP0505'), 'the server itself gives ZP0505 for 8.70');
 
   const page = await newPage('精确小数测试二局');
-  await liveChecked(page, () => page.goto(`${server.base}/forms/${id}`));
+  await liveChecked(page, () => page.goto(`${demo.server.base}/forms/${id}`));
   await expectZP0505(page, 'the first live check');
 
   await liveChecked(page, () => page.fill('[data-path="conclusion"]', '本次自评等级为优。（复核）'));
@@ -127,7 +116,7 @@ test('a budget score declared 8.70 keeps its error ZP0505 in the live check, aft
 test('a figure typed as 8.70 is sent and stored as 8.70', async () => {
   const id = await fileForm(SEED, '精确小数测试三局');
   const page = await newPage('精确小数测试三局');
-  await liveChecked(page, () => page.goto(`${server.base}/forms/${id}`));
+  await liveChecked(page, () => page.goto(`${demo.server.base}/forms/${id}`));
   assert.ok((await diagnosticCodes(page)).includes('ZP0506'), 'the seed declares 8.7: note ZP0506');
   await liveChecked(page, () => page.fill('[data-path="budget.score"]', '8.70'));
   await expectZP0505(page, 'after typing 8.70');
@@ -142,15 +131,15 @@ test('a figure typed as 8.70 is sent and stored as 8.70', async () => {
 
 test('dashboard: rates, deviations and scores are shown with the server\'s digits', async () => {
   // Read as text: the figures to expect are the digits of the answer (97.50, 2.00, -0.6000).
-  const { cookie } = await logIn(server, 'demo-finance');
-  const raw = await (await fetch(`${server.base}/api/forms/overview?year=2023&top=15`, { headers: { Cookie: cookie } })).text();
+  const { cookie } = await logIn(demo.server, 'demo-finance');
+  const raw = await (await fetch(`${demo.server.base}/api/forms/overview?year=2023&top=15`, { headers: { Cookie: cookie } })).text();
   const rates = [...raw.matchAll(/"execution_rate":(-?[\d.]+)/g)].map((m) => m[1]);
   const rows = [...raw.matchAll(/"deviation":(-?[\d.]+),"weight":(-?[\d.]+|null),"score":(-?[\d.]+|null),/g)];
   assert.ok(rates.some((r) => /\.\d*0$/.test(r)), 'the 2023 demo has a rate with a trailing zero');
   assert.ok(rows.some((m) => /\.\d*0$/.test(m[3])), 'and a deviation score with one');
 
   const page = await newPage();
-  await page.goto(`${server.base}/dashboard?year=2023`);
+  await page.goto(`${demo.server.base}/dashboard?year=2023`);
   await page.waitForSelector('.chart svg text');
   await page.waitForSelector('.deviations tbody tr td.num');
   const labels = await page.locator('.chart svg text').allTextContents();

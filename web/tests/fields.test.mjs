@@ -2,33 +2,22 @@
 // a form whose leaves carry 指标解释 (a Variant field of model/fields.def) shows that column
 // in catalogue order, edits it and saves it; a form without it shows no such column. Nothing
 // in web/ names the field: adding one to the catalogue is enough for the editor to show it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
-import { apiGet, apiSend, logIn, ROOT, signedInContext, startServer, unitAccount } from './server.mjs';
+import { apiGet, apiSend, logIn, ROOT, signedInContext, demoServerAndBrowser, unitAccount } from './server.mjs';
 
 const SEED = readFileSync(join(ROOT, 'examples/tianjin-2022-dept.json'), 'utf8');
 const LEAF = '"name": "党建活动及培训次数",';
 const EXPLAINED = '"name": "党建活动及培训次数", "explanation": "全年组织党建活动和培训的次数",';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 async function fileForm(content, department) {
   assert.ok(content.includes('"天津市人民政府政务服务办公室"'));
   const body = `{"content": ${content.split('"天津市人民政府政务服务办公室"').join(JSON.stringify(department))}, ` +
     '"rules": "tianjin-2022", "author": "测试", "comment": "指标解释"}';
-  const r = await apiSend(server, unitAccount(server, department), 'POST', '/api/forms', body);
+  const r = await apiSend(demo.server, unitAccount(demo.server, department), 'POST', '/api/forms', body);
   const text = await r.text();
   assert.equal(r.status, 201, text);
   return JSON.parse(text).form.id;
@@ -36,10 +25,10 @@ async function fileForm(content, department) {
 
 // The editor as the unit's own 单位负责人 (who may edit its 填报中 forms).
 async function openEditor(id, department) {
-  const context = await signedInContext(browser, server, unitAccount(server, department),
+  const context = await signedInContext(demo.browser, demo.server, unitAccount(demo.server, department),
     { viewport: { width: 1600, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.base}/forms/${id}`);
+  await page.goto(`${demo.server.base}/forms/${id}`);
   await page.waitForSelector('table.indicators thead th[data-field=name]');
   return page;
 }
@@ -51,7 +40,7 @@ test('指标解释 filled in a leaf is a column of the editor, in catalogue orde
   const id = await fileForm(SEED.replace(LEAF, EXPLAINED), '指标解释测试一局');
   const page = await openEditor(id, '指标解释测试一局');
   const shown = await headers(page);
-  const { indicator_fields: catalogue } = await apiGet(server, '/api/vocabulary');
+  const { indicator_fields: catalogue } = await apiGet(demo.server, '/api/vocabulary');
   const order = catalogue.map((f) => f.header);
   assert.ok(shown.includes('指标解释'), `headers: ${shown.join(' | ')}`);
   const inCatalogue = shown.filter((h) => order.includes(h));
@@ -65,8 +54,8 @@ test('指标解释 filled in a leaf is a column of the editor, in catalogue orde
   await page.click('.save-panel button[type=submit]');
   await page.waitForSelector('.save-message:text("已保存为第 2 版")');
   await page.context().close();
-  const { cookie } = await logIn(server, 'demo-finance');
-  const r = await fetch(`${server.base}/api/forms/${id}/export?format=json&revision=2`, { headers: { Cookie: cookie } });
+  const { cookie } = await logIn(demo.server, 'demo-finance');
+  const r = await fetch(`${demo.server.base}/api/forms/${id}/export?format=json&revision=2`, { headers: { Cookie: cookie } });
   const stored = await r.text();
   assert.ok(stored.includes('"explanation": "全年组织党建活动、理论学习和培训的次数"'), 'revision 2 stores the edit');
 });

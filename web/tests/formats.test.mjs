@@ -1,28 +1,17 @@
 // Import of an xlsx by upload and export of a PDF, through the UI (ctest -R web_playwright_formats).
 // The xlsx reader and the pdf writer come from the format registry; until they are in the
 // binary these tests fail and say so — a missing format is never a silent skip.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
-import { apiGet, ROOT, seedFormId, signedInContext, startServer } from './server.mjs';
+import { apiGet, ROOT, seedFormId, signedInContext, demoServerAndBrowser } from './server.mjs';
 
 const XLSX_FIXTURE = join(ROOT, 'tests/golden/xlsx-lo-seed/input.xlsx'); // the seed saved by LibreOffice
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 async function format(name) {
-  const { formats } = await apiGet(server, '/api/formats');
+  const { formats } = await apiGet(demo.server, '/api/formats');
   return formats.find((f) => f.name === name);
 }
 
@@ -31,8 +20,8 @@ test('import: an xlsx chosen with the file input is read and checked', async () 
   assert.ok(xlsx?.read, 'GET /api/formats lists no readable xlsx: this binary has no xlsx reader ' +
     '(it arrives when main, with io/xlsx, is merged into this branch)');
   assert.ok(existsSync(XLSX_FIXTURE), `the fixture ${XLSX_FIXTURE} is missing (it comes with main's golden cases)`);
-  const page = await (await signedInContext(browser, server, 'demo-finance', { viewport: { width: 1366, height: 768 } })).newPage();
-  await page.goto(`${server.base}/import`);
+  const page = await (await signedInContext(demo.browser, demo.server, 'demo-finance', { viewport: { width: 1366, height: 768 } })).newPage();
+  await page.goto(`${demo.server.base}/import`);
   await page.waitForSelector('.drop-zone .sub:has-text(".xlsx")');
   await page.setInputFiles('input[type=file]', XLSX_FIXTURE);
   await page.waitForSelector('[data-testid=import-result]');
@@ -46,9 +35,9 @@ test('export: the PDF button downloads a PDF of the saved form', async () => {
   const pdf = await format('pdf');
   assert.ok(pdf?.write, 'GET /api/formats lists no writable pdf: this binary has no PDF writer ' +
     '(it arrives when main, with io/pdf_writer, is merged into this branch)');
-  const id = await seedFormId(server);
-  const page = await (await signedInContext(browser, server, 'demo-finance', { viewport: { width: 1366, height: 768 }, acceptDownloads: true })).newPage();
-  await page.goto(`${server.base}/forms/${id}`);
+  const id = await seedFormId(demo.server);
+  const page = await (await signedInContext(demo.browser, demo.server, 'demo-finance', { viewport: { width: 1366, height: 768 }, acceptDownloads: true })).newPage();
+  await page.goto(`${demo.server.base}/forms/${id}`);
   const button = page.locator('.export-buttons [data-format=pdf]');
   await button.waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -11,10 +11,14 @@
 //   unitAccount(server, department)  → the login of a 单位负责人 for that department, made
 //                                      through the CLI (`ziping user add … --generate-password`)
 //   apiGet / apiSend(server, …)      → reads as demo-finance (every unit), writes as `login`
+//   demoServerAndBrowser()           → {server, browser}: one demo server and one Chromium for
+//                                      a test file, started before its tests, stopped after them
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
+import { launch } from './browser.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 export const ROOT = resolve(here, '../..');
@@ -54,6 +58,20 @@ export async function startServer() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// Registers the file's set-up and clean-up; the fields are filled once the tests start.
+export function demoServerAndBrowser() {
+  const demo = { server: undefined, browser: undefined };
+  before(async () => {
+    demo.server = await startServer();
+    demo.browser = await launch();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.server?.stop();
+  });
+  return demo;
 }
 
 // A session for `login` (a demo account, or one unitAccount() made), cached per server.

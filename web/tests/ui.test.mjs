@@ -1,29 +1,18 @@
 // The workbench in Debian's Chromium against a real `ziping serve` with the demo data
 // (ctest -R web_playwright). Every figure asserted is the one the API gives for the seed
 // form under tianjin-2022 in review mode; the UI only shows it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
-import { apiGet, ROOT, seedFormId, signedInContext, startServer, unitAccount } from './server.mjs';
+import { apiGet, ROOT, seedFormId, signedInContext, demoServerAndBrowser, unitAccount } from './server.mjs';
 
 const VIEWPORT = { width: 1366, height: 768 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoServerAndBrowser();
 
 // A page logged in as `login` (default the 财政审核人, who sees every unit of the demo).
 async function newPage(login = 'demo-finance') {
-  const context = await signedInContext(browser, server, login, { viewport: VIEWPORT, acceptDownloads: true });
+  const context = await signedInContext(demo.browser, demo.server, login, { viewport: VIEWPORT, acceptDownloads: true });
   return context.newPage();
 }
 
@@ -64,9 +53,9 @@ async function noSidewaysScroll(page, what) {
 }
 
 test('seed form: editing 坐席电话接通率 rescores at once; save, reload, the new revision is there', async () => {
-  const id = await seedFormId(server);
+  const id = await seedFormId(demo.server);
   const page = await newPage('demo-head'); // the 单位负责人 of the seed form's unit
-  await page.goto(`${server.base}/forms/${id}`);
+  await page.goto(`${demo.server.base}/forms/${id}`);
   await expectFigures(page, '97.43', '优');
   assert.equal(await text(page, '[data-testid=formula-total]'), '98.56');
   await noSidewaysScroll(page, 'editor');
@@ -119,15 +108,15 @@ test('seed form: editing 坐席电话接通率 rescores at once; save, reload, t
 
 test('two tabs: a stale save shows the conflict, keeps the draft, and merges', async () => {
   // A form still with its unit (only 填报中 and 已退回 forms can be edited), edited by that unit.
-  const draft = await apiGet(server, '/api/forms?kind=department&status=draft&limit=1');
-  const list = draft.forms.length ? draft : await apiGet(server, '/api/forms?kind=department&status=returned&limit=1');
+  const draft = await apiGet(demo.server, '/api/forms?kind=department&status=draft&limit=1');
+  const list = draft.forms.length ? draft : await apiGet(demo.server, '/api/forms?kind=department&status=returned&limit=1');
   assert.ok(list.forms.length, 'the demo holds no department form that its unit may edit');
   const id = list.forms[0].id;
   const revision = list.forms[0].revision;
-  const login = unitAccount(server, list.forms[0].department);
+  const login = unitAccount(demo.server, list.forms[0].department);
   const a = await newPage(login);
   const b = await newPage(login);
-  await Promise.all([a.goto(`${server.base}/forms/${id}`), b.goto(`${server.base}/forms/${id}`)]);
+  await Promise.all([a.goto(`${demo.server.base}/forms/${id}`), b.goto(`${demo.server.base}/forms/${id}`)]);
   await Promise.all([settled(a), settled(b)]);
 
   await a.fill('[data-path="conclusion"]', '甲修改的结论');
@@ -156,8 +145,8 @@ test('two tabs: a stale save shows the conflict, keeps the draft, and merges', a
 });
 
 test('import: a JSON form dropped on the page is read, checked, and filed', async () => {
-  const page = await newPage(unitAccount(server, '某县交通运输局')); // the form's own unit files it
-  await page.goto(`${server.base}/import`);
+  const page = await newPage(unitAccount(demo.server, '某县交通运输局')); // the form's own unit files it
+  await page.goto(`${demo.server.base}/import`);
   await page.waitForSelector('.drop-zone .sub:has-text(".json")');
   const json = readFileSync(join(ROOT, 'examples/county-roads-2023-proj.json'), 'utf8');
   const dataTransfer = await page.evaluateHandle((body) => {
@@ -183,13 +172,13 @@ test('import: a JSON form dropped on the page is read, checked, and filed', asyn
 
 test('dashboard: charts with Chinese labels at 1366×768, no sideways scroll', async () => {
   const page = await newPage();
-  await page.goto(`${server.base}/dashboard?year=2022`);
+  await page.goto(`${demo.server.base}/dashboard?year=2022`);
   await page.waitForSelector('.chart svg text');
   const labels = await page.locator('.chart svg text').allTextContents();
   assert.ok(labels.some((l) => l.includes('优')), 'the grade chart names 优');
   assert.ok(labels.some((l) => l.includes('市教育局')), 'the execution chart names departments');
   assert.equal(await page.locator('.chart svg').count(), 2);
-  const overview = await apiGet(server, '/api/forms/overview?year=2022&top=15');
+  const overview = await apiGet(demo.server, '/api/forms/overview?year=2022&top=15');
   const first = page.locator('.deviations tbody tr').first();
   assert.match(await first.textContent(), new RegExp(overview.deviations[0].name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await noSidewaysScroll(page, 'dashboard');
@@ -198,17 +187,17 @@ test('dashboard: charts with Chinese labels at 1366×768, no sideways scroll', a
 
 test('list: filters and paging follow the API', async () => {
   const page = await newPage();
-  await page.goto(`${server.base}/`);
+  await page.goto(`${demo.server.base}/`);
   await page.waitForSelector('.form-list tbody tr[data-form-id]');
   await noSidewaysScroll(page, 'list');
-  const all = await apiGet(server, '/api/forms/stats');
+  const all = await apiGet(demo.server, '/api/forms/stats');
   assert.match(await text(page, '.pager-state'), new RegExp(`第 1 / ${Math.ceil(all.total / 20)} 页，共 ${all.total} 张`));
   await page.click('.pager button:has-text("下一页")');
   await page.waitForSelector('.pager-state:has-text("第 2 /")');
 
   await page.selectOption('select[name=year]', '2022');
   await page.selectOption('select[name=kind]', 'project');
-  const expected = await apiGet(server, '/api/forms?year=2022&kind=project&limit=20');
+  const expected = await apiGet(demo.server, '/api/forms?year=2022&kind=project&limit=20');
   await page.waitForSelector(`.pager-state:has-text("共 ${expected.total} 张")`);
   const ids = await page.locator('.form-list tbody tr[data-form-id]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.formId)));
   assert.deepEqual(ids, expected.forms.map((f) => f.id));
@@ -216,7 +205,7 @@ test('list: filters and paging follow the API', async () => {
 
   await page.selectOption('select[name=kind]', '');
   await page.selectOption('select[name=grade]', '良');
-  const good = await apiGet(server, '/api/forms?year=2022&grade=' + encodeURIComponent('良') + '&limit=20');
+  const good = await apiGet(demo.server, '/api/forms?year=2022&grade=' + encodeURIComponent('良') + '&limit=20');
   await page.waitForSelector(`.pager-state:has-text("共 ${good.total} 张")`);
   const grades = await page.locator('.form-list tbody .grade').allTextContents();
   assert.ok(grades.length > 0 && grades.every((g) => g === '良'), grades.join(','));
@@ -228,9 +217,9 @@ test('list: filters and paging follow the API', async () => {
 });
 
 test('print: the official table alone, every row where the screen has it', async () => {
-  const id = await seedFormId(server);
+  const id = await seedFormId(demo.server);
   const page = await newPage();
-  await page.goto(`${server.base}/forms/${id}`);
+  await page.goto(`${demo.server.base}/forms/${id}`);
   await settled(page);
   await page.emulateMedia({ media: 'print' });
   for (const chrome of ['.topbar', '.side', '.total-bar', '.row-diagnostics ul', '.indicators td.check'])
