@@ -1,15 +1,13 @@
 #include "ziping/access/role.h"
 
+#include "ziping/text/enum_names.h"
+
 namespace ziping::access {
 namespace {
 
-struct RoleName {
-  Role role;
-  std::string_view name;
-  std::string_view zh;
-};
+using text::EnumName;
 
-constexpr RoleName kRoleNames[] = {
+constexpr EnumName<Role> kRoleNames[] = {
     {Role::Public, "public", "公众"},
     {Role::Filler, "filler", "填报人"},
     {Role::UnitHead, "unit_head", "单位负责人"},
@@ -18,61 +16,38 @@ constexpr RoleName kRoleNames[] = {
     {Role::Admin, "admin", "管理员"},
 };
 
-struct KindName {
-  OrgKind kind;
-  std::string_view name;
-  std::string_view zh;
-};
-
-constexpr KindName kKindNames[] = {
-    {OrgKind::Finance, "finance", "财政局"},
-    {OrgKind::Supervisor, "supervisor", "主管部门"},
+constexpr EnumName<OrgKind> kKindNames[] = {
     {OrgKind::Unit, "unit", "预算单位"},
+    {OrgKind::Supervisor, "supervisor", "主管部门"},
+    {OrgKind::Finance, "finance", "财政局"},
 };
 
 } // namespace
 
 std::string_view role_name(Role role) {
-  for (const auto& r : kRoleNames)
-    if (r.role == role) return r.name;
-  return "public";
+  return text::entry_of(kRoleNames, role).name;
 }
-
 std::string_view role_name_zh(Role role) {
-  for (const auto& r : kRoleNames)
-    if (r.role == role) return r.zh;
-  return "公众";
+  return text::entry_of(kRoleNames, role).zh;
 }
 
 std::optional<Role> parse_role(std::string_view name) {
-  for (const auto& r : kRoleNames)
-    if (r.name == name || r.zh == name) return r.role;
-  return std::nullopt;
+  return text::parse_enum(kRoleNames, name, text::AcceptChinese::Yes);
 }
 
 std::string role_names() {
-  std::string out;
-  for (const auto& r : kRoleNames)
-    if (r.role != Role::Public) out += (out.empty() ? "" : ", ") + std::string(r.name);
-  return out;
+  return text::joined_names(kRoleNames, std::optional(Role::Public));
 }
 
 std::string_view org_kind_name(OrgKind kind) {
-  for (const auto& k : kKindNames)
-    if (k.kind == kind) return k.name;
-  return "unit";
+  return text::entry_of(kKindNames, kind).name;
 }
-
 std::string_view org_kind_name_zh(OrgKind kind) {
-  for (const auto& k : kKindNames)
-    if (k.kind == kind) return k.zh;
-  return "预算单位";
+  return text::entry_of(kKindNames, kind).zh;
 }
 
 std::optional<OrgKind> parse_org_kind(std::string_view name) {
-  for (const auto& k : kKindNames)
-    if (k.name == name || k.zh == name) return k.kind;
-  return std::nullopt;
+  return text::parse_enum(kKindNames, name, text::AcceptChinese::Yes);
 }
 
 std::optional<OrgKind> org_kind_of(Role role) {

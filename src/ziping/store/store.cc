@@ -1,15 +1,11 @@
 #include "ziping/store/store.h"
 
+#include "ziping/text/enum_names.h"
+
 namespace ziping::store {
 namespace {
 
-struct StatusName {
-  Status status;
-  std::string_view name;
-  std::string_view zh;
-};
-
-constexpr StatusName kStatuses[] = {
+constexpr text::EnumName<Status> kStatuses[] = {
     {Status::Draft, "draft", "填报中"},
     {Status::Submitted, "submitted", "已提交"},
     {Status::Returned, "returned", "已退回"},
@@ -19,27 +15,19 @@ constexpr StatusName kStatuses[] = {
 } // namespace
 
 std::string_view status_name(Status status) {
-  for (const auto& s : kStatuses)
-    if (s.status == status) return s.name;
-  return "draft";
+  return text::entry_of(kStatuses, status).name;
 }
-
 std::string_view status_name_zh(Status status) {
-  for (const auto& s : kStatuses)
-    if (s.status == status) return s.zh;
-  return "填报中";
+  return text::entry_of(kStatuses, status).zh;
 }
 
+// Statuses travel in English only: the Chinese names are for display.
 std::optional<Status> parse_status(std::string_view name) {
-  for (const auto& s : kStatuses)
-    if (s.name == name) return s.status;
-  return std::nullopt;
+  return text::parse_enum(kStatuses, name, text::AcceptChinese::No);
 }
 
 std::string status_names() {
-  std::string out;
-  for (const auto& s : kStatuses) out += (out.empty() ? "" : ", ") + std::string(s.name);
-  return out;
+  return text::joined_names(kStatuses);
 }
 
 StoreError::StoreError(diag::Diagnostic diagnostic)
