@@ -1,12 +1,14 @@
 #include "ziping/diag/diagnostic.h"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 
 namespace ziping::diag {
 namespace {
 
-constexpr std::array kCatalogue = {
+// A plain array: std::array's deduction guide is a fold over every entry, and clang refuses a
+// fold of more than 256 (the fuzz build broke at 258 entries).
+constexpr CatalogueEntry kCatalogue[] = {
 #define ZP_DIAG(number, name, severity, zh, en)                                                    \
   CatalogueEntry{DiagId::name, "ZP0" #number, #name, Severity::severity, zh, en},
 #include "ziping/diag/catalogue.def"
@@ -14,10 +16,10 @@ constexpr std::array kCatalogue = {
 };
 
 // Codes are ZP0 followed by three digits; the .def numbers are all three-digit.
-static_assert(std::all_of(kCatalogue.begin(), kCatalogue.end(),
+static_assert(std::all_of(std::begin(kCatalogue), std::end(kCatalogue),
                           [](const CatalogueEntry& e) { return e.code.size() == 6; }),
               "catalogue numbers must have three digits");
-static_assert(std::is_sorted(kCatalogue.begin(), kCatalogue.end(),
+static_assert(std::is_sorted(std::begin(kCatalogue), std::end(kCatalogue),
                              [](const CatalogueEntry& a, const CatalogueEntry& b) {
                                return a.id < b.id;
                              }),
@@ -54,7 +56,7 @@ std::span<const CatalogueEntry> catalogue() {
 }
 
 const CatalogueEntry& entry(DiagId id) {
-  auto found = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), id,
+  auto found = std::lower_bound(std::begin(kCatalogue), std::end(kCatalogue), id,
                                 [](const CatalogueEntry& e, DiagId key) { return e.id < key; });
   return *found; // every DiagId comes from the same list, so it is always present
 }
