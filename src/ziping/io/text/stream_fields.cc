@@ -3,6 +3,7 @@
 // The dynamic program (stream_rows.cc) adds these up; nothing here decides a row on its own.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "ziping/io/text/keys.h"
@@ -63,15 +64,47 @@ constexpr std::array kQualityWords = {
 
 // Compared by key: the simplification folds some characters (显著 → 显着).
 bool is_quality_word(std::string_view k) {
-  static const std::vector<std::string> keys = [] {
-    std::vector<std::string> out;
-    for (auto word : kQualityWords) out.push_back(key(word));
+  struct Words {
+    std::vector<std::string> keys;
+    std::size_t longest = 0; // a longer key is none of them
+  };
+  static const Words words = [] {
+    Words out;
+    for (auto word : kQualityWords) {
+      out.keys.push_back(key(word));
+      out.longest = std::max(out.longest, out.keys.back().size());
+    }
     return out;
   }();
-  return std::find(keys.begin(), keys.end(), k) != keys.end();
+  if (k.size() > words.longest) return false;
+  return std::find(words.keys.begin(), words.keys.end(), k) != words.keys.end();
+}
+
+// The bytes of the first UTF-8 sequence of `k` (as far as `k` has them) with their count.
+std::uint64_t first_sequence(std::string_view k) {
+  if (k.empty()) return 0;
+  auto lead = static_cast<unsigned char>(k[0]);
+  std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  length = std::min(length, k.size());
+  std::uint64_t out = length;
+  for (std::size_t i = 0; i < length; ++i) out = out << 8 | static_cast<unsigned char>(k[i]);
+  return out;
+}
+
+// A key that starts with a comparator starts with one of their first characters; the fits ask
+// of every span, and most start with none, so they are turned away before the word list.
+bool may_start_comparator(std::string_view k) {
+  static const auto firsts = [] {
+    std::array<std::uint64_t, kComparators.size()> out{};
+    for (std::size_t i = 0; i < kComparators.size(); ++i) out[i] = first_sequence(kComparators[i]);
+    return out;
+  }();
+  std::uint64_t first = first_sequence(k);
+  return std::find(firsts.begin(), firsts.end(), first) != firsts.end();
 }
 
 std::string_view strip_comparator(std::string_view k) {
+  if (!may_start_comparator(k)) return k;
   for (auto c : kComparators) {
     if (k.starts_with(c)) return k.substr(c.size());
   }
@@ -109,21 +142,6 @@ bool is_unit(std::string_view u) {
     if (!ok) return false;
   }
   return true;
-}
-
-// Brackets opened and not closed, or closed and not opened: a cell boundary cut through them.
-bool balanced(std::string_view k) {
-  int depth = 0;
-  for (char c : k) {
-    if (c == '(') ++depth;
-    if (c == ')' && --depth < 0) return false;
-  }
-  if (depth != 0) return false;
-  std::size_t open = 0, close = 0;
-  for (std::size_t at = k.find("“"); at != std::string_view::npos; at = k.find("“", at + 1)) ++open;
-  for (std::size_t at = k.find("”"); at != std::string_view::npos; at = k.find("”", at + 1))
-    ++close;
-  return close <= open;
 }
 
 bool ends_with_comparator(std::string_view k) {
@@ -235,7 +253,11 @@ std::string unit_of(std::string_view k) {
 }
 
 double fit_value(std::string_view k) {
-  if (k.empty() || !balanced(k) || ends_with_comparator(k)) return kImpossible;
+  return fit_value(k, SpanFacts::of({}, k));
+}
+
+double fit_value(std::string_view k, const SpanFacts& facts) {
+  if (k.empty() || !facts.balanced() || ends_with_comparator(k)) return kImpossible;
   // A cell never starts with the punctuation that continues a figure or a sentence: ".5",
   // ",记满分": the cut went through one.
   for (auto mark : {"."sv, ","sv, ";"sv, "、"sv, "。"sv})
@@ -251,7 +273,7 @@ double fit_value(std::string_view k) {
     // A figure with words after it ("2021年12月完成"); never a figure run into more figures
     // ("2.512.5完成…": a second decimal point).
     if (!is_unit(unit))
-      return code_points(k) <= 20 && has_cjk(unit.substr(0, 3)) &&
+      return facts.key_points <= 20 && has_cjk(unit.substr(0, 3)) &&
                      unit.find(':') == std::string_view::npos
                  ? 0.3
                  : kImpossible;
@@ -263,8 +285,8 @@ double fit_value(std::string_view k) {
   // A percent sign with no figure before it ("经费变动率%") ends a name and its unit cell.
   if (rest.ends_with("%")) return kImpossible;
   if (is_quality_word(rest)) return 1.8;
-  if (!has_cjk(k)) return kImpossible;
-  std::size_t n = code_points(k);
+  if (facts.key_cjk == 0) return kImpossible;
+  std::size_t n = facts.key_points;
   if (n == 1) return kImpossible; // one character of a word cut through ("孕产|妇")
   if (n <= 12) return 0.8;
   if (n <= 40) return 0.3;
@@ -272,7 +294,12 @@ double fit_value(std::string_view k) {
 }
 
 double fit_name(std::string_view text, std::string_view k) {
-  if (k.empty() || !has_cjk(k) || !balanced(k) || ends_with_comparator(k)) return kImpossible;
+  return fit_name(text, k, SpanFacts::of(text, k));
+}
+
+double fit_name(std::string_view text, std::string_view k, const SpanFacts& facts) {
+  if (k.empty() || facts.key_cjk == 0 || !facts.balanced() || ends_with_comparator(k))
+    return kImpossible;
   if (k.starts_with("(") || k.starts_with("…") || k.starts_with("."))
     return kImpossible; // (50分), ……
   if (strip_comparator(k).size() < k.size()) return kImpossible;
@@ -285,7 +312,7 @@ double fit_name(std::string_view text, std::string_view k) {
       rest.size() < k.size() && (code_points(rest) < 2 || !has_cjk(rest)))
     return kImpossible; // "指标9:0", "指标12:孕": the name was cut inside
   // "37442人 3", "4 4 指标4:…": a value cell is its first word.
-  if (std::size_t space = text.find(' '); space != std::string_view::npos) {
+  if (std::size_t space = facts.text_space; space != std::string_view::npos) {
     std::string_view first = text.substr(0, space);
     std::size_t m = number_length(first);
     if (m > 0 && is_unit(first.substr(m))) return kImpossible; // "4 4 指标4:…" too
@@ -296,19 +323,14 @@ double fit_name(std::string_view text, std::string_view k) {
   if (k.starts_with("绩效指标") && k.size() > std::string_view("绩效指标").size() &&
       !text.starts_with("绩效指标 "))
     return kImpossible;
-  std::size_t len = code_points(text);
-  if (len < 2 || len > 80 || cjk_count(k) < 2) return kImpossible;
+  std::size_t len = facts.text_points;
+  if (len < 2 || len > 80 || facts.key_cjk < 2) return kImpossible;
   double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
   // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
   // explanation or standard cell, not a name.
-  if (k.ends_with("。") || scores_points(k)) fit -= 2.0;
+  if (k.ends_with("。") || (facts.scoring && scores_points(k))) fit -= 2.0;
   // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
-  for (auto sign : {"="sv, ";"sv, "≥"sv, "≤"sv}) {
-    if (k.find(sign) != std::string_view::npos) {
-      fit -= 2.0;
-      break;
-    }
-  }
+  if (facts.sign) fit -= 2.0;
   // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
   if (std::size_t d = number_length(k); d > 0 && k.substr(d).starts_with("、")) fit -= 2.0;
   // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it;
@@ -340,13 +362,18 @@ double fit_free_text(std::string_view k) {
 }
 
 double fit_column(Column column, std::string_view text, std::string_view k) {
+  return fit_column(column, text, k, SpanFacts::of(text, k));
+}
+
+double fit_column(Column column, std::string_view text, std::string_view k,
+                  const SpanFacts& facts) {
   switch (column) {
   case Column::Name:
-    return fit_name(text, k);
+    return fit_name(text, k, facts);
   case Column::Target:
   case Column::Adjusted:
   case Column::Actual:
-    return fit_value(k);
+    return fit_value(k, facts);
   case Column::Weight:
   case Column::Score:
     return fit_number(k, 100);
@@ -361,8 +388,53 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
   case Column::Unit:
     return fit_unit(k);
   default:
-    return fit_free_text(k);
+    // fit_free_text(k) with the count already made.
+    if (k.empty()) return kImpossible;
+    return 0.1 - 0.01 * double(facts.key_points);
   }
+}
+
+void SpanFacts::add_key(std::string_view piece) {
+  for (char c : piece) {
+    key_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == '(') {
+      ++depth;
+      scoring = true;
+    } else if (c == ')') {
+      if (--depth < 0) closed_unopened = true;
+    } else if (c == '=' || c == ';') {
+      sign = true;
+    }
+  }
+  if (piece.size() < 3) return; // every character below is three bytes
+  auto count = [&](std::string_view word) {
+    std::size_t n = 0;
+    for (std::size_t at = piece.find(word); at != std::string_view::npos;
+         at = piece.find(word, at + 1))
+      ++n;
+    return n;
+  };
+  open_quotes += count("“");
+  close_quotes += count("”");
+  sign = sign || count("≥") > 0 || count("≤") > 0;
+  scoring = scoring || count("得") > 0 || count("扣") > 0;
+  key_cjk += cjk_count(piece);
+}
+
+void SpanFacts::add_text(std::string_view piece) {
+  if (text_space == std::string_view::npos) {
+    if (std::size_t at = piece.find(' '); at != std::string_view::npos)
+      text_space = text_bytes + at;
+  }
+  text_bytes += piece.size();
+  text_points += code_points(piece);
+}
+
+SpanFacts SpanFacts::of(std::string_view text, std::string_view key) {
+  SpanFacts facts;
+  facts.add_key(key);
+  facts.add_text(text);
+  return facts;
 }
 
 } // namespace ziping::io::text::stream

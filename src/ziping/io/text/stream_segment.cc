@@ -1,9 +1,11 @@
 // io/text/stream_segment.cc — the dynamic program over (atom, next field) and the replay of its
 // best path into leaves under their 一级/二级 labels.
 #include <algorithm>
+#include <array>
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
+#include "ziping/text/utf8.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -70,7 +72,7 @@ std::size_t max_length(Column c) {
   case Column::Target:
   case Column::Adjusted:
   case Column::Actual:
-    return 40;
+    return 40; // Segmenter::kValueSpan
   case Column::Weight:
   case Column::Score:
   case Column::Coefficient:
@@ -101,6 +103,11 @@ public:
     labelled_.resize(end - begin + 1);
     for (std::size_t p = begin; p < end; ++p)
       labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
+    classes_.reserve(s.size());
+    for (const Atom& a : s.atoms) {
+      classes_.push_back(char_class(a));
+      keys_whole_ = keys_whole_ && !ziping::text::first_invalid_utf8(a.key);
+    }
   }
 
   StreamTable run() {
@@ -145,7 +152,7 @@ private:
     if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
     // A line that spaces its cells apart rarely runs two of them together.
     double spaced = a.spaced && s_.atoms[q - 1].spaced ? -2.5 : 0.0;
-    int before = char_class(s_.atoms[q - 1]), after = char_class(a);
+    int before = classes_[q - 1], after = classes_[q];
     if (before != after) return spaced;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
     return spaced + (before == 1 ? -3.0 : -1.2);
@@ -158,26 +165,31 @@ private:
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
     if (at(p, 0).step == Step::Field) return 0;
     if (at(p, 0).step == Step::Skip && is_ideograph(s_.atoms[p - 1])) return 0;
-    return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
+    return classes_[p - 1] == classes_[p] ? -1.5 : 0;
   }
 
-  double inside(std::size_t p, std::size_t q, Column c) const {
+  // The separators inside a cell of column c, one atom's gap at a time: a span's penalty is its
+  // atoms' in order, so a span grown by one atom adds that atom's (spans() grows it so); a
+  // separator inside a number cell makes the span impossible.
+  struct Inside {
     double penalty = 0;
+    bool impossible = false;
+  };
+  static void inside_add(Inside& in, Gap g, Column c) {
+    if (g == Gap::None) return;
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     bool number = c == Column::Weight || c == Column::Score || c == Column::Coefficient ||
                   c == Column::Nature || c == Column::Unit || c == Column::Core;
-    for (std::size_t i = p + 1; i < q; ++i) {
-      Gap g = s_.atoms[i].gap;
-      if (g == Gap::None) continue;
-      if (number) return kImpossible;
-      if (c == Column::Name)
-        penalty -= g == Gap::Cell ? 0.7 : 0.1;
-      else if (value)
-        penalty -= g == Gap::Cell ? 3.0 : 0.6;
-      else
-        penalty -= g == Gap::Cell ? 1.0 : 0.05;
+    if (number) {
+      in.impossible = true;
+      return;
     }
-    return penalty;
+    if (c == Column::Name)
+      in.penalty -= g == Gap::Cell ? 0.7 : 0.1;
+    else if (value)
+      in.penalty -= g == Gap::Cell ? 3.0 : 0.6;
+    else
+      in.penalty -= g == Gap::Cell ? 1.0 : 0.05;
   }
 
   void row_start(std::size_t p) {
@@ -195,8 +207,8 @@ private:
     if (!model_->numbered_rows || !s_.atoms[p].line_start) return 0;
     if (c != Column::Weight && c != Column::Score) return 0;
     std::size_t q = p;
-    while (q < end_ && char_class(s_.atoms[q]) == 1) ++q;
-    return q < end_ && char_class(s_.atoms[q]) == 3 ? -2.0 : 0;
+    while (q < end_ && classes_[q] == 1) ++q;
+    return q < end_ && classes_[q] == 3 ? -2.0 : 0;
   }
 
   void field(std::size_t p, std::size_t f) {
@@ -244,29 +256,53 @@ private:
     bool free_text = max_length(c) > 60;
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     if ((free_text || value || c == Column::Name) && labelled_[p - begin_])
-      return;              // a label is no name or remark
-    std::string text;      // s_.text(p, q), grown one atom at a time instead of rebuilt per end
+      return; // a label is no name or remark
+    // The span [p, q) grows one atom at a time: its printed text (s_.text(p, q)), what the fits
+    // read of it, and the separators inside it are kept up to date instead of rebuilt per end.
+    std::string text;
+    SpanFacts facts;
+    Inside inner;
     int labels_inside = 0; // a name that runs over a level label is rows read together
+    bool value_memo = value && memo_start_ == p;
+    if (value && !value_memo) {
+      memo_start_ = p;
+      value_fits_known_.fill(false);
+    }
+    // Neither depends on where the span ends.
+    double start = start_penalty(p, c), numbered = row_number_penalty(p, c);
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
-      if (q - 1 > p && last.gap != Gap::None) text += ' ';
+      if (q - 1 > p && last.gap != Gap::None) {
+        text += ' ';
+        facts.add_text(" ");
+        inside_add(inner, last.gap, c);
+      }
       text += last.text;
+      facts.add_text(last.text);
+      facts.add_key(last.key);
       if (q > p + 1 && labelled_[q - 1 - begin_]) {
         if (free_text || value) break; // text never runs over a label
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
-      double inner = inside(p, q, c);
-      if (inner <= kImpossible / 2) break;
+      if (inner.impossible) break;
       std::string_view k = s_.key_view(p, q);
-      double fit = fit_column(c, text, k);
+      double fit;
+      // The three value columns fit the same span alike: computed once per span.
+      if (value && value_fits_known_[q - p - 1]) {
+        fit = value_fits_[q - p - 1];
+      } else {
+        fit = keys_whole_ ? fit_column(c, text, k, facts) : fit_column(c, text, k);
+        if (value) {
+          value_fits_[q - p - 1] = fit;
+          value_fits_known_[q - p - 1] = true;
+        }
+      }
       if (fit <= kImpossible / 2) continue;
       RowSoFar row = at(p, f).row;
       fit += arithmetic(c, k, row);
       if (fit <= kImpossible / 2) continue;
-      land(p, f, q,
-           fit + inner + end_bonus(q) + start_penalty(p, c) + row_number_penalty(p, c) -
-               2.0 * labels_inside,
+      land(p, f, q, fit + inner.penalty + end_bonus(q) + start + numbered - 2.0 * labels_inside,
            Step::Field, std::move(row));
     }
   }
@@ -300,8 +336,15 @@ private:
   const ColumnModel* model_ = nullptr;
   bool scheme_ = false;
   std::vector<State> states_;
-  std::vector<bool> labelled_; // a level label starts at this atom
-  std::vector<bool> tied_;     // a row end reached by two readings of the same score
+  std::vector<bool> labelled_;       // a level label starts at this atom
+  std::vector<bool> tied_;           // a row end reached by two readings of the same score
+  std::vector<signed char> classes_; // char_class of every atom
+  bool keys_whole_ = true;           // every atom's key is whole UTF-8 (SpanFacts may add them)
+  // fit_value of the spans from memo_start_ on, by length (max_length of a value column).
+  static constexpr std::size_t kValueSpan = 40;
+  std::size_t memo_start_ = std::size_t(-1);
+  std::array<double, kValueSpan> value_fits_{};
+  std::array<bool, kValueSpan> value_fits_known_{};
 };
 
 struct Levels {
