@@ -145,21 +145,32 @@ bool is_unit(std::string_view u) {
 }
 
 bool ends_with_comparator(std::string_view k) {
-  for (auto c : {"≥"sv, "≤"sv, "="sv, ">"sv, "<"sv, "═"sv}) {
-    if (k.ends_with(c)) return true;
-  }
-  return false;
+  if (k.empty()) return false;
+  if (k.back() == '=' || k.back() == '>' || k.back() == '<') return true;
+  // ≥, ≤ and ═ are E2 xx xx.
+  if (k.size() < 3 || k[k.size() - 3] != '\xE2') return false;
+  return k.ends_with("≥"sv) || k.ends_with("≤"sv) || k.ends_with("═"sv);
 }
+
+constexpr std::array kValueUnits = {"%"sv,    "万元"sv, "元"sv,   "个"sv,     "人"sv, "次"sv,
+                                    "人次"sv, "米"sv,   "公里"sv, "平方米"sv, "户"sv, "家"sv,
+                                    "项"sv,   "天"sv,   "份"sv,   "篇"sv,     "场"sv, "所"sv};
+constexpr std::size_t kLongestValueUnit =
+    std::max_element(kValueUnits.begin(), kValueUnits.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() < b.size(); })
+        ->size();
 
 // The key ends in digits and a unit of measure ("…1020万元", "…95%").
 bool ends_with_value(std::string_view k) {
   std::size_t unit = k.size();
-  while (unit > 0 && !is_digit(k[unit - 1])) --unit;
+  while (unit > 0 && !is_digit(k[unit - 1])) {
+    --unit;
+    // Already longer than every unit below (most names end in no figure at all).
+    if (k.size() - unit > kLongestValueUnit) return false;
+  }
   if (unit == 0 || unit == k.size() || !is_unit(k.substr(unit))) return false;
   std::string_view u = k.substr(unit);
-  return u == "%" || u == "万元" || u == "元" || u == "个" || u == "人" || u == "次" ||
-         u == "人次" || u == "米" || u == "公里" || u == "平方米" || u == "户" || u == "家" ||
-         u == "项" || u == "天" || u == "份" || u == "篇" || u == "场" || u == "所";
+  return std::find(kValueUnits.begin(), kValueUnits.end(), u) != kValueUnits.end();
 }
 
 // The printed text ends in digits directly after a CJK character (no space between).
@@ -407,17 +418,21 @@ void SpanFacts::add_key(std::string_view piece) {
     }
   }
   if (piece.size() < 3) return; // every character below is three bytes
-  auto count = [&](std::string_view word) {
-    std::size_t n = 0;
-    for (std::size_t at = piece.find(word); at != std::string_view::npos;
-         at = piece.find(word, at + 1))
-      ++n;
-    return n;
-  };
-  open_quotes += count("“");
-  close_quotes += count("”");
-  sign = sign || count("≥") > 0 || count("≤") > 0;
-  scoring = scoring || count("得") > 0 || count("扣") > 0;
+  // “ ” ≥ ≤ (E2 …), 得 (E5 BE 97), 扣 (E6 89 A3): no two overlap, so one look at each byte
+  // counts what a search for each would.
+  for (std::size_t i = 0; i + 2 < piece.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(piece[i]);
+    if (b0 != 0xE2 && b0 != 0xE5 && b0 != 0xE6) continue;
+    std::string_view three = piece.substr(i, 3);
+    if (three == "“"sv)
+      ++open_quotes;
+    else if (three == "”"sv)
+      ++close_quotes;
+    else if (three == "≥"sv || three == "≤"sv)
+      sign = true;
+    else if (three == "得"sv || three == "扣"sv)
+      scoring = true;
+  }
   key_cjk += cjk_count(piece);
 }
 

@@ -101,8 +101,11 @@ public:
     states_.resize((end - begin + 1) * fields_.size());
     tied_.resize(states_.size());
     labelled_.resize(end - begin + 1);
-    for (std::size_t p = begin; p < end; ++p)
-      labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
+    label_ends_.resize(end - begin + 1);
+    for (std::size_t p = begin; p < end; ++p) {
+      label_ends_[p - begin] = label_at(s, p, scheme_).end;
+      labelled_[p - begin] = label_ends_[p - begin] != 0;
+    }
     classes_.reserve(s.size());
     for (const Atom& a : s.atoms) {
       classes_.push_back(char_class(a));
@@ -128,13 +131,19 @@ private:
   State& at(std::size_t p, std::size_t f) { return states_[(p - begin_) * fields_.size() + f]; }
   int index(std::size_t p, std::size_t f) const { return int((p - begin_) * fields_.size() + f); }
 
+  // `row` is copied only where it is kept: most offers lose. (It is never `to`'s own: q > p,
+  // or q == p with another field.)
   void offer(std::size_t p, std::size_t f, std::size_t q, std::size_t g, double gain, Step step,
-             RowSoFar row) {
+             const RowSoFar& row) {
     const State& from = at(p, f);
     double score = from.score + gain;
     State& to = at(q, g);
     if (score > to.score + 1e-9) {
-      to = {score, index(p, f), step, p, std::move(row)};
+      to.score = score;
+      to.prev = index(p, f);
+      to.step = step;
+      to.from = p;
+      to.row = row;
       tied_[std::size_t(index(q, g))] = false;
     } else if (score > to.score - 1e-9 && is_cell(step) && is_cell(to.step) &&
                to.prev != index(p, f) && same_so_far(row, to.row)) {
@@ -193,8 +202,8 @@ private:
   }
 
   void row_start(std::size_t p) {
-    StreamLabel label = label_at(s_, p, scheme_);
-    if (label.end != 0 && label.end <= end_) offer(p, 0, label.end, 0, 0.6, Step::Label, {});
+    std::size_t label_end = label_ends_[p - begin_];
+    if (label_end != 0 && label_end <= end_) offer(p, 0, label_end, 0, 0.6, Step::Label, {});
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
     offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
@@ -243,11 +252,12 @@ private:
   }
 
   // Lands a step from (p, f) at atom q: the next field, or (q, 0) with the row complete.
-  void land(std::size_t p, std::size_t f, std::size_t q, double gain, Step step, RowSoFar row) {
+  void land(std::size_t p, std::size_t f, std::size_t q, double gain, Step step,
+            const RowSoFar& row) {
     if (f + 1 == fields_.size())
       offer(p, f, q, 0, gain + 1.0, step, {});
     else
-      offer(p, f, q, f + 1, gain, step, std::move(row));
+      offer(p, f, q, f + 1, gain, step, row);
   }
 
   void spans(std::size_t p, std::size_t f) {
@@ -259,7 +269,8 @@ private:
       return; // a label is no name or remark
     // The span [p, q) grows one atom at a time: its printed text (s_.text(p, q)), what the fits
     // read of it, and the separators inside it are kept up to date instead of rebuilt per end.
-    std::string text;
+    std::string& text = text_;
+    text.clear();
     SpanFacts facts;
     Inside inner;
     int labels_inside = 0; // a name that runs over a level label is rows read together
@@ -299,20 +310,33 @@ private:
         }
       }
       if (fit <= kImpossible / 2) continue;
-      RowSoFar row = at(p, f).row;
-      fit += arithmetic(c, k, row);
-      if (fit <= kImpossible / 2) continue;
+      // Only 分值, 年度指标值 and 得分系数 change the row; the other columns read it.
+      const RowSoFar* row = &at(p, f).row;
+      if (updates_row(c)) {
+        row_ = *row;
+        update_row(c, k, row_);
+        row = &row_;
+      } else {
+        fit += arithmetic(c, k, *row);
+        if (fit <= kImpossible / 2) continue;
+      }
       land(p, f, q, fit + inner.penalty + end_bonus(q) + start + numbered - 2.0 * labels_inside,
-           Step::Field, std::move(row));
+           Step::Field, *row);
     }
   }
 
-  // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
-  static double arithmetic(Column c, std::string_view k, RowSoFar& row) {
+  static bool updates_row(Column c) {
+    return c == Column::Weight || c == Column::Target || c == Column::Coefficient;
+  }
+  static void update_row(Column c, std::string_view k, RowSoFar& row) {
     if (c == Column::Weight) row.weight = num::Decimal::parse(k);
     if (c == Column::Target) row.target_key = k;
     if (c == Column::Coefficient)
       row.coefficient = num::Decimal::parse(k.ends_with("%") ? k.substr(0, k.size() - 1) : k);
+  }
+
+  // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
+  static double arithmetic(Column c, std::string_view k, const RowSoFar& row) {
     if (c == Column::Score && row.weight) {
       auto score = num::Decimal::parse(k);
       if (score && *score > *row.weight) return kImpossible;
@@ -336,10 +360,13 @@ private:
   const ColumnModel* model_ = nullptr;
   bool scheme_ = false;
   std::vector<State> states_;
-  std::vector<bool> labelled_;       // a level label starts at this atom
-  std::vector<bool> tied_;           // a row end reached by two readings of the same score
-  std::vector<signed char> classes_; // char_class of every atom
-  bool keys_whole_ = true;           // every atom's key is whole UTF-8 (SpanFacts may add them)
+  std::vector<bool> labelled_;          // a level label starts at this atom
+  std::vector<bool> tied_;              // a row end reached by two readings of the same score
+  std::vector<std::size_t> label_ends_; // label_at(p).end: atom after a level label at p, or 0
+  std::vector<signed char> classes_;    // char_class of every atom
+  std::string text_;                    // spans()' text, its buffer kept from span to span
+  RowSoFar row_;                        // the row a span updates, its buffers kept too
+  bool keys_whole_ = true;              // every atom's key is whole UTF-8 (SpanFacts may add them)
   // fit_value of the spans from memo_start_ on, by length (max_length of a value column).
   static constexpr std::size_t kValueSpan = 40;
   std::size_t memo_start_ = std::size_t(-1);
