@@ -184,8 +184,13 @@ static std::string compute_key(std::string_view text);
 std::string key(std::string_view text) {
   if (code_point_count(text) > kMaxKeyCodePoints) return {};
   // The same few hundred cells and words are asked about many times while a form is read.
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (auto it = cache.find(std::string(text)); it != cache.end()) return it->second;
+  // Looked up by the view itself (no key string made for a lookup).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view t) const { return std::hash<std::string_view>{}(t); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
+  if (auto it = cache.find(text); it != cache.end()) return it->second;
   if (cache.size() > 16384) cache.clear();
   std::string& slot = cache[std::string(text)];
   slot = compute_key(text);

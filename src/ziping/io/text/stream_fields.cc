@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "ziping/io/text/keys.h"
@@ -16,6 +17,15 @@ namespace ziping::io::text::stream {
 namespace {
 
 using namespace std::string_view_literals;
+
+// starts_with / ends_with of a literal with its length known to the compiler: the library's
+// calls memcmp with a length known only at run time, and the fits ask of every span.
+template <std::size_t N> bool starts(std::string_view k, const char (&w)[N]) {
+  return k.size() >= N - 1 && std::memcmp(k.data(), w, N - 1) == 0;
+}
+template <std::size_t N> bool ends(std::string_view k, const char (&w)[N]) {
+  return k.size() >= N - 1 && std::memcmp(k.data() + (k.size() - (N - 1)), w, N - 1) == 0;
+}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -43,6 +53,16 @@ std::size_t code_points(std::string_view text) {
   std::size_t n = 0;
   for (unsigned char c : text) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+// code_points(text) > n, counting no further than n + 1.
+bool more_code_points_than(std::string_view text, std::size_t n) {
+  std::size_t seen = 0;
+  for (unsigned char c : text) {
+    seen += (c & 0xC0) != 0x80;
+    if (seen > n) return true;
+  }
+  return false;
 }
 
 // Comparators as folded keys, longest first.
@@ -133,7 +153,7 @@ std::size_t number_length(std::string_view k) {
 bool is_unit(std::string_view u) {
   if (u.empty()) return true;
   if (u == "%" || u == "‰" || u == "%以上"sv || u == "%以内"sv || u == "%以下"sv) return true;
-  if (code_points(u) > 3 && u.find('/') == std::string_view::npos) return false;
+  if (more_code_points_than(u, 3) && u.find('/') == std::string_view::npos) return false;
   std::size_t pos = 0;
   while (pos < u.size()) {
     char32_t cp = ziping::text::next_code_point(u, pos);
@@ -188,7 +208,7 @@ bool ends_with_glued_figure(std::string_view text) {
 bool scores_points(std::string_view k) {
   for (std::size_t at = k.find('('); at != std::string_view::npos; at = k.find('(', at + 1)) {
     std::size_t n = number_length(k.substr(at + 1));
-    if (n == 0 || !k.substr(at + 1 + n).starts_with("分)")) continue;
+    if (n == 0 || !starts(k.substr(at + 1 + n), "分)")) continue;
     std::size_t end = at + 1 + n + std::string_view("分)").size();
     if (end < k.size() || k.find("是否") != std::string_view::npos) return true;
   }
@@ -196,7 +216,7 @@ bool scores_points(std::string_view k) {
     for (std::size_t at = k.find(verb); at != std::string_view::npos; at = k.find(verb, at + 1)) {
       std::size_t i = at + verb.size();
       std::size_t n = number_length(k.substr(i));
-      if (n > 0 && k.substr(i + n).starts_with("分")) return true;
+      if (n > 0 && starts(k.substr(i + n), "分")) return true;
     }
   }
   return false;
@@ -204,12 +224,12 @@ bool scores_points(std::string_view k) {
 
 // The key without a leading "指标3:" / "指标3、" / "指标3" numbering.
 std::string_view without_numbering(std::string_view k) {
-  if (!k.starts_with("指标")) return k;
+  if (!starts(k, "指标")) return k;
   std::size_t i = std::string_view("指标").size();
   if (i >= k.size() || !is_digit(k[i])) return k.substr(k.size());
   while (i < k.size() && is_digit(k[i])) ++i;
-  if (k.substr(i).starts_with(":")) return k.substr(i + 1);
-  if (k.substr(i).starts_with("、")) return k.substr(i + std::string_view("、").size());
+  if (starts(k.substr(i), ":")) return k.substr(i + 1);
+  if (starts(k.substr(i), "、")) return k.substr(i + std::string_view("、").size());
   return k.substr(i);
 }
 
@@ -271,8 +291,8 @@ double fit_value(std::string_view k, const SpanFacts& facts) {
   if (k.empty() || !facts.balanced() || ends_with_comparator(k)) return kImpossible;
   // A cell never starts with the punctuation that continues a figure or a sentence: ".5",
   // ",记满分": the cut went through one.
-  for (auto mark : {"."sv, ","sv, ";"sv, "、"sv, "。"sv})
-    if (k.starts_with(mark)) return kImpossible;
+  if (starts(k, ".") || starts(k, ",") || starts(k, ";") || starts(k, "、") || starts(k, "。"))
+    return kImpossible;
   if (is_placeholder(k)) return 0.5;
   std::string_view rest = strip_comparator(k);
   bool comparator = rest.size() < k.size();
@@ -294,7 +314,7 @@ double fit_value(std::string_view k, const SpanFacts& facts) {
   }
   if (comparator && !has_cjk(rest)) return kImpossible;
   // A percent sign with no figure before it ("经费变动率%") ends a name and its unit cell.
-  if (rest.ends_with("%")) return kImpossible;
+  if (ends(rest, "%")) return kImpossible;
   if (is_quality_word(rest)) return 1.8;
   if (facts.key_cjk == 0) return kImpossible;
   std::size_t n = facts.key_points;
@@ -311,14 +331,12 @@ double fit_name(std::string_view text, std::string_view k) {
 double fit_name(std::string_view text, std::string_view k, const SpanFacts& facts) {
   if (k.empty() || facts.key_cjk == 0 || !facts.balanced() || ends_with_comparator(k))
     return kImpossible;
-  if (k.starts_with("(") || k.starts_with("…") || k.starts_with("."))
-    return kImpossible; // (50分), ……
+  if (starts(k, "(") || starts(k, "…") || starts(k, ".")) return kImpossible; // (50分), ……
   if (strip_comparator(k).size() < k.size()) return kImpossible;
   std::size_t n = number_length(k);
   if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
   // A numbering alone ("指标9:", "指标") or a numbering's tail (":孕产妇") is no name.
-  if (k.starts_with(":") || k.starts_with("、") || k.ends_with(":") || k.ends_with("、"))
-    return kImpossible;
+  if (starts(k, ":") || starts(k, "、") || ends(k, ":") || ends(k, "、")) return kImpossible;
   if (std::string_view rest = without_numbering(k);
       rest.size() < k.size() && (code_points(rest) < 2 || !has_cjk(rest)))
     return kImpossible; // "指标9:0", "指标12:孕": the name was cut inside
@@ -331,19 +349,19 @@ double fit_name(std::string_view text, std::string_view k, const SpanFacts& fact
   if (is_quality_word(k)) return 0.2;
   // "绩效指标预决算信息公开性": the table's heading cell run into the first name after it (a
   // name "绩效指标 明确性" keeps its space).
-  if (k.starts_with("绩效指标") && k.size() > std::string_view("绩效指标").size() &&
-      !text.starts_with("绩效指标 "))
+  if (starts(k, "绩效指标") && k.size() > std::string_view("绩效指标").size() &&
+      !starts(text, "绩效指标 "))
     return kImpossible;
   std::size_t len = facts.text_points;
   if (len < 2 || len > 80 || facts.key_cjk < 2) return kImpossible;
   double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
   // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
   // explanation or standard cell, not a name.
-  if (k.ends_with("。") || (facts.scoring && scores_points(k))) fit -= 2.0;
+  if (ends(k, "。") || (facts.scoring && scores_points(k))) fit -= 2.0;
   // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
   if (facts.sign) fit -= 2.0;
   // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
-  if (std::size_t d = number_length(k); d > 0 && k.substr(d).starts_with("、")) fit -= 2.0;
+  if (std::size_t d = number_length(k); d > 0 && starts(k.substr(d), "、")) fit -= 2.0;
   // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it;
   // one that ends in a bare figure run onto its CJK ("申报的数量12.512.5"), the 分值 or values.
   if (ends_with_value(k)) return fit - 2.0;
@@ -351,7 +369,7 @@ double fit_name(std::string_view text, std::string_view k, const SpanFacts& fact
 }
 
 double fit_number(std::string_view k, double max) {
-  if (k.ends_with("分")) k.remove_suffix("分"sv.size());
+  if (ends(k, "分")) k.remove_suffix("分"sv.size());
   if (k.empty() || k.size() > 7) return kImpossible;
   if (k.size() > 1 && k[0] == '0' && k[1] != '.') return kImpossible;
   std::size_t dot = k.find('.');
@@ -390,7 +408,7 @@ double fit_column(Column column, std::string_view text, std::string_view k,
     return fit_number(k, 100);
   case Column::Coefficient:
     // Printed as a percentage (得分系数(%) 100%), as a value cell would be.
-    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
+    return ends(k, "%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
   case Column::Core:
     return k == "是" || k == "否" ? 1.5 : kImpossible;
   case Column::Nature:
