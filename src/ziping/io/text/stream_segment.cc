@@ -90,27 +90,54 @@ std::size_t max_length(Column c) {
   }
 }
 
+// The program's tables, kept per thread from one segmentation to the next. A table is tens of
+// thousands of states; made afresh for every read, it cost fresh pages each time (under the
+// fuzzers' AddressSanitizer, a page fault per page for every input). One segmentation at a
+// time per thread uses them (segment() does not nest).
+struct Tables {
+  std::vector<State> states;
+  std::vector<bool> tied;
+  std::vector<bool> labelled;
+  std::vector<std::size_t> label_ends;
+  std::vector<signed char> classes;
+  // Tables larger than this are given back after use: a text that large is rare.
+  static constexpr std::size_t kKeptStates = 1 << 16;
+};
+
+Tables& tables() {
+  thread_local Tables kept;
+  return kept;
+}
+
 class Segmenter {
 public:
   Segmenter(const Stream& s, const ColumnModel& m, std::size_t begin, std::size_t end)
-      : s_(s), begin_(begin), end_(end) {
+      : s_(s), begin_(begin), end_(end), states_(tables().states), labelled_(tables().labelled),
+        tied_(tables().tied), label_ends_(tables().label_ends), classes_(tables().classes) {
     fields_.push_back(Column::Name);
     fields_.insert(fields_.end(), m.columns.begin(), m.columns.end());
     model_ = &m;
     scheme_ = std::find(m.columns.begin(), m.columns.end(), Column::Target) == m.columns.end();
-    states_.resize((end - begin + 1) * fields_.size());
-    tied_.resize(states_.size());
-    labelled_.resize(end - begin + 1);
-    label_ends_.resize(end - begin + 1);
+    states_.assign((end - begin + 1) * fields_.size(), State{});
+    tied_.assign(states_.size(), false);
+    labelled_.assign(end - begin + 1, false);
+    label_ends_.assign(end - begin + 1, 0);
     for (std::size_t p = begin; p < end; ++p) {
       label_ends_[p - begin] = label_at(s, p, scheme_).end;
       labelled_[p - begin] = label_ends_[p - begin] != 0;
     }
+    classes_.clear();
     classes_.reserve(s.size());
     for (const Atom& a : s.atoms) {
       classes_.push_back(char_class(a));
       keys_whole_ = keys_whole_ && !ziping::text::first_invalid_utf8(a.key);
     }
+  }
+
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+  ~Segmenter() {
+    if (states_.size() > Tables::kKeptStates) tables() = Tables{};
   }
 
   StreamTable run() {
@@ -359,14 +386,15 @@ private:
   std::vector<Column> fields_;
   const ColumnModel* model_ = nullptr;
   bool scheme_ = false;
-  std::vector<State> states_;
-  std::vector<bool> labelled_;          // a level label starts at this atom
-  std::vector<bool> tied_;              // a row end reached by two readings of the same score
-  std::vector<std::size_t> label_ends_; // label_at(p).end: atom after a level label at p, or 0
-  std::vector<signed char> classes_;    // char_class of every atom
-  std::string text_;                    // spans()' text, its buffer kept from span to span
-  RowSoFar row_;                        // the row a span updates, its buffers kept too
-  bool keys_whole_ = true;              // every atom's key is whole UTF-8 (SpanFacts may add them)
+  // In tables(), reused from segmentation to segmentation:
+  std::vector<State>& states_;
+  std::vector<bool>& labelled_;          // a level label starts at this atom
+  std::vector<bool>& tied_;              // a row end reached by two readings of the same score
+  std::vector<std::size_t>& label_ends_; // label_at(p).end: atom after a level label at p, or 0
+  std::vector<signed char>& classes_;    // char_class of every atom
+  std::string text_;                     // spans()' text, its buffer kept from span to span
+  RowSoFar row_;                         // the row a span updates, its buffers kept too
+  bool keys_whole_ = true;               // every atom's key is whole UTF-8 (SpanFacts may add them)
   // fit_value of the spans from memo_start_ on, by length (max_length of a value column).
   static constexpr std::size_t kValueSpan = 40;
   std::size_t memo_start_ = std::size_t(-1);
