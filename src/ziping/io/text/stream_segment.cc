@@ -4,6 +4,7 @@
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
+#include "ziping/io/text/stream_ocr.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -100,7 +101,7 @@ public:
     tied_.resize(states_.size());
     labelled_.resize(end - begin + 1);
     for (std::size_t p = begin; p < end; ++p)
-      labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
+      labelled_[p - begin] = label_at(s, p, scheme_).end != 0 && !label_at(s, p, scheme_).glued;
   }
 
   StreamTable run() {
@@ -140,6 +141,7 @@ private:
   double end_bonus(std::size_t q) const {
     if (q >= end_) return 0.5;
     const Atom& a = s_.atoms[q];
+    if (a.gap == Gap::None && cuts_date(q)) return -3.0;
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
     if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
@@ -158,6 +160,8 @@ private:
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
     if (at(p, 0).step == Step::Field) return 0;
     if (at(p, 0).step == Step::Skip && is_ideograph(s_.atoms[p - 1])) return 0;
+    // A label printed run into the name ended where its vocabulary word does.
+    if (at(p, 0).step == Step::Label && label_at(s_, at(p, 0).from, scheme_).glued) return 0;
     return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
   }
 
@@ -180,9 +184,23 @@ private:
     return penalty;
   }
 
+  // A label run into the name after it (财务管理财务管理制度有效性) stands only between rows,
+  // and counts for less than one a separator or its points end.
+  double label_gain(std::size_t p, const StreamLabel& label) const {
+    if (!label.glued) return 0.6;
+    const State& before = states_[std::size_t(index(p, 0))];
+    if (is_cell(before.step)) return 0.3;
+    bool under_level1 = before.step == Step::Label &&
+                        label_at(s_, before.from, scheme_).level == LabelLevel::Level1;
+    return under_level1 ? 0.3 : kImpossible;
+  }
+
   void row_start(std::size_t p) {
     StreamLabel label = label_at(s_, p, scheme_);
-    if (label.end != 0 && label.end <= end_) offer(p, 0, label.end, 0, 0.6, Step::Label, {});
+    if (label.end != 0 && label.end <= end_) {
+      double gain = label_gain(p, label);
+      if (gain > kImpossible / 2) offer(p, 0, label.end, 0, gain, Step::Label, {});
+    }
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
     offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
@@ -215,8 +233,16 @@ private:
                       : c == Column::Unit        ? -0.5
                                                  : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
+    // A row that goes on with its 得分 was filled in: its target is likelier the empty cell.
+    if (c == Column::Actual && !printed && !at(p, f).row.target_key.empty() && p < end_ &&
+        char_class(s_.atoms[p]) == 1 && next_field(f) == Column::Score)
+      empty -= 0.5;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
+  }
+
+  Column next_field(std::size_t f) const {
+    return f + 1 < fields_.size() ? fields_[f + 1] : Column::Name;
   }
 
   // A row cut off by the end of the text: its missing cells are empty.
@@ -247,6 +273,12 @@ private:
       return;              // a label is no name or remark
     std::string text;      // s_.text(p, q), grown one atom at a time instead of rebuilt per end
     int labels_inside = 0; // a name that runs over a level label is rows read together
+    // After a label run into it, a name of three characters or less is more likely a name's
+    // tail than a name (绩效目标 | 合理性).
+    std::size_t shortest = c == Column::Name && at(p, 0).step == Step::Label &&
+                                   label_at(s_, at(p, 0).from, scheme_).glued
+                               ? 4
+                               : 0;
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
       if (q - 1 > p && last.gap != Gap::None) text += ' ';
@@ -256,19 +288,58 @@ private:
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
+      if (q - p < shortest) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
       std::string_view k = s_.key_view(p, q);
+      if (value && ends_in_placeholder_row(p, q)) continue;
       double fit = fit_column(c, text, k);
       if (fit <= kImpossible / 2) continue;
       RowSoFar row = at(p, f).row;
-      fit += arithmetic(c, k, row);
+      fit += arithmetic(c, k, row) + value_cut(p, q, c);
       if (fit <= kImpossible / 2) continue;
       land(p, f, q,
            fit + inner + end_bonus(q) + start_penalty(p, c) + row_number_penalty(p, c) -
                2.0 * labels_inside,
            Step::Field, std::move(row));
     }
+  }
+
+  // Where a target ends and the actual begins. A whole value printed twice (符合要求符合要求,
+  // 2021年12月完成2021年12月完成: met as planned) is the strongest sign the text gives. Short of
+  // that, a target ending inside a run of words the actual goes on with is a cut the print gives
+  // no sign of, unless the target is a dash placeholder (一, —).
+  double value_cut(std::size_t p, std::size_t q, Column c) const {
+    if (c != Column::Target && c != Column::Adjusted) return 0;
+    if (q >= end_ || s_.atoms[q].gap != Gap::None) return 0;
+    std::string_view k = s_.key_view(p, q);
+    std::size_t twice = q + (q - p);
+    // (Figures alone, "100%100%", part where their kinds change; words need the sign.)
+    bool words = std::any_of(s_.atoms.begin() + long(p), s_.atoms.begin() + long(q), is_ideograph);
+    if (words && q - p >= 3 && twice <= end_ && s_.key_view(q, twice) == k) return 2.0;
+    const Atom& last = s_.atoms[q - 1];
+    bool inside_sentence = is_ideograph(last) || last.key == "、" || last.key == ",";
+    if (!inside_sentence || !is_ideograph(s_.atoms[q])) return 0;
+    return is_dash_placeholder(k) ? 0 : -2.0;
+  }
+
+  // "…8指标2:": the value ends before a template's placeholder row "指标2:" begins.
+  bool ends_in_placeholder_row(std::size_t p, std::size_t q) const {
+    if (q < p + 3 || !s_.key_view(q - 2, q).ends_with("指标")) return false;
+    std::size_t after = skippable_at(s_, q - 2, end_, *model_);
+    return after != 0 && s_.key_view(q - 2, after).ends_with(":");
+  }
+
+  // A date is one cell: "2021年|12月", "12|月" are cuts through one.
+  bool cuts_date(std::size_t q) const {
+    auto digit = [&](std::size_t i) { return i < end_ && char_class(s_.atoms[i]) == 1; };
+    const std::string& before = s_.atoms[q - 1].key;
+    const std::string& after = s_.atoms[q].key;
+    if (digit(q - 1) && (after == "年" || after == "月" || after == "日")) return true;
+    if ((before != "年" && before != "月") || !digit(q)) return false;
+    std::size_t i = q;
+    while (digit(i)) ++i;
+    return i < end_ && (s_.atoms[i].key == "月" || s_.atoms[i].key == "日");
   }
 
   // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
