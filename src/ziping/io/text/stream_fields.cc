@@ -9,6 +9,7 @@
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
+#include "ziping/io/text/stream_ocr.h"
 #include "ziping/num/decimal.h"
 #include "ziping/text/utf8.h"
 #include "ziping/value/value.h"
@@ -154,6 +155,11 @@ bool is_unit(std::string_view u) {
   if (u.empty()) return true;
   if (u == "%" || u == "‰" || u == "%以上"sv || u == "%以内"sv || u == "%以下"sv) return true;
   if (more_code_points_than(u, 3) && u.find('/') == std::string_view::npos) return false;
+  if (u.ends_with("指标")) return false; // "5指标2:": a figure, then a template's placeholder
+  // "人IO": a unit, then a number OCR printed in letters.
+  if (std::size_t latin = u.find_first_of("IlOo");
+      latin != std::string_view::npos && latin > 0 && has_cjk(u.substr(0, latin)))
+    return false;
   std::size_t pos = 0;
   while (pos < u.size()) {
     char32_t cp = ziping::text::next_code_point(u, pos);
@@ -170,6 +176,16 @@ bool ends_with_comparator(std::string_view k) {
   // ≥, ≤ and ═ are E2 xx xx.
   if (k.size() < 3 || k[k.size() - 3] != '\xE2') return false;
   return k.ends_with("≥"sv) || k.ends_with("≤"sv) || k.ends_with("═"sv);
+}
+
+// The words after a figure begin with its unit ("12月完成", "3个乡镇"); "2可行性" is a 分值
+// run into the name after it.
+bool starts_with_unit(std::string_view words) {
+  if (words.empty() || !has_cjk(words.substr(0, 3))) return false;
+  for (std::size_t n : {std::size_t(6), std::size_t(3)}) {
+    if (words.size() >= n && value::lookup_unit(words.substr(0, n))) return true;
+  }
+  return false;
 }
 
 constexpr std::array kValueUnits = {"%"sv,    "万元"sv, "元"sv,   "个"sv,     "人"sv, "次"sv,
@@ -293,7 +309,7 @@ double fit_value(std::string_view k, const SpanFacts& facts) {
   // ",记满分": the cut went through one.
   if (starts(k, ".") || starts(k, ",") || starts(k, ";") || starts(k, "、") || starts(k, "。"))
     return kImpossible;
-  if (is_placeholder(k)) return 0.5;
+  if (is_placeholder(k) || is_dash_placeholder(k)) return 0.5;
   std::string_view rest = strip_comparator(k);
   bool comparator = rest.size() < k.size();
   if (rest.empty()) return kImpossible;
@@ -304,7 +320,7 @@ double fit_value(std::string_view k, const SpanFacts& facts) {
     // A figure with words after it ("2021年12月完成"); never a figure run into more figures
     // ("2.512.5完成…": a second decimal point).
     if (!is_unit(unit))
-      return facts.key_points <= 20 && has_cjk(unit.substr(0, 3)) &&
+      return facts.key_points <= 20 && starts_with_unit(unit) &&
                      unit.find(':') == std::string_view::npos
                  ? 0.3
                  : kImpossible;
@@ -316,9 +332,11 @@ double fit_value(std::string_view k, const SpanFacts& facts) {
   // A percent sign with no figure before it ("经费变动率%") ends a name and its unit cell.
   if (ends(rest, "%")) return kImpossible;
   if (is_quality_word(rest)) return 1.8;
-  if (facts.key_cjk == 0) return kImpossible;
+  if (facts.key_cjk == 0 || k == "指标") return kImpossible; // "指标" of a placeholder "指标2:"
   std::size_t n = facts.key_points;
   if (n == 1) return kImpossible; // one character of a word cut through ("孕产|妇")
+  // Words with a bare figure run onto them ("适当性2"): the next row's 分值 or this one's.
+  if (ends_with_glued_figure(k)) return n <= 12 ? -1.2 : -1.7;
   if (n <= 12) return 0.8;
   if (n <= 40) return 0.3;
   return kImpossible;
@@ -371,6 +389,9 @@ double fit_name(std::string_view text, std::string_view k, const SpanFacts& fact
 double fit_number(std::string_view k, double max) {
   if (ends(k, "分")) k.remove_suffix("分"sv.size());
   if (k.empty() || k.size() > 7) return kImpossible;
+  // Letters for digits ("IO" for 10) where a number is expected: worth less than digits.
+  if (auto digits = ocr_digits(k))
+    return fit_number(*digits, max) > kImpossible / 2 ? 1.0 : kImpossible;
   if (k.size() > 1 && k[0] == '0' && k[1] != '.') return kImpossible;
   std::size_t dot = k.find('.');
   if (dot != std::string_view::npos && k.size() - dot - 1 > 2) return kImpossible;

@@ -5,6 +5,7 @@
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
+#include "ziping/io/text/stream_ocr.h"
 #include "ziping/text/utf8.h"
 
 namespace ziping::io::text::stream {
@@ -123,8 +124,10 @@ public:
     labelled_.assign(end - begin + 1, false);
     label_ends_.assign(end - begin + 1, 0);
     for (std::size_t p = begin; p < end; ++p) {
-      label_ends_[p - begin] = label_at(s, p, scheme_).end;
-      labelled_[p - begin] = label_ends_[p - begin] != 0;
+      StreamLabel label = label_at(s, p, scheme_);
+      label_ends_[p - begin] = label.end;
+      // A label run into the name after it is no reason to stop a name or remark at it.
+      labelled_[p - begin] = label.end != 0 && !label.glued;
     }
     classes_.clear();
     classes_.reserve(s.size());
@@ -183,6 +186,7 @@ private:
   double end_bonus(std::size_t q) const {
     if (q >= end_) return 0.5;
     const Atom& a = s_.atoms[q];
+    if (a.gap == Gap::None && cuts_date(q)) return -3.0;
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
     if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
@@ -201,6 +205,8 @@ private:
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
     if (at(p, 0).step == Step::Field) return 0;
     if (at(p, 0).step == Step::Skip && is_ideograph(s_.atoms[p - 1])) return 0;
+    // A label printed run into the name ended where its vocabulary word does.
+    if (at(p, 0).step == Step::Label && label_at(s_, at(p, 0).from, scheme_).glued) return 0;
     return classes_[p - 1] == classes_[p] ? -1.5 : 0;
   }
 
@@ -228,9 +234,22 @@ private:
       in.penalty -= g == Gap::Cell ? 1.0 : 0.05;
   }
 
+  // A label run into the name after it (财务管理财务管理制度有效性) stands only between rows,
+  // and counts for less than one a separator or its points end.
+  double label_gain(std::size_t p, const StreamLabel& label) const {
+    if (!label.glued) return 0.6;
+    const State& before = states_[std::size_t(index(p, 0))];
+    if (is_cell(before.step)) return 0.3;
+    bool under_level1 = before.step == Step::Label &&
+                        label_at(s_, before.from, scheme_).level == LabelLevel::Level1;
+    return under_level1 ? 0.3 : kImpossible;
+  }
+
   void row_start(std::size_t p) {
-    std::size_t label_end = label_ends_[p - begin_];
-    if (label_end != 0 && label_end <= end_) offer(p, 0, label_end, 0, 0.6, Step::Label, {});
+    if (std::size_t label_end = label_ends_[p - begin_]; label_end != 0 && label_end <= end_) {
+      double gain = label_gain(p, label_at(s_, p, scheme_));
+      if (gain > kImpossible / 2) offer(p, 0, label_end, 0, gain, Step::Label, {});
+    }
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
     offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
@@ -263,8 +282,16 @@ private:
                       : c == Column::Unit        ? -0.5
                                                  : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
+    // A row that goes on with its 得分 was filled in: its target is likelier the empty cell.
+    if (c == Column::Actual && !printed && !at(p, f).row.target_key.empty() && p < end_ &&
+        char_class(s_.atoms[p]) == 1 && next_field(f) == Column::Score)
+      empty -= 0.5;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
+  }
+
+  Column next_field(std::size_t f) const {
+    return f + 1 < fields_.size() ? fields_[f + 1] : Column::Name;
   }
 
   // A row cut off by the end of the text: its missing cells are empty.
@@ -308,6 +335,12 @@ private:
     }
     // Neither depends on where the span ends.
     double start = start_penalty(p, c), numbered = row_number_penalty(p, c);
+    // After a label run into it, a name of three characters or less is more likely a name's
+    // tail than a name (绩效目标 | 合理性).
+    std::size_t shortest = c == Column::Name && at(p, 0).step == Step::Label &&
+                                   label_at(s_, at(p, 0).from, scheme_).glued
+                               ? 4
+                               : 0;
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
       if (q - 1 > p && last.gap != Gap::None) {
@@ -323,8 +356,10 @@ private:
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
+      if (q - p < shortest) continue;
       if (inner.impossible) break;
       std::string_view k = s_.key_view(p, q);
+      if (value && ends_in_placeholder_row(p, q)) continue;
       double fit;
       // The three value columns fit the same span alike: computed once per span.
       if (value && value_fits_known_[q - p - 1]) {
@@ -338,18 +373,57 @@ private:
       }
       if (fit <= kImpossible / 2) continue;
       // Only 分值, 年度指标值 and 得分系数 change the row; the other columns read it.
+      // (For those, arithmetic() is 0.)
       const RowSoFar* row = &at(p, f).row;
       if (updates_row(c)) {
         row_ = *row;
         update_row(c, k, row_);
         row = &row_;
+        fit += value_cut(p, q, c);
       } else {
-        fit += arithmetic(c, k, *row);
-        if (fit <= kImpossible / 2) continue;
+        fit += arithmetic(c, k, *row) + value_cut(p, q, c);
       }
+      if (fit <= kImpossible / 2) continue;
       land(p, f, q, fit + inner.penalty + end_bonus(q) + start + numbered - 2.0 * labels_inside,
            Step::Field, *row);
     }
+  }
+
+  // Where a target ends and the actual begins. A whole value printed twice (符合要求符合要求,
+  // 2021年12月完成2021年12月完成: met as planned) is the strongest sign the text gives. Short of
+  // that, a target ending inside a run of words the actual goes on with is a cut the print gives
+  // no sign of, unless the target is a dash placeholder (一, —).
+  double value_cut(std::size_t p, std::size_t q, Column c) const {
+    if (c != Column::Target && c != Column::Adjusted) return 0;
+    if (q >= end_ || s_.atoms[q].gap != Gap::None) return 0;
+    std::string_view k = s_.key_view(p, q);
+    std::size_t twice = q + (q - p);
+    // (Figures alone, "100%100%", part where their kinds change; words need the sign.)
+    bool words = std::any_of(s_.atoms.begin() + long(p), s_.atoms.begin() + long(q), is_ideograph);
+    if (words && q - p >= 3 && twice <= end_ && s_.key_view(q, twice) == k) return 2.0;
+    const Atom& last = s_.atoms[q - 1];
+    bool inside_sentence = is_ideograph(last) || last.key == "、" || last.key == ",";
+    if (!inside_sentence || !is_ideograph(s_.atoms[q])) return 0;
+    return is_dash_placeholder(k) ? 0 : -2.0;
+  }
+
+  // "…8指标2:": the value ends before a template's placeholder row "指标2:" begins.
+  bool ends_in_placeholder_row(std::size_t p, std::size_t q) const {
+    if (q < p + 3 || !s_.key_view(q - 2, q).ends_with("指标")) return false;
+    std::size_t after = skippable_at(s_, q - 2, end_, *model_);
+    return after != 0 && s_.key_view(q - 2, after).ends_with(":");
+  }
+
+  // A date is one cell: "2021年|12月", "12|月" are cuts through one.
+  bool cuts_date(std::size_t q) const {
+    auto digit = [&](std::size_t i) { return i < end_ && char_class(s_.atoms[i]) == 1; };
+    const std::string& before = s_.atoms[q - 1].key;
+    const std::string& after = s_.atoms[q].key;
+    if (digit(q - 1) && (after == "年" || after == "月" || after == "日")) return true;
+    if ((before != "年" && before != "月") || !digit(q)) return false;
+    std::size_t i = q;
+    while (digit(i)) ++i;
+    return i < end_ && (s_.atoms[i].key == "月" || s_.atoms[i].key == "日");
   }
 
   static bool updates_row(Column c) {
