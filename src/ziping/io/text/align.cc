@@ -168,66 +168,80 @@ CellShape shape_of(std::string_view text) {
 
 Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<AlignColumn>& columns,
                       bool positional, bool anchored) {
-  const std::size_t n = cells.size(), m = columns.size();
-  // best[i][j][open]: i cells read, j columns passed; open = cell i-1 went to column j-1.
-  struct Step {
-    int score = kImpossible;
-    int from_j = -1;
-    int from_open = 0;
-    int action = 0; // 0 skip cell, 1 place in column j-1, 2 join, 3 skip column
-  };
-  std::vector<Step> table((n + 1) * (m + 1) * 2);
-  auto at = [&](std::size_t i, std::size_t j, int open) -> Step& {
-    return table[(i * (m + 1) + j) * 2 + std::size_t(open)];
-  };
+  GrowingAlignment growing(columns, positional, anchored);
+  for (const AlignInput& cell : cells) growing.push(cell);
+  return growing.alignment();
+}
+
+GrowingAlignment::GrowingAlignment(std::vector<AlignColumn> columns, bool positional, bool anchored)
+    : columns_(std::move(columns)), positional_(positional), anchored_(anchored) {
+  table_.assign((columns_.size() + 1) * 2, Step{kImpossible});
   at(0, 0, 0).score = 0;
-  auto relax = [&](std::size_t i, std::size_t j, int open, int score, int from_j, int from_open,
-                   int action) {
-    Step& step = at(i, j, open);
-    if (score > step.score) step = {score, from_j, from_open, action};
-  };
-  for (std::size_t i = 0; i <= n; ++i) {
-    for (std::size_t j = 0; j <= m; ++j) {
-      for (int open = 0; open < 2; ++open) {
-        const Step current = at(i, j, open);
-        if (current.score == kImpossible) continue;
-        // Leave column j empty.
-        if (j < m) {
-          int cost = columns[j].type == Column::Name ? kNameMissing : 0;
-          relax(i, j + 1, 0, current.score + cost, int(j), open, 3);
+  steps_from(0, false);
+}
+
+void GrowingAlignment::relax(std::size_t i, std::size_t j, int open, int score, int from_j,
+                             int from_open, int action) {
+  Step& step = at(i, j, open);
+  if (score > step.score) step = {score, from_j, from_open, action};
+}
+
+void GrowingAlignment::push(const AlignInput& cell) {
+  cells_.push_back(cell);
+  std::size_t n = cells_.size();
+  table_.resize((n + 1) * (columns_.size() + 1) * 2, Step{kImpossible});
+  // Row n - 1 was the last: its empty columns are taken already (offered again, they change
+  // nothing: a step is replaced only by a strictly better one); now its cell's steps.
+  steps_from(n - 1, true);
+  steps_from(n, false);
+}
+
+void GrowingAlignment::steps_from(std::size_t i, bool with_cell) {
+  const std::size_t m = columns_.size();
+  for (std::size_t j = 0; j <= m; ++j) {
+    for (int open = 0; open < 2; ++open) {
+      const Step current = at(i, j, open);
+      if (current.score == kImpossible) continue;
+      // Leave column j empty.
+      if (j < m) {
+        int cost = columns_[j].type == Column::Name ? kNameMissing : 0;
+        relax(i, j + 1, 0, current.score + cost, int(j), open, 3);
+      }
+      if (!with_cell) continue;
+      const AlignInput& cell = cells_[i];
+      // Skip cell i.
+      relax(i + 1, j, 0, current.score + (cell.shape.empty ? 0 : kUnplaced), int(j), open, 0);
+      if (cell.shape.empty) {
+        // An empty cell may hold its own column's place (keeps aligned rows aligned).
+        if (positional_ && j < m && cell.index == columns_[j].index)
+          relax(i + 1, j + 1, 1, current.score + 1, int(j), open, 1);
+        continue;
+      }
+      // Place cell i in column j.
+      if (j < m) {
+        int score = compat(columns_[j].type, cell.shape);
+        if (positional_) {
+          // Anchored: the row's name stands at (or was shifted to) its header column, so
+          // the other cells' positions are evidence worth more than their looks.
+          if (cell.index == columns_[j].index)
+            score += anchored_ ? kAtAnchoredPosition : kAtPosition;
+          else if (cell.from_end >= 0 && cell.from_end == columns_[j].from_end)
+            score += kAtEndPosition;
         }
-        if (i == n) continue;
-        const AlignInput& cell = cells[i];
-        // Skip cell i.
-        relax(i + 1, j, 0, current.score + (cell.shape.empty ? 0 : kUnplaced), int(j), open, 0);
-        if (cell.shape.empty) {
-          // An empty cell may hold its own column's place (keeps aligned rows aligned).
-          if (positional && j < m && cell.index == columns[j].index)
-            relax(i + 1, j + 1, 1, current.score + 1, int(j), open, 1);
-          continue;
-        }
-        // Place cell i in column j.
-        if (j < m) {
-          int score = compat(columns[j].type, cell.shape);
-          if (positional) {
-            // Anchored: the row's name stands at (or was shifted to) its header column, so
-            // the other cells' positions are evidence worth more than their looks.
-            if (cell.index == columns[j].index)
-              score += anchored ? kAtAnchoredPosition : kAtPosition;
-            else if (cell.from_end >= 0 && cell.from_end == columns[j].from_end)
-              score += kAtEndPosition;
-          }
-          relax(i + 1, j + 1, 1, current.score + score, int(j), open, 1);
-        }
-        // Join cell i onto cell i-1 in column j-1 (sequence rows).
-        if (!positional && open == 1 && j > 0 && is_text_column(columns[j - 1].type)) {
-          int score = kJoin;
-          if (cell.shape.unit) score = 1;
-          relax(i + 1, j, 1, current.score + score, int(j), open, 2);
-        }
+        relax(i + 1, j + 1, 1, current.score + score, int(j), open, 1);
+      }
+      // Join cell i onto cell i-1 in column j-1 (sequence rows).
+      if (!positional_ && open == 1 && j > 0 && is_text_column(columns_[j - 1].type)) {
+        int score = kJoin;
+        if (cell.shape.unit) score = 1;
+        relax(i + 1, j, 1, current.score + score, int(j), open, 2);
       }
     }
   }
+}
+
+Alignment GrowingAlignment::alignment() const {
+  const std::size_t n = cells_.size(), m = columns_.size();
   // Best end state.
   int best_open = 0;
   for (int open = 0; open < 2; ++open) {
@@ -248,7 +262,7 @@ Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<Al
       break;
     case 1:
       --i;
-      if (!cells[i].shape.empty) result.column_of[i] = int(j) - 1;
+      if (!cells_[i].shape.empty) result.column_of[i] = int(j) - 1;
       break;
     case 2:
       --i;

@@ -62,4 +62,41 @@ struct Alignment {
 Alignment align_cells(const std::vector<AlignInput>& cells, const std::vector<AlignColumn>& columns,
                       bool positional, bool anchored = false);
 
+// The same programme over a growing sequence of cells: the alignment of the cells pushed so far
+// can be asked for after every push. The programme's rows for the first n cells do not depend
+// on the cells after them, so each push adds one row instead of aligning the whole sequence
+// again (segment.cc aligns every candidate row [k, i) of a cell stream). align_cells is this,
+// with every cell pushed.
+class GrowingAlignment {
+public:
+  GrowingAlignment(std::vector<AlignColumn> columns, bool positional, bool anchored = false);
+  void push(const AlignInput& cell);
+  std::size_t size() const { return cells_.size(); }
+  Alignment alignment() const;
+
+private:
+  struct Step {
+    int score;
+    int from_j = -1;
+    int from_open = 0;
+    int action = 0; // 0 skip cell, 1 place in column j-1, 2 join, 3 skip column
+  };
+  Step& at(std::size_t i, std::size_t j, int open) {
+    return table_[(i * (columns_.size() + 1) + j) * 2 + std::size_t(open)];
+  }
+  const Step& at(std::size_t i, std::size_t j, int open) const {
+    return table_[(i * (columns_.size() + 1) + j) * 2 + std::size_t(open)];
+  }
+  void relax(std::size_t i, std::size_t j, int open, int score, int from_j, int from_open,
+             int action);
+  // The steps out of row i: columns left empty, and (when cell i is there) cell i's.
+  void steps_from(std::size_t i, bool with_cell);
+
+  std::vector<AlignColumn> columns_;
+  bool positional_, anchored_;
+  std::vector<AlignInput> cells_;
+  std::vector<Step> table_; // best[i][j][open]: i cells read, j columns passed; open = cell i-1
+                            // went to column j-1
+};
+
 } // namespace ziping::io::text

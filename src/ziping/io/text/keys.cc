@@ -2,8 +2,7 @@
 
 #include <climits>
 #include <memory>
-
-#include <unordered_map>
+#include <vector>
 
 #include "ziping/text/utf8.h"
 #include "ziping/value/icu_runtime.h"
@@ -146,12 +145,20 @@ std::size_t code_point_count(std::string_view text) {
   return count;
 }
 
-// Character by character, each transliterated once per thread and remembered: labels and header
-// words are recognised per character (Hant-Hans's few phrase rules do not matter for them), and
-// running the transliterator on every cell costs a hundred times more than a lookup.
+// Character by character, each transliterated once per thread and remembered (in a table of
+// slots: a character met again after another took its slot is transliterated again): labels and
+// header words are recognised per character (Hant-Hans's few phrase rules do not matter for them),
+// and running the transliterator on every cell costs a hundred times more than a lookup.
 std::string simplified(std::string_view text) {
   if (is_ascii(text)) return std::string(text);
-  thread_local std::unordered_map<char32_t, std::string> cache;
+  // A fixed table of slots by code point, as key() keeps its texts (below).
+  struct CodePointSlot {
+    char32_t cp = 0;
+    std::string text; // a character or two: never allocates
+    bool used = false;
+  };
+  static constexpr std::size_t kCodePointSlots = 4096;
+  thread_local std::vector<CodePointSlot> cache(kCodePointSlots);
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
@@ -162,15 +169,16 @@ std::string simplified(std::string_view text) {
       out.append(text.substr(start, pos - start));
       continue;
     }
-    auto it = cache.find(cp);
-    if (it == cache.end()) {
+    CodePointSlot& slot = cache[cp % kCodePointSlots];
+    if (!slot.used || slot.cp != cp) {
       // Without a Hant-Hans transliterator in ICU the text stays as written.
       std::optional<std::string> mapped = value::icu_runtime::hant_to_hans(cp);
       if (!mapped) return std::string(text);
-      if (cache.size() > 65536) cache.clear();
-      it = cache.emplace(cp, std::move(*mapped)).first;
+      slot.cp = cp;
+      slot.text = std::move(*mapped);
+      slot.used = true;
     }
-    out += it->second;
+    out += slot.text;
   }
   return out;
 }
@@ -183,13 +191,23 @@ static std::string compute_key(std::string_view text);
 
 std::string key(std::string_view text) {
   if (code_point_count(text) > kMaxKeyCodePoints) return {};
-  // The same few hundred cells and words are asked about many times while a form is read.
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (auto it = cache.find(std::string(text)); it != cache.end()) return it->second;
-  if (cache.size() > 16384) cache.clear();
-  std::string& slot = cache[std::string(text)];
-  slot = compute_key(text);
-  return slot;
+  // The same few hundred cells and words are asked about many times while a form is read, so
+  // keys are remembered per thread: in a fixed table of slots, each text in the slot its hash
+  // picks, a newer one replacing it. Reused slots keep their strings' buffers, so after the
+  // first forms remembering allocates nothing new (a map grew a node per new text, and
+  // libFuzzer ran every input that left memory allocated a second time, looking for a leak).
+  struct Slot {
+    std::string text, key;
+    bool used = false;
+  };
+  static constexpr std::size_t kSlots = 8192;
+  thread_local std::vector<Slot> slots(kSlots);
+  Slot& slot = slots[std::hash<std::string_view>{}(text) % kSlots];
+  if (slot.used && slot.text == text) return slot.key;
+  slot.key = compute_key(text);
+  slot.text.assign(text);
+  slot.used = true;
+  return slot.key;
 }
 
 static std::string compute_key(std::string_view text) {

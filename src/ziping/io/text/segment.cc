@@ -1,6 +1,7 @@
 #include "ziping/io/text/segment.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 
 #include "ziping/io/text/align.h"
@@ -43,35 +44,43 @@ std::vector<Row> segment_indicator_cells(const std::vector<Cell>& cells,
     auto kind = classify_label(cell.text).kind;
     is_label.push_back(kind != LabelKind::None);
   }
-  // row_score(j, i): cells [j, i) as one row.
-  auto row_score = [&](std::size_t j, std::size_t i) {
-    int score = kRowCost;
-    std::size_t k = j;
-    while (k < i && is_label[k]) {
-      score += kLabel;
-      ++k;
-    }
-    if (k == i) return score; // a row of labels only (a heading)
-    std::vector<AlignInput> inputs;
-    for (std::size_t m = k; m < i; ++m) inputs.push_back({&cells[m], shapes[m], -1, -1});
-    Alignment alignment = align_cells(inputs, columns, false);
-    score += alignment.score;
-    bool weight = false, score_cell = false;
-    for (std::size_t m = 0; m < inputs.size(); ++m) {
-      int column = alignment.column_of[m];
-      if (column < 0) continue;
-      weight = weight || columns[std::size_t(column)].type == Column::Weight;
-      score_cell = score_cell || columns[std::size_t(column)].type == Column::Score;
-    }
-    if (!weight && !score_cell) score += kNoNumbers;
-    return score;
+  // A row [j, i): its leading labels [j, k), then cells [k, i) aligned to the columns. Every
+  // start k still within kMaxRow of i keeps its alignment growing with i (GrowingAlignment), so
+  // each candidate row costs one step of the programme rather than a whole alignment.
+  std::vector<std::size_t> after_labels(n + 1, n); // first cell at or after j that is no label
+  for (std::size_t j = n; j-- > 0;) after_labels[j] = is_label[j] ? after_labels[j + 1] : j;
+  struct Start {
+    std::size_t k;
+    GrowingAlignment cells;
+    int score = 0; // of [k, i) for the current i: alignment, and kNoNumbers without 分值/得分
   };
+  std::deque<Start> starts; // by k, ascending
   std::vector<Scored> best(n + 1);
   best[0].score = 0;
   for (std::size_t i = 1; i <= n; ++i) {
     std::size_t lowest = i > kMaxRow ? i - kMaxRow : 0;
+    while (!starts.empty() && starts.front().k < lowest) starts.pop_front();
+    if (!is_label[i - 1]) starts.push_back({i - 1, GrowingAlignment(columns, false)});
+    for (Start& start : starts) {
+      start.cells.push({&cells[i - 1], shapes[i - 1], -1, -1});
+      Alignment alignment = start.cells.alignment();
+      bool weight = false, score_cell = false;
+      for (int column : alignment.column_of) {
+        if (column < 0) continue;
+        weight = weight || columns[std::size_t(column)].type == Column::Weight;
+        score_cell = score_cell || columns[std::size_t(column)].type == Column::Score;
+      }
+      start.score = alignment.score + (!weight && !score_cell ? kNoNumbers : 0);
+    }
     for (std::size_t j = lowest; j < i; ++j) {
-      int candidate = best[j].score + row_score(j, i);
+      std::size_t k = std::min(after_labels[j], i);
+      int row = kRowCost + kLabel * int(k - j); // a row of labels only is a heading
+      if (k < i) {
+        auto start =
+            std::find_if(starts.begin(), starts.end(), [&](const Start& s) { return s.k == k; });
+        row += start->score;
+      }
+      int candidate = best[j].score + row;
       if (candidate > best[i].score) best[i] = {candidate, j};
     }
   }

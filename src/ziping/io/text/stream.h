@@ -97,6 +97,36 @@ double fit_value(std::string_view key);
 double fit_number(std::string_view key, double max);
 double fit_free_text(std::string_view key);
 double fit_column(Column column, std::string_view text, std::string_view key);
+
+// The whole-span facts the fits above read (counts, brackets, signs), gathered piece by piece.
+// The segmenter tries every end of a span from each start, growing the span one atom at a
+// time; keeping these up to date as it grows replaces several scans of the whole span per end
+// (the text reader's largest cost). Pieces must be whole UTF-8 sequences, so that counting
+// them one by one equals counting their concatenation (the segmenter checks its keys are).
+struct SpanFacts {
+  std::size_t key_points = 0;                    // code points of the key
+  std::size_t key_cjk = 0;                       // of them in U+3400..U+9FFF
+  int depth = 0;                                 // '(' less ')' so far
+  bool closed_unopened = false;                  // a ')' came with nothing open
+  std::size_t open_quotes = 0, close_quotes = 0; // “ and ”
+  bool sign = false;                             // '=', ';', '≥' or '≤'
+  bool scoring = false;                          // '(', 得 or 扣: scores_points may hold
+  std::size_t text_points = 0;                   // code points of the printed text
+  std::size_t text_bytes = 0;
+  std::size_t text_space = std::string_view::npos; // the printed text's first ' '
+
+  void add_key(std::string_view piece);
+  void add_text(std::string_view piece);
+  // Brackets opened and not closed, or closed and not opened: a cell boundary cut through them.
+  bool balanced() const { return !closed_unopened && depth == 0 && close_quotes <= open_quotes; }
+  static SpanFacts of(std::string_view text, std::string_view key);
+};
+// The same fits with the span's facts already gathered (equal to the ones above by
+// construction: those gather the facts and call these).
+double fit_name(std::string_view text, std::string_view key, const SpanFacts& facts);
+double fit_value(std::string_view key, const SpanFacts& facts);
+double fit_column(Column column, std::string_view text, std::string_view key,
+                  const SpanFacts& facts);
 // The unit a value ends with ("个", "%", "万元"), for matching target and actual.
 std::string unit_of(std::string_view key);
 // A 指标性质 cell that holds the target's comparator ("≥", "═") rather than 定量/定性.

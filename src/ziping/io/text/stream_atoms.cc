@@ -1,7 +1,7 @@
 // io/text/stream_atoms.cc — a Grid's cells as one stream of atoms (code points with keys and
 // separator evidence), and word matching over the keys.
 #include <algorithm>
-#include <unordered_map>
+#include <vector>
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/layout.h"
@@ -26,15 +26,25 @@ bool is_pinyin_letter(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
-// The key of one code point: simplified, then folded; cached, since ICU is slow per call.
+// The key of one code point: simplified, then folded; cached, since ICU is slow per call. In a
+// fixed table of slots by code point (as keys.cc's caches): a map grew a node for every new
+// character, and the fuzzers' leak check ran every input that grew it twice.
 const std::string& key_of(char32_t cp, std::string_view printed) {
-  thread_local std::unordered_map<char32_t, std::string> cache;
-  auto found = cache.find(cp);
-  if (found != cache.end()) return found->second;
+  struct Slot {
+    char32_t cp = 0;
+    std::string key;
+    bool used = false;
+  };
+  static constexpr std::size_t kSlots = 4096;
+  thread_local std::vector<Slot> cache(kSlots);
+  Slot& slot = cache[cp % kSlots];
+  if (slot.used && slot.cp == cp) return slot.key;
   std::string k = value::fold(is_cjk(cp) ? simplified(printed) : std::string(printed));
   if (k.size() == 1 && k[0] >= 'A' && k[0] <= 'Z') k[0] = char(k[0] - 'A' + 'a');
-  if (cache.size() > 20000) cache.clear();
-  return cache.emplace(cp, std::move(k)).first->second;
+  slot.cp = cp;
+  slot.key = std::move(k);
+  slot.used = true;
+  return slot.key;
 }
 
 struct Decoded {

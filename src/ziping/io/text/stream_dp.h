@@ -18,6 +18,7 @@ struct StreamLabel {
   std::string stem; // 产出, 数量, 社会效益 …; empty for a scheme label (决策, 目标设定)
   std::optional<num::Decimal> points;
   std::size_t end = 0; // atom after the label (0: none here)
+  bool glued = false;  // run into the text after it with no separator (a 决策/管理 二级)
 };
 
 // A 一级/二级 label at atom i (with its "(50分)"), or a scheme table's "决策 (20分)" when

@@ -3,10 +3,13 @@
 // The dynamic program (stream_rows.cc) adds these up; nothing here decides a row on its own.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
+#include "ziping/io/text/stream_ocr.h"
 #include "ziping/num/decimal.h"
 #include "ziping/text/utf8.h"
 #include "ziping/value/value.h"
@@ -15,6 +18,15 @@ namespace ziping::io::text::stream {
 namespace {
 
 using namespace std::string_view_literals;
+
+// starts_with / ends_with of a literal with its length known to the compiler: the library's
+// calls memcmp with a length known only at run time, and the fits ask of every span.
+template <std::size_t N> bool starts(std::string_view k, const char (&w)[N]) {
+  return k.size() >= N - 1 && std::memcmp(k.data(), w, N - 1) == 0;
+}
+template <std::size_t N> bool ends(std::string_view k, const char (&w)[N]) {
+  return k.size() >= N - 1 && std::memcmp(k.data() + (k.size() - (N - 1)), w, N - 1) == 0;
+}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -44,6 +56,16 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
+// code_points(text) > n, counting no further than n + 1.
+bool more_code_points_than(std::string_view text, std::size_t n) {
+  std::size_t seen = 0;
+  for (unsigned char c : text) {
+    seen += (c & 0xC0) != 0x80;
+    if (seen > n) return true;
+  }
+  return false;
+}
+
 // Comparators as folded keys, longest first.
 constexpr std::array kComparators = {
     "不少于"sv,   "不低于"sv, "不高于"sv, "不超过"sv, "不大于"sv, "不小于"sv, "大于等于"sv,
@@ -63,15 +85,47 @@ constexpr std::array kQualityWords = {
 
 // Compared by key: the simplification folds some characters (显著 → 显着).
 bool is_quality_word(std::string_view k) {
-  static const std::vector<std::string> keys = [] {
-    std::vector<std::string> out;
-    for (auto word : kQualityWords) out.push_back(key(word));
+  struct Words {
+    std::vector<std::string> keys;
+    std::size_t longest = 0; // a longer key is none of them
+  };
+  static const Words words = [] {
+    Words out;
+    for (auto word : kQualityWords) {
+      out.keys.push_back(key(word));
+      out.longest = std::max(out.longest, out.keys.back().size());
+    }
     return out;
   }();
-  return std::find(keys.begin(), keys.end(), k) != keys.end();
+  if (k.size() > words.longest) return false;
+  return std::find(words.keys.begin(), words.keys.end(), k) != words.keys.end();
+}
+
+// The bytes of the first UTF-8 sequence of `k` (as far as `k` has them) with their count.
+std::uint64_t first_sequence(std::string_view k) {
+  if (k.empty()) return 0;
+  auto lead = static_cast<unsigned char>(k[0]);
+  std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  length = std::min(length, k.size());
+  std::uint64_t out = length;
+  for (std::size_t i = 0; i < length; ++i) out = out << 8 | static_cast<unsigned char>(k[i]);
+  return out;
+}
+
+// A key that starts with a comparator starts with one of their first characters; the fits ask
+// of every span, and most start with none, so they are turned away before the word list.
+bool may_start_comparator(std::string_view k) {
+  static const auto firsts = [] {
+    std::array<std::uint64_t, kComparators.size()> out{};
+    for (std::size_t i = 0; i < kComparators.size(); ++i) out[i] = first_sequence(kComparators[i]);
+    return out;
+  }();
+  std::uint64_t first = first_sequence(k);
+  return std::find(firsts.begin(), firsts.end(), first) != firsts.end();
 }
 
 std::string_view strip_comparator(std::string_view k) {
+  if (!may_start_comparator(k)) return k;
   for (auto c : kComparators) {
     if (k.starts_with(c)) return k.substr(c.size());
   }
@@ -100,7 +154,12 @@ std::size_t number_length(std::string_view k) {
 bool is_unit(std::string_view u) {
   if (u.empty()) return true;
   if (u == "%" || u == "‰" || u == "%以上"sv || u == "%以内"sv || u == "%以下"sv) return true;
-  if (code_points(u) > 3 && u.find('/') == std::string_view::npos) return false;
+  if (more_code_points_than(u, 3) && u.find('/') == std::string_view::npos) return false;
+  if (u.ends_with("指标")) return false; // "5指标2:": a figure, then a template's placeholder
+  // "人IO": a unit, then a number OCR printed in letters.
+  if (std::size_t latin = u.find_first_of("IlOo");
+      latin != std::string_view::npos && latin > 0 && has_cjk(u.substr(0, latin)))
+    return false;
   std::size_t pos = 0;
   while (pos < u.size()) {
     char32_t cp = ziping::text::next_code_point(u, pos);
@@ -111,37 +170,43 @@ bool is_unit(std::string_view u) {
   return true;
 }
 
-// Brackets opened and not closed, or closed and not opened: a cell boundary cut through them.
-bool balanced(std::string_view k) {
-  int depth = 0;
-  for (char c : k) {
-    if (c == '(') ++depth;
-    if (c == ')' && --depth < 0) return false;
-  }
-  if (depth != 0) return false;
-  std::size_t open = 0, close = 0;
-  for (std::size_t at = k.find("“"); at != std::string_view::npos; at = k.find("“", at + 1)) ++open;
-  for (std::size_t at = k.find("”"); at != std::string_view::npos; at = k.find("”", at + 1))
-    ++close;
-  return close <= open;
+bool ends_with_comparator(std::string_view k) {
+  if (k.empty()) return false;
+  if (k.back() == '=' || k.back() == '>' || k.back() == '<') return true;
+  // ≥, ≤ and ═ are E2 xx xx.
+  if (k.size() < 3 || k[k.size() - 3] != '\xE2') return false;
+  return k.ends_with("≥"sv) || k.ends_with("≤"sv) || k.ends_with("═"sv);
 }
 
-bool ends_with_comparator(std::string_view k) {
-  for (auto c : {"≥"sv, "≤"sv, "="sv, ">"sv, "<"sv, "═"sv}) {
-    if (k.ends_with(c)) return true;
+// The words after a figure begin with its unit ("12月完成", "3个乡镇"); "2可行性" is a 分值
+// run into the name after it.
+bool starts_with_unit(std::string_view words) {
+  if (words.empty() || !has_cjk(words.substr(0, 3))) return false;
+  for (std::size_t n : {std::size_t(6), std::size_t(3)}) {
+    if (words.size() >= n && value::lookup_unit(words.substr(0, n))) return true;
   }
   return false;
 }
 
+constexpr std::array kValueUnits = {"%"sv,    "万元"sv, "元"sv,   "个"sv,     "人"sv, "次"sv,
+                                    "人次"sv, "米"sv,   "公里"sv, "平方米"sv, "户"sv, "家"sv,
+                                    "项"sv,   "天"sv,   "份"sv,   "篇"sv,     "场"sv, "所"sv};
+constexpr std::size_t kLongestValueUnit =
+    std::max_element(kValueUnits.begin(), kValueUnits.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() < b.size(); })
+        ->size();
+
 // The key ends in digits and a unit of measure ("…1020万元", "…95%").
 bool ends_with_value(std::string_view k) {
   std::size_t unit = k.size();
-  while (unit > 0 && !is_digit(k[unit - 1])) --unit;
+  while (unit > 0 && !is_digit(k[unit - 1])) {
+    --unit;
+    // Already longer than every unit below (most names end in no figure at all).
+    if (k.size() - unit > kLongestValueUnit) return false;
+  }
   if (unit == 0 || unit == k.size() || !is_unit(k.substr(unit))) return false;
   std::string_view u = k.substr(unit);
-  return u == "%" || u == "万元" || u == "元" || u == "个" || u == "人" || u == "次" ||
-         u == "人次" || u == "米" || u == "公里" || u == "平方米" || u == "户" || u == "家" ||
-         u == "项" || u == "天" || u == "份" || u == "篇" || u == "场" || u == "所";
+  return std::find(kValueUnits.begin(), kValueUnits.end(), u) != kValueUnits.end();
 }
 
 // The printed text ends in digits directly after a CJK character (no space between).
@@ -159,7 +224,7 @@ bool ends_with_glued_figure(std::string_view text) {
 bool scores_points(std::string_view k) {
   for (std::size_t at = k.find('('); at != std::string_view::npos; at = k.find('(', at + 1)) {
     std::size_t n = number_length(k.substr(at + 1));
-    if (n == 0 || !k.substr(at + 1 + n).starts_with("分)")) continue;
+    if (n == 0 || !starts(k.substr(at + 1 + n), "分)")) continue;
     std::size_t end = at + 1 + n + std::string_view("分)").size();
     if (end < k.size() || k.find("是否") != std::string_view::npos) return true;
   }
@@ -167,7 +232,7 @@ bool scores_points(std::string_view k) {
     for (std::size_t at = k.find(verb); at != std::string_view::npos; at = k.find(verb, at + 1)) {
       std::size_t i = at + verb.size();
       std::size_t n = number_length(k.substr(i));
-      if (n > 0 && k.substr(i + n).starts_with("分")) return true;
+      if (n > 0 && starts(k.substr(i + n), "分")) return true;
     }
   }
   return false;
@@ -175,12 +240,12 @@ bool scores_points(std::string_view k) {
 
 // The key without a leading "指标3:" / "指标3、" / "指标3" numbering.
 std::string_view without_numbering(std::string_view k) {
-  if (!k.starts_with("指标")) return k;
+  if (!starts(k, "指标")) return k;
   std::size_t i = std::string_view("指标").size();
   if (i >= k.size() || !is_digit(k[i])) return k.substr(k.size());
   while (i < k.size() && is_digit(k[i])) ++i;
-  if (k.substr(i).starts_with(":")) return k.substr(i + 1);
-  if (k.substr(i).starts_with("、")) return k.substr(i + std::string_view("、").size());
+  if (starts(k.substr(i), ":")) return k.substr(i + 1);
+  if (starts(k.substr(i), "、")) return k.substr(i + std::string_view("、").size());
   return k.substr(i);
 }
 
@@ -235,12 +300,16 @@ std::string unit_of(std::string_view k) {
 }
 
 double fit_value(std::string_view k) {
-  if (k.empty() || !balanced(k) || ends_with_comparator(k)) return kImpossible;
+  return fit_value(k, SpanFacts::of({}, k));
+}
+
+double fit_value(std::string_view k, const SpanFacts& facts) {
+  if (k.empty() || !facts.balanced() || ends_with_comparator(k)) return kImpossible;
   // A cell never starts with the punctuation that continues a figure or a sentence: ".5",
   // ",记满分": the cut went through one.
-  for (auto mark : {"."sv, ","sv, ";"sv, "、"sv, "。"sv})
-    if (k.starts_with(mark)) return kImpossible;
-  if (is_placeholder(k)) return 0.5;
+  if (starts(k, ".") || starts(k, ",") || starts(k, ";") || starts(k, "、") || starts(k, "。"))
+    return kImpossible;
+  if (is_placeholder(k) || is_dash_placeholder(k)) return 0.5;
   std::string_view rest = strip_comparator(k);
   bool comparator = rest.size() < k.size();
   if (rest.empty()) return kImpossible;
@@ -251,7 +320,7 @@ double fit_value(std::string_view k) {
     // A figure with words after it ("2021年12月完成"); never a figure run into more figures
     // ("2.512.5完成…": a second decimal point).
     if (!is_unit(unit))
-      return code_points(k) <= 20 && has_cjk(unit.substr(0, 3)) &&
+      return facts.key_points <= 20 && starts_with_unit(unit) &&
                      unit.find(':') == std::string_view::npos
                  ? 0.3
                  : kImpossible;
@@ -261,31 +330,36 @@ double fit_value(std::string_view k) {
   }
   if (comparator && !has_cjk(rest)) return kImpossible;
   // A percent sign with no figure before it ("经费变动率%") ends a name and its unit cell.
-  if (rest.ends_with("%")) return kImpossible;
+  if (ends(rest, "%")) return kImpossible;
   if (is_quality_word(rest)) return 1.8;
-  if (!has_cjk(k)) return kImpossible;
-  std::size_t n = code_points(k);
+  if (facts.key_cjk == 0 || k == "指标") return kImpossible; // "指标" of a placeholder "指标2:"
+  std::size_t n = facts.key_points;
   if (n == 1) return kImpossible; // one character of a word cut through ("孕产|妇")
+  // Words with a bare figure run onto them ("适当性2"): the next row's 分值 or this one's.
+  if (ends_with_glued_figure(k)) return n <= 12 ? -1.2 : -1.7;
   if (n <= 12) return 0.8;
   if (n <= 40) return 0.3;
   return kImpossible;
 }
 
 double fit_name(std::string_view text, std::string_view k) {
-  if (k.empty() || !has_cjk(k) || !balanced(k) || ends_with_comparator(k)) return kImpossible;
-  if (k.starts_with("(") || k.starts_with("…") || k.starts_with("."))
-    return kImpossible; // (50分), ……
+  return fit_name(text, k, SpanFacts::of(text, k));
+}
+
+double fit_name(std::string_view text, std::string_view k, const SpanFacts& facts) {
+  if (k.empty() || facts.key_cjk == 0 || !facts.balanced() || ends_with_comparator(k))
+    return kImpossible;
+  if (starts(k, "(") || starts(k, "…") || starts(k, ".")) return kImpossible; // (50分), ……
   if (strip_comparator(k).size() < k.size()) return kImpossible;
   std::size_t n = number_length(k);
   if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
   // A numbering alone ("指标9:", "指标") or a numbering's tail (":孕产妇") is no name.
-  if (k.starts_with(":") || k.starts_with("、") || k.ends_with(":") || k.ends_with("、"))
-    return kImpossible;
+  if (starts(k, ":") || starts(k, "、") || ends(k, ":") || ends(k, "、")) return kImpossible;
   if (std::string_view rest = without_numbering(k);
       rest.size() < k.size() && (code_points(rest) < 2 || !has_cjk(rest)))
     return kImpossible; // "指标9:0", "指标12:孕": the name was cut inside
   // "37442人 3", "4 4 指标4:…": a value cell is its first word.
-  if (std::size_t space = text.find(' '); space != std::string_view::npos) {
+  if (std::size_t space = facts.text_space; space != std::string_view::npos) {
     std::string_view first = text.substr(0, space);
     std::size_t m = number_length(first);
     if (m > 0 && is_unit(first.substr(m))) return kImpossible; // "4 4 指标4:…" too
@@ -293,24 +367,19 @@ double fit_name(std::string_view text, std::string_view k) {
   if (is_quality_word(k)) return 0.2;
   // "绩效指标预决算信息公开性": the table's heading cell run into the first name after it (a
   // name "绩效指标 明确性" keeps its space).
-  if (k.starts_with("绩效指标") && k.size() > std::string_view("绩效指标").size() &&
-      !text.starts_with("绩效指标 "))
+  if (starts(k, "绩效指标") && k.size() > std::string_view("绩效指标").size() &&
+      !starts(text, "绩效指标 "))
     return kImpossible;
-  std::size_t len = code_points(text);
-  if (len < 2 || len > 80 || cjk_count(k) < 2) return kImpossible;
+  std::size_t len = facts.text_points;
+  if (len < 2 || len > 80 || facts.key_cjk < 2) return kImpossible;
   double fit = len > 30 ? 1.0 - 0.03 * double(len - 30) : 1.0;
   // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
   // explanation or standard cell, not a name.
-  if (k.ends_with("。") || scores_points(k)) fit -= 2.0;
+  if (ends(k, "。") || (facts.scoring && scores_points(k))) fit -= 2.0;
   // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
-  for (auto sign : {"="sv, ";"sv, "≥"sv, "≤"sv}) {
-    if (k.find(sign) != std::string_view::npos) {
-      fit -= 2.0;
-      break;
-    }
-  }
+  if (facts.sign) fit -= 2.0;
   // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
-  if (std::size_t d = number_length(k); d > 0 && k.substr(d).starts_with("、")) fit -= 2.0;
+  if (std::size_t d = number_length(k); d > 0 && starts(k.substr(d), "、")) fit -= 2.0;
   // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it;
   // one that ends in a bare figure run onto its CJK ("申报的数量12.512.5"), the 分值 or values.
   if (ends_with_value(k)) return fit - 2.0;
@@ -318,8 +387,11 @@ double fit_name(std::string_view text, std::string_view k) {
 }
 
 double fit_number(std::string_view k, double max) {
-  if (k.ends_with("分")) k.remove_suffix("分"sv.size());
+  if (ends(k, "分")) k.remove_suffix("分"sv.size());
   if (k.empty() || k.size() > 7) return kImpossible;
+  // Letters for digits ("IO" for 10) where a number is expected: worth less than digits.
+  if (auto digits = ocr_digits(k))
+    return fit_number(*digits, max) > kImpossible / 2 ? 1.0 : kImpossible;
   if (k.size() > 1 && k[0] == '0' && k[1] != '.') return kImpossible;
   std::size_t dot = k.find('.');
   if (dot != std::string_view::npos && k.size() - dot - 1 > 2) return kImpossible;
@@ -340,19 +412,24 @@ double fit_free_text(std::string_view k) {
 }
 
 double fit_column(Column column, std::string_view text, std::string_view k) {
+  return fit_column(column, text, k, SpanFacts::of(text, k));
+}
+
+double fit_column(Column column, std::string_view text, std::string_view k,
+                  const SpanFacts& facts) {
   switch (column) {
   case Column::Name:
-    return fit_name(text, k);
+    return fit_name(text, k, facts);
   case Column::Target:
   case Column::Adjusted:
   case Column::Actual:
-    return fit_value(k);
+    return fit_value(k, facts);
   case Column::Weight:
   case Column::Score:
     return fit_number(k, 100);
   case Column::Coefficient:
     // Printed as a percentage (得分系数(%) 100%), as a value cell would be.
-    return k.ends_with("%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
+    return ends(k, "%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
   case Column::Core:
     return k == "是" || k == "否" ? 1.5 : kImpossible;
   case Column::Nature:
@@ -361,8 +438,57 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
   case Column::Unit:
     return fit_unit(k);
   default:
-    return fit_free_text(k);
+    // fit_free_text(k) with the count already made.
+    if (k.empty()) return kImpossible;
+    return 0.1 - 0.01 * double(facts.key_points);
   }
+}
+
+void SpanFacts::add_key(std::string_view piece) {
+  for (char c : piece) {
+    key_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == '(') {
+      ++depth;
+      scoring = true;
+    } else if (c == ')') {
+      if (--depth < 0) closed_unopened = true;
+    } else if (c == '=' || c == ';') {
+      sign = true;
+    }
+  }
+  if (piece.size() < 3) return; // every character below is three bytes
+  // “ ” ≥ ≤ (E2 …), 得 (E5 BE 97), 扣 (E6 89 A3): no two overlap, so one look at each byte
+  // counts what a search for each would.
+  for (std::size_t i = 0; i + 2 < piece.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(piece[i]);
+    if (b0 != 0xE2 && b0 != 0xE5 && b0 != 0xE6) continue;
+    std::string_view three = piece.substr(i, 3);
+    if (three == "“"sv)
+      ++open_quotes;
+    else if (three == "”"sv)
+      ++close_quotes;
+    else if (three == "≥"sv || three == "≤"sv)
+      sign = true;
+    else if (three == "得"sv || three == "扣"sv)
+      scoring = true;
+  }
+  key_cjk += cjk_count(piece);
+}
+
+void SpanFacts::add_text(std::string_view piece) {
+  if (text_space == std::string_view::npos) {
+    if (std::size_t at = piece.find(' '); at != std::string_view::npos)
+      text_space = text_bytes + at;
+  }
+  text_bytes += piece.size();
+  text_points += code_points(piece);
+}
+
+SpanFacts SpanFacts::of(std::string_view text, std::string_view key) {
+  SpanFacts facts;
+  facts.add_key(key);
+  facts.add_text(text);
+  return facts;
 }
 
 } // namespace ziping::io::text::stream

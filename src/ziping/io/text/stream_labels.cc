@@ -1,6 +1,7 @@
 // io/text/stream_labels.cc — level labels and layout tokens at the start of a row.
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
+#include "ziping/io/text/stream_ocr.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -11,6 +12,11 @@ struct LabelWord {
   std::string_view stem;
   LabelLevel level;
   bool bare; // the stem alone (经济效益) is a label too, when a separator follows it
+  // The printed word when it is not the stem (项目产出 → 产出); read through OCR look-alikes.
+  std::string_view word = {};
+  // A 二级 of the 决策/管理 blocks, printed run into the name after it ("财务管理财务管理制度
+  // 有效性"): a label only between rows, never where a name could begin with it.
+  bool glued = false;
 };
 constexpr LabelWord kLabels[] = {
     {"产出", LabelLevel::Level1, false},
@@ -32,6 +38,25 @@ constexpr LabelWord kLabels[] = {
     {"社会成本", LabelLevel::Level2, false},
     {"生态环境成本", LabelLevel::Level2, false},
     {"生态成本", LabelLevel::Level2, false},
+    // The 一级 of the evaluation framework that scores 决策 and 管理 beside the outputs.
+    {"决策", LabelLevel::Level1, true, "项目决策"},
+    {"管理", LabelLevel::Level1, true, "项目管理"},
+    {"过程", LabelLevel::Level1, true, "项目过程"},
+    {"产出", LabelLevel::Level1, true, "项目产出"},
+    {"效益", LabelLevel::Level1, true, "项目效益"},
+    {"绩效", LabelLevel::Level1, true, "项目绩效"},
+    // Their 二级.
+    {"项目立项", LabelLevel::Level2, true, {}, true},
+    {"资金投入", LabelLevel::Level2, true, {}, true},
+    {"资金到位", LabelLevel::Level2, true, {}, true},
+    {"资金分配", LabelLevel::Level2, true, {}, true},
+    {"资金管理", LabelLevel::Level2, true, {}, true},
+    {"投入管理", LabelLevel::Level2, true, {}, true},
+    {"财务管理", LabelLevel::Level2, true, {}, true},
+    {"业务管理", LabelLevel::Level2, true, {}, true},
+    {"组织实施", LabelLevel::Level2, true, {}, true},
+    {"项目实施", LabelLevel::Level2, true, {}, true},
+    {"决策过程", LabelLevel::Level2, true, {}, true},
 };
 
 bool is_digit_key(const Atom& a) {
@@ -59,17 +84,40 @@ bool is_cjk_key(const Atom& a) {
          static_cast<unsigned char>(a.key[0]) <= 0xE9;
 }
 
+// A template placeholder row "指标2:" with nothing after it but layout: the atom after it, else
+// 0. OCR may print its digit as a letter ("指标L"); run-together text prints no separator after
+// it when a colon ends it.
+std::size_t placeholder_row_end(const Stream& s, std::size_t i, std::size_t end) {
+  std::size_t e = s.match(i, "指标");
+  if (e == 0) return 0;
+  std::size_t k = e;
+  while (k < end && is_digit_key(s.atoms[k])) ++k;
+  bool letter = k == e && k < end &&
+                (s.atoms[k].key == "L" || s.atoms[k].key == "l" || s.atoms[k].key == "I");
+  if (letter) ++k;
+  bool colon = k > e && k < end && s.atoms[k].key == ":";
+  if (colon) ++k;
+  if (k == e || (k < end && s.atoms[k].gap == Gap::None && !colon && !letter)) return 0;
+  if (k == end || s.match(k, "指标") || s.match(k, "…") || s.match(k, "...") ||
+      s.match(k, "总分") || s.match(k, "合计"))
+    return k;
+  StreamLabel next = label_at(s, k, false);
+  return next.end != 0 && !next.glued ? k : 0;
+}
+
 } // namespace
 
 StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
   StreamLabel best;
   for (const auto& word : kLabels) {
-    std::size_t end = s.match(i, word.stem);
+    std::size_t end = word.word.empty() ? s.match(i, word.stem) : match_read(s, i, word.word);
     if (end == 0) continue;
     std::size_t full = s.match(end, "指标");
+    bool glued = false;
     if (full == 0) {
       if (!word.bare) continue;
-      if (end < s.size() && s.atoms[end].gap == Gap::None && s.atoms[end].key != "(") continue;
+      glued = end < s.size() && s.atoms[end].gap == Gap::None && s.atoms[end].key != "(";
+      if (glued && !word.glued) continue;
     }
     std::size_t stop = full ? full : end;
     if (stop <= best.end) continue;
@@ -77,6 +125,7 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
     best.stem = std::string(word.stem);
     best.name = s.key_text(i, stop);
     best.end = stop;
+    best.glued = glued;
   }
   if (best.end == 0 && scheme) {
     // 决策 (20分): two to eight characters directly followed by their points, a cell of its
@@ -124,17 +173,7 @@ std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end,
     if (a.line_start && s.atoms[j].key == "、") return j + 1;
     if (model.numbered_rows && s.atoms[j].gap != Gap::None) return j;
   }
-  // A template placeholder row "指标2:" with nothing after it but layout.
-  if (std::size_t e = s.match(i, "指标")) {
-    std::size_t k = e;
-    while (k < end && is_digit_key(s.atoms[k])) ++k;
-    if (k > e && k < end && s.atoms[k].key == ":") ++k;
-    if (k > e && (k == end || s.atoms[k].gap != Gap::None)) {
-      if (k == end || s.match(k, "指标") || s.match(k, "…") || label_at(s, k, false).end != 0 ||
-          s.match(k, "总分") || s.match(k, "合计"))
-        return k;
-    }
-  }
+  if (std::size_t k = placeholder_row_end(s, i, end)) return k;
   return 0;
 }
 

@@ -4,6 +4,7 @@
 // what its text looks like (stream_fields.cc), by the separator evidence at its ends, and by the
 // row's own arithmetic (得分 ≤ 分值; the actual's unit is the target's).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -50,9 +51,16 @@ void read_totals(const Stream& s, std::size_t at, StreamTable& table) {
 } // namespace
 
 std::size_t table_end(const Stream& s, std::size_t from) {
+  // The words' keys once, not once per atom (key() is a lookup with a copy).
+  static const auto keys = [] {
+    std::array<std::string, std::size(kTableEnds)> out;
+    for (std::size_t w = 0; w < out.size(); ++w) out[w] = key(kTableEnds[w]);
+    return out;
+  }();
   for (std::size_t i = from; i < s.size(); ++i) {
-    for (auto word : kTableEnds) {
-      std::size_t end = s.match(i, key(word));
+    for (std::size_t w = 0; w < keys.size(); ++w) {
+      std::string_view word = kTableEnds[w];
+      std::size_t end = s.match(i, keys[w]);
       if (end == 0) continue;
       bool total = word == "总分" || word == "合计";
       // 总分 / 合计 end the table only with figures (or nothing) after them.

@@ -1,9 +1,12 @@
 // io/text/stream_segment.cc — the dynamic program over (atom, next field) and the replay of its
 // best path into leaves under their 一级/二级 labels.
 #include <algorithm>
+#include <array>
 
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
+#include "ziping/io/text/stream_ocr.h"
+#include "ziping/text/utf8.h"
 
 namespace ziping::io::text::stream {
 namespace {
@@ -70,7 +73,7 @@ std::size_t max_length(Column c) {
   case Column::Target:
   case Column::Adjusted:
   case Column::Actual:
-    return 40;
+    return 40; // Segmenter::kValueSpan
   case Column::Weight:
   case Column::Score:
   case Column::Coefficient:
@@ -88,19 +91,56 @@ std::size_t max_length(Column c) {
   }
 }
 
+// The program's tables, kept per thread from one segmentation to the next. A table is tens of
+// thousands of states; made afresh for every read, it cost fresh pages each time (under the
+// fuzzers' AddressSanitizer, a page fault per page for every input). One segmentation at a
+// time per thread uses them (segment() does not nest).
+struct Tables {
+  std::vector<State> states;
+  std::vector<bool> tied;
+  std::vector<bool> labelled;
+  std::vector<std::size_t> label_ends;
+  std::vector<signed char> classes;
+  // Tables larger than this are given back after use: a text that large is rare.
+  static constexpr std::size_t kKeptStates = 1 << 16;
+};
+
+Tables& tables() {
+  thread_local Tables kept;
+  return kept;
+}
+
 class Segmenter {
 public:
   Segmenter(const Stream& s, const ColumnModel& m, std::size_t begin, std::size_t end)
-      : s_(s), begin_(begin), end_(end) {
+      : s_(s), begin_(begin), end_(end), states_(tables().states), labelled_(tables().labelled),
+        tied_(tables().tied), label_ends_(tables().label_ends), classes_(tables().classes) {
     fields_.push_back(Column::Name);
     fields_.insert(fields_.end(), m.columns.begin(), m.columns.end());
     model_ = &m;
     scheme_ = std::find(m.columns.begin(), m.columns.end(), Column::Target) == m.columns.end();
-    states_.resize((end - begin + 1) * fields_.size());
-    tied_.resize(states_.size());
-    labelled_.resize(end - begin + 1);
-    for (std::size_t p = begin; p < end; ++p)
-      labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
+    states_.assign((end - begin + 1) * fields_.size(), State{});
+    tied_.assign(states_.size(), false);
+    labelled_.assign(end - begin + 1, false);
+    label_ends_.assign(end - begin + 1, 0);
+    for (std::size_t p = begin; p < end; ++p) {
+      StreamLabel label = label_at(s, p, scheme_);
+      label_ends_[p - begin] = label.end;
+      // A label run into the name after it is no reason to stop a name or remark at it.
+      labelled_[p - begin] = label.end != 0 && !label.glued;
+    }
+    classes_.clear();
+    classes_.reserve(s.size());
+    for (const Atom& a : s.atoms) {
+      classes_.push_back(char_class(a));
+      keys_whole_ = keys_whole_ && !ziping::text::first_invalid_utf8(a.key);
+    }
+  }
+
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+  ~Segmenter() {
+    if (states_.size() > Tables::kKeptStates) tables() = Tables{};
   }
 
   StreamTable run() {
@@ -121,13 +161,19 @@ private:
   State& at(std::size_t p, std::size_t f) { return states_[(p - begin_) * fields_.size() + f]; }
   int index(std::size_t p, std::size_t f) const { return int((p - begin_) * fields_.size() + f); }
 
+  // `row` is copied only where it is kept: most offers lose. (It is never `to`'s own: q > p,
+  // or q == p with another field.)
   void offer(std::size_t p, std::size_t f, std::size_t q, std::size_t g, double gain, Step step,
-             RowSoFar row) {
+             const RowSoFar& row) {
     const State& from = at(p, f);
     double score = from.score + gain;
     State& to = at(q, g);
     if (score > to.score + 1e-9) {
-      to = {score, index(p, f), step, p, std::move(row)};
+      to.score = score;
+      to.prev = index(p, f);
+      to.step = step;
+      to.from = p;
+      to.row = row;
       tied_[std::size_t(index(q, g))] = false;
     } else if (score > to.score - 1e-9 && is_cell(step) && is_cell(to.step) &&
                to.prev != index(p, f) && same_so_far(row, to.row)) {
@@ -140,12 +186,13 @@ private:
   double end_bonus(std::size_t q) const {
     if (q >= end_) return 0.5;
     const Atom& a = s_.atoms[q];
+    if (a.gap == Gap::None && cuts_date(q)) return -3.0;
     if (a.gap == Gap::Cell) return 0.8;
     if (a.gap == Gap::Space) return 0.5;
     if (a.separated && s_.atoms[q - 1].separated) return kImpossible; // a printed cell stays whole
     // A line that spaces its cells apart rarely runs two of them together.
     double spaced = a.spaced && s_.atoms[q - 1].spaced ? -2.5 : 0.0;
-    int before = char_class(s_.atoms[q - 1]), after = char_class(a);
+    int before = classes_[q - 1], after = classes_[q];
     if (before != after) return spaced;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
     return spaced + (before == 1 ? -3.0 : -1.2);
@@ -158,31 +205,51 @@ private:
     if (c != Column::Name || p == 0 || s_.atoms[p].gap != Gap::None) return 0;
     if (at(p, 0).step == Step::Field) return 0;
     if (at(p, 0).step == Step::Skip && is_ideograph(s_.atoms[p - 1])) return 0;
-    return char_class(s_.atoms[p - 1]) == char_class(s_.atoms[p]) ? -1.5 : 0;
+    // A label printed run into the name ended where its vocabulary word does.
+    if (at(p, 0).step == Step::Label && label_at(s_, at(p, 0).from, scheme_).glued) return 0;
+    return classes_[p - 1] == classes_[p] ? -1.5 : 0;
   }
 
-  double inside(std::size_t p, std::size_t q, Column c) const {
+  // The separators inside a cell of column c, one atom's gap at a time: a span's penalty is its
+  // atoms' in order, so a span grown by one atom adds that atom's (spans() grows it so); a
+  // separator inside a number cell makes the span impossible.
+  struct Inside {
     double penalty = 0;
+    bool impossible = false;
+  };
+  static void inside_add(Inside& in, Gap g, Column c) {
+    if (g == Gap::None) return;
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     bool number = c == Column::Weight || c == Column::Score || c == Column::Coefficient ||
                   c == Column::Nature || c == Column::Unit || c == Column::Core;
-    for (std::size_t i = p + 1; i < q; ++i) {
-      Gap g = s_.atoms[i].gap;
-      if (g == Gap::None) continue;
-      if (number) return kImpossible;
-      if (c == Column::Name)
-        penalty -= g == Gap::Cell ? 0.7 : 0.1;
-      else if (value)
-        penalty -= g == Gap::Cell ? 3.0 : 0.6;
-      else
-        penalty -= g == Gap::Cell ? 1.0 : 0.05;
+    if (number) {
+      in.impossible = true;
+      return;
     }
-    return penalty;
+    if (c == Column::Name)
+      in.penalty -= g == Gap::Cell ? 0.7 : 0.1;
+    else if (value)
+      in.penalty -= g == Gap::Cell ? 3.0 : 0.6;
+    else
+      in.penalty -= g == Gap::Cell ? 1.0 : 0.05;
+  }
+
+  // A label run into the name after it (财务管理财务管理制度有效性) stands only between rows,
+  // and counts for less than one a separator or its points end.
+  double label_gain(std::size_t p, const StreamLabel& label) const {
+    if (!label.glued) return 0.6;
+    const State& before = states_[std::size_t(index(p, 0))];
+    if (is_cell(before.step)) return 0.3;
+    bool under_level1 = before.step == Step::Label &&
+                        label_at(s_, before.from, scheme_).level == LabelLevel::Level1;
+    return under_level1 ? 0.3 : kImpossible;
   }
 
   void row_start(std::size_t p) {
-    StreamLabel label = label_at(s_, p, scheme_);
-    if (label.end != 0 && label.end <= end_) offer(p, 0, label.end, 0, 0.6, Step::Label, {});
+    if (std::size_t label_end = label_ends_[p - begin_]; label_end != 0 && label_end <= end_) {
+      double gain = label_gain(p, label_at(s_, p, scheme_));
+      if (gain > kImpossible / 2) offer(p, 0, label_end, 0, gain, Step::Label, {});
+    }
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
     offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
@@ -195,8 +262,8 @@ private:
     if (!model_->numbered_rows || !s_.atoms[p].line_start) return 0;
     if (c != Column::Weight && c != Column::Score) return 0;
     std::size_t q = p;
-    while (q < end_ && char_class(s_.atoms[q]) == 1) ++q;
-    return q < end_ && char_class(s_.atoms[q]) == 3 ? -2.0 : 0;
+    while (q < end_ && classes_[q] == 1) ++q;
+    return q < end_ && classes_[q] == 3 ? -2.0 : 0;
   }
 
   void field(std::size_t p, std::size_t f) {
@@ -215,8 +282,16 @@ private:
                       : c == Column::Unit        ? -0.5
                                                  : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
+    // A row that goes on with its 得分 was filled in: its target is likelier the empty cell.
+    if (c == Column::Actual && !printed && !at(p, f).row.target_key.empty() && p < end_ &&
+        char_class(s_.atoms[p]) == 1 && next_field(f) == Column::Score)
+      empty -= 0.5;
     land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
+  }
+
+  Column next_field(std::size_t f) const {
+    return f + 1 < fields_.size() ? fields_[f + 1] : Column::Name;
   }
 
   // A row cut off by the end of the text: its missing cells are empty.
@@ -231,11 +306,12 @@ private:
   }
 
   // Lands a step from (p, f) at atom q: the next field, or (q, 0) with the row complete.
-  void land(std::size_t p, std::size_t f, std::size_t q, double gain, Step step, RowSoFar row) {
+  void land(std::size_t p, std::size_t f, std::size_t q, double gain, Step step,
+            const RowSoFar& row) {
     if (f + 1 == fields_.size())
       offer(p, f, q, 0, gain + 1.0, step, {});
     else
-      offer(p, f, q, f + 1, gain, step, std::move(row));
+      offer(p, f, q, f + 1, gain, step, row);
   }
 
   void spans(std::size_t p, std::size_t f) {
@@ -244,39 +320,124 @@ private:
     bool free_text = max_length(c) > 60;
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     if ((free_text || value || c == Column::Name) && labelled_[p - begin_])
-      return;              // a label is no name or remark
-    std::string text;      // s_.text(p, q), grown one atom at a time instead of rebuilt per end
+      return; // a label is no name or remark
+    // The span [p, q) grows one atom at a time: its printed text (s_.text(p, q)), what the fits
+    // read of it, and the separators inside it are kept up to date instead of rebuilt per end.
+    std::string& text = text_;
+    text.clear();
+    SpanFacts facts;
+    Inside inner;
     int labels_inside = 0; // a name that runs over a level label is rows read together
+    bool value_memo = value && memo_start_ == p;
+    if (value && !value_memo) {
+      memo_start_ = p;
+      value_fits_known_.fill(false);
+    }
+    // Neither depends on where the span ends.
+    double start = start_penalty(p, c), numbered = row_number_penalty(p, c);
+    // After a label run into it, a name of three characters or less is more likely a name's
+    // tail than a name (绩效目标 | 合理性).
+    std::size_t shortest = c == Column::Name && at(p, 0).step == Step::Label &&
+                                   label_at(s_, at(p, 0).from, scheme_).glued
+                               ? 4
+                               : 0;
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
-      if (q - 1 > p && last.gap != Gap::None) text += ' ';
+      if (q - 1 > p && last.gap != Gap::None) {
+        text += ' ';
+        facts.add_text(" ");
+        inside_add(inner, last.gap, c);
+      }
       text += last.text;
+      facts.add_text(last.text);
+      facts.add_key(last.key);
       if (q > p + 1 && labelled_[q - 1 - begin_]) {
         if (free_text || value) break; // text never runs over a label
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
-      double inner = inside(p, q, c);
-      if (inner <= kImpossible / 2) break;
+      if (q - p < shortest) continue;
+      if (inner.impossible) break;
       std::string_view k = s_.key_view(p, q);
-      double fit = fit_column(c, text, k);
+      if (value && ends_in_placeholder_row(p, q)) continue;
+      double fit;
+      // The three value columns fit the same span alike: computed once per span.
+      if (value && value_fits_known_[q - p - 1]) {
+        fit = value_fits_[q - p - 1];
+      } else {
+        fit = keys_whole_ ? fit_column(c, text, k, facts) : fit_column(c, text, k);
+        if (value) {
+          value_fits_[q - p - 1] = fit;
+          value_fits_known_[q - p - 1] = true;
+        }
+      }
       if (fit <= kImpossible / 2) continue;
-      RowSoFar row = at(p, f).row;
-      fit += arithmetic(c, k, row);
+      // Only 分值, 年度指标值 and 得分系数 change the row; the other columns read it.
+      // (For those, arithmetic() is 0.)
+      const RowSoFar* row = &at(p, f).row;
+      if (updates_row(c)) {
+        row_ = *row;
+        update_row(c, k, row_);
+        row = &row_;
+        fit += value_cut(p, q, c);
+      } else {
+        fit += arithmetic(c, k, *row) + value_cut(p, q, c);
+      }
       if (fit <= kImpossible / 2) continue;
-      land(p, f, q,
-           fit + inner + end_bonus(q) + start_penalty(p, c) + row_number_penalty(p, c) -
-               2.0 * labels_inside,
-           Step::Field, std::move(row));
+      land(p, f, q, fit + inner.penalty + end_bonus(q) + start + numbered - 2.0 * labels_inside,
+           Step::Field, *row);
     }
   }
 
-  // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
-  static double arithmetic(Column c, std::string_view k, RowSoFar& row) {
+  // Where a target ends and the actual begins. A whole value printed twice (符合要求符合要求,
+  // 2021年12月完成2021年12月完成: met as planned) is the strongest sign the text gives. Short of
+  // that, a target ending inside a run of words the actual goes on with is a cut the print gives
+  // no sign of, unless the target is a dash placeholder (一, —).
+  double value_cut(std::size_t p, std::size_t q, Column c) const {
+    if (c != Column::Target && c != Column::Adjusted) return 0;
+    if (q >= end_ || s_.atoms[q].gap != Gap::None) return 0;
+    std::string_view k = s_.key_view(p, q);
+    std::size_t twice = q + (q - p);
+    // (Figures alone, "100%100%", part where their kinds change; words need the sign.)
+    bool words = std::any_of(s_.atoms.begin() + long(p), s_.atoms.begin() + long(q), is_ideograph);
+    if (words && q - p >= 3 && twice <= end_ && s_.key_view(q, twice) == k) return 2.0;
+    const Atom& last = s_.atoms[q - 1];
+    bool inside_sentence = is_ideograph(last) || last.key == "、" || last.key == ",";
+    if (!inside_sentence || !is_ideograph(s_.atoms[q])) return 0;
+    return is_dash_placeholder(k) ? 0 : -2.0;
+  }
+
+  // "…8指标2:": the value ends before a template's placeholder row "指标2:" begins.
+  bool ends_in_placeholder_row(std::size_t p, std::size_t q) const {
+    if (q < p + 3 || !s_.key_view(q - 2, q).ends_with("指标")) return false;
+    std::size_t after = skippable_at(s_, q - 2, end_, *model_);
+    return after != 0 && s_.key_view(q - 2, after).ends_with(":");
+  }
+
+  // A date is one cell: "2021年|12月", "12|月" are cuts through one.
+  bool cuts_date(std::size_t q) const {
+    auto digit = [&](std::size_t i) { return i < end_ && char_class(s_.atoms[i]) == 1; };
+    const std::string& before = s_.atoms[q - 1].key;
+    const std::string& after = s_.atoms[q].key;
+    if (digit(q - 1) && (after == "年" || after == "月" || after == "日")) return true;
+    if ((before != "年" && before != "月") || !digit(q)) return false;
+    std::size_t i = q;
+    while (digit(i)) ++i;
+    return i < end_ && (s_.atoms[i].key == "月" || s_.atoms[i].key == "日");
+  }
+
+  static bool updates_row(Column c) {
+    return c == Column::Weight || c == Column::Target || c == Column::Coefficient;
+  }
+  static void update_row(Column c, std::string_view k, RowSoFar& row) {
     if (c == Column::Weight) row.weight = num::Decimal::parse(k);
     if (c == Column::Target) row.target_key = k;
     if (c == Column::Coefficient)
       row.coefficient = num::Decimal::parse(k.ends_with("%") ? k.substr(0, k.size() - 1) : k);
+  }
+
+  // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
+  static double arithmetic(Column c, std::string_view k, const RowSoFar& row) {
     if (c == Column::Score && row.weight) {
       auto score = num::Decimal::parse(k);
       if (score && *score > *row.weight) return kImpossible;
@@ -299,9 +460,20 @@ private:
   std::vector<Column> fields_;
   const ColumnModel* model_ = nullptr;
   bool scheme_ = false;
-  std::vector<State> states_;
-  std::vector<bool> labelled_; // a level label starts at this atom
-  std::vector<bool> tied_;     // a row end reached by two readings of the same score
+  // In tables(), reused from segmentation to segmentation:
+  std::vector<State>& states_;
+  std::vector<bool>& labelled_;          // a level label starts at this atom
+  std::vector<bool>& tied_;              // a row end reached by two readings of the same score
+  std::vector<std::size_t>& label_ends_; // label_at(p).end: atom after a level label at p, or 0
+  std::vector<signed char>& classes_;    // char_class of every atom
+  std::string text_;                     // spans()' text, its buffer kept from span to span
+  RowSoFar row_;                         // the row a span updates, its buffers kept too
+  bool keys_whole_ = true;               // every atom's key is whole UTF-8 (SpanFacts may add them)
+  // fit_value of the spans from memo_start_ on, by length (max_length of a value column).
+  static constexpr std::size_t kValueSpan = 40;
+  std::size_t memo_start_ = std::size_t(-1);
+  std::array<double, kValueSpan> value_fits_{};
+  std::array<bool, kValueSpan> value_fits_known_{};
 };
 
 struct Levels {
