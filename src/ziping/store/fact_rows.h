@@ -1,10 +1,12 @@
-// store/fact_rows.h — a form's facts (facts.h) as rows of form_facts and leaf_facts, written
-// inside the caller's transaction (a save's, a creation's or a rescore's). Internal to store/.
+// store/fact_rows.h — a form's facts (facts.h) as rows of form_facts, leaf_facts and series_facts,
+// written inside the caller's transaction (a save's, a creation's or a rescore's). Internal to
+// store/.
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "ziping/model/form.h"
 #include "ziping/store/sql.h"
@@ -31,11 +33,13 @@ public:
   std::string add(const FactsOwner& owner, const Summary& summary, const FormFacts& facts);
   // Takes `other`'s rows after these.
   void append(FactRows&& other);
-  void write(Transaction& tx) const;
+  // Appends the rows, then refreshes series_facts' derived columns (refresh_series) for the
+  // series written and those of `removed_keys` (what delete_facts removed before).
+  void write(Transaction& tx, std::vector<std::int64_t> removed_keys = {}) const;
   bool empty() const { return forms_.empty(); }
 
 private:
-  std::vector<SqlParam> forms_, leaves_;
+  std::vector<SqlParam> forms_, leaves_, series_; // series_: series_facts (migration 8)
 };
 
 // leaf_facts.series_key: the first 64 bits of SHA-256 over the department id and the series
@@ -44,8 +48,13 @@ private:
 // a million series), in which case they would be compared as one indicator.
 std::int64_t series_key(Id department_id, std::string_view series);
 
-// Removes the facts of these forms (of every year: a save may have changed the year).
-void delete_facts(Transaction& tx, std::span<const Id> form_ids);
+// Removes the facts of these forms (of every year: a save may have changed the year); returns
+// the series keys removed, which the caller hands to FactRows::write or refresh_series.
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids);
+
+// Recomputes series_facts' derived columns (prior years, the change against the year before)
+// of every row of these series, whatever their year.
+void refresh_series(Transaction& tx, std::vector<std::int64_t> keys);
 
 // Removes the form's facts, then writes `facts` when given. A form just created has none to
 // remove (`fresh`: two statements fewer, each of which would visit every partition in

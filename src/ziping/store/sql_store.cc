@@ -9,6 +9,7 @@
 #include "ziping/store/fact_rows.h"
 #include "ziping/store/form_rows.h"
 #include "ziping/store/migrations/migrations.h"
+#include "ziping/store/migrations/series_facts_schema.h"
 #include "ziping/store/sql_accounts.h"
 
 namespace ziping::store {
@@ -241,7 +242,7 @@ public:
     Transaction tx(*c, true);
     if (c->dialect() == Dialect::PostgreSQL)
       c->execute_script("ANALYZE departments, forms, revisions, funding_sources, goals, "
-                        "indicators, form_facts, leaf_facts, loaded_sources");
+                        "indicators, form_facts, leaf_facts, series_facts, loaded_sources");
     else
       c->execute_script("PRAGMA optimize");
     tx.commit();
@@ -296,8 +297,10 @@ public:
     auto c = pool_.lease();
     Transaction tx(*c, false);
     FormPage page;
-    page.total = int_of(
-        tx.query("SELECT COUNT(*)" + std::string(kRecordFrom) + w.sql, w.params).at(0).at(0));
+    // The count joins departments only when the text filter reads its name: every form has
+    // one, and without it PostgreSQL counts from forms_by_year_kind_grade_id alone.
+    std::string counted = filter.text.empty() ? " FROM forms f" : std::string(kRecordFrom);
+    page.total = int_of(tx.query("SELECT COUNT(*)" + counted + w.sql, w.params).at(0).at(0));
     std::string order = filter.order == FormFilter::Order::Updated
                             ? " ORDER BY f.updated_at DESC, f.id DESC"
                             : " ORDER BY f.id";
@@ -463,10 +466,10 @@ private:
     std::vector<Id> written;
     for (const auto& row : tx.query(sql, values)) written.push_back(int_of(row[0]));
     std::sort(written.begin(), written.end());
-    delete_facts(tx, written);
+    std::vector<std::int64_t> removed = delete_facts(tx, written);
     FactRows all;
     for (Id id : written) all.append(std::move(rows.at(id)));
-    all.write(tx);
+    all.write(tx, std::move(removed));
     return unchanged + written.size();
   }
 
@@ -506,10 +509,12 @@ private:
     tx.commit();
   }
 
-  // Leaf facts stored before migration 7 have no series_key (it is computed in C++, fact_rows.h):
-  // filled here, in the migrations' transaction, by primary key, a thousand rows per statement.
-  // A database without such rows pays one indexed probe.
+  // Leaf facts stored before migration 7 have no series_key (it is computed in C++, fact_rows.h),
+  // nor their series_facts rows (migration 8 copied them): filled here, in the migrations'
+  // transaction, by primary key, a thousand rows per statement. A database without such rows
+  // pays one indexed probe (series_facts_by_series_key; leaf_facts has no index on the key).
   static void fill_series_keys(Transaction& tx) {
+    if (tx.query("SELECT 1 FROM series_facts WHERE series_key IS NULL LIMIT 1").empty()) return;
     auto missing = tx.query("SELECT year, form_id, goal_ordinal, ordinal, department_id, series "
                             "FROM leaf_facts WHERE series_key IS NULL");
     constexpr std::size_t kPerStatement = 1000, kWidth = 5;
@@ -529,6 +534,13 @@ private:
              "AND leaf_facts.ordinal = CAST(v.column4 AS INTEGER)";
       tx.execute(sql, values);
     }
+    // series_facts copied those leaves' NULL keys (migration 8's backfill): copied again, and
+    // every row's derived columns computed anew (the keys join the years).
+    tx.execute("UPDATE series_facts SET series_key = (SELECT l.series_key FROM leaf_facts l "
+               "WHERE l.year = series_facts.year AND l.form_id = series_facts.form_id AND "
+               "l.goal_ordinal = series_facts.goal_ordinal AND l.ordinal = series_facts.ordinal) "
+               "WHERE series_key IS NULL");
+    tx.execute(std::string(series_refresh_sql()));
   }
 
   static Id ensure_department(Transaction& tx, const std::string& name) {
