@@ -11,6 +11,7 @@
 #include "ziping/store/analyses.h"
 #include "ziping/store/directory.h"
 #include "ziping/store/fact_rows.h"
+#include "ziping/store/migrations/series_facts_schema.h"
 #include "ziping/store/open/open_store.h"
 
 namespace ziping::store {
@@ -447,6 +448,20 @@ TEST_F(FactsContract, SeriesFactsFollowTheOtherYearsWhateverTheOrderFiled) {
   changes = *store_->analyses().run("target_changes", year);
   ASSERT_EQ(changes.rows.size(), 1u);
   EXPECT_EQ(changes.rows[0][2], "乙单位");
+  // What the writes computed (store/series_rows.cc) is what the migration's SQL computes.
+  backend_->execute("CREATE TABLE series_copy AS SELECT * FROM series_facts");
+  backend_->execute(std::string(series_refresh_sql()));
+  std::string same;
+  for (const char* c : {"prior_years", "prior_first", "prior_misses", "change_rank", "prev_form_id",
+                        "prev_goal_ordinal", "prev_ordinal"})
+    same += std::string(same.empty() ? "" : " AND ") + "COALESCE(s." + c + ", -1) = COALESCE(c." +
+            c + ", -1)";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM series_facts s JOIN series_copy c ON c.year = s.year AND "
+                   "c.form_id = s.form_id AND c.goal_ordinal = s.goal_ordinal AND c.ordinal = "
+                   "s.ordinal WHERE " +
+                   same),
+            scalar("SELECT COUNT(*) FROM series_facts"));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM series_facts WHERE change_rank IS NOT NULL"), "1");
 }
 
 // A 主管部门's or 财政局's scope is joined in SQL (org_scope): every analysis under 教育局 is

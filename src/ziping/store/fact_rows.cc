@@ -4,7 +4,6 @@
 
 #include "ziping/crypto/crypto.h"
 #include "ziping/store/form_rows.h"
-#include "ziping/store/migrations/series_facts_schema.h"
 
 namespace ziping::store {
 namespace {
@@ -68,12 +67,6 @@ constexpr std::string_view kLeafColumns =
     "large_deviation, tier, weight_micro, declared_micro, formula_micro, score_micro, codes";
 constexpr std::size_t kLeafWidth = 31;
 
-// series_facts (migration 8): the narrow copy of each leaf that the year-over-year analyses join.
-constexpr std::string_view kSeriesColumns =
-    "year, form_id, goal_ordinal, ordinal, department_id, series_key, exact_hit, quantity, "
-    "comparator, target_unit, target_micro";
-constexpr std::size_t kSeriesWidth = 11;
-
 // The rows' values, each length-prefixed and typed, so different rows cannot read the same.
 void digest_text(std::string& out, std::span<const SqlParam> values) {
   for (const auto& v : values) {
@@ -113,10 +106,9 @@ std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts
     Micro declared = micro(l.declared), formula = micro(l.formula);
     add_params(q, std::int64_t(l.large_deviation ? 1 : 0), l.tier, micro(l.weight), declared,
                formula, micro(l.score), l.codes);
-    add_params(series_, year, o.form_id, std::int64_t(l.goal_ordinal), std::int64_t(l.ordinal),
-               o.department_id, key, std::int64_t(deviation.value == std::int64_t(0) ? 1 : 0),
-               std::int64_t(l.target_kind == "quantity" ? 1 : 0), l.comparator, l.target_unit,
-               target);
+    series_.add({year, o.form_id, std::int64_t(l.goal_ordinal), std::int64_t(l.ordinal),
+                 o.department_id, key, deviation.value == std::int64_t(0),
+                 l.target_kind == "quantity", l.comparator, l.target_unit, target.value});
     if (declared.value && formula.value) {
       ++compared;
       if (*declared.value > *formula.value) ++over;
@@ -151,31 +143,13 @@ void FactRows::append(FactRows&& other) {
                 std::make_move_iterator(other.forms_.end()));
   leaves_.insert(leaves_.end(), std::make_move_iterator(other.leaves_.begin()),
                  std::make_move_iterator(other.leaves_.end()));
-  series_.insert(series_.end(), std::make_move_iterator(other.series_.begin()),
-                 std::make_move_iterator(other.series_.end()));
+  series_.append(std::move(other.series_));
 }
 
 void FactRows::write(Transaction& tx, std::vector<std::int64_t> removed_keys) const {
   tx.append_rows("form_facts", kFormColumns, kFormWidth, forms_);
   tx.append_rows("leaf_facts", kLeafColumns, kLeafWidth, leaves_);
-  tx.append_rows("series_facts", kSeriesColumns, kSeriesWidth, series_);
-  for (std::size_t at = 5; at < series_.size(); at += kSeriesWidth)
-    if (auto* key = std::get_if<std::int64_t>(&series_[at])) removed_keys.push_back(*key);
-  refresh_series(tx, std::move(removed_keys));
-}
-
-void refresh_series(Transaction& tx, std::vector<std::int64_t> keys) {
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  constexpr std::size_t kPerStatement = 500;
-  for (std::size_t start = 0; start < keys.size(); start += kPerStatement) {
-    std::size_t n = std::min(keys.size() - start, kPerStatement);
-    std::vector<SqlParam> params(keys.begin() + std::ptrdiff_t(start),
-                                 keys.begin() + std::ptrdiff_t(start + n));
-    tx.execute(std::string(series_refresh_sql()) + " WHERE series_key IN (" + placeholders(1, n) +
-                   ")",
-               params);
-  }
+  series_.write(tx, std::move(removed_keys));
 }
 
 std::int64_t series_key(Id department_id, std::string_view series) {

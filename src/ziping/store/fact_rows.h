@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ziping/model/form.h"
+#include "ziping/store/series_rows.h"
 #include "ziping/store/sql.h"
 #include "ziping/store/store.h"
 
@@ -33,13 +34,14 @@ public:
   std::string add(const FactsOwner& owner, const Summary& summary, const FormFacts& facts);
   // Takes `other`'s rows after these.
   void append(FactRows&& other);
-  // Appends the rows, then refreshes series_facts' derived columns (refresh_series) for the
-  // series written and those of `removed_keys` (what delete_facts removed before).
+  // Appends the rows; series_facts' rows with their derived columns, and the derived columns of
+  // the stored rows of the series written and of `removed_keys` (what delete_facts removed).
   void write(Transaction& tx, std::vector<std::int64_t> removed_keys = {}) const;
   bool empty() const { return forms_.empty(); }
 
 private:
-  std::vector<SqlParam> forms_, leaves_, series_; // series_: series_facts (migration 8)
+  std::vector<SqlParam> forms_, leaves_;
+  SeriesRows series_; // series_facts (migration 8)
 };
 
 // leaf_facts.series_key: the first 64 bits of SHA-256 over the department id and the series
@@ -49,12 +51,8 @@ private:
 std::int64_t series_key(Id department_id, std::string_view series);
 
 // Removes the facts of these forms (of every year: a save may have changed the year); returns
-// the series keys removed, which the caller hands to FactRows::write or refresh_series.
+// the series keys removed, which the caller hands to FactRows::write.
 std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids);
-
-// Recomputes series_facts' derived columns (prior years, the change against the year before)
-// of every row of these series, whatever their year.
-void refresh_series(Transaction& tx, std::vector<std::int64_t> keys);
 
 // Removes the form's facts, then writes `facts` when given. A form just created has none to
 // remove (`fresh`: two statements fewer, each of which would visit every partition in

