@@ -11,6 +11,7 @@
 #include "ziping/store/analyses.h"
 #include "ziping/store/directory.h"
 #include "ziping/store/fact_rows.h"
+#include "ziping/store/migrations/series_facts_schema.h"
 #include "ziping/store/open/open_store.h"
 
 namespace ziping::store {
@@ -77,6 +78,8 @@ NewForm filed(Form form) {
   n.author = "测试";
   return n;
 }
+
+using Row = std::vector<std::optional<std::string>>;
 
 class FactsContract : public ::testing::Test {
 protected:
@@ -317,8 +320,6 @@ protected:
   std::vector<Department> departments_;
 };
 
-using Row = std::vector<std::optional<std::string>>;
-
 TEST_F(AnalysesContract, InflationPerUnit) {
   AnalysisTable t = run("inflation");
   ASSERT_EQ(t.rows.size(), 3u);
@@ -384,6 +385,83 @@ TEST(SeriesKey, IsTheFirst64BitsOfTheDigestOfDepartmentAndSeries) {
   EXPECT_EQ(series_key(1, "培训次数"), -6749958764850900743);
   EXPECT_EQ(series_key(42, ""), 597986565034204445);
   EXPECT_NE(series_key(2, "培训次数"), series_key(1, "培训次数"));
+}
+
+// series_facts (migration 8): what a year's rows say about the other years of their series is
+// computed when they are written, so it must follow whichever year is filed or saved last. Here
+// 2023 is filed before 2022, and a 2022 form is then saved with a miss.
+TEST_F(FactsContract, SeriesFactsFollowTheOtherYearsWhateverTheOrderFiled) {
+  std::vector<NewForm> later = {filed(form_of("甲单位", 2023,
+                                              {{"培训次数", "≥10次", "10次", "45", "45"},
+                                               {"覆盖人次", "≥80人次", "80人次", "45", "45"}},
+                                              "99.00")),
+                                filed(form_of("乙单位", 2023,
+                                              {{"培训次数", "≥12次", "12次", "45", "45"},
+                                               {"覆盖人次", "≥50人次", "50人次", "45", "45"}},
+                                              "99.00"))};
+  store_->create_forms(later);
+  AnalysisQuery year{2023, std::nullopt, 0};
+  EXPECT_EQ(store_->analyses().run("always_full", year)->total_rows, 0); // no earlier year yet
+  std::vector<NewForm> earlier = {filed(form_of("甲单位", 2022,
+                                                {{"培训次数", "≥10次", "10次", "45", "45"},
+                                                 {"覆盖人次", "≥100人次", "100人次", "45", "45"}},
+                                                "99.00")),
+                                  filed(form_of("乙单位", 2022,
+                                                {{"培训次数", "≥15次", "15次", "45", "45"},
+                                                 {"覆盖人次", "≥50人次", "40人次", "45", "36"}},
+                                                "90.00"))};
+  auto created = store_->create_forms(earlier);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM series_facts"), scalar("SELECT COUNT(*) FROM leaf_facts"));
+  // Every 2023 hit whose 2022 row hit too: 乙's 覆盖人次 missed in 2022.
+  AnalysisTable full = *store_->analyses().run("always_full", year);
+  ASSERT_EQ(full.rows.size(), 3u);
+  EXPECT_EQ(full.rows[0], (Row{"乙单位", "乙单位", "产出指标 / 数量指标 / 培训次数", "≥12次",
+                               "12次", "2", "2022"}));
+  EXPECT_EQ(full.rows[1][1], "甲单位");
+  EXPECT_EQ(full.rows[1][2], "产出指标 / 数量指标 / 培训次数"); // the form's order within a unit
+  EXPECT_EQ(full.rows[2][2], "产出指标 / 数量指标 / 覆盖人次");
+  // Two targets lowered; a page of one carries the total of both, cut in SQL.
+  AnalysisTable changes = *store_->analyses().run("target_changes", year);
+  ASSERT_EQ(changes.rows.size(), 2u);
+  EXPECT_EQ(changes.rows[0], (Row{"调低 lowered", "乙单位", "乙单位",
+                                  "产出指标 / 数量指标 / 培训次数", "≥15次", "≥12次", "15次"}));
+  EXPECT_EQ(changes.rows[1][2], "甲单位");
+  EXPECT_EQ(changes.rows[1][4], "≥100人次");
+  AnalysisTable page = *store_->analyses().run("target_changes", {2023, std::nullopt, 1});
+  ASSERT_EQ(page.rows.size(), 1u);
+  EXPECT_EQ(page.total_rows, 2);
+  EXPECT_EQ(page.rows[0], changes.rows[0]);
+  // 甲's 2022 form saved again with 培训次数 missed and 覆盖人次's target as in 2023: the 2023
+  // rows of both series change their answers.
+  NewForm n = filed(form_of(
+      "甲单位", 2022,
+      {{"培训次数", "≥10次", "8次", "45", "36"}, {"覆盖人次", "≥80人次", "80人次", "45", "45"}},
+      "90.00"));
+  Id jia = created[0].id;
+  Save s{jia,          1,  n.form,    std::nullopt, std::nullopt, std::nullopt, "测试",
+         std::nullopt, "", n.summary, n.facts};
+  ASSERT_EQ(store_->save_form(s).outcome, SaveResult::Outcome::Saved);
+  full = *store_->analyses().run("always_full", year);
+  ASSERT_EQ(full.rows.size(), 2u);
+  EXPECT_EQ(full.rows[1][1], "甲单位");
+  EXPECT_EQ(full.rows[1][2], "产出指标 / 数量指标 / 覆盖人次");
+  changes = *store_->analyses().run("target_changes", year);
+  ASSERT_EQ(changes.rows.size(), 1u);
+  EXPECT_EQ(changes.rows[0][2], "乙单位");
+  // What the writes computed (store/series_rows.cc) is what the migration's SQL computes.
+  backend_->execute("CREATE TABLE series_copy AS SELECT * FROM series_facts");
+  backend_->execute(std::string(series_refresh_sql()));
+  std::string same;
+  for (const char* c : {"prior_years", "prior_first", "prior_misses", "change_rank", "prev_form_id",
+                        "prev_goal_ordinal", "prev_ordinal"})
+    same += std::string(same.empty() ? "" : " AND ") + "COALESCE(s." + c + ", -1) = COALESCE(c." +
+            c + ", -1)";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM series_facts s JOIN series_copy c ON c.year = s.year AND "
+                   "c.form_id = s.form_id AND c.goal_ordinal = s.goal_ordinal AND c.ordinal = "
+                   "s.ordinal WHERE " +
+                   same),
+            scalar("SELECT COUNT(*) FROM series_facts"));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM series_facts WHERE change_rank IS NOT NULL"), "1");
 }
 
 // A 主管部门's or 财政局's scope is joined in SQL (org_scope): every analysis under 教育局 is

@@ -167,7 +167,7 @@ TEST(Api, HealthNamesTheBackend) {
   EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
   // 2: 指标解释; 3: accounts (issue 10); 4: facts (issue 13); 5: the chain's plans (issue 14);
   // 6: fact sums (issue 13)
-  EXPECT_EQ(j["store"]["schema_version"].str(), "7");
+  EXPECT_EQ(j["store"]["schema_version"].str(), "8");
   EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
 }
 

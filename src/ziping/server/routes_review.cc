@@ -175,7 +175,6 @@ void todo(RouteContext& ctx, const Request& req, Response& res) {
   std::string today = today_utc();
   out.begin_object().key("forms").begin_array();
   if (caller.principal.org) {
-    std::vector<store::Id> departments = store.directory().departments_under(*caller.principal.org);
     std::map<store::Id, access::Target> targets; // by department
     for (ReviewState state : access::kReviewStates) {
       // Only states in which this role can do something at all.
@@ -189,7 +188,8 @@ void todo(RouteContext& ctx, const Request& req, Response& res) {
       if (!some_step && !some_edit) continue;
       store::FormFilter filter;
       filter.review_state = std::string(access::state_name(state));
-      filter.visible_departments = departments;
+      // The units at or under the caller's organisation, joined in SQL (org_scope), not listed.
+      filter.visible_under = *caller.principal.org;
       filter.limit = store::kMaxPageSize;
       for (;;) {
         store::FormPage page = store.list_forms(filter);
@@ -269,7 +269,12 @@ void progress(RouteContext& ctx, const Request& req, Response& res) {
     }
   std::vector<store::FormRecord> records;
   store::FormFilter filter;
-  filter.visible_departments = departments;
+  // Under an organisation: its units' forms joined in SQL (org_scope), not thousands of ids as
+  // parameters; without one (an administrator): the forms of every registered unit.
+  if (root)
+    filter.visible_under = *root;
+  else
+    filter.visible_departments = departments;
   filter.limit = store::kMaxPageSize;
   for (;;) {
     store::FormPage page = ctx.bench.store().list_forms(filter);

@@ -1,5 +1,7 @@
 #include "ziping/store/fact_rows.h"
 
+#include <algorithm>
+
 #include "ziping/crypto/crypto.h"
 #include "ziping/store/form_rows.h"
 
@@ -93,15 +95,20 @@ std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts
   std::int64_t compared = 0, over = 0, excess = 0;
   for (const LeafFact& l : f.leaves) {
     std::vector<SqlParam>& q = leaves_;
+    std::int64_t key = series_key(o.department_id, l.series);
+    Micro target = micro(l.target_number), deviation = micro(l.deviation);
     add_params(q, year, o.form_id, std::int64_t(l.goal_ordinal), std::int64_t(l.ordinal),
-               o.department_id, l.series, series_key(o.department_id, l.series), l.level1, l.level2,
-               l.name, l.method, l.comparator, l.target_kind, l.target_text, Exact{l.target_number},
-               micro(l.target_number), l.target_unit, l.actual_text, Exact{l.actual_number},
-               micro(l.actual_number), l.actual_unit, micro(l.ratio), micro(l.deviation));
+               o.department_id, l.series, key, l.level1, l.level2, l.name, l.method, l.comparator,
+               l.target_kind, l.target_text, Exact{l.target_number}, target, l.target_unit,
+               l.actual_text, Exact{l.actual_number}, micro(l.actual_number), l.actual_unit,
+               micro(l.ratio), deviation);
     put(q, l.met);
     Micro declared = micro(l.declared), formula = micro(l.formula);
     add_params(q, std::int64_t(l.large_deviation ? 1 : 0), l.tier, micro(l.weight), declared,
                formula, micro(l.score), l.codes);
+    series_.add({year, o.form_id, std::int64_t(l.goal_ordinal), std::int64_t(l.ordinal),
+                 o.department_id, key, deviation.value == std::int64_t(0),
+                 l.target_kind == "quantity", l.comparator, l.target_unit, target.value});
     if (declared.value && formula.value) {
       ++compared;
       if (*declared.value > *formula.value) ++over;
@@ -136,11 +143,13 @@ void FactRows::append(FactRows&& other) {
                 std::make_move_iterator(other.forms_.end()));
   leaves_.insert(leaves_.end(), std::make_move_iterator(other.leaves_.begin()),
                  std::make_move_iterator(other.leaves_.end()));
+  series_.append(std::move(other.series_));
 }
 
-void FactRows::write(Transaction& tx) const {
+void FactRows::write(Transaction& tx, std::vector<std::int64_t> removed_keys) const {
   tx.append_rows("form_facts", kFormColumns, kFormWidth, forms_);
   tx.append_rows("leaf_facts", kLeafColumns, kLeafWidth, leaves_);
+  series_.write(tx, std::move(removed_keys));
 }
 
 std::int64_t series_key(Id department_id, std::string_view series) {
@@ -151,25 +160,31 @@ std::int64_t series_key(Id department_id, std::string_view series) {
   return std::int64_t(bits); // two's complement: the same bits on every platform we build for
 }
 
-void delete_facts(Transaction& tx, std::span<const Id> form_ids) {
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids) {
+  std::vector<std::int64_t> keys;
   constexpr std::size_t kPerStatement = 500;
   for (std::size_t start = 0; start < form_ids.size(); start += kPerStatement) {
     std::size_t n = std::min(form_ids.size() - start, kPerStatement);
     std::vector<SqlParam> params(form_ids.begin() + std::ptrdiff_t(start),
                                  form_ids.begin() + std::ptrdiff_t(start + n));
     std::string in = placeholders(1, n);
+    for (const auto& row : tx.query(
+             "SELECT DISTINCT series_key FROM series_facts WHERE form_id IN (" + in + ")", params))
+      if (row[0]) keys.push_back(std::stoll(*row[0]));
     tx.execute("DELETE FROM leaf_facts WHERE form_id IN (" + in + ")", params);
+    tx.execute("DELETE FROM series_facts WHERE form_id IN (" + in + ")", params);
     tx.execute("DELETE FROM form_facts WHERE form_id IN (" + in + ")", params);
   }
+  return keys;
 }
 
 void replace_facts(Transaction& tx, const FactsOwner& o, const Summary& s,
                    const std::optional<FormFacts>& facts, bool fresh) {
-  if (!fresh) delete_facts(tx, std::span(&o.form_id, 1));
-  if (!facts) return;
+  std::vector<std::int64_t> removed;
+  if (!fresh) removed = delete_facts(tx, std::span(&o.form_id, 1));
   FactRows rows;
-  rows.add(o, s, *facts);
-  rows.write(tx);
+  if (facts) rows.add(o, s, *facts);
+  rows.write(tx, std::move(removed));
 }
 
 std::optional<std::int64_t> to_micro(const Decimal& value) {

@@ -1,12 +1,15 @@
-// store/fact_rows.h — a form's facts (facts.h) as rows of form_facts and leaf_facts, written
-// inside the caller's transaction (a save's, a creation's or a rescore's). Internal to store/.
+// store/fact_rows.h — a form's facts (facts.h) as rows of form_facts, leaf_facts and series_facts,
+// written inside the caller's transaction (a save's, a creation's or a rescore's). Internal to
+// store/.
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "ziping/model/form.h"
+#include "ziping/store/series_rows.h"
 #include "ziping/store/sql.h"
 #include "ziping/store/store.h"
 
@@ -31,11 +34,14 @@ public:
   std::string add(const FactsOwner& owner, const Summary& summary, const FormFacts& facts);
   // Takes `other`'s rows after these.
   void append(FactRows&& other);
-  void write(Transaction& tx) const;
+  // Appends the rows; series_facts' rows with their derived columns, and the derived columns of
+  // the stored rows of the series written and of `removed_keys` (what delete_facts removed).
+  void write(Transaction& tx, std::vector<std::int64_t> removed_keys = {}) const;
   bool empty() const { return forms_.empty(); }
 
 private:
   std::vector<SqlParam> forms_, leaves_;
+  SeriesRows series_; // series_facts (migration 8)
 };
 
 // leaf_facts.series_key: the first 64 bits of SHA-256 over the department id and the series
@@ -44,8 +50,9 @@ private:
 // a million series), in which case they would be compared as one indicator.
 std::int64_t series_key(Id department_id, std::string_view series);
 
-// Removes the facts of these forms (of every year: a save may have changed the year).
-void delete_facts(Transaction& tx, std::span<const Id> form_ids);
+// Removes the facts of these forms (of every year: a save may have changed the year); returns
+// the series keys removed, which the caller hands to FactRows::write.
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids);
 
 // Removes the form's facts, then writes `facts` when given. A form just created has none to
 // remove (`fresh`: two statements fewer, each of which would visit every partition in

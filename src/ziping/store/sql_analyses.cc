@@ -99,25 +99,23 @@ public:
 
   SqlRows rows(const std::string& sql) { return tx_.query(sql, params_); }
   SqlRows rows_without_params(const std::string& sql) { return tx_.query(sql); }
-  // Asked about a few units (a 主管部门's, a list), not a province: a 财政厅's scope is every
-  // unit, and is planned like the whole province.
-  bool narrow() {
-    constexpr std::size_t kFewUnits = 1000;
-    if (query_.departments && query_.departments->size() < kFewUnits) return true;
-    if (!query_.under_org) return false;
-    auto n = tx_.query("SELECT COUNT(*) FROM org_scope WHERE org_id = $1", {*query_.under_org});
-    return integer(n.at(0).at(0)) < std::int64_t(kFewUnits);
-  }
-  // For this transaction only; SQLite has no such setting (and plans these joins well).
-  void planner_without_nested_loops() {
-    if (tx_.dialect() == Dialect::PostgreSQL) tx_.execute("SET LOCAL enable_nestloop = off");
-  }
   // The query with the limit applied in SQL; the total comes from COUNT(*) OVER (), the last
   // column of every row (dropped from the rows returned).
   SqlRows limited(const std::string& sql, std::int64_t& total) {
     std::string s = sql;
     if (query_.limit > 0) s += " LIMIT " + std::to_string(query_.limit);
     SqlRows out = tx_.query(s, params_);
+    total = out.empty() ? 0 : integer(out[0].back());
+    for (auto& row : out) row.pop_back();
+    return out;
+  }
+  // " LIMIT n" for a limited query, else "".
+  std::string limit_clause() const {
+    return query_.limit > 0 ? " LIMIT " + std::to_string(query_.limit) : "";
+  }
+  // The query as given (its limit inside); the total is the last column of every row.
+  SqlRows with_total(const std::string& sql, std::int64_t& total) {
+    SqlRows out = tx_.query(sql, params_);
     total = out.empty() ? 0 : integer(out[0].back());
     for (auto& row : out) row.pop_back();
     return out;
@@ -248,6 +246,24 @@ AnalysisTable inflation_distribution(Context& c) {
   return t;
 }
 
+// A page of a year-over-year analysis (always_full, target_changes): `ranked` selects the rows'
+// leaf keys and figures from series_facts (narrow rows whose comparison with other years was
+// made when they were written, migration 8) with `unit` (the department's name) and `total`
+// (COUNT(*) OVER (): every row, before the limit), ordered by `order` and cut to the limit in
+// SQL; only that page is then joined to its texts in leaf_facts (by primary key) and to the
+// unit's 主管部门. A province's 84,000 changed targets are counted and ranked from one partial
+// index, and 500 of them read whole.
+constexpr std::string_view kSupervisorOfPage =
+    " LEFT JOIN orgs u ON u.department_id = x.department_id LEFT JOIN orgs s ON s.id = "
+    "u.parent_id AND s.kind = 'supervisor'";
+
+std::string leaf_of_page(std::string_view alias, std::string_view year, std::string_view prefix) {
+  std::string a(alias), p(prefix);
+  return " JOIN leaf_facts " + a + " ON " + a + ".year = " + std::string(year) + " AND " + a +
+         ".form_id = x." + p + "form_id AND " + a + ".goal_ordinal = x." + p + "goal_ordinal AND " +
+         a + ".ordinal = x." + p + "ordinal";
+}
+
 AnalysisTable always_full(Context& c) {
   AnalysisTable t = table_of("always_full");
   t.columns = {{"supervisor", "主管部门", "supervising department", Kind::Text},
@@ -257,34 +273,21 @@ AnalysisTable always_full(Context& c) {
                {"actual", "本年实际完成值", "this year's actual", Kind::Text},
                {"years", "年数", "years", Kind::Integer},
                {"first_year", "始于", "since", Kind::Integer}};
-  // Candidates are this year's leaves with actual = target; each must have been so in every
-  // earlier year it was filed, and filed in at least one. The earliest year with facts bounds
-  // the history as a constant, so PostgreSQL reads only the partitions of years that have
-  // rows (with `year > 0` alone it probed all thirteen earlier ones for every candidate).
-  std::int64_t first = 0;
-  for (const auto& r : c.rows_without_params("SELECT MIN(year) FROM form_facts WHERE year > 0"))
-    first = integer(r[0]);
-  // PostgreSQL estimates the grouped history at a few dozen rows (it is ~20,000 at 100,000
-  // forms) and probes the earlier year's heap once per candidate (32,000 random reads: 3.0 s
-  // against 1.7 s for one hash join over the partition on the loaded bench machine). A
-  // province-wide question reads the whole partition anyway; a narrow one keeps the probes.
-  if (!c.narrow()) c.planner_without_nested_loops();
+  // This year's leaves with actual = target whose series was filed in an earlier year and hit
+  // exactly in every earlier row (series_facts_always_full). Most years first, then by unit and
+  // the indicator's place in its form.
+  std::string order =
+      " ORDER BY x.years DESC, x.unit" + c.collate() + ", x.form_id, x.goal_ordinal, x.ordinal";
   std::string sql =
-      "WITH cur AS (SELECT x.department_id, x.series_key, x.series, x.target_text, x.actual_text "
-      "FROM leaf_facts x WHERE x.year = $1 AND x.deviation_micro = 0" +
-      c.filter() +
-      "), hist AS (SELECT cur.department_id, cur.series, cur.target_text, cur.actual_text, "
-      "COUNT(DISTINCT h.year) + 1 AS years, MIN(h.year) AS first_year FROM cur JOIN leaf_facts h "
-      "ON h.series_key = cur.series_key AND h.year < $1 AND h.year >= " +
-      std::to_string(std::max<std::int64_t>(first, 1)) +
-      " GROUP BY cur.department_id, cur.series, cur.target_text, cur.actual_text HAVING "
-      "SUM(CASE WHEN h.deviation_micro = 0 THEN 0 ELSE 1 END) = 0) SELECT " +
-      std::string(kSupervisor) +
-      ", d.name, x.series, x.target_text, x.actual_text, x.years, x.first_year, COUNT(*) OVER () "
-      "FROM hist x" +
-      std::string(kGroupJoin) + " ORDER BY x.years DESC, d.name" + c.collate() + ", x.series" +
-      c.collate();
-  for (const auto& r : c.limited(sql, t.total_rows))
+      "WITH ranked AS (SELECT x.form_id, x.goal_ordinal, x.ordinal, x.department_id, "
+      "x.prior_years + 1 AS years, x.prior_first AS first_year, d.name AS unit, COUNT(*) OVER () "
+      "AS total FROM series_facts x JOIN departments d ON d.id = x.department_id WHERE x.year = "
+      "$1 AND x.exact_hit = 1 AND x.prior_misses = 0 AND x.prior_years > 0" +
+      c.filter() + "), page AS (SELECT * FROM ranked x" + order + c.limit_clause() +
+      ") SELECT COALESCE(s.name, x.unit), x.unit, l.series, l.target_text, l.actual_text, "
+      "x.years, x.first_year, x.total FROM page x" +
+      leaf_of_page("l", "$1", "") + std::string(kSupervisorOfPage) + order;
+  for (const auto& r : c.with_total(sql, t.total_rows))
     t.rows.push_back({cell(r[0]), cell(r[1]), series_label(r[2]), cell(r[3]), cell(r[4]),
                       cell(r[5]), cell(r[6])});
   return t;
@@ -299,25 +302,25 @@ AnalysisTable target_changes(Context& c) {
                {"previous_target", "上年指标值", "last year's target", Kind::Text},
                {"target", "本年指标值", "this year's target", Kind::Text},
                {"previous_actual", "上年实际完成值", "last year's actual", Kind::Text}};
-  // Quantities only: a deadline or a wording moves every year without meaning anything.
+  // This year's quantity targets that differ from the year before's in value, comparator or
+  // unit (series_facts_changed; a deadline or a wording moves every year without meaning
+  // anything). Lowered first, then by unit and the indicator's place in its form.
+  std::string order =
+      " ORDER BY x.rank, x.unit" + c.collate() + ", x.form_id, x.goal_ordinal, x.ordinal";
   std::string sql =
-      "WITH ch AS (SELECT x.department_id, x.series, b.target_text AS before_target, "
-      "x.target_text, b.actual_text AS before_actual, CASE WHEN x.comparator <> b.comparator "
-      "THEN 2 WHEN x.target_unit <> b.target_unit THEN 3 WHEN x.comparator IN ('<=', '<') AND "
-      "x.target_micro > b.target_micro THEN 1 WHEN x.comparator NOT IN ('<=', '<') AND "
-      "x.target_micro < b.target_micro THEN 1 ELSE 4 END AS rank FROM leaf_facts x JOIN "
-      "leaf_facts b ON b.series_key = x.series_key AND b.year = $1 - 1 WHERE x.year = $1 AND "
-      "x.target_kind = 'quantity' AND b.target_kind = 'quantity' AND "
-      "(x.comparator <> b.comparator OR x.target_unit <> b.target_unit OR x.target_micro <> "
-      "b.target_micro)" +
-      c.filter() + ") SELECT x.rank, " + std::string(kSupervisor) +
-      ", d.name, x.series, x.before_target, x.target_text, x.before_actual, COUNT(*) OVER () "
-      "FROM ch x" +
-      std::string(kGroupJoin) + " ORDER BY x.rank, d.name" + c.collate() + ", x.series" +
-      c.collate();
+      "WITH ranked AS (SELECT x.form_id, x.goal_ordinal, x.ordinal, x.department_id, "
+      "x.prev_form_id AS b_form_id, x.prev_goal_ordinal AS b_goal_ordinal, x.prev_ordinal AS "
+      "b_ordinal, x.change_rank AS rank, d.name AS unit, COUNT(*) OVER () AS total FROM "
+      "series_facts x JOIN departments d ON d.id = x.department_id WHERE x.year = $1 AND "
+      "x.change_rank IS NOT NULL" +
+      c.filter() + "), page AS (SELECT * FROM ranked x" + order + c.limit_clause() +
+      ") SELECT x.rank, COALESCE(s.name, x.unit), x.unit, l.series, b.target_text, "
+      "l.target_text, b.actual_text, x.total FROM page x" +
+      leaf_of_page("l", "$1", "") + leaf_of_page("b", "$1 - 1", "b_") +
+      std::string(kSupervisorOfPage) + order;
   static const char* kChange[] = {"", "调低 lowered", "比较符改变 comparator", "单位改变 unit",
                                   "调高 raised"};
-  for (const auto& r : c.limited(sql, t.total_rows))
+  for (const auto& r : c.with_total(sql, t.total_rows))
     t.rows.push_back({std::string(kChange[std::clamp<std::int64_t>(integer(r[0]), 1, 4)]),
                       cell(r[1]), cell(r[2]), series_label(r[3]), cell(r[4]), cell(r[5]),
                       cell(r[6])});

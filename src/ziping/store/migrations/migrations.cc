@@ -4,6 +4,7 @@
 #include "ziping/store/migrations/fact_sums_schema.h"
 #include "ziping/store/migrations/facts_schema.h"
 #include "ziping/store/migrations/plans_schema.h"
+#include "ziping/store/migrations/series_facts_schema.h"
 #include "ziping/store/migrations/series_scope_schema.h"
 
 namespace ziping::store {
@@ -148,6 +149,8 @@ const Migration kMigrations[] = {
     {5, "plans of the year's chain (branch chain-server)", plans_schema()},
     {6, "fact sums, digests and year-over-year indexes (branch scale-pg)", fact_sums_schema()},
     {7, "series keys and organisation scope (branch scale-pg2)", series_scope_schema()},
+    {8, "narrow series facts for the year-over-year analyses (branch scale-pg3)",
+     series_facts_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {
