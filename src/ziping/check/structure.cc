@@ -125,6 +125,18 @@ void check_levels(const CheckContext& c, const model::Indicator& indicator,
 }
 
 bool is_multiple(const Decimal& value, const Decimal& step) {
+  // Asked for every leaf, so the usual case is done without Decimal division: a value with
+  // no more places than the step (0.05, 0.5, 0.01) and an ordinary coefficient is brought to
+  // the step's scale, where it is a multiple exactly when the coefficients divide.
+  using Coefficient = Decimal::Coefficient;
+  constexpr Coefficient kOrdinary = Coefficient(1) << 62; // × 10^18 stays below 2^122
+  int gap = step.scale() - value.scale();
+  if (gap >= 0 && gap <= 18 && step.coefficient() > 0 && value.coefficient() < kOrdinary &&
+      value.coefficient() > -kOrdinary) {
+    Coefficient scaled = value.coefficient();
+    for (int i = 0; i < gap; ++i) scaled *= 10;
+    return scaled % step.coefficient() == 0;
+  }
   Decimal quotient = value.divide(step, 0, num::RoundingMode::Down);
   return quotient * step == value;
 }

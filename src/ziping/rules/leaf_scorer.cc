@@ -499,7 +499,20 @@ bool is_cost_indicator(const model::Indicator& indicator, const value::Value& ta
   };
   bool money = (target.kind == ValueKind::Quantity || target.kind == ValueKind::Range) &&
                target.unit.dimension == value::Dimension::Money;
-  return mentions_cost(indicator.level1) || mentions_cost(indicator.level2) || money;
+  if (money) return true;
+  // Consecutive leaves nearly always share their 一级 and 二级 names: the last names asked
+  // are kept with their answer, so a repeated pair costs two comparisons and no search.
+  struct Asked {
+    std::string level1;
+    std::string level2;
+    bool cost = false;
+  };
+  thread_local Asked last;
+  if (last.level1 == indicator.level1 && last.level2 == indicator.level2) return last.cost;
+  last.level1 = indicator.level1;
+  last.level2 = indicator.level2;
+  last.cost = mentions_cost(indicator.level1) || mentions_cost(indicator.level2);
+  return last.cost;
 }
 
 LeafEvaluation score_leaf(const model::Indicator& indicator, const RuleSet& rules, Mode mode,
