@@ -38,7 +38,6 @@ public:
   // the stored rows of the series written and of `removed_keys` (what delete_facts removed).
   void write(Transaction& tx, std::vector<std::int64_t> removed_keys = {}) const;
   bool empty() const { return forms_.empty(); }
-  std::vector<Id> departments() const { return departments_; }
 
 private:
   std::vector<SqlParam> forms_, leaves_;
