@@ -8,6 +8,10 @@
 namespace ziping::store {
 namespace {
 
+// pg_advisory_xact_lock(kUnitFactsLock, department id): lock_units (the two-key form, apart
+// from the one-key locks of migrations and the audit chain).
+constexpr std::int32_t kUnitFactsLock = 0x7a70;
+
 // A figure as its micro integer (facts.h); NULL when absent or not representable.
 struct Micro {
   std::optional<std::int64_t> value;
@@ -90,6 +94,7 @@ void digest_text(std::string& out, std::span<const SqlParam> values) {
 std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts& f) {
   std::int64_t year = o.form->year.value_or(0);
   std::size_t leaves_start = leaves_.size();
+  departments_.push_back(o.department_id);
   // Σ(declared − formula) over the leaves that have both: the inflation analyses' per-form
   // figures, kept here so that they read one row per form instead of its leaves.
   std::int64_t compared = 0, over = 0, excess = 0;
@@ -144,9 +149,28 @@ void FactRows::append(FactRows&& other) {
   leaves_.insert(leaves_.end(), std::make_move_iterator(other.leaves_.begin()),
                  std::make_move_iterator(other.leaves_.end()));
   series_.append(std::move(other.series_));
+  departments_.insert(departments_.end(), other.departments_.begin(), other.departments_.end());
+}
+
+void lock_units(Transaction& tx, std::vector<Id> department_ids) {
+  if (tx.dialect() != Dialect::PostgreSQL || department_ids.empty()) return;
+  std::sort(department_ids.begin(), department_ids.end());
+  department_ids.erase(std::unique(department_ids.begin(), department_ids.end()),
+                       department_ids.end());
+  // One statement; the select list is evaluated left to right, so in ascending order.
+  std::string sql = "SELECT ";
+  std::vector<SqlParam> params;
+  for (Id id : department_ids) {
+    params.emplace_back(id);
+    sql += (params.size() > 1 ? ", " : "") + std::string("pg_advisory_xact_lock(") +
+           std::to_string(kUnitFactsLock) + ", CAST($" + std::to_string(params.size()) +
+           " AS INTEGER))";
+  }
+  tx.query(sql, params);
 }
 
 void FactRows::write(Transaction& tx, std::vector<std::int64_t> removed_keys) const {
+  lock_units(tx, departments_);
   tx.append_rows("form_facts", kFormColumns, kFormWidth, forms_);
   tx.append_rows("leaf_facts", kLeafColumns, kLeafWidth, leaves_);
   series_.write(tx, std::move(removed_keys));
@@ -181,7 +205,15 @@ std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form
 void replace_facts(Transaction& tx, const FactsOwner& o, const Summary& s,
                    const std::optional<FormFacts>& facts, bool fresh) {
   std::vector<std::int64_t> removed;
-  if (!fresh) removed = delete_facts(tx, std::span(&o.form_id, 1));
+  if (!fresh) {
+    // The unit the facts were filed under, and the one they will be: a save may move a form.
+    std::vector<Id> units = {o.department_id};
+    for (const auto& row :
+         tx.query("SELECT department_id FROM form_facts WHERE form_id = $1", {o.form_id}))
+      if (row[0]) units.push_back(std::stoll(*row[0]));
+    lock_units(tx, units);
+    removed = delete_facts(tx, std::span(&o.form_id, 1));
+  }
   FactRows rows;
   if (facts) rows.add(o, s, *facts);
   rows.write(tx, std::move(removed));

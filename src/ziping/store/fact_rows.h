@@ -42,6 +42,7 @@ public:
 private:
   std::vector<SqlParam> forms_, leaves_;
   SeriesRows series_; // series_facts (migration 8)
+  std::vector<Id> departments_;
 };
 
 // leaf_facts.series_key: the first 64 bits of SHA-256 over the department id and the series
@@ -49,6 +50,14 @@ private:
 // alone; two different series of one database share a key with probability ~n²/2⁶⁵ (10⁻⁸ for
 // a million series), in which case they would be compared as one indicator.
 std::int64_t series_key(Id department_id, std::string_view series);
+
+// Serialises the writers of these units' facts (PostgreSQL: transaction-scoped advisory locks,
+// taken in ascending order; SQLite has one writer at a time already). A write of facts updates
+// the series_facts rows of the unit's other years, so two transactions writing one unit's
+// forms of different years (two rescore workers, two saves) would otherwise lock each other's
+// rows in opposite orders and deadlock. Call it before delete_facts; FactRows::write takes the
+// locks of its own units (a no-op when already held).
+void lock_units(Transaction& tx, std::vector<Id> department_ids);
 
 // Removes the facts of these forms (of every year: a save may have changed the year); returns
 // the series keys removed, which the caller hands to FactRows::write.

@@ -480,6 +480,9 @@ private:
     std::vector<Id> written;
     for (const auto& row : tx.query(sql, values)) written.push_back(int_of(row[0]));
     std::sort(written.begin(), written.end());
+    std::vector<Id> units;
+    for (Id id : written) units.push_back(current.at(id).department_id);
+    lock_units(tx, units);
     std::vector<std::int64_t> removed = delete_facts(tx, written);
     FactRows all;
     for (Id id : written) all.append(std::move(rows.at(id)));
