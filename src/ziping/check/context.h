@@ -37,6 +37,16 @@ struct CheckContext {
   std::string leaf_label(const rules::LeafEvaluation& leaf) const;
 };
 
+// A diagnostic's arguments, each moved (or copied once) into place: a braced list copies
+// every string twice (into the list, then out of it), and a basis or a derivation is a long
+// Chinese sentence that never fits a short-string buffer.
+template <typename... Args> std::vector<std::string> arguments(Args&&... args) {
+  std::vector<std::string> out;
+  out.reserve(sizeof...(Args));
+  (out.emplace_back(std::forward<Args>(args)), ...);
+  return out;
+}
+
 void check_structure(const CheckContext& context);
 void check_budget(const CheckContext& context);
 void check_totals(const CheckContext& context);

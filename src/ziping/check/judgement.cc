@@ -24,7 +24,7 @@ bool overspent_full(const LeafEvaluation& leaf) {
 
 void with_derivation(const CheckContext& c, diag::Diagnostic& d, const LeafEvaluation& leaf) {
   if (!leaf.derivation.empty())
-    d.notes.push_back(c.note(DiagId::note_derivation, leaf.path, {leaf.derivation}));
+    d.notes.push_back(c.note(DiagId::note_derivation, leaf.path, arguments(leaf.derivation)));
 }
 
 void judge_interval(const CheckContext& c, const LeafEvaluation& leaf) {
@@ -37,12 +37,12 @@ void judge_interval(const CheckContext& c, const LeafEvaluation& leaf) {
     // review, not an arithmetic error like a number above its formula.
     auto id = leaf.method == rules::Method::Qualitative ? DiagId::warn_score_above_qualitative_band
                                                         : DiagId::err_score_above_allowed;
-    auto& d =
-        c.emit_leaf(id, leaf, ".score", {plain(declared), c.score(allowed.max), allowed.basis});
+    auto& d = c.emit_leaf(id, leaf, ".score",
+                          arguments(plain(declared), c.score(allowed.max), allowed.basis));
     with_derivation(c, d, leaf);
   } else if (declared < allowed.min - tolerance) {
     auto& d = c.emit_leaf(DiagId::warn_score_below_allowed, leaf, ".score",
-                          {plain(declared), c.score(allowed.min), allowed.basis});
+                          arguments(plain(declared), c.score(allowed.min), allowed.basis));
     with_derivation(c, d, leaf);
   }
 }

@@ -137,7 +137,7 @@ void check_overspending(const CheckContext& c) {
     if (over_ceiling && leaf.declared && leaf.weight && *leaf.declared >= *leaf.weight) {
       auto& d = c.emit_leaf(DiagId::warn_over_ceiling_full_score, leaf, ".score",
                             {leaf.actual.original, leaf.target.original, plain(*leaf.declared)});
-      d.notes.push_back(c.note(DiagId::note_derivation, leaf.path, {leaf.derivation}));
+      d.notes.push_back(c.note(DiagId::note_derivation, leaf.path, arguments(leaf.derivation)));
     }
   });
 }

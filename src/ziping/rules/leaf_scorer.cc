@@ -487,32 +487,23 @@ private:
 } // namespace
 
 bool is_cost_indicator(const model::Indicator& indicator, const value::Value& target) {
-  // 成本 has no other spelling, so the raw text is searched without folding.
-  auto mentions_cost = [](std::string_view name) {
-    // "成" is E6 88 90: memchr for its lead byte, then the rest in place (std::string::find
-    // of a 6-byte needle was a few percent of scoring).
-    for (std::size_t at = name.find('\xE6'); at != std::string_view::npos;
-         at = name.find('\xE6', at + 1)) {
-      if (name.substr(at).starts_with("成本")) return true;
-    }
-    return false;
-  };
   bool money = (target.kind == ValueKind::Quantity || target.kind == ValueKind::Range) &&
                target.unit.dimension == value::Dimension::Money;
   if (money) return true;
-  // Consecutive leaves nearly always share their 一级 and 二级 names: the last names asked
-  // are kept with their answer, so a repeated pair costs two comparisons and no search.
-  struct Asked {
-    std::string level1;
-    std::string level2;
-    bool cost = false;
+  // 成本 has no other spelling, so the raw text is searched without folding, byte by byte in
+  // one loop: a search for the lead byte and then the rest (memchr per E6 byte, and most
+  // ideographs of level names begin with E6) was a few percent of scoring.
+  auto mentions_cost = [](std::string_view name) {
+    constexpr unsigned char kCost[] = {0xE6, 0x88, 0x90, 0xE6, 0x9C, 0xAC}; // 成本
+    for (std::size_t at = 0; at + sizeof kCost <= name.size(); ++at) {
+      if (static_cast<unsigned char>(name[at]) != kCost[0]) continue;
+      std::size_t i = 1;
+      while (i < sizeof kCost && static_cast<unsigned char>(name[at + i]) == kCost[i]) ++i;
+      if (i == sizeof kCost) return true;
+    }
+    return false;
   };
-  thread_local Asked last;
-  if (last.level1 == indicator.level1 && last.level2 == indicator.level2) return last.cost;
-  last.level1 = indicator.level1;
-  last.level2 = indicator.level2;
-  last.cost = mentions_cost(indicator.level1) || mentions_cost(indicator.level2);
-  return last.cost;
+  return mentions_cost(indicator.level1) || mentions_cost(indicator.level2);
 }
 
 LeafEvaluation score_leaf(const model::Indicator& indicator, const RuleSet& rules, Mode mode,

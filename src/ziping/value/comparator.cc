@@ -65,7 +65,39 @@ constexpr auto kComparisonFirstKeys = [] {
   return keys;
 }();
 
+// The first characters of the prefixes written in ideographs (or ≥ ≤), sorted: a text that
+// starts with none of them, or with an ASCII byte other than > < =, has no prefix, and is
+// refused before the 38 words are compared (split_comparators() runs on most values).
+constexpr auto kPrefixFirstKeys = [] {
+  std::array<std::uint32_t, std::size(kPrefixes)> keys{};
+  std::size_t count = 0;
+  for (const ComparatorWord& word : kPrefixes)
+    keys[count++] = word.spelling.size() >= 3 ? first_character_key(word.spelling) : 0;
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}();
+
+bool may_begin_prefix(std::string_view text) {
+  if (text.empty()) return false;
+  auto lead = static_cast<unsigned char>(text[0]);
+  if (lead < 0x80) return lead == '>' || lead == '<' || lead == '=';
+  if (text.size() < 3) return false;
+  return std::binary_search(kPrefixFirstKeys.begin(), kPrefixFirstKeys.end(),
+                            first_character_key(text));
+}
+
+// Every suffix ends in 上, 下 or 内 and every inclusive mark in ')'.
+bool may_end_in_suffix_or_mark(std::string_view text) {
+  if (text.empty()) return false;
+  if (text.back() == ')') return true;
+  if (text.size() < 3) return false;
+  std::uint32_t key = first_character_key(text.substr(text.size() - 3));
+  return key == first_character_key("上") || key == first_character_key("下") ||
+         key == first_character_key("内");
+}
+
 const ComparatorWord* longest_prefix(std::string_view text) {
+  if (!may_begin_prefix(text)) return nullptr;
   const ComparatorWord* best = nullptr;
   for (const ComparatorWord& word : kPrefixes) {
     if (begins_with(text, word.spelling) && (!best || word.spelling.size() > best->spelling.size()))
@@ -75,6 +107,7 @@ const ComparatorWord* longest_prefix(std::string_view text) {
 }
 
 const ComparatorWord* longest_suffix(std::string_view text) {
+  if (!may_end_in_suffix_or_mark(text)) return nullptr;
   const ComparatorWord* best = nullptr;
   for (const ComparatorWord& word : kSuffixes) {
     if (finishes_with(text, word.spelling) &&
@@ -109,7 +142,7 @@ Comparator combine(Comparator first, Comparator second, bool& conflict) {
 
 std::string_view without_inclusive_mark(std::string_view text) {
   text = trim_spaces(text);
-  for (bool found = true; found;) {
+  for (bool found = true; found && text.ends_with(')');) {
     found = false;
     for (std::string_view mark : kInclusiveMarks) {
       if (finishes_with(text, mark)) {
@@ -166,18 +199,29 @@ std::string_view comparator_sign(Comparator comparator) {
 }
 
 bool mentions_comparison(std::string_view folded) {
-  bool sign_or_digit = std::any_of(folded.begin(), folded.end(), [](char c) {
-    return Cursor::is_digit(c) || c == '<' || c == '>' || c == '=';
-  });
-  if (sign_or_digit || folded.find("≥") != folded.npos || folded.find("≤") != folded.npos)
-    return true;
-  // One pass instead of a search per word: every word is written in ideographs, so an
-  // occurrence starts at a byte ≥ 0xE0; there the three bytes of its first character are
-  // looked up among the words' first characters before any word is compared.
-  for (std::size_t at = 0; at + 3 <= folded.size(); ++at) {
-    if (static_cast<unsigned char>(folded[at]) < 0xE0) continue;
+  // One pass over the bytes (this runs on every free-text target, often a long sentence):
+  // an ASCII digit or sign, ≥ or ≤, or the start of a comparison word. Every word is written
+  // in ideographs, so an occurrence starts at a byte ≥ 0xE0; there the three bytes of its
+  // character are first tested against a mask of the words' first characters' last bytes
+  // (64 bits, one per low six bits), and only a character that passes is compared further.
+  constexpr std::uint32_t kAtLeast = first_character_key("≥");
+  constexpr std::uint32_t kAtMost = first_character_key("≤");
+  constexpr std::uint64_t kLastBytes = [] {
+    std::uint64_t mask = 0;
+    for (std::uint32_t key : kComparisonFirstKeys) mask |= std::uint64_t(1) << (key & 0x3F);
+    return mask;
+  }();
+  for (std::size_t at = 0; at < folded.size(); ++at) {
+    auto byte = static_cast<unsigned char>(folded[at]);
+    if (byte < 0x80) {
+      if (Cursor::is_digit(char(byte)) || byte == '<' || byte == '>' || byte == '=') return true;
+      continue;
+    }
+    if (byte < 0xE0 || at + 3 > folded.size()) continue;
     std::string_view rest = folded.substr(at);
     std::uint32_t key = first_character_key(rest);
+    if (key == kAtLeast || key == kAtMost) return true;
+    if (!(kLastBytes >> (key & 0x3F) & 1)) continue;
     if (!std::binary_search(kComparisonFirstKeys.begin(), kComparisonFirstKeys.end(), key))
       continue;
     for (std::string_view word : kComparisonWords)

@@ -4,6 +4,7 @@
 // 第N季度 are EndOf; …日前, …月底前, …年底前, 截至…, 不晚于… and ≤… are Before, inclusive of
 // the named period. "12月前" and "2022年前" are refused: they may or may not include December
 // or 2022.
+#include <charconv>
 #include <string>
 
 #include "ziping/value/cursor.h"
@@ -203,12 +204,27 @@ std::optional<DateValue> read_date(std::string_view compact, Role role) {
 }
 
 std::string format_date(const DateValue& date) {
-  std::string out = date.year != 0 ? std::to_string(date.year) + "年" : "";
+  // Spelt into one buffer (every date value of a form is spelt once as its canonical text;
+  // the chain of `+` made a temporary string per piece).
+  std::string out;
+  out.reserve(40);
+  auto number = [&out](int value) {
+    char digits[16];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  };
+  if (date.year != 0) {
+    number(date.year);
+    out += "年";
+  }
   if (date.day != 0) {
-    out += std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+    number(date.month);
+    out += "月";
+    number(date.day);
+    out += "日";
     if (date.edge == Edge::Before) out += "前";
   } else if (date.month != 0) {
-    out += std::to_string(date.month) + "月";
+    number(date.month);
+    out += "月";
     if (date.edge == Edge::EndOf) out += "底";
     if (date.edge == Edge::Before) out += "底前";
   } else {

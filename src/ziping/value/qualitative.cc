@@ -162,7 +162,8 @@ std::optional<Level> read_level(std::string_view compact) {
 
 std::string_view level_word(std::string_view scale, int rank) {
   for (const LevelWord& entry : kLevels) {
-    if (entry.scale == scale && entry.rank == rank) return entry.word;
+    // The rank first: an int compare rules out most entries before any bytes are compared.
+    if (entry.rank == rank && entry.scale == scale) return entry.word;
   }
   return {};
 }

@@ -4,6 +4,7 @@
 // 年度指标 + 并具有一定效果; 未完成 = 未 + 完成. 基本 counts as achieved: the achieved band
 // [80%, 100%] of 财预〔2020〕10号 is where "basically met" scores; Partial needs an explicit 部分.
 #include <algorithm>
+#include <array>
 
 #include "ziping/value/cursor.h"
 #include "ziping/value/qualitative.h"
@@ -55,10 +56,41 @@ bool is_outcome(const Degree& degree, std::string_view verb, std::string_view re
   return is_object_and_effect(rest);
 }
 
+// Every tier phrase has a verb right after its degree, so one of the verbs starts at one of
+// the degrees' lengths in bytes (0, 3, 6, 9, 12): a text with none there (a level, a
+// deadline, most free text) is refused without trying the 33 degrees × 4 verbs.
+struct DegreeLengths {
+  std::array<std::size_t, std::size(kDegrees)> bytes{};
+  std::size_t count = 0;
+};
+
+constexpr DegreeLengths kDegreeLengths = [] {
+  DegreeLengths lengths;
+  for (const Degree& degree : kDegrees) {
+    bool known = false;
+    for (std::size_t i = 0; i < lengths.count; ++i)
+      known = known || lengths.bytes[i] == degree.spelling.size();
+    if (!known) lengths.bytes[lengths.count++] = degree.spelling.size();
+  }
+  return lengths;
+}();
+
+bool may_hold_verb(std::string_view compact) {
+  for (std::size_t i = 0; i < kDegreeLengths.count; ++i) {
+    std::size_t at = kDegreeLengths.bytes[i];
+    if (at >= compact.size()) continue;
+    std::string_view rest = compact.substr(at);
+    for (std::string_view verb : kVerbs)
+      if (begins_with(rest, verb)) return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<Tier> read_tier(std::string_view compact) {
   if (!begins_with_ideograph(compact)) return std::nullopt; // every degree and verb is one
+  if (!may_hold_verb(compact)) return std::nullopt;
   for (const Degree& degree : kDegrees) {
     if (!begins_with(compact, degree.spelling)) continue;
     std::string_view after_degree = compact.substr(degree.spelling.size());
