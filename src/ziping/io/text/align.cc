@@ -129,6 +129,10 @@ int compat(Column type, const CellShape& s) {
 
 } // namespace
 
+int column_fit(Column type, const CellShape& shape) {
+  return compat(type, shape);
+}
+
 CellShape shape_of(std::string_view text) {
   CellShape s;
   if (text.empty()) return s;

@@ -34,6 +34,8 @@ struct CellShape {
   std::size_t length = 0;      // code points
 };
 CellShape shape_of(std::string_view text);
+// What placing a cell of this shape in a column of this type is worth (the programme's score).
+int column_fit(Column type, const CellShape& shape);
 
 struct AlignColumn {
   Column type = Column::None;

@@ -219,6 +219,8 @@ bool ends_with_glued_figure(std::string_view text) {
   return has_cjk(text.substr(begin, i - begin));
 }
 
+// Every way this returns true needs a '(', 得 or 扣 in the key: fit_name asks only when
+// SpanFacts::scoring says the span has one, so a new wording here needs its character there.
 // "得4分", "扣0.5分", "…真实(1分);…", "…是否完整可行(3分)": the wording of a scoring
 // standard. (A name may end in its own points, "预算执行率(10分)", but asks no question.)
 bool scores_points(std::string_view k) {
