@@ -104,7 +104,7 @@ bool is_unit(std::string_view u) {
   if (code_points(u) > 3 && u.find('/') == std::string_view::npos) return false;
   if (u.ends_with("指标")) return false; // "5指标2:": a figure, then a template's placeholder
   // "人IO": a unit, then a number OCR printed in letters.
-  if (std::size_t latin = u.find_first_of("IlOo");
+  if (std::size_t latin = u.find_first_of("IiLlOo");
       latin != std::string_view::npos && latin > 0 && has_cjk(u.substr(0, latin)))
     return false;
   std::size_t pos = 0;
@@ -121,6 +121,9 @@ bool is_unit(std::string_view u) {
 // run into the name after it.
 bool starts_with_unit(std::string_view words) {
   if (words.empty() || !has_cjk(words.substr(0, 3))) return false;
+  // "2370人IO": a unit, then a number OCR printed in letters (the next cell).
+  for (char c : words)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return false;
   for (std::size_t n : {std::size_t(6), std::size_t(3)}) {
     if (words.size() >= n && value::lookup_unit(words.substr(0, n))) return true;
   }

@@ -100,8 +100,10 @@ public:
     states_.resize((end - begin + 1) * fields_.size());
     tied_.resize(states_.size());
     labelled_.resize(end - begin + 1);
-    for (std::size_t p = begin; p < end; ++p)
-      labelled_[p - begin] = label_at(s, p, scheme_).end != 0 && !label_at(s, p, scheme_).glued;
+    for (std::size_t p = begin; p < end; ++p) {
+      StreamLabel label = label_at(s, p, scheme_);
+      labelled_[p - begin] = label.end != 0 && !label.glued; // a glued label may begin a name
+    }
   }
 
   StreamTable run() {
@@ -377,7 +379,7 @@ private:
 
 struct Levels {
   std::string level1, level2, level1_stem;
-  std::optional<num::Decimal> level1_points;
+  std::optional<num::Decimal> level1_points, level2_points;
   bool last_was_label = false;
 };
 
@@ -407,8 +409,10 @@ void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
     levels.level1_stem = label.stem;
     levels.level1_points = label.points;
     levels.level2.clear();
+    levels.level2_points.reset();
   } else {
     levels.level2 = label.name;
+    levels.level2_points = label.points;
     file_level2(levels, label);
   }
   levels.last_was_label = true;
@@ -470,6 +474,16 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
   }
 }
 
+// A 分值/得分 printed with letters for digits is read as the digits, and said.
+void note_ocr_number(StreamLeaf& leaf, Column c, const std::string& text, const std::string& k) {
+  if (c != Column::Weight && c != Column::Score) return;
+  auto digits = ocr_digits(k);
+  if (!digits) return;
+  auto& slot = c == Column::Weight ? leaf.indicator.weight : leaf.indicator.score;
+  slot = num::Decimal::parse(*digits);
+  leaf.ocr_numbers.push_back({c == Column::Weight ? "分值" : "得分", text, *digits});
+}
+
 // A comparator printed in its own 指标性质 / 符号 cell belongs in front of the target.
 void join_nature(model::Indicator& leaf) {
   if (!is_comparator_only(key(leaf.nature))) return;
@@ -503,6 +517,7 @@ StreamTable Segmenter::replay() {
       leaf.indicator.level1 = levels.level1;
       leaf.indicator.level2 = levels.level2;
       leaf.level1_points = levels.level1_points;
+      leaf.level2_points = levels.level2_points;
       const Atom& first = s_.atoms[std::min(state.from, s_.size() - 1)];
       leaf.line = first.line;
       leaf.column = first.column;
@@ -510,8 +525,11 @@ StreamTable Segmenter::replay() {
       levels.last_was_label = false;
     }
     leaf.tied = leaf.tied || tied;
-    if (state.step == Step::Field)
-      put(leaf.indicator, fields_[f], s_.text(state.from, to), s_.key_text(state.from, to));
+    if (state.step == Step::Field) {
+      std::string k = s_.key_text(state.from, to);
+      put(leaf.indicator, fields_[f], s_.text(state.from, to), k);
+      note_ocr_number(leaf, fields_[f], s_.text(state.from, to), k);
+    }
     if (++f == fields_.size()) {
       join_nature(leaf.indicator);
       table.leaves.push_back(std::move(leaf));
