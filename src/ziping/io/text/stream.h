@@ -116,6 +116,10 @@ double fit_free_text(std::string_view key);
 double fit_column(Column column, std::string_view text, std::string_view key);
 // The unit a value ends with ("个", "%", "万元"), for matching target and actual.
 std::string unit_of(std::string_view key);
+// A unit the value notation knows (个, 次, 万元, %), not just a short run of characters.
+bool is_known_unit(std::string_view unit);
+// A figure and nothing else ("12.5", "≥80"): no unit, no words.
+bool is_bare_figure(std::string_view key);
 // A 指标性质 cell that holds the target's comparator ("≥", "═") rather than 定量/定性.
 bool is_comparator_only(std::string_view key);
 // The same characters in another order (OCR reading a wrapped cell column by column).

@@ -246,6 +246,16 @@ bool is_anagram(std::string_view a, std::string_view b) {
   return a.size() == b.size() && points(a) == points(b);
 }
 
+bool is_known_unit(std::string_view unit) {
+  return unit == "%" || unit == "‰" || value::lookup_unit(unit).has_value();
+}
+
+bool is_bare_figure(std::string_view k) {
+  k = strip_comparator(k);
+  std::size_t n = number_length(k);
+  return n > 0 && n == k.size();
+}
+
 std::string unit_of(std::string_view k) {
   k = strip_comparator(k);
   std::size_t n = number_length(k);

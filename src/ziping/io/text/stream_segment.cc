@@ -289,7 +289,11 @@ private:
         if (free_text || value) break; // text never runs over a label
         if (c == Column::Name) labels_inside += 1;
       }
-      if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
+      // Free text ends at a separator, or, in text run together, where a sentence gives way to
+      // a figure ("…记分。12.5": the 得分 after a scoring standard).
+      if (free_text && q < end_ && s_.atoms[q].gap == Gap::None &&
+          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1))
+        continue;
       if (q - p < shortest) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
@@ -298,7 +302,7 @@ private:
       double fit = fit_column(c, text, k);
       if (fit <= kImpossible / 2) continue;
       RowSoFar row = at(p, f).row;
-      fit += arithmetic(c, k, row) + value_cut(p, q, c);
+      fit += arithmetic(c, k, row) + value_cut(p, q, c) + repeated_figure(p, q);
       if (fit <= kImpossible / 2) continue;
       land(p, f, q,
            fit + inner + end_bonus(q) + start_penalty(p, c) + row_number_penalty(p, c) -
@@ -332,6 +336,16 @@ private:
     return after != 0 && s_.key_view(q - 2, after).ends_with(":");
   }
 
+  // "12.512.512.5": the same figure printed in cells run together (分值, target and actual of a
+  // row met as planned). A cut inside the digits that leaves the same figure after it is no
+  // misreading; it takes back the cost end_bonus charged for cutting a run of digits.
+  double repeated_figure(std::size_t p, std::size_t q) const {
+    if (q >= end_ || q - p < 2 || s_.atoms[q].gap != Gap::None) return 0;
+    if (char_class(s_.atoms[q - 1]) != 1 || char_class(s_.atoms[q]) != 1) return 0;
+    std::size_t twice = q + (q - p);
+    return twice <= end_ && s_.key_view(q, twice) == s_.key_view(p, q) ? 3.0 : 0;
+  }
+
   // A date is one cell: "2021年|12月", "12|月" are cuts through one.
   bool cuts_date(std::size_t q) const {
     auto digit = [&](std::size_t i) { return i < end_ && char_class(s_.atoms[i]) == 1; };
@@ -361,6 +375,10 @@ private:
       std::string target_unit = unit_of(row.target_key), actual_unit = unit_of(k);
       if (!target_unit.empty() && !actual_unit.empty())
         return target_unit == actual_unit ? 0.5 : -0.5;
+      // A bare figure's actual with words no unit table knows after it ("12.5完成值…"): the
+      // words begin the next cell.
+      if (is_bare_figure(row.target_key) && !actual_unit.empty() && !is_known_unit(actual_unit))
+        return -2.0;
     }
     return 0;
   }
