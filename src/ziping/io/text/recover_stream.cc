@@ -199,6 +199,8 @@ void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
       {reading.columns, std::to_string(reading.leaves.size()), std::to_string(row_leaves)}));
   result.diagnostics.back().where =
       diag::SourceLocation::text(options.file_name, reading.header_line, 1);
+  stream::check_stream_leaves(reading.leaves, form.goals[0].indicators, result.diagnostics,
+                              options.file_name);
   for (std::size_t i = 0; i < reading.leaves.size(); ++i) {
     if (!reading.leaves[i].tied) continue;
     std::string path = model::indicator_path(0, i);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ziping/diag/diagnostic.h"
 #include "ziping/io/text/grid.h"
 #include "ziping/io/text/vocabulary.h"
 #include "ziping/model/form.h"
@@ -67,9 +68,18 @@ std::optional<ColumnModel> find_scattered_header(const Stream& s);
 // Where no header is printed at all: rows that open with a 一级 and a 二级 label.
 std::optional<ColumnModel> find_headerless_rows(const Stream& s);
 
+// A 分值/得分 cell OCR printed with letters for digits ("IO" for 10), read as the digits.
+struct OcrNumber {
+  std::string field;   // 分值 or 得分
+  std::string printed; // as printed
+  std::string read;    // the digits it was read as
+};
+
 struct StreamLeaf {
   model::Indicator indicator;
   std::optional<num::Decimal> level1_points;
+  std::optional<num::Decimal> level2_points; // the 二级 heading's "(10分)" over the row
+  std::vector<OcrNumber> ocr_numbers;
   int line = 0, column = 0, page = 0;
   bool tied = false; // another reading of the row scored the same (ZP0818)
 };
@@ -88,6 +98,13 @@ StreamTable read_rows(const Stream& s, const ColumnModel& model);
 std::optional<StreamTable> read_transposed(const Stream& s, const ColumnModel& model);
 // The atom where the indicator table ends (总分 / 合计 with figures, 评价结论 …) from `from` on.
 std::size_t table_end(const Stream& s, std::size_t from);
+
+// What the stream says about the leaves it hands over (stream_headings.cc): a 分值/得分 read
+// through OCR look-alikes, and the 二级 headings' "(N分)" against the rows under them — a single
+// row's missing 分值 is taken from its heading, with a note. `rows` are the leaves as adopted
+// (goals[0].indicators), in the same order.
+void check_stream_leaves(const std::vector<StreamLeaf>& leaves, std::vector<model::Indicator>& rows,
+                         std::vector<diag::Diagnostic>& out, const std::string& file);
 
 // What a cell's text is worth as each kind of field (stream_fields.cc); a negative
 // kImpossible when it cannot be that field.
@@ -129,6 +146,10 @@ double fit_column(Column column, std::string_view text, std::string_view key,
                   const SpanFacts& facts);
 // The unit a value ends with ("个", "%", "万元"), for matching target and actual.
 std::string unit_of(std::string_view key);
+// A unit the value notation knows (个, 次, 万元, %), not just a short run of characters.
+bool is_known_unit(std::string_view unit);
+// A figure and nothing else ("12.5", "≥80"): no unit, no words.
+bool is_bare_figure(std::string_view key);
 // A 指标性质 cell that holds the target's comparator ("≥", "═") rather than 定量/定性.
 bool is_comparator_only(std::string_view key);
 // The same characters in another order (OCR reading a wrapped cell column by column).

@@ -157,7 +157,7 @@ bool is_unit(std::string_view u) {
   if (more_code_points_than(u, 3) && u.find('/') == std::string_view::npos) return false;
   if (u.ends_with("指标")) return false; // "5指标2:": a figure, then a template's placeholder
   // "人IO": a unit, then a number OCR printed in letters.
-  if (std::size_t latin = u.find_first_of("IlOo");
+  if (std::size_t latin = u.find_first_of("IiLlOo");
       latin != std::string_view::npos && latin > 0 && has_cjk(u.substr(0, latin)))
     return false;
   std::size_t pos = 0;
@@ -182,6 +182,9 @@ bool ends_with_comparator(std::string_view k) {
 // run into the name after it.
 bool starts_with_unit(std::string_view words) {
   if (words.empty() || !has_cjk(words.substr(0, 3))) return false;
+  // "2370人IO": a unit, then a number OCR printed in letters (the next cell).
+  for (char c : words)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return false;
   for (std::size_t n : {std::size_t(6), std::size_t(3)}) {
     if (words.size() >= n && value::lookup_unit(words.substr(0, n))) return true;
   }
@@ -292,6 +295,16 @@ bool is_anagram(std::string_view a, std::string_view b) {
     return out;
   };
   return a.size() == b.size() && points(a) == points(b);
+}
+
+bool is_known_unit(std::string_view unit) {
+  return unit == "%" || unit == "‰" || value::lookup_unit(unit).has_value();
+}
+
+bool is_bare_figure(std::string_view k) {
+  k = strip_comparator(k);
+  std::size_t n = number_length(k);
+  return n > 0 && n == k.size();
 }
 
 std::string unit_of(std::string_view k) {

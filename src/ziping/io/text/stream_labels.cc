@@ -93,7 +93,7 @@ std::size_t placeholder_row_end(const Stream& s, std::size_t i, std::size_t end)
   std::size_t k = e;
   while (k < end && is_digit_key(s.atoms[k])) ++k;
   bool letter = k == e && k < end &&
-                (s.atoms[k].key == "L" || s.atoms[k].key == "l" || s.atoms[k].key == "I");
+                (s.atoms[k].key == "l" || s.atoms[k].key == "i"); // keys lower-case Latin
   if (letter) ++k;
   bool colon = k > e && k < end && s.atoms[k].key == ":";
   if (colon) ++k;
@@ -110,7 +110,7 @@ std::size_t placeholder_row_end(const Stream& s, std::size_t i, std::size_t end)
 StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
   StreamLabel best;
   for (const auto& word : kLabels) {
-    std::size_t end = word.word.empty() ? s.match(i, word.stem) : match_read(s, i, word.word);
+    std::size_t end = match_read(s, i, word.word.empty() ? word.stem : word.word);
     if (end == 0) continue;
     std::size_t full = s.match(end, "指标");
     bool glued = false;

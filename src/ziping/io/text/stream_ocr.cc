@@ -13,10 +13,10 @@ struct LookAlike {
   std::string_view read;      // what OCR printed for it (a key)
 };
 // Confusions seen on scanned Chinese forms: a character read as a rarer one of the same shape,
-// or split into Latin letters (目 → "Fl"). Keys are folded, so letters are as printed.
+// or split into Latin letters (目 → "Fl"). Keys lower-case Latin letters (stream_atoms.cc).
 constexpr std::array kLookAlikes = {
-    LookAlike{"项"sv, "顼"sv}, LookAlike{"目"sv, "Fl"sv}, LookAlike{"目"sv, "FI"sv},
-    LookAlike{"目"sv, "El"sv}, LookAlike{"标"sv, "杯"sv}, LookAlike{"效"sv, "郊"sv},
+    LookAlike{"项"sv, "顼"sv}, LookAlike{"目"sv, "fl"sv}, LookAlike{"目"sv, "fi"sv},
+    LookAlike{"目"sv, "el"sv}, LookAlike{"标"sv, "杯"sv}, LookAlike{"效"sv, "郊"sv},
 };
 
 std::size_t code_point_length(unsigned char lead) {
@@ -48,7 +48,7 @@ std::optional<std::string> ocr_digits(std::string_view k) {
   for (char c : k) {
     if ((c >= '0' && c <= '9') || c == '.') {
       digits += c;
-    } else if (c == 'I' || c == 'l' || c == '|') {
+    } else if (c == 'I' || c == 'i' || c == 'l' || c == '|') {
       digits += '1';
       letter = true;
     } else if (c == 'O' || c == 'o') {

@@ -355,7 +355,11 @@ private:
         if (free_text || value) break; // text never runs over a label
         if (c == Column::Name) labels_inside += 1;
       }
-      if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
+      // Free text ends at a separator, or, in text run together, where a sentence gives way to
+      // a figure ("…记分。12.5": the 得分 after a scoring standard).
+      if (free_text && q < end_ && s_.atoms[q].gap == Gap::None &&
+          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1))
+        continue;
       if (q - p < shortest) continue;
       if (inner.impossible) break;
       std::string_view k = s_.key_view(p, q);
@@ -379,9 +383,9 @@ private:
         row_ = *row;
         update_row(c, k, row_);
         row = &row_;
-        fit += value_cut(p, q, c);
+        fit += value_cut(p, q, c) + repeated_figure(p, q);
       } else {
-        fit += arithmetic(c, k, *row) + value_cut(p, q, c);
+        fit += arithmetic(c, k, *row) + value_cut(p, q, c) + repeated_figure(p, q);
       }
       if (fit <= kImpossible / 2) continue;
       land(p, f, q, fit + inner.penalty + end_bonus(q) + start + numbered - 2.0 * labels_inside,
@@ -412,6 +416,16 @@ private:
     if (q < p + 3 || !s_.key_view(q - 2, q).ends_with("指标")) return false;
     std::size_t after = skippable_at(s_, q - 2, end_, *model_);
     return after != 0 && s_.key_view(q - 2, after).ends_with(":");
+  }
+
+  // "12.512.512.5": the same figure printed in cells run together (分值, target and actual of a
+  // row met as planned). A cut inside the digits that leaves the same figure after it is no
+  // misreading; it takes back the cost end_bonus charged for cutting a run of digits.
+  double repeated_figure(std::size_t p, std::size_t q) const {
+    if (q >= end_ || q - p < 2 || s_.atoms[q].gap != Gap::None) return 0;
+    if (char_class(s_.atoms[q - 1]) != 1 || char_class(s_.atoms[q]) != 1) return 0;
+    std::size_t twice = q + (q - p);
+    return twice <= end_ && s_.key_view(q, twice) == s_.key_view(p, q) ? 3.0 : 0;
   }
 
   // A date is one cell: "2021年|12月", "12|月" are cuts through one.
@@ -449,6 +463,10 @@ private:
       std::string target_unit = unit_of(row.target_key), actual_unit = unit_of(k);
       if (!target_unit.empty() && !actual_unit.empty())
         return target_unit == actual_unit ? 0.5 : -0.5;
+      // A bare figure's actual with words no unit table knows after it ("12.5完成值…"): the
+      // words begin the next cell.
+      if (is_bare_figure(row.target_key) && !actual_unit.empty() && !is_known_unit(actual_unit))
+        return -2.0;
     }
     return 0;
   }
@@ -478,7 +496,7 @@ private:
 
 struct Levels {
   std::string level1, level2, level1_stem;
-  std::optional<num::Decimal> level1_points;
+  std::optional<num::Decimal> level1_points, level2_points;
   bool last_was_label = false;
 };
 
@@ -508,8 +526,10 @@ void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
     levels.level1_stem = label.stem;
     levels.level1_points = label.points;
     levels.level2.clear();
+    levels.level2_points.reset();
   } else {
     levels.level2 = label.name;
+    levels.level2_points = label.points;
     file_level2(levels, label);
   }
   levels.last_was_label = true;
@@ -571,6 +591,16 @@ void put(model::Indicator& leaf, Column c, std::string text, const std::string& 
   }
 }
 
+// A 分值/得分 printed with letters for digits is read as the digits, and said.
+void note_ocr_number(StreamLeaf& leaf, Column c, const std::string& text, const std::string& k) {
+  if (c != Column::Weight && c != Column::Score) return;
+  auto digits = ocr_digits(k);
+  if (!digits) return;
+  auto& slot = c == Column::Weight ? leaf.indicator.weight : leaf.indicator.score;
+  slot = num::Decimal::parse(*digits);
+  leaf.ocr_numbers.push_back({c == Column::Weight ? "分值" : "得分", text, *digits});
+}
+
 // A comparator printed in its own 指标性质 / 符号 cell belongs in front of the target.
 void join_nature(model::Indicator& leaf) {
   if (!is_comparator_only(key(leaf.nature))) return;
@@ -604,6 +634,7 @@ StreamTable Segmenter::replay() {
       leaf.indicator.level1 = levels.level1;
       leaf.indicator.level2 = levels.level2;
       leaf.level1_points = levels.level1_points;
+      leaf.level2_points = levels.level2_points;
       const Atom& first = s_.atoms[std::min(state.from, s_.size() - 1)];
       leaf.line = first.line;
       leaf.column = first.column;
@@ -611,8 +642,11 @@ StreamTable Segmenter::replay() {
       levels.last_was_label = false;
     }
     leaf.tied = leaf.tied || tied;
-    if (state.step == Step::Field)
-      put(leaf.indicator, fields_[f], s_.text(state.from, to), s_.key_text(state.from, to));
+    if (state.step == Step::Field) {
+      std::string k = s_.key_text(state.from, to);
+      put(leaf.indicator, fields_[f], s_.text(state.from, to), k);
+      note_ocr_number(leaf, fields_[f], s_.text(state.from, to), k);
+    }
     if (++f == fields_.size()) {
       join_nature(leaf.indicator);
       table.leaves.push_back(std::move(leaf));
