@@ -55,8 +55,9 @@ Stream make_stream(const Grid& grid);
 
 // The column model read from the indicator header.
 struct ColumnModel {
-  std::vector<Column> columns;                  // after the name column, in print order
-  bool numbered_rows = false;                   // a 序号 column before the labels
+  std::vector<Column> columns; // after the name column, in print order
+  bool numbered_rows = false;  // a 序号 column before the labels
+  bool level_points = false; // 一级指标 | 得分 | 二级指标 | 得分: each label's points follow it
   std::size_t header_begin = 0, header_end = 0; // atoms of the header
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).

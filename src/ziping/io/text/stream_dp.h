@@ -21,8 +21,9 @@ struct StreamLabel {
 };
 
 // A 一级/二级 label at atom i (with its "(50分)"), or a scheme table's "决策 (20分)" when
-// `scheme` (tables without target/actual columns).
-StreamLabel label_at(const Stream& s, std::size_t i, bool scheme);
+// `scheme` (tables without target/actual columns); with `level_points` (a header that gives each
+// level a 得分 column of its own) also "投入 | 16", the points in the next cell.
+StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points = false);
 
 // Atom after a placeholder or layout token at i (……, 指标2:, an orphan (50分), a page-chunk
 // marker 2、, a row number when the table numbers its rows), 0 when there is none.

@@ -302,6 +302,8 @@ double fit_name(std::string_view text, std::string_view k) {
   // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
   // explanation or standard cell, not a name.
   if (k.ends_with("。") || scores_points(k)) fit -= 2.0;
+  // The same sentence where the page's full stop came out as "." ("…完成率99.27%.").
+  if (k.ends_with(".") && cjk_count(k) > 4) fit -= 2.0;
   // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
   for (auto sign : {"="sv, ";"sv, "≥"sv, "≤"sv}) {
     if (k.find(sign) != std::string_view::npos) {

@@ -187,6 +187,25 @@ void merge_upper_row(const Stream& s, ColumnModel& model) {
   }
 }
 
+// A header that gives each level its own points column prints a 得分 (or 分值) after 一级指标
+// and 二级指标 as well as after 三级指标: "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 …
+// 得分". Then each label is followed by its points, and of the leaf's two 得分 columns the first
+// holds its 分值 (there is no other) and the last its score.
+void read_level_points(const Stream& s, ColumnModel& model) {
+  std::size_t back = model.header_begin > 24 ? model.header_begin - 24 : 0;
+  std::string before = s.key_text(back, model.header_begin);
+  bool level_points = false;
+  for (std::string_view level : {"一级指标", "二级指标"}) {
+    for (std::string_view points : {"得分", "分值"})
+      level_points = level_points ||
+                     before.find(std::string(level) + std::string(points)) != std::string::npos;
+  }
+  auto scores = std::count(model.columns.begin(), model.columns.end(), Column::Score);
+  if (!level_points || scores < 2 || has(model.columns, Column::Weight)) return;
+  model.level_points = true;
+  *std::find(model.columns.begin(), model.columns.end(), Column::Score) = Column::Weight;
+}
+
 } // namespace
 
 std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
@@ -210,6 +229,7 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     while (!model.columns.empty() && model.columns.back() == Column::None) model.columns.pop_back();
     join_fragments(model.columns);
     model.header_end = last;
+    read_level_points(s, model);
     if (values < 3) merge_upper_row(s, model);
     values = 0;
     for (Column c : model.columns) values += is_value_column(c);

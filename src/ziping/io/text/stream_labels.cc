@@ -59,9 +59,46 @@ bool is_cjk_key(const Atom& a) {
          static_cast<unsigned char>(a.key[0]) <= 0xE9;
 }
 
+// A bare number of at most five characters in a cell of its own at atom i: the atom after
+// it, else 0.
+std::size_t bare_number_at(const Stream& s, std::size_t i) {
+  if (i >= s.size() || (i > 0 && s.atoms[i].gap == Gap::None)) return 0;
+  std::size_t k = i;
+  while (k < s.size() && k < i + 6 && (is_digit_key(s.atoms[k]) || s.atoms[k].key == ".") &&
+         (k == i || s.atoms[k].gap == Gap::None))
+    ++k;
+  if (k == i || k - i > 5 || (k < s.size() && s.atoms[k].gap == Gap::None)) return 0;
+  return k;
+}
+
+// Characters in one or more cells (at most `cells`), then a bare number: a level label or a
+// row's name followed by its points. The atom after the number, else 0.
+std::size_t words_then_points(const Stream& s, std::size_t i, int cells) {
+  if (i >= s.size() || !is_cjk_key(s.atoms[i])) return 0;
+  std::size_t j = i;
+  int n = 1;
+  while (j < s.size() && j < i + 20 && is_cjk_key(s.atoms[j])) {
+    if (j > i && s.atoms[j].gap != Gap::None && ++n > cells) return 0;
+    ++j;
+  }
+  if (j - i < 2) return 0;
+  return bare_number_at(s, j);
+}
+
+// "投入 | 16 | 预算配置 | 16 | 在职人员控制率 | 8 | 以100%为标准…": a label in a cell of its own
+// with its points in the next, followed by the next label or a row's name with its points
+// (a row's 分值 is followed by its standard instead). The points and the atom after them.
+std::pair<std::optional<num::Decimal>, std::size_t> bare_points_at(const Stream& s, std::size_t i) {
+  std::size_t after = words_then_points(s, i, 1);
+  if (after == 0 || words_then_points(s, after, 3) == 0) return {std::nullopt, 0};
+  std::size_t number = after - 1;
+  while (number > i && s.atoms[number].gap == Gap::None) --number;
+  return {num::Decimal::parse(s.key_text(number, after)), after};
+}
+
 } // namespace
 
-StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
+StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points) {
   StreamLabel best;
   for (const auto& word : kLabels) {
     std::size_t end = s.match(i, word.stem);
@@ -91,6 +128,16 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
       best.points = points;
       best.end = after;
       return best;
+    }
+    if (level_points) {
+      auto [points, after] = bare_points_at(s, i);
+      if (after == 0) return best;
+      best.level = LabelLevel::Scheme;
+      std::size_t name_end = i + 1;
+      while (name_end < after && s.atoms[name_end].gap == Gap::None) ++name_end;
+      best.name = s.text(i, name_end);
+      best.points = points;
+      best.end = after;
     }
     return best;
   }

@@ -100,7 +100,7 @@ public:
     tied_.resize(states_.size());
     labelled_.resize(end - begin + 1);
     for (std::size_t p = begin; p < end; ++p)
-      labelled_[p - begin] = label_at(s, p, scheme_).end != 0;
+      labelled_[p - begin] = label_at(s, p, scheme_, m.level_points).end != 0;
   }
 
   StreamTable run() {
@@ -181,7 +181,7 @@ private:
   }
 
   void row_start(std::size_t p) {
-    StreamLabel label = label_at(s_, p, scheme_);
+    StreamLabel label = label_at(s_, p, scheme_, model_->level_points);
     if (label.end != 0 && label.end <= end_) offer(p, 0, label.end, 0, 0.6, Step::Label, {});
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
@@ -215,7 +215,10 @@ private:
                       : c == Column::Unit        ? -0.5
                                                  : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
-    land(p, f, p, empty, Step::Empty, at(p, f).row);
+    // Where every level prints its points, every row prints its 分值: a row without one is
+    // a piece of a standard's text.
+    if (!(model_->level_points && c == Column::Weight))
+      land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
 
@@ -256,6 +259,7 @@ private:
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
+      if (!own_cell(p, q, c)) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
       std::string_view k = s_.key_view(p, q);
@@ -269,6 +273,13 @@ private:
                2.0 * labels_inside,
            Step::Field, std::move(row));
     }
+  }
+
+  // A table that prints every level's points in a column of their own prints a row's 分值 and
+  // 得分 in cells of their own too: a figure inside its standard ("计8分") is neither.
+  bool own_cell(std::size_t p, std::size_t q, Column c) const {
+    if (!model_->level_points || (c != Column::Weight && c != Column::Score)) return true;
+    return s_.atoms[p].gap != Gap::None && (q >= end_ || s_.atoms[q].gap != Gap::None);
   }
 
   // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
@@ -422,7 +433,7 @@ StreamTable Segmenter::replay() {
     std::size_t to = begin_ + std::size_t(i) / fields_.size();
     if (state.step == Step::Label) {
       bool paired = n + 1 < path.size() && states_[std::size_t(path[n + 1])].step == Step::Label;
-      apply_label(levels, label_at(s_, state.from, scheme_), paired);
+      apply_label(levels, label_at(s_, state.from, scheme_, model_->level_points), paired);
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
