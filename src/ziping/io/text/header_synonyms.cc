@@ -60,8 +60,9 @@ constexpr HeaderSynonym kPublishedOnly[] = {
     {"参考分值", Column::Weight},
     {"评价标准", Column::Standard},
     {"评价标准及依据", Column::Standard},
-    {"复核分", Column::Other},
-    {"复核得分", Column::Other},
+    {"复核分", Column::Review},
+    {"评价内容", Column::Name},
+    {"复核得分", Column::Review},
 };
 
 // Sheet headers that are ordinary words in a published page's running text or block labels

@@ -89,6 +89,9 @@ StreamTable read_rows(const Stream& s, const ColumnModel& model);
 std::optional<StreamTable> read_transposed(const Stream& s, const ColumnModel& model);
 // The atom where the indicator table ends (总分 / 合计 with figures, 评价结论 …) from `from` on.
 std::size_t table_end(const Stream& s, std::size_t from);
+// The atom of the next table's 三级指标 / 指标名称 header word, printed as a cell of its own,
+// from `from` on (a form with a scheme table and then a goal's indicator table); s.size() if none.
+std::size_t next_header(const Stream& s, std::size_t from);
 
 // What a cell's text is worth as each kind of field (stream_fields.cc); a negative
 // kImpossible when it cannot be that field.

@@ -29,6 +29,10 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_poi
 // marker 2、, a row number when the table numbers its rows), 0 when there is none.
 std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end, const ColumnModel& model);
 
+// Rows read above a merged label printed among them, handed to it where the labels' points
+// say so (stream_blocks.cc).
+void settle_centred_labels(std::vector<StreamLeaf>& leaves);
+
 StreamTable segment(const Stream& s, const ColumnModel& model, std::size_t begin, std::size_t end);
 
 } // namespace ziping::io::text::stream

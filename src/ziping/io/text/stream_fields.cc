@@ -163,6 +163,14 @@ bool scores_points(std::string_view k) {
     std::size_t end = at + 1 + n + std::string_view("分)").size();
     if (end < k.size() || k.find("是否") != std::string_view::npos) return true;
   }
+  // "…佐证资料1分。", "…制度1分;": points with the punctuation of a standard's clause.
+  for (std::size_t at = k.find("分"); at != std::string_view::npos; at = k.find("分", at + 1)) {
+    std::size_t after = at + std::string_view("分").size();
+    bool clause =
+        after < k.size() && (k.substr(after).starts_with(";") || k.substr(after).starts_with(",") ||
+                             k.substr(after).starts_with("。"));
+    if (clause && at > 0 && is_digit(k[at - 1])) return true;
+  }
   for (std::string_view verb : {"得"sv, "扣"sv}) {
     for (std::size_t at = k.find(verb); at != std::string_view::npos; at = k.find(verb, at + 1)) {
       std::size_t i = at + verb.size();
@@ -351,6 +359,7 @@ double fit_column(Column column, std::string_view text, std::string_view k) {
     return fit_value(k);
   case Column::Weight:
   case Column::Score:
+  case Column::Review:
     return fit_number(k, 100);
   case Column::Coefficient:
     // Printed as a percentage (得分系数(%) 100%), as a value cell would be.

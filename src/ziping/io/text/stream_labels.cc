@@ -1,4 +1,6 @@
 // io/text/stream_labels.cc — level labels and layout tokens at the start of a row.
+#include <tuple>
+
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
 
@@ -96,6 +98,53 @@ std::pair<std::optional<num::Decimal>, std::size_t> bare_points_at(const Stream&
   return {num::Decimal::parse(s.key_text(number, after)), after};
 }
 
+// "项目决策 2 分": points printed without brackets, in cells of their own, followed by a cell
+// end (a standard's "…制度 1 分;" goes on in its cell). The points and the atom after.
+std::pair<std::optional<num::Decimal>, std::size_t> spelled_points_at(const Stream& s,
+                                                                      std::size_t i) {
+  if (i >= s.size() || s.atoms[i].gap == Gap::None) return {std::nullopt, 0};
+  std::string digits;
+  std::size_t j = i;
+  while (j < s.size() && j < i + 5 && (is_digit_key(s.atoms[j]) || s.atoms[j].key == ".") &&
+         (j == i || s.atoms[j].gap == Gap::None))
+    digits += s.atoms[j++].key;
+  std::size_t after = digits.empty() ? 0 : s.match(j, "分");
+  if (after == 0 || (after < s.size() && s.atoms[after].gap == Gap::None)) return {std::nullopt, 0};
+  return {num::Decimal::parse(digits), after};
+}
+
+// A scheme table's label: two to eight characters in a cell of their own directly followed by
+// their points, "决策 (20分)" or "项目决策 2 分" (a scoring standard's "…是否真实(1分);" is
+// inside a cell); with `level_points`, "投入 | 16" (bare_points_at).
+StreamLabel scheme_label_at(const Stream& s, std::size_t i, bool level_points) {
+  StreamLabel best;
+  if (i > 0 && s.atoms[i].gap == Gap::None) return best;
+  for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
+    // A narrow label column wraps a label ("项目 绩效"), never a cell after another.
+    if (j > i + 2 && s.atoms[j].gap != Gap::None) break;
+    if (j + 1 - i < 2) continue;
+    auto [points, after] = points_at(s, j + 1);
+    if (after != 0 && after < s.size() && s.atoms[after].gap == Gap::None) after = 0;
+    if (after == 0) std::tie(points, after) = spelled_points_at(s, j + 1);
+    if (after == 0) continue;
+    best.level = LabelLevel::Scheme;
+    best.name = s.text(i, j + 1);
+    best.points = points;
+    best.end = after;
+    return best;
+  }
+  if (!level_points) return best;
+  auto [points, after] = bare_points_at(s, i);
+  if (after == 0) return best;
+  std::size_t name_end = i + 1;
+  while (name_end < after && s.atoms[name_end].gap == Gap::None) ++name_end;
+  best.level = LabelLevel::Scheme;
+  best.name = s.text(i, name_end);
+  best.points = points;
+  best.end = after;
+  return best;
+}
+
 } // namespace
 
 StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points) {
@@ -115,32 +164,7 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_poi
     best.name = s.key_text(i, stop);
     best.end = stop;
   }
-  if (best.end == 0 && scheme) {
-    // 决策 (20分): two to eight characters directly followed by their points, a cell of its
-    // own (a scoring standard's "…是否真实(1分);" is inside a cell).
-    if (i > 0 && s.atoms[i].gap == Gap::None) return best;
-    for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
-      if (j + 1 - i < 2) continue;
-      auto [points, after] = points_at(s, j + 1);
-      if (after == 0 || (after < s.size() && s.atoms[after].gap == Gap::None)) continue;
-      best.level = LabelLevel::Scheme;
-      best.name = s.text(i, j + 1);
-      best.points = points;
-      best.end = after;
-      return best;
-    }
-    if (level_points) {
-      auto [points, after] = bare_points_at(s, i);
-      if (after == 0) return best;
-      best.level = LabelLevel::Scheme;
-      std::size_t name_end = i + 1;
-      while (name_end < after && s.atoms[name_end].gap == Gap::None) ++name_end;
-      best.name = s.text(i, name_end);
-      best.points = points;
-      best.end = after;
-    }
-    return best;
-  }
+  if (best.end == 0 && scheme) return scheme_label_at(s, i, level_points);
   if (best.end != 0) {
     auto [points, after] = points_at(s, best.end);
     if (after != 0) {

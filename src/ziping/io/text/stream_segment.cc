@@ -74,6 +74,7 @@ std::size_t max_length(Column c) {
   case Column::Weight:
   case Column::Score:
   case Column::Coefficient:
+  case Column::Review:
     return 8;
   case Column::Nature:
   case Column::Core:
@@ -130,11 +131,17 @@ private:
       to = {score, index(p, f), step, p, std::move(row)};
       tied_[std::size_t(index(q, g))] = false;
     } else if (score > to.score - 1e-9 && is_cell(step) && is_cell(to.step) &&
-               to.prev != index(p, f) && same_so_far(row, to.row)) {
+               to.prev != index(p, f) && same_so_far(row, to.row) && !beside_unread(f)) {
       // The same state reached with the row's cells cut or placed otherwise: two readings
       // tie. Said (ZP0818) only where the tie lies on the reading kept.
       tied_[std::size_t(index(q, g))] = true;
     }
+  }
+
+  // Where a column the importer does not read (复核分, 备注) ends and the next begins is no
+  // question to put to the user: its text is not kept.
+  bool beside_unread(std::size_t f) const {
+    return fields_[f] == Column::Other || (f > 0 && fields_[f - 1] == Column::Other);
   }
 
   double end_bonus(std::size_t q) const {
@@ -165,7 +172,8 @@ private:
     double penalty = 0;
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     bool number = c == Column::Weight || c == Column::Score || c == Column::Coefficient ||
-                  c == Column::Nature || c == Column::Unit || c == Column::Core;
+                  c == Column::Nature || c == Column::Unit || c == Column::Core ||
+                  c == Column::Review;
     for (std::size_t i = p + 1; i < q; ++i) {
       Gap g = s_.atoms[i].gap;
       if (g == Gap::None) continue;
@@ -201,6 +209,12 @@ private:
 
   void field(std::size_t p, std::size_t f) {
     Column c = fields_[f];
+    // A scheme table's merged label cell, centred on its rows, may print between a row's name
+    // and its 分值 ("组织机构 | 项目管理 13 分 | 2 | 2").
+    if (scheme_ && f == 1 && labelled_[p - begin_]) {
+      StreamLabel label = label_at(s_, p, scheme_, model_->level_points);
+      if (label.end <= end_) offer(p, f, label.end, f, 0.3, Step::Label, at(p, f).row);
+    }
     // The printed empty cell before p is one cell: it pays for the first empty field only.
     bool printed =
         s_.atoms[p].empty_cell_before && !(at(p, f).step == Step::Empty && at(p, f).from == p);
@@ -215,10 +229,9 @@ private:
                       : c == Column::Unit        ? -0.5
                                                  : -0.2;
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
-    // Where every level prints its points, every row prints its 分值: a row without one is
-    // a piece of a standard's text.
-    if (!(model_->level_points && c == Column::Weight))
-      land(p, f, p, empty, Step::Empty, at(p, f).row);
+    // An evaluation scheme is its 分值: every row prints one, and a "row" without one is a
+    // piece of a standard's text.
+    if (!(scheme_ && c == Column::Weight)) land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
 
@@ -259,7 +272,7 @@ private:
         if (c == Column::Name) labels_inside += 1;
       }
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None) continue;
-      if (!own_cell(p, q, c)) continue;
+      if (!own_cell(p, q, c) || splits_points(p, q, c)) continue;
       double inner = inside(p, q, c);
       if (inner <= kImpossible / 2) break;
       std::string_view k = s_.key_view(p, q);
@@ -280,6 +293,24 @@ private:
   bool own_cell(std::size_t p, std::size_t q, Column c) const {
     if (!model_->level_points || (c != Column::Weight && c != Column::Score)) return true;
     return s_.atoms[p].gap != Gap::None && (q >= end_ || s_.atoms[q].gap != Gap::None);
+  }
+
+  // "计 2 分,没有…": a figure and its 分 printed apart inside a standard's text. A cell that
+  // starts at that 分, or a 分值/得分 that stops before it, cut the phrase in two.
+  bool splits_points(std::size_t p, std::size_t q, Column c) const {
+    auto is_fen = [&](std::size_t i) { return i < end_ && s_.atoms[i].key == "分"; };
+    auto is_digit = [&](std::size_t i) { return char_class(s_.atoms[i]) == 1; };
+    if (is_fen(p) && p > begin_ && is_digit(p - 1)) return true;
+    if (c != Column::Weight && c != Column::Score) return false;
+    // "1、运行监管记录", "1:乡村道路…": an item's number, not a figure of the row.
+    bool numbering = q < end_ && s_.atoms[q].gap == Gap::None &&
+                     (s_.atoms[q].key == "、" || s_.atoms[q].key == ":");
+    // "— 1 —": a page number printed inside the text.
+    auto is_dash = [&](std::size_t i) {
+      return i < end_ && (s_.atoms[i].key == "—" || s_.atoms[i].key == "-");
+    };
+    bool page = p > begin_ && is_dash(p - 1) && is_dash(q);
+    return is_fen(q) || numbering || page;
   }
 
   // 得分 ≤ 分值; 得分 = 得分系数 × 分值; an actual in the target's unit.
@@ -340,8 +371,10 @@ void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
     level1 = false;
   // A scheme table names no level: of two labels before a row the first is the 一级; a label
   // alone after a row is a new 二级 under the same 一级.
+  // A label worth more than the 一级 above cannot be under it.
   if (label.level == LabelLevel::Scheme)
-    level1 = levels.level1.empty() || (paired && !levels.last_was_label);
+    level1 = levels.level1.empty() || (paired && !levels.last_was_label) ||
+             (label.points && levels.level1_points && *label.points > *levels.level1_points);
   if (level1) {
     levels.level1 = label.name;
     levels.level1_stem = label.stem;
@@ -434,6 +467,11 @@ StreamTable Segmenter::replay() {
     if (state.step == Step::Label) {
       bool paired = n + 1 < path.size() && states_[std::size_t(path[n + 1])].step == Step::Label;
       apply_label(levels, label_at(s_, state.from, scheme_, model_->level_points), paired);
+      if (f != 0) { // a label printed between a row's name and its figures
+        leaf.indicator.level1 = levels.level1;
+        leaf.indicator.level2 = levels.level2;
+        leaf.level1_points = levels.level1_points;
+      }
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
