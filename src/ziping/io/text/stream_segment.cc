@@ -8,7 +8,9 @@
 namespace ziping::io::text::stream {
 namespace {
 
-enum class Step : unsigned char { None, Label, Skip, Junk, Field, Empty };
+enum class Step : unsigned char { None, Label, Skip, Junk, Field, Empty, Block };
+
+struct Levels;
 
 // What the best path into a state carries for the row being read.
 struct RowSoFar {
@@ -194,6 +196,9 @@ private:
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
     offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
+    // Names printed in a run with their values after them: whole rows in one step.
+    if (auto block = name_block_at(s_, *model_, p, end_))
+      offer(p, 0, block->end, 0, block->gain + end_bonus(block->end), Step::Block, {});
     spans(p, 0);
   }
 
@@ -335,6 +340,7 @@ private:
   }
 
   StreamTable replay();
+  void replay_block(std::size_t from, Levels& levels, StreamTable& table) const;
 
   const Stream& s_;
   std::size_t begin_, end_;
@@ -450,6 +456,24 @@ void join_nature(model::Indicator& leaf) {
   leaf.nature.clear();
 }
 
+void Segmenter::replay_block(std::size_t from, Levels& levels, StreamTable& table) const {
+  auto block = name_block_at(s_, *model_, from, end_);
+  if (!block) return;
+  for (auto& indicator : block->leaves) {
+    StreamLeaf leaf;
+    leaf.indicator = std::move(indicator);
+    leaf.indicator.level1 = levels.level1;
+    leaf.indicator.level2 = levels.level2;
+    leaf.level1_points = levels.level1_points;
+    const Atom& first = s_.atoms[from];
+    leaf.line = first.line;
+    leaf.column = first.column;
+    leaf.page = first.page;
+    table.leaves.push_back(std::move(leaf));
+  }
+  levels.last_was_label = false;
+}
+
 StreamTable Segmenter::replay() {
   StreamTable table;
   std::vector<int> path;
@@ -475,6 +499,10 @@ StreamTable Segmenter::replay() {
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
+    if (state.step == Step::Block) {
+      replay_block(state.from, levels, table);
+      continue;
+    }
     bool tied = tied_[std::size_t(i)];
     if (f == 0) {
       leaf = {};
