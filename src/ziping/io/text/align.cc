@@ -117,6 +117,8 @@ int compat(Column type, const CellShape& s) {
     return -20;
   case Column::Other:
     return 0;
+  case Column::Review:
+    return numeric || s.placeholder ? 2 : -5;
   case Column::Goal:
   case Column::Level1:
   case Column::Level2:

@@ -51,9 +51,18 @@ std::optional<Column> column_of(FieldId id) {
 // Words of published pages only: columns the model does not hold, and the first halves of
 // header cells wrapped over two lines (年度 / 指标值), which no spreadsheet header is.
 constexpr HeaderSynonym kPublishedOnly[] = {
-    {"得分计算方法", Column::Other}, {"备注", Column::Other}, {"年度", Column::None},
-    {"实际", Column::None},          {"全年", Column::None},  {"年初", Column::None},
+    {"得分计算方法", Column::Other},
+    {"备注", Column::Other},
+    {"年度", Column::None},
+    {"实际", Column::None},
+    {"全年", Column::None},
+    {"年初", Column::None},
     {"参考分值", Column::Weight},
+    {"评价标准", Column::Standard},
+    {"评价标准及依据", Column::Standard},
+    {"复核分", Column::Review},
+    {"评价内容", Column::Name},
+    {"复核得分", Column::Review},
 };
 
 // Sheet headers that are ordinary words in a published page's running text or block labels

@@ -519,7 +519,7 @@ IndicatorHeader read_indicator_header(const Row& row) {
     header.types[i] = column;
     if (column != Column::None) header.size = int(i) + 1;
     if (column != Column::None && column != Column::Goal && column != Column::Other &&
-        column != Column::Name)
+        column != Column::Review && column != Column::Name)
       seen.insert(column);
     if (column == Column::Name) header.present = true;
   }

@@ -56,8 +56,9 @@ Stream make_stream(const Grid& grid);
 
 // The column model read from the indicator header.
 struct ColumnModel {
-  std::vector<Column> columns;                  // after the name column, in print order
-  bool numbered_rows = false;                   // a 序号 column before the labels
+  std::vector<Column> columns; // after the name column, in print order
+  bool numbered_rows = false;  // a 序号 column before the labels
+  bool level_points = false; // 一级指标 | 得分 | 二级指标 | 得分: each label's points follow it
   std::size_t header_begin = 0, header_end = 0; // atoms of the header
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).
@@ -98,6 +99,9 @@ StreamTable read_rows(const Stream& s, const ColumnModel& model);
 std::optional<StreamTable> read_transposed(const Stream& s, const ColumnModel& model);
 // The atom where the indicator table ends (总分 / 合计 with figures, 评价结论 …) from `from` on.
 std::size_t table_end(const Stream& s, std::size_t from);
+// The atom of the next table's 三级指标 / 指标名称 header word, printed as a cell of its own,
+// from `from` on (a form with a scheme table and then a goal's indicator table); s.size() if none.
+std::size_t next_header(const Stream& s, std::size_t from);
 
 // What the stream says about the leaves it hands over (stream_headings.cc): a 分值/得分 read
 // through OCR look-alikes, and the 二级 headings' "(N分)" against the rows under them — a single
@@ -127,8 +131,8 @@ struct SpanFacts {
   bool closed_unopened = false;                  // a ')' came with nothing open
   std::size_t open_quotes = 0, close_quotes = 0; // “ and ”
   bool sign = false;                             // '=', ';', '≥' or '≤'
-  bool scoring = false;                          // '(', 得 or 扣: scores_points may hold
-  std::size_t text_points = 0;                   // code points of the printed text
+  bool scoring = false;        // '(', 得, 扣 or 分: scores_points needs one of them to hold
+  std::size_t text_points = 0; // code points of the printed text
   std::size_t text_bytes = 0;
   std::size_t text_space = std::string_view::npos; // the printed text's first ' '
 

@@ -22,12 +22,29 @@ struct StreamLabel {
 };
 
 // A 一级/二级 label at atom i (with its "(50分)"), or a scheme table's "决策 (20分)" when
-// `scheme` (tables without target/actual columns).
-StreamLabel label_at(const Stream& s, std::size_t i, bool scheme);
+// `scheme` (tables without target/actual columns); with `level_points` (a header that gives each
+// level a 得分 column of its own) also "投入 | 16", the points in the next cell.
+StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points = false);
 
 // Atom after a placeholder or layout token at i (……, 指标2:, an orphan (50分), a page-chunk
 // marker 2、, a row number when the table numbers its rows), 0 when there is none.
 std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end, const ColumnModel& model);
+
+// A few names printed in a run and their value tuples after them ("指标24:… 指标25:… | 14例 14例
+// 2 2 | 24694人 22584人 2 1.7"), at atom p: the leaves (name and values only), the atom after
+// the last tuple and what the reading is worth; nullopt unless the counts agree
+// (stream_transposed.cc). Only for a model of the four value columns.
+struct NameBlock {
+  std::vector<model::Indicator> leaves;
+  std::size_t end = 0;
+  double gain = 0;
+};
+std::optional<NameBlock> name_block_at(const Stream& s, const ColumnModel& model, std::size_t p,
+                                       std::size_t end);
+
+// Rows read above a merged label printed among them, handed to it where the labels' points
+// say so (stream_blocks.cc).
+void settle_centred_labels(std::vector<StreamLeaf>& leaves);
 
 StreamTable segment(const Stream& s, const ColumnModel& model, std::size_t begin, std::size_t end);
 

@@ -222,7 +222,7 @@ bool ends_with_glued_figure(std::string_view text) {
   return has_cjk(text.substr(begin, i - begin));
 }
 
-// Every way this returns true needs a '(', 得 or 扣 in the key: fit_name asks only when
+// Every way this returns true needs a '(', 得, 扣 or 分 in the key: fit_name asks only when
 // SpanFacts::scoring says the span has one, so a new wording here needs its character there.
 // "得4分", "扣0.5分", "…真实(1分);…", "…是否完整可行(3分)": the wording of a scoring
 // standard. (A name may end in its own points, "预算执行率(10分)", but asks no question.)
@@ -232,6 +232,14 @@ bool scores_points(std::string_view k) {
     if (n == 0 || !starts(k.substr(at + 1 + n), "分)")) continue;
     std::size_t end = at + 1 + n + std::string_view("分)").size();
     if (end < k.size() || k.find("是否") != std::string_view::npos) return true;
+  }
+  // "…佐证资料1分。", "…制度1分;": points with the punctuation of a standard's clause.
+  for (std::size_t at = k.find("分"); at != std::string_view::npos; at = k.find("分", at + 1)) {
+    std::size_t after = at + std::string_view("分").size();
+    bool clause =
+        after < k.size() && (k.substr(after).starts_with(";") || k.substr(after).starts_with(",") ||
+                             k.substr(after).starts_with("。"));
+    if (clause && at > 0 && is_digit(k[at - 1])) return true;
   }
   for (std::string_view verb : {"得"sv, "扣"sv}) {
     for (std::size_t at = k.find(verb); at != std::string_view::npos; at = k.find(verb, at + 1)) {
@@ -391,6 +399,8 @@ double fit_name(std::string_view text, std::string_view k, const SpanFacts& fact
   // A sentence ("…是否合理。") or a scoring rule ("符合得4分", "每低1%扣0.5分") is an
   // explanation or standard cell, not a name.
   if (ends(k, "。") || (facts.scoring && scores_points(k))) fit -= 2.0;
+  // The same sentence where the page's full stop came out as "." ("…完成率99.27%.").
+  if (ends(k, ".") && facts.key_cjk > 4) fit -= 2.0;
   // "预算完成率=100%,得…;": a formula or a clause of a standard, not a name.
   if (facts.sign) fit -= 2.0;
   // "4、未设置…": an item of an enumerated standard; a name is numbered 指标4:, if at all.
@@ -441,6 +451,7 @@ double fit_column(Column column, std::string_view text, std::string_view k,
     return fit_value(k, facts);
   case Column::Weight:
   case Column::Score:
+  case Column::Review:
     return fit_number(k, 100);
   case Column::Coefficient:
     // Printed as a percentage (得分系数(%) 100%), as a value cell would be.
@@ -472,8 +483,8 @@ void SpanFacts::add_key(std::string_view piece) {
     }
   }
   if (piece.size() < 3) return; // every character below is three bytes
-  // “ ” ≥ ≤ (E2 …), 得 (E5 BE 97), 扣 (E6 89 A3): no two overlap, so one look at each byte
-  // counts what a search for each would.
+  // “ ” ≥ ≤ (E2 …), 得 (E5 BE 97), 分 (E5 88 86), 扣 (E6 89 A3): no two overlap, so one look
+  // at each byte counts what a search for each would.
   for (std::size_t i = 0; i + 2 < piece.size(); ++i) {
     auto b0 = static_cast<unsigned char>(piece[i]);
     if (b0 != 0xE2 && b0 != 0xE5 && b0 != 0xE6) continue;
@@ -484,7 +495,7 @@ void SpanFacts::add_key(std::string_view piece) {
       ++close_quotes;
     else if (three == "≥"sv || three == "≤"sv)
       sign = true;
-    else if (three == "得"sv || three == "扣"sv)
+    else if (three == "得"sv || three == "扣"sv || three == "分"sv)
       scoring = true;
   }
   key_cjk += cjk_count(piece);

@@ -187,6 +187,47 @@ void merge_upper_row(const Stream& s, ColumnModel& model) {
   }
 }
 
+// A header that gives each level its own points column prints a 得分 (or 分值) after 一级指标
+// and 二级指标 as well as after 三级指标: "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 …
+// 得分". Then each label is followed by its points, and of the leaf's two 得分 columns the first
+// holds its 分值 (there is no other) and the last its score.
+void read_level_points(const Stream& s, ColumnModel& model) {
+  std::size_t back = model.header_begin > 24 ? model.header_begin - 24 : 0;
+  std::string before = s.key_text(back, model.header_begin);
+  bool level_points = false;
+  for (std::string_view level : {"一级指标", "二级指标"}) {
+    for (std::string_view points : {"得分", "分值"})
+      level_points = level_points ||
+                     before.find(std::string(level) + std::string(points)) != std::string::npos;
+  }
+  auto scores = std::count(model.columns.begin(), model.columns.end(), Column::Score);
+  if (!level_points || scores < 2 || has(model.columns, Column::Weight)) return;
+  model.level_points = true;
+  *std::find(model.columns.begin(), model.columns.end(), Column::Score) = Column::Weight;
+}
+
+bool is_trailing_column(Column c) {
+  return c == Column::Standard || c == Column::Explanation || c == Column::Other ||
+         c == Column::Reason || c == Column::Review;
+}
+
+// A header cut by the first row (a label and row printed between its cells, "评价内容 分值
+// 自评分 | 项目决策 2 分 决策依据 2 2 | 复核分 评价标准及依据 | 有项目…"): a run of at least two
+// trailing columns' words the model lacks, printed within a few cells after the header, ends it.
+void append_header_tail(const Stream& s, ColumnModel& model) {
+  constexpr std::size_t kReach = 40;
+  for (std::size_t i = model.header_end; i < s.size() && i < model.header_end + kReach; ++i) {
+    if (s.atoms[i].gap == Gap::None) continue;
+    auto [tail, end] = header_run(s, i, s.size());
+    if (tail.size() < 2) continue;
+    bool fits = std::all_of(tail.begin(), tail.end(), [&](Column c) {
+      return is_trailing_column(c) && !has(model.columns, c);
+    });
+    if (fits) model.columns.insert(model.columns.end(), tail.begin(), tail.end());
+    return;
+  }
+}
+
 } // namespace
 
 std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
@@ -210,6 +251,8 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     while (!model.columns.empty() && model.columns.back() == Column::None) model.columns.pop_back();
     join_fragments(model.columns);
     model.header_end = last;
+    read_level_points(s, model);
+    append_header_tail(s, model);
     if (values < 3) merge_upper_row(s, model);
     values = 0;
     for (Column c : model.columns) values += is_value_column(c);
@@ -219,6 +262,16 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     return model;
   }
   return std::nullopt;
+}
+
+std::size_t next_header(const Stream& s, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (i > 0 && s.atoms[i].gap == Gap::None) continue;
+    Word name = header_word(s, i);
+    if (name.column == Column::Name && (name.end >= s.size() || s.atoms[name.end].gap != Gap::None))
+      return i;
+  }
+  return s.size();
 }
 
 // Column-wise extraction (PDFs, spreadsheets read column by column) scatters the header words

@@ -1,4 +1,6 @@
 // io/text/stream_labels.cc — level labels and layout tokens at the start of a row.
+#include <tuple>
+
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream_dp.h"
 #include "ziping/io/text/stream_ocr.h"
@@ -105,10 +107,95 @@ std::size_t placeholder_row_end(const Stream& s, std::size_t i, std::size_t end)
   return next.end != 0 && !next.glued ? k : 0;
 }
 
+// A bare number of at most five characters in a cell of its own at atom i: the atom after
+// it, else 0.
+std::size_t bare_number_at(const Stream& s, std::size_t i) {
+  if (i >= s.size() || (i > 0 && s.atoms[i].gap == Gap::None)) return 0;
+  std::size_t k = i;
+  while (k < s.size() && k < i + 6 && (is_digit_key(s.atoms[k]) || s.atoms[k].key == ".") &&
+         (k == i || s.atoms[k].gap == Gap::None))
+    ++k;
+  if (k == i || k - i > 5 || (k < s.size() && s.atoms[k].gap == Gap::None)) return 0;
+  return k;
+}
+
+// Characters in one or more cells (at most `cells`), then a bare number: a level label or a
+// row's name followed by its points. The atom after the number, else 0.
+std::size_t words_then_points(const Stream& s, std::size_t i, int cells) {
+  if (i >= s.size() || !is_cjk_key(s.atoms[i])) return 0;
+  std::size_t j = i;
+  int n = 1;
+  while (j < s.size() && j < i + 20 && is_cjk_key(s.atoms[j])) {
+    if (j > i && s.atoms[j].gap != Gap::None && ++n > cells) return 0;
+    ++j;
+  }
+  if (j - i < 2) return 0;
+  return bare_number_at(s, j);
+}
+
+// "投入 | 16 | 预算配置 | 16 | 在职人员控制率 | 8 | 以100%为标准…": a label in a cell of its own
+// with its points in the next, followed by the next label or a row's name with its points
+// (a row's 分值 is followed by its standard instead). The points and the atom after them.
+std::pair<std::optional<num::Decimal>, std::size_t> bare_points_at(const Stream& s, std::size_t i) {
+  std::size_t after = words_then_points(s, i, 1);
+  if (after == 0 || words_then_points(s, after, 3) == 0) return {std::nullopt, 0};
+  std::size_t number = after - 1;
+  while (number > i && s.atoms[number].gap == Gap::None) --number;
+  return {num::Decimal::parse(s.key_text(number, after)), after};
+}
+
+// "项目决策 2 分": points printed without brackets, in cells of their own, followed by a cell
+// end (a standard's "…制度 1 分;" goes on in its cell). The points and the atom after.
+std::pair<std::optional<num::Decimal>, std::size_t> spelled_points_at(const Stream& s,
+                                                                      std::size_t i) {
+  if (i >= s.size() || s.atoms[i].gap == Gap::None) return {std::nullopt, 0};
+  std::string digits;
+  std::size_t j = i;
+  while (j < s.size() && j < i + 5 && (is_digit_key(s.atoms[j]) || s.atoms[j].key == ".") &&
+         (j == i || s.atoms[j].gap == Gap::None))
+    digits += s.atoms[j++].key;
+  std::size_t after = digits.empty() ? 0 : s.match(j, "分");
+  if (after == 0 || (after < s.size() && s.atoms[after].gap == Gap::None)) return {std::nullopt, 0};
+  return {num::Decimal::parse(digits), after};
+}
+
+// A scheme table's label: two to eight characters in a cell of their own directly followed by
+// their points, "决策 (20分)" or "项目决策 2 分" (a scoring standard's "…是否真实(1分);" is
+// inside a cell); with `level_points`, "投入 | 16" (bare_points_at).
+StreamLabel scheme_label_at(const Stream& s, std::size_t i, bool level_points) {
+  StreamLabel best;
+  if (i > 0 && s.atoms[i].gap == Gap::None) return best;
+  for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
+    // A narrow label column wraps a label ("项目 绩效"), never a cell after another.
+    if (j > i + 2 && s.atoms[j].gap != Gap::None) break;
+    if (j + 1 - i < 2) continue;
+    auto [points, after] = points_at(s, j + 1);
+    if (after != 0 && after < s.size() && s.atoms[after].gap == Gap::None) after = 0;
+    if (after == 0) std::tie(points, after) = spelled_points_at(s, j + 1);
+    if (after == 0) continue;
+    best.level = LabelLevel::Scheme;
+    best.name = s.text(i, j + 1);
+    best.points = points;
+    best.end = after;
+    return best;
+  }
+  if (!level_points) return best;
+  auto [points, after] = bare_points_at(s, i);
+  if (after == 0) return best;
+  std::size_t name_end = i + 1;
+  while (name_end < after && s.atoms[name_end].gap == Gap::None) ++name_end;
+  best.level = LabelLevel::Scheme;
+  best.name = s.text(i, name_end);
+  best.points = points;
+  best.end = after;
+  return best;
+}
+
 } // namespace
 
-StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
+StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points) {
   StreamLabel best;
+  bool framework_level2 = false;
   for (const auto& word : kLabels) {
     std::size_t end = match_read(s, i, word.word.empty() ? word.stem : word.word);
     if (end == 0) continue;
@@ -126,29 +213,27 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme) {
     best.name = s.key_text(i, stop);
     best.end = stop;
     best.glued = glued;
+    framework_level2 = word.glued;
   }
-  if (best.end == 0 && scheme) {
-    // 决策 (20分): two to eight characters directly followed by their points, a cell of its
-    // own (a scoring standard's "…是否真实(1分);" is inside a cell).
-    if (i > 0 && s.atoms[i].gap == Gap::None) return best;
-    for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
-      if (j + 1 - i < 2) continue;
-      auto [points, after] = points_at(s, j + 1);
-      if (after == 0 || (after < s.size() && s.atoms[after].gap == Gap::None)) continue;
-      best.level = LabelLevel::Scheme;
-      best.name = s.text(i, j + 1);
-      best.points = points;
-      best.end = after;
-      return best;
-    }
-    return best;
-  }
+  if (best.end == 0 && scheme) return scheme_label_at(s, i, level_points);
   if (best.end != 0) {
     auto [points, after] = points_at(s, best.end);
+    // A scheme table prints a label's points without brackets too ("项目决策 3 分"), as
+    // scheme_label_at reads them.
+    if (after == 0 && scheme) std::tie(points, after) = spelled_points_at(s, best.end);
     if (after != 0) {
       best.points = points;
       best.end = after;
     }
+  }
+  // In a scheme table every row prints its 分值 and a label its points: a 决策/管理 二级 word
+  // with none after it ("资金管理 4 4") is a row's name there.
+  if (scheme && framework_level2 && !best.points) return scheme_label_at(s, i, level_points);
+  // A vocabulary word of a scheme table with its points printed as the scheme prints them
+  // ("项目决策 2 分", not "项目决策(2分)"): the scheme's reading, which keeps the points.
+  if (scheme && best.end != 0 && !best.points && !best.glued) {
+    StreamLabel spelled = scheme_label_at(s, i, level_points);
+    if (spelled.end != 0 && spelled.points) return spelled;
   }
   return best;
 }

@@ -73,11 +73,12 @@ std::size_t table_end(const Stream& s, std::size_t from) {
 }
 
 StreamTable read_rows(const Stream& s, const ColumnModel& model) {
-  std::size_t end = table_end(s, model.header_end);
+  std::size_t end = std::min(table_end(s, model.header_end), next_header(s, model.header_end));
   std::optional<StreamTable> transposed = read_transposed(s, model);
   if (transposed) end = transposed->end;
   StreamTable table =
       transposed ? std::move(*transposed) : segment(s, model, model.header_end, end);
+  if (!transposed) settle_centred_labels(table.leaves);
   table.end = end;
   if (end < s.size() && !table.total_weight) read_totals(s, end, table);
   return table;

@@ -11,7 +11,9 @@
 namespace ziping::io::text::stream {
 namespace {
 
-enum class Step : unsigned char { None, Label, Skip, Junk, Field, Empty };
+enum class Step : unsigned char { None, Label, Skip, Junk, Field, Empty, Block };
+
+struct Levels;
 
 // What the best path into a state carries for the row being read.
 struct RowSoFar {
@@ -77,6 +79,7 @@ std::size_t max_length(Column c) {
   case Column::Weight:
   case Column::Score:
   case Column::Coefficient:
+  case Column::Review:
     return 8;
   case Column::Nature:
   case Column::Core:
@@ -124,7 +127,7 @@ public:
     labelled_.assign(end - begin + 1, false);
     label_ends_.assign(end - begin + 1, 0);
     for (std::size_t p = begin; p < end; ++p) {
-      StreamLabel label = label_at(s, p, scheme_);
+      StreamLabel label = label_at(s, p, scheme_, m.level_points);
       label_ends_[p - begin] = label.end;
       // A label run into the name after it is no reason to stop a name or remark at it.
       labelled_[p - begin] = label.end != 0 && !label.glued;
@@ -176,11 +179,17 @@ private:
       to.row = row;
       tied_[std::size_t(index(q, g))] = false;
     } else if (score > to.score - 1e-9 && is_cell(step) && is_cell(to.step) &&
-               to.prev != index(p, f) && same_so_far(row, to.row)) {
+               to.prev != index(p, f) && same_so_far(row, to.row) && !beside_unread(f)) {
       // The same state reached with the row's cells cut or placed otherwise: two readings
       // tie. Said (ZP0818) only where the tie lies on the reading kept.
       tied_[std::size_t(index(q, g))] = true;
     }
+  }
+
+  // Where a column the importer does not read (复核分, 备注) ends and the next begins is no
+  // question to put to the user: its text is not kept.
+  bool beside_unread(std::size_t f) const {
+    return fields_[f] == Column::Other || (f > 0 && fields_[f - 1] == Column::Other);
   }
 
   double end_bonus(std::size_t q) const {
@@ -221,7 +230,8 @@ private:
     if (g == Gap::None) return;
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     bool number = c == Column::Weight || c == Column::Score || c == Column::Coefficient ||
-                  c == Column::Nature || c == Column::Unit || c == Column::Core;
+                  c == Column::Nature || c == Column::Unit || c == Column::Core ||
+                  c == Column::Review;
     if (number) {
       in.impossible = true;
       return;
@@ -247,12 +257,15 @@ private:
 
   void row_start(std::size_t p) {
     if (std::size_t label_end = label_ends_[p - begin_]; label_end != 0 && label_end <= end_) {
-      double gain = label_gain(p, label_at(s_, p, scheme_));
+      double gain = label_gain(p, label_at(s_, p, scheme_, model_->level_points));
       if (gain > kImpossible / 2) offer(p, 0, label_end, 0, gain, Step::Label, {});
     }
     if (std::size_t q = skippable_at(s_, p, end_, *model_); q != 0 && q <= end_)
       offer(p, 0, q, 0, 0.1, Step::Skip, {});
     offer(p, 0, p + 1, 0, -1.0 + std::min(0.0, end_bonus(p + 1)), Step::Junk, {});
+    // Names printed in a run with their values after them: whole rows in one step.
+    if (auto block = name_block_at(s_, *model_, p, end_))
+      offer(p, 0, block->end, 0, block->gain + end_bonus(block->end), Step::Block, {});
     spans(p, 0);
   }
 
@@ -268,6 +281,12 @@ private:
 
   void field(std::size_t p, std::size_t f) {
     Column c = fields_[f];
+    // A scheme table's merged label cell, centred on its rows, may print between a row's name
+    // and its 分值 ("组织机构 | 项目管理 13 分 | 2 | 2").
+    if (scheme_ && f == 1 && labelled_[p - begin_]) {
+      StreamLabel label = label_at(s_, p, scheme_, model_->level_points);
+      if (label.end <= end_) offer(p, f, label.end, f, 0.3, Step::Label, at(p, f).row);
+    }
     // The printed empty cell before p is one cell: it pays for the first empty field only.
     bool printed =
         s_.atoms[p].empty_cell_before && !(at(p, f).step == Step::Empty && at(p, f).from == p);
@@ -286,7 +305,9 @@ private:
     if (c == Column::Actual && !printed && !at(p, f).row.target_key.empty() && p < end_ &&
         char_class(s_.atoms[p]) == 1 && next_field(f) == Column::Score)
       empty -= 0.5;
-    land(p, f, p, empty, Step::Empty, at(p, f).row);
+    // An evaluation scheme is its 分值: every row prints one, and a "row" without one is a
+    // piece of a standard's text.
+    if (!(scheme_ && c == Column::Weight)) land(p, f, p, empty, Step::Empty, at(p, f).row);
     spans(p, f);
   }
 
@@ -361,6 +382,7 @@ private:
           !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1))
         continue;
       if (q - p < shortest) continue;
+      if (!own_cell(p, q, c) || splits_points(p, q, c)) continue;
       if (inner.impossible) break;
       std::string_view k = s_.key_view(p, q);
       if (value && ends_in_placeholder_row(p, q)) continue;
@@ -440,6 +462,31 @@ private:
     return i < end_ && (s_.atoms[i].key == "月" || s_.atoms[i].key == "日");
   }
 
+  // A table that prints every level's points in a column of their own prints a row's 分值 and
+  // 得分 in cells of their own too: a figure inside its standard ("计8分") is neither.
+  bool own_cell(std::size_t p, std::size_t q, Column c) const {
+    if (!model_->level_points || (c != Column::Weight && c != Column::Score)) return true;
+    return s_.atoms[p].gap != Gap::None && (q >= end_ || s_.atoms[q].gap != Gap::None);
+  }
+
+  // "计 2 分,没有…": a figure and its 分 printed apart inside a standard's text. A cell that
+  // starts at that 分, or a 分值/得分 that stops before it, cut the phrase in two.
+  bool splits_points(std::size_t p, std::size_t q, Column c) const {
+    auto is_fen = [&](std::size_t i) { return i < end_ && s_.atoms[i].key == "分"; };
+    auto is_digit = [&](std::size_t i) { return char_class(s_.atoms[i]) == 1; };
+    if (is_fen(p) && p > begin_ && is_digit(p - 1)) return true;
+    if (c != Column::Weight && c != Column::Score) return false;
+    // "1、运行监管记录", "1:乡村道路…": an item's number, not a figure of the row.
+    bool numbering = q < end_ && s_.atoms[q].gap == Gap::None &&
+                     (s_.atoms[q].key == "、" || s_.atoms[q].key == ":");
+    // "— 1 —": a page number printed inside the text.
+    auto is_dash = [&](std::size_t i) {
+      return i < end_ && (s_.atoms[i].key == "—" || s_.atoms[i].key == "-");
+    };
+    bool page = p > begin_ && is_dash(p - 1) && is_dash(q);
+    return is_fen(q) || numbering || page;
+  }
+
   static bool updates_row(Column c) {
     return c == Column::Weight || c == Column::Target || c == Column::Coefficient;
   }
@@ -472,6 +519,7 @@ private:
   }
 
   StreamTable replay();
+  void replay_block(std::size_t from, Levels& levels, StreamTable& table) const;
 
   const Stream& s_;
   std::size_t begin_, end_;
@@ -519,8 +567,10 @@ void apply_label(Levels& levels, const StreamLabel& label, bool paired) {
     level1 = false;
   // A scheme table names no level: of two labels before a row the first is the 一级; a label
   // alone after a row is a new 二级 under the same 一级.
+  // A label worth more than the 一级 above cannot be under it.
   if (label.level == LabelLevel::Scheme)
-    level1 = levels.level1.empty() || (paired && !levels.last_was_label);
+    level1 = levels.level1.empty() || (paired && !levels.last_was_label) ||
+             (label.points && levels.level1_points && *label.points > *levels.level1_points);
   if (level1) {
     levels.level1 = label.name;
     levels.level1_stem = label.stem;
@@ -608,6 +658,24 @@ void join_nature(model::Indicator& leaf) {
   leaf.nature.clear();
 }
 
+void Segmenter::replay_block(std::size_t from, Levels& levels, StreamTable& table) const {
+  auto block = name_block_at(s_, *model_, from, end_);
+  if (!block) return;
+  for (auto& indicator : block->leaves) {
+    StreamLeaf leaf;
+    leaf.indicator = std::move(indicator);
+    leaf.indicator.level1 = levels.level1;
+    leaf.indicator.level2 = levels.level2;
+    leaf.level1_points = levels.level1_points;
+    const Atom& first = s_.atoms[from];
+    leaf.line = first.line;
+    leaf.column = first.column;
+    leaf.page = first.page;
+    table.leaves.push_back(std::move(leaf));
+  }
+  levels.last_was_label = false;
+}
+
 StreamTable Segmenter::replay() {
   StreamTable table;
   std::vector<int> path;
@@ -624,10 +692,19 @@ StreamTable Segmenter::replay() {
     std::size_t to = begin_ + std::size_t(i) / fields_.size();
     if (state.step == Step::Label) {
       bool paired = n + 1 < path.size() && states_[std::size_t(path[n + 1])].step == Step::Label;
-      apply_label(levels, label_at(s_, state.from, scheme_), paired);
+      apply_label(levels, label_at(s_, state.from, scheme_, model_->level_points), paired);
+      if (f != 0) { // a label printed between a row's name and its figures
+        leaf.indicator.level1 = levels.level1;
+        leaf.indicator.level2 = levels.level2;
+        leaf.level1_points = levels.level1_points;
+      }
       continue;
     }
     if (state.step == Step::Skip || state.step == Step::Junk) continue;
+    if (state.step == Step::Block) {
+      replay_block(state.from, levels, table);
+      continue;
+    }
     bool tied = tied_[std::size_t(i)];
     if (f == 0) {
       leaf = {};

@@ -193,7 +193,61 @@ void put_levels(model::Indicator& leaf, const NamesRun& run, std::size_t n) {
   if (!natural.empty()) leaf.level1 = level_display(natural);
 }
 
+// "指标3:…": a name with the template's numbering.
+bool numbered(std::string_view k) {
+  return k.starts_with("指标") && k.size() > 6 && k[6] >= '0' && k[6] <= '9';
+}
+
+// The names of a block: cells that read as names; a one-character cell, or an unnumbered cell
+// after a numbered name, joined to the name before it (a wrapped "…及失能" / "老人户数");
+// stops at a label or anything else.
+std::vector<Name> block_names(const Stream& s, std::size_t& p, std::size_t end) {
+  std::vector<Name> names;
+  while (p < end && names.size() < 4) {
+    if (label_at(s, p, false).end != 0) break;
+    std::size_t q = token_end(s, p, end);
+    std::string text = s.text(p, q), k = s.key_text(p, q);
+    bool name = fit_name(text, k) > 0;
+    bool tail = name && !names.empty() && numbered(key(names.back().text)) && !numbered(k);
+    if (name && !tail) {
+      names.push_back({text, p});
+    } else if (!names.empty() && (tail || (code_point_count(k) == 1 && fit_value(k) <= 0))) {
+      names.back().text += " " + text;
+    } else {
+      break;
+    }
+    p = q;
+  }
+  return names;
+}
+
 } // namespace
+
+std::optional<NameBlock> name_block_at(const Stream& s, const ColumnModel& model, std::size_t p,
+                                       std::size_t end) {
+  std::vector<Column> columns = value_columns(model);
+  if (columns.size() != model.columns.size() || (p > 0 && s.atoms[p].gap == Gap::None))
+    return std::nullopt;
+  std::size_t at = p;
+  std::vector<Name> names = block_names(s, at, end);
+  if (names.size() < 2) return std::nullopt;
+  std::vector<Tuple> tuples = read_tuples(s, columns, at, end);
+  if (tuples.size() < names.size()) return std::nullopt;
+  tuples.resize(names.size());
+  at = tuples.back().cells.back().end;
+  NameBlock block;
+  block.end = at;
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    model::Indicator leaf;
+    leaf.name = names[n].text;
+    put_values(leaf, s, columns, tuples[n]);
+    block.gain += 1.0 + fit_name(leaf.name, key(leaf.name));
+    for (const Token& cell : tuples[n].cells)
+      block.gain += 1.0 + std::min(2.0, fit_value(s.key_text(cell.begin, cell.end)));
+    block.leaves.push_back(std::move(leaf));
+  }
+  return block;
+}
 
 std::optional<StreamTable> read_transposed(const Stream& s, const ColumnModel& model) {
   std::vector<Column> columns = value_columns(model);

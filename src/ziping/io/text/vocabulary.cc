@@ -335,6 +335,8 @@ std::string column_name(Column column) {
     return diag::bilingual("是否核心指标", "core");
   case Column::Other:
     return diag::bilingual("其他", "other");
+  case Column::Review:
+    return diag::bilingual("复核分", "reviewer's score");
   case Column::None:
     break;
   }

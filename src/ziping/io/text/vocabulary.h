@@ -20,7 +20,7 @@ enum class LabelKind {
   Level1,    // 产出指标, 效益指标, 满意度指标
   Level2,    // 数量指标, 社会效益指标, 服务对象满意度
   Level1or2, // 成本指标: a 一级 since 财预〔2021〕101号, a 二级 under 产出 before
-  Section,   // merged labels of a whole table: 年度指标完成情况, 绩效指标, 年度 绩效 目标 完成 情况
+  Section, // merged labels of a whole table: 年度指标完成情况, 绩效指标, 年度 绩效 目标 完成 情况
 };
 
 struct Label {
@@ -61,6 +61,7 @@ enum class Column {
   Explanation, // 指标解释 / 指标说明
   Core,        // 是否核心指标
   Other,       // a column the model does not hold (完成率, 数据来源, …)
+  Review,      // 复核分: the reviewer's score, a figure the self-evaluation does not hold
 };
 std::string column_name(Column column); // bilingual, for messages
 // The indicator-table column a header cell names (by key); None for a non-header.
