@@ -26,21 +26,32 @@ bool same(const stream::SpanFacts& a, const stream::SpanFacts& b) {
          a.text_space == b.text_space && a.balanced() == b.balanced();
 }
 
+// A random span grown one piece at a time, as the segmenter grows one atom at a time (a space
+// is printed text, not key).
+struct GrownSpan {
+  stream::SpanFacts facts;
+  std::string key, text;
+
+  void add(std::mt19937& random) {
+    const std::string& piece = kPieces[random() % kPieces.size()];
+    if (piece != " ") {
+      key += piece;
+      facts.add_key(piece);
+    }
+    text += piece;
+    facts.add_text(piece);
+  }
+};
+
 TEST(SpanFacts, GatheredPieceByPieceEqualTheWholeSpans) {
   std::mt19937 random(7);
   for (int round = 0; round < 3000; ++round) {
-    stream::SpanFacts grown;
-    std::string key, text;
+    GrownSpan span;
     int length = 1 + int(random() % 24);
     for (int i = 0; i < length; ++i) {
-      const std::string& piece = kPieces[random() % kPieces.size()];
-      if (piece != " ") {
-        key += piece;
-        grown.add_key(piece);
-      }
-      text += piece;
-      grown.add_text(piece);
-      ASSERT_TRUE(same(grown, stream::SpanFacts::of(text, key))) << "text: " << text;
+      span.add(random);
+      ASSERT_TRUE(same(span.facts, stream::SpanFacts::of(span.text, span.key)))
+          << "text: " << span.text;
     }
   }
 }
@@ -48,18 +59,10 @@ TEST(SpanFacts, GatheredPieceByPieceEqualTheWholeSpans) {
 TEST(SpanFacts, TheFitsWithGatheredFactsEqualThePlainOnes) {
   std::mt19937 random(11);
   for (int round = 0; round < 3000; ++round) {
-    stream::SpanFacts grown;
-    std::string key, text;
+    GrownSpan span;
     int length = 1 + int(random() % 16);
-    for (int i = 0; i < length; ++i) {
-      const std::string& piece = kPieces[random() % kPieces.size()];
-      if (piece != " ") {
-        key += piece;
-        grown.add_key(piece);
-      }
-      text += piece;
-      grown.add_text(piece);
-    }
+    for (int i = 0; i < length; ++i) span.add(random);
+    const auto& [grown, key, text] = span;
     for (Column c : {Column::Name, Column::Target, Column::Actual, Column::Reason}) {
       EXPECT_EQ(stream::fit_column(c, text, key, grown), stream::fit_column(c, text, key))
           << "text: " << text;
