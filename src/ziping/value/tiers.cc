@@ -8,14 +8,12 @@
 
 #include "ziping/value/cursor.h"
 #include "ziping/value/qualitative.h"
+#include "ziping/value/tier_degrees.h"
 
 namespace ziping::value {
 namespace {
 
-struct Degree {
-  std::string_view spelling;
-  Tier tier;
-};
+using Degree = TierDegree;
 
 constexpr Degree kDegrees[] = {
     {"", Tier::Achieved},        {"全部", Tier::Achieved},      {"已", Tier::Achieved},
@@ -87,6 +85,10 @@ bool may_hold_verb(std::string_view compact) {
 }
 
 } // namespace
+
+std::span<const TierDegree> tier_degrees() {
+  return kDegrees;
+}
 
 std::optional<Tier> read_tier(std::string_view compact) {
   if (!begins_with_ideograph(compact)) return std::nullopt; // every degree and verb is one

@@ -6,35 +6,16 @@
 #include <gtest/gtest.h>
 
 #include "ziping/value/qualitative.h"
+#include "ziping/value/tier_degrees.h"
 
 namespace ziping::value {
 namespace {
-
-struct Degree {
-  const char* spelling;
-  Tier tier;
-};
-
-// tiers.cc's kDegrees, copied: a degree added there and not here goes untested, not wrong.
-const Degree kDegrees[] = {
-    {"", Tier::Achieved},        {"全部", Tier::Achieved},      {"已", Tier::Achieved},
-    {"均已", Tier::Achieved},    {"均", Tier::Achieved},        {"已全部", Tier::Achieved},
-    {"全部已", Tier::Achieved},  {"基本", Tier::Achieved},      {"已基本", Tier::Achieved},
-    {"圆满", Tier::Achieved},    {"顺利", Tier::Achieved},      {"按期", Tier::Achieved},
-    {"按时", Tier::Achieved},    {"如期", Tier::Achieved},      {"全年", Tier::Achieved},
-    {"已按期", Tier::Achieved},  {"已按时", Tier::Achieved},    {"全面", Tier::Achieved},
-    {"超额", Tier::Achieved},    {"提前", Tier::Achieved},      {"已提前", Tier::Achieved},
-    {"部分", Tier::Partial},     {"已部分", Tier::Partial},     {"未全部", Tier::Partial},
-    {"未完全", Tier::Partial},   {"没有全部", Tier::Partial},   {"尚未全部", Tier::Partial},
-    {"未", Tier::NotAchieved},   {"未能", Tier::NotAchieved},   {"没有", Tier::NotAchieved},
-    {"尚未", Tier::NotAchieved}, {"未按期", Tier::NotAchieved}, {"未按时", Tier::NotAchieved},
-};
 
 TEST(TierPrefilter, NeverRefusesAPhraseTheReadingTakes) {
   const char* verbs[] = {"达成", "完成", "实现", "达到"};
   const char* objects[] = {"", "预期指标", "年度绩效目标", "目标值"};
   const char* effects[] = {"", "并具有一定效果", "且效果较差"};
-  for (const Degree& degree : kDegrees) {
+  for (const TierDegree& degree : tier_degrees()) {
     for (const char* verb : verbs) {
       for (const char* object : objects) {
         for (const char* effect : effects) {
