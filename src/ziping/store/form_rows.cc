@@ -149,16 +149,12 @@ std::string child_columns(std::string_view keys, model::Owner owner) {
 template <class Each>
 void each_child_row(Transaction& tx, std::string_view table, std::string_view columns,
                     std::string_view order, const std::vector<Id>& ids, Each each) {
-  constexpr std::size_t kPerQuery = 500;
-  for (std::size_t start = 0; start < ids.size(); start += kPerQuery) {
-    std::size_t n = std::min(ids.size() - start, kPerQuery);
-    std::vector<SqlParam> params(ids.begin() + std::ptrdiff_t(start),
-                                 ids.begin() + std::ptrdiff_t(start + n));
+  in_chunks(ids, [&](const std::vector<SqlParam>& params, const std::string& in_list) {
     std::string sql = "SELECT revision_id, " + std::string(columns) + " FROM " +
-                      std::string(table) + " WHERE revision_id IN (" + placeholders(1, n) +
+                      std::string(table) + " WHERE revision_id IN (" + in_list +
                       ") ORDER BY revision_id, " + std::string(order);
     for (const auto& row : tx.query(sql, params)) each(std::stoll(text_of(row[0])), row);
-  }
+  });
 }
 
 } // namespace

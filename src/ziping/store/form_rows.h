@@ -75,6 +75,18 @@ std::optional<std::pair<Revision, model::Form>> load_revision(Transaction& tx, I
 // "$first, $first+1, …" for `n` parameters: the inside of an IN list.
 std::string placeholders(std::size_t first, std::size_t n);
 
+// `values` in IN lists of at most 500 parameters (far below SQLite's and PostgreSQL's limits,
+// and plans stay cheap): `each(params, in_list)` once per chunk, `in_list` the "$1, …" inside.
+template <class Values, class Each> void in_chunks(const Values& values, Each each) {
+  constexpr std::size_t kPerQuery = 500;
+  for (std::size_t start = 0; start < values.size(); start += kPerQuery) {
+    std::size_t n = std::min(values.size() - start, kPerQuery);
+    std::vector<SqlParam> params(values.begin() + std::ptrdiff_t(start),
+                                 values.begin() + std::ptrdiff_t(start + n));
+    each(params, placeholders(1, n));
+  }
+}
+
 // Appends one row per item to `table` (Transaction::append_rows); `row` appends the item's
 // `width` parameters.
 template <class Item, class Fill>

@@ -104,15 +104,10 @@ void SeriesRows::write(Transaction& tx, std::vector<std::int64_t> keys) const {
   std::vector<Row> all;
   all.reserve(rows_.size());
   for (const auto& r : rows_) all.push_back({r, {}, {}, true});
-  constexpr std::size_t kPerQuery = 500;
-  for (std::size_t start = 0; start < keys.size(); start += kPerQuery) {
-    std::size_t n = std::min(keys.size() - start, kPerQuery);
-    std::vector<SqlParam> params(keys.begin() + std::ptrdiff_t(start),
-                                 keys.begin() + std::ptrdiff_t(start + n));
-    for (const auto& c :
-         tx.query("SELECT " + std::string(kColumns) + " FROM series_facts WHERE series_key IN (" +
-                      placeholders(1, n) + ")",
-                  params)) {
+  in_chunks(keys, [&](const std::vector<SqlParam>& params, const std::string& in_list) {
+    for (const auto& c : tx.query("SELECT " + std::string(kColumns) +
+                                      " FROM series_facts WHERE series_key IN (" + in_list + ")",
+                                  params)) {
       Row r;
       r.row = {std::stoll(*c[0]),
                std::stoll(*c[1]),
@@ -129,7 +124,7 @@ void SeriesRows::write(Transaction& tx, std::vector<std::int64_t> keys) const {
                   maybe(c[15]),       maybe(c[16]), maybe(c[17])};
       all.push_back(std::move(r));
     }
-  }
+  });
   std::map<std::int64_t, std::vector<Row*>> by_key;
   for (auto& r : all) by_key[r.row.key].push_back(&r);
   for (auto& [key, rows] : by_key) derive(rows);

@@ -266,12 +266,8 @@ public:
     Transaction tx(*c, false); // one snapshot: records and contents agree
     std::map<Id, FormRecord> found;
     std::map<Id, LoadedRevision> content;
-    constexpr std::size_t kPerQuery = 500;
-    for (std::size_t start = 0; start < ids.size(); start += kPerQuery) {
-      std::size_t n = std::min(ids.size() - start, kPerQuery);
-      std::vector<SqlParam> params(ids.begin() + std::ptrdiff_t(start),
-                                   ids.begin() + std::ptrdiff_t(start + n));
-      std::string in = " WHERE f.id IN (" + placeholders(1, n) + ")";
+    in_chunks(ids, [&](const std::vector<SqlParam>& params, const std::string& in_list) {
+      std::string in = " WHERE f.id IN (" + in_list + ")";
       for (const auto& row : tx.query(
                "SELECT " + std::string(kRecordColumns) + std::string(kRecordFrom) + in, params)) {
         FormRecord r = record_from(row);
@@ -282,7 +278,7 @@ public:
                " FROM revisions r JOIN forms f ON f.id = r.form_id AND f.revision = r.number" + in,
                params))
         content.emplace(loaded.form_id, std::move(loaded));
-    }
+    });
     std::vector<StoredForm> out;
     for (Id id : ids) {
       auto r = found.find(id);
@@ -703,19 +699,15 @@ private:
   // The records of these forms, in the order of `ids` (every one must exist).
   static std::vector<FormRecord> records(Transaction& tx, std::span<const Id> ids) {
     std::map<Id, FormRecord> found;
-    constexpr std::size_t kPerQuery = 500;
-    for (std::size_t start = 0; start < ids.size(); start += kPerQuery) {
-      std::size_t n = std::min(ids.size() - start, kPerQuery);
-      std::vector<SqlParam> params(ids.begin() + std::ptrdiff_t(start),
-                                   ids.begin() + std::ptrdiff_t(start + n));
+    in_chunks(ids, [&](const std::vector<SqlParam>& params, const std::string& in_list) {
       for (const auto& row :
            tx.query("SELECT " + std::string(kRecordColumns) + std::string(kRecordFrom) +
-                        " WHERE f.id IN (" + placeholders(1, n) + ")",
+                        " WHERE f.id IN (" + in_list + ")",
                     params)) {
         FormRecord r = record_from(row);
         found.emplace(r.id, std::move(r));
       }
-    }
+    });
     std::vector<FormRecord> out;
     for (Id id : ids) out.push_back(std::move(found.at(id)));
     return out;
