@@ -210,162 +210,191 @@ diag::SourceLocation end_of_file(const Context& c) {
   return at;
 }
 
-} // namespace
-
-void assemble(Context& c) {
+// A project form: one goal, the 年度总体目标, with every block's leaves under it.
+void project_goals(Context& c) {
   model::Form& form = c.form;
-  form.kind = decide_kind(c);
-  bool project = form.kind == FormKind::Project;
+  model::Goal goal = c.overall.goal;
+  goal.number.reset();
+  form.goals.push_back(std::move(goal));
+  locate_goal(c, model::goal_path(0), c.overall);
+  std::size_t index = 0;
+  for (auto& block : c.blocks) {
+    for (auto& leaf : block.leaves) {
+      locate_leaf(c, model::indicator_path(0, index++), leaf);
+      form.goals[0].indicators.push_back(std::move(leaf.indicator));
+    }
+  }
+}
 
-  check_level1_points(c);
-  collapse_repeated_scores(c);
+// The national department template: one 年度总体目标, no numbered goals.
+void overall_as_single_goal(Context& c) {
+  if (!c.goal_rows.empty() || !c.saw_overall_goal) return;
+  GoalRow overall = c.overall;
+  overall.goal.number = 1;
+  c.goal_rows.push_back(std::move(overall));
+  if (c.overall.row) c.report(DiagId::note_import_single_goal, c.where(*c.overall.row));
+  for (auto& block : c.blocks) {
+    if (block.number == 0) block.number = 1;
+  }
+}
 
-  // Goals.
-  if (project) {
-    model::Goal goal = c.overall.goal;
-    goal.number.reset();
+// Numbered goals over one indicator table without goal labels (the national 部门整体
+// template, its goals numbered in their text): the table is the department's, filed
+// under the first goal rather than as a goal of its own.
+void table_under_first_goal(Context& c) {
+  if (c.goal_rows.empty() || !c.goal_rows.front().goal.number) return;
+  std::size_t unlabelled = 0;
+  bool labelled = false;
+  for (const auto& block : c.blocks) {
+    if (block.number > 0)
+      labelled = true;
+    else if (!block.leaves.empty())
+      ++unlabelled;
+  }
+  if (unlabelled != 1 || labelled) return;
+  for (auto& block : c.blocks) {
+    if (block.number != 0 || block.leaves.empty()) continue;
+    block.number = *c.goal_rows.front().goal.number;
+    c.report(DiagId::note_import_table_under_first_goal, c.where(*block.leaves.front().row),
+             {std::to_string(block.number)});
+  }
+}
+
+// Files the first unused block numbered `number` under goal `goal_index`; false when none.
+bool take_block(Context& c, std::vector<bool>& used, std::size_t goal_index, int number) {
+  for (std::size_t b = 0; b < c.blocks.size(); ++b) {
+    if (used[b] || c.blocks[b].number != number) continue;
+    used[b] = true;
+    auto& goal = c.form.goals[goal_index];
+    for (auto& leaf : c.blocks[b].leaves) {
+      locate_leaf(c, model::indicator_path(goal_index, goal.indicators.size()), leaf);
+      goal.indicators.push_back(std::move(leaf.indicator));
+    }
+    if (c.blocks[b].weight) {
+      goal.weight = c.blocks[b].weight;
+      c.locate(model::goal_path(goal_index) + ".weight", c.blocks[b].weight_cell);
+    }
+    if (c.blocks[b].score) {
+      goal.score = c.blocks[b].score;
+      c.locate(model::goal_path(goal_index) + ".score", c.blocks[b].score_cell);
+    }
+    return true;
+  }
+  return false;
+}
+
+// The goal table's goals, each with its numbered block.
+void listed_goals(Context& c, std::vector<bool>& used) {
+  model::Form& form = c.form;
+  for (const auto& row : c.goal_rows) {
+    std::size_t index = form.goals.size();
+    form.goals.push_back(row.goal);
+    locate_goal(c, model::goal_path(index), row);
+    bool found = take_block(c, used, index, *row.goal.number);
+    if (!found && !c.blocks.empty() && row.goal.number)
+      c.report(DiagId::warn_import_goal_without_indicators, c.where(*row.row),
+               {std::to_string(*row.goal.number)}, model::goal_path(index));
+  }
+}
+
+// "目标1：推进…" in the indicator table's first column: the goal's text, where no goal table
+// gives it.
+void target_from_label(const Block& block, model::Goal& goal) {
+  for (auto separator : {"："sv, ":"sv, "、"sv}) {
+    auto at = block.printed_label.find(separator);
+    if (at != std::string::npos && at <= 18 && goal.target.empty())
+      goal.target = std::string(
+          ziping::text::trim(std::string_view(block.printed_label).substr(at + separator.size())));
+  }
+}
+
+// Blocks the goal table does not list (or a form without one): a goal each.
+void unlisted_goals(Context& c, std::vector<bool>& used) {
+  model::Form& form = c.form;
+  for (std::size_t b = 0; b < c.blocks.size(); ++b) {
+    if (used[b]) continue;
+    Block& block = c.blocks[b];
+    if (block.leaves.empty()) continue;
+    std::size_t index = form.goals.size();
+    model::Goal goal;
+    if (block.number > 0) goal.number = block.number;
+    target_from_label(block, goal);
     form.goals.push_back(std::move(goal));
-    locate_goal(c, model::goal_path(0), c.overall);
-    std::size_t index = 0;
-    for (auto& block : c.blocks) {
-      for (auto& leaf : block.leaves) {
-        locate_leaf(c, model::indicator_path(0, index++), leaf);
-        form.goals[0].indicators.push_back(std::move(leaf.indicator));
-      }
-    }
-  } else {
-    std::vector<bool> used(c.blocks.size(), false);
-    auto take_block = [&](std::size_t goal_index, int number) {
-      for (std::size_t b = 0; b < c.blocks.size(); ++b) {
-        if (used[b] || c.blocks[b].number != number) continue;
-        used[b] = true;
-        auto& goal = form.goals[goal_index];
-        for (auto& leaf : c.blocks[b].leaves) {
-          locate_leaf(c, model::indicator_path(goal_index, goal.indicators.size()), leaf);
-          goal.indicators.push_back(std::move(leaf.indicator));
-        }
-        if (c.blocks[b].weight) {
-          goal.weight = c.blocks[b].weight;
-          c.locate(model::goal_path(goal_index) + ".weight", c.blocks[b].weight_cell);
-        }
-        if (c.blocks[b].score) {
-          goal.score = c.blocks[b].score;
-          c.locate(model::goal_path(goal_index) + ".score", c.blocks[b].score_cell);
-        }
-        return true;
-      }
-      return false;
-    };
-    if (c.goal_rows.empty() && c.saw_overall_goal) {
-      // The national department template: one 年度总体目标, no numbered goals.
-      GoalRow overall = c.overall;
-      overall.goal.number = 1;
-      c.goal_rows.push_back(std::move(overall));
-      if (c.overall.row) c.report(DiagId::note_import_single_goal, c.where(*c.overall.row));
-      for (auto& block : c.blocks) {
-        if (block.number == 0) block.number = 1;
-      }
-    }
-    // Numbered goals over one indicator table without goal labels (the national 部门整体
-    // template, its goals numbered in their text): the table is the department's, filed
-    // under the first goal rather than as a goal of its own.
-    if (!c.goal_rows.empty() && c.goal_rows.front().goal.number) {
-      std::size_t unlabelled = 0;
-      bool labelled = false;
-      for (const auto& block : c.blocks) {
-        if (block.number > 0)
-          labelled = true;
-        else if (!block.leaves.empty())
-          ++unlabelled;
-      }
-      if (unlabelled == 1 && !labelled) {
-        for (auto& block : c.blocks) {
-          if (block.number != 0 || block.leaves.empty()) continue;
-          block.number = *c.goal_rows.front().goal.number;
-          c.report(DiagId::note_import_table_under_first_goal, c.where(*block.leaves.front().row),
-                   {std::to_string(block.number)});
-        }
-      }
-    }
-    for (const auto& row : c.goal_rows) {
-      std::size_t index = form.goals.size();
-      form.goals.push_back(row.goal);
-      locate_goal(c, model::goal_path(index), row);
-      bool found = take_block(index, *row.goal.number);
-      if (!found && !c.blocks.empty() && row.goal.number)
-        c.report(DiagId::warn_import_goal_without_indicators, c.where(*row.row),
-                 {std::to_string(*row.goal.number)}, model::goal_path(index));
-    }
-    // Blocks the goal table does not list (or a form without one).
-    for (std::size_t b = 0; b < c.blocks.size(); ++b) {
-      if (used[b]) continue;
-      Block& block = c.blocks[b];
-      if (block.leaves.empty()) continue;
-      std::size_t index = form.goals.size();
-      model::Goal goal;
-      if (block.number > 0) goal.number = block.number;
-      // "目标1：推进…" in the indicator table's first column: the goal's text, where no goal
-      // table gives it.
-      for (auto separator : {"："sv, ":"sv, "、"sv}) {
-        auto at = block.printed_label.find(separator);
-        if (at != std::string::npos && at <= 18 && goal.target.empty())
-          goal.target = std::string(ziping::text::trim(
-              std::string_view(block.printed_label).substr(at + separator.size())));
-      }
-      form.goals.push_back(std::move(goal));
-      if (!block.leaves.empty())
-        c.map.set(model::goal_path(index), c.where(*block.leaves.front().row));
-      if (!c.goal_rows.empty() && block.number > 0)
-        c.report(DiagId::warn_import_goal_not_in_table, c.where(*block.leaves.front().row),
-                 {std::to_string(block.number)}, model::goal_path(index));
-      used[b] = false;
-      for (auto& leaf : block.leaves) {
-        locate_leaf(c, model::indicator_path(index, form.goals[index].indicators.size()), leaf);
-        form.goals[index].indicators.push_back(std::move(leaf.indicator));
-      }
-    }
-    // A goal-level reason that talks about another goal stays where it is printed.
-    for (std::size_t g = 0; g < form.goals.size(); ++g) {
-      const auto& goal = form.goals[g];
-      if (!goal.number) continue;
-      for (const auto& mention : goal_mentions(goal.deviation_reason, *goal.number)) {
-        const diag::SourceLocation* at = c.map.find(model::goal_path(g) + ".deviation_reason");
-        c.report(DiagId::note_import_goal_mentions_other, at ? *at : diag::SourceLocation{},
-                 {std::to_string(*goal.number), mention},
-                 model::goal_path(g) + ".deviation_reason");
-      }
+    if (!block.leaves.empty())
+      c.map.set(model::goal_path(index), c.where(*block.leaves.front().row));
+    if (!c.goal_rows.empty() && block.number > 0)
+      c.report(DiagId::warn_import_goal_not_in_table, c.where(*block.leaves.front().row),
+               {std::to_string(block.number)}, model::goal_path(index));
+    used[b] = false;
+    for (auto& leaf : block.leaves) {
+      locate_leaf(c, model::indicator_path(index, form.goals[index].indicators.size()), leaf);
+      form.goals[index].indicators.push_back(std::move(leaf.indicator));
     }
   }
+}
 
-  // The grade a conclusion states, when no 自评等级 cell gives one.
-  if (form.grade.empty()) {
-    for (std::string* text : {&form.conclusion, &form.problems}) {
-      std::string simple = simplified(*text);
-      if (auto grade = grade_in(simple)) {
-        form.grade = grade->first;
-        // Quote what the form printed: the same code points of the original text.
-        if (simple != *text && code_point_count(simple) == code_point_count(*text)) {
-          std::size_t begin_cp = code_point_count(simple.substr(0, simple.find(grade->second)));
-          std::size_t length = code_point_count(grade->second);
-          std::size_t pos = 0, cp = 0, begin = 0;
-          while (pos < text->size() && cp < begin_cp + length) {
-            if (cp == begin_cp) begin = pos;
-            ziping::text::next_code_point(*text, pos);
-            ++cp;
-          }
-          grade->second = text->substr(begin, pos - begin);
-        }
-        const diag::SourceLocation* at =
-            c.map.find(text == &form.conclusion ? "conclusion" : "problems");
-        c.report(DiagId::note_import_grade_from_text, at ? *at : diag::SourceLocation{},
-                 {grade->first, grade->second}, "grade");
-        if (at) c.map.set("grade", *at);
-        break;
-      }
+// A goal-level reason that talks about another goal stays where it is printed.
+void report_goal_mentions(Context& c) {
+  const model::Form& form = c.form;
+  for (std::size_t g = 0; g < form.goals.size(); ++g) {
+    const auto& goal = form.goals[g];
+    if (!goal.number) continue;
+    for (const auto& mention : goal_mentions(goal.deviation_reason, *goal.number)) {
+      const diag::SourceLocation* at = c.map.find(model::goal_path(g) + ".deviation_reason");
+      c.report(DiagId::note_import_goal_mentions_other, at ? *at : diag::SourceLocation{},
+               {std::to_string(*goal.number), mention}, model::goal_path(g) + ".deviation_reason");
     }
   }
+}
 
-  // What a truncated form lacks.
+// A department form: goal table rows matched to indicator blocks by number.
+void department_goals(Context& c) {
+  std::vector<bool> used(c.blocks.size(), false);
+  overall_as_single_goal(c);
+  table_under_first_goal(c);
+  listed_goals(c, used);
+  unlisted_goals(c, used);
+  report_goal_mentions(c);
+}
+
+// The words of `text` that `quoted` (found in `simple`, its simplified copy) stands for: the
+// same code points of the original text, so the note quotes what the form printed.
+std::string printed_words(const std::string& text, const std::string& simple,
+                          const std::string& quoted) {
+  if (simple == text || code_point_count(simple) != code_point_count(text)) return quoted;
+  std::size_t begin_cp = code_point_count(simple.substr(0, simple.find(quoted)));
+  std::size_t length = code_point_count(quoted);
+  std::size_t pos = 0, cp = 0, begin = 0;
+  while (pos < text.size() && cp < begin_cp + length) {
+    if (cp == begin_cp) begin = pos;
+    ziping::text::next_code_point(text, pos);
+    ++cp;
+  }
+  return text.substr(begin, pos - begin);
+}
+
+// The grade a conclusion states, when no 自评等级 cell gives one.
+void grade_from_text(Context& c) {
+  model::Form& form = c.form;
+  if (!form.grade.empty()) return;
+  for (std::string* text : {&form.conclusion, &form.problems}) {
+    std::string simple = simplified(*text);
+    auto grade = grade_in(simple);
+    if (!grade) continue;
+    form.grade = grade->first;
+    grade->second = printed_words(*text, simple, grade->second);
+    const diag::SourceLocation* at =
+        c.map.find(text == &form.conclusion ? "conclusion" : "problems");
+    c.report(DiagId::note_import_grade_from_text, at ? *at : diag::SourceLocation{},
+             {grade->first, grade->second}, "grade");
+    if (at) c.map.set("grade", *at);
+    break;
+  }
+}
+
+// What a truncated form lacks.
+void report_missing_parts(Context& c, bool project) {
+  const model::Form& form = c.form;
   diag::SourceLocation end = end_of_file(c);
   auto missing = [&](std::string_view zh, std::string_view en) {
     c.report(DiagId::warn_import_missing_part, end, {diag::bilingual(zh, en)});
@@ -384,6 +413,21 @@ void assemble(Context& c) {
   if (project && !c.saw_overall_goal) missing("年度总体目标", "overall goal");
   if (!any_leaf) missing("绩效指标", "indicator rows");
   if (!c.saw_total) missing("总分", "total row");
+}
+
+} // namespace
+
+void assemble(Context& c) {
+  c.form.kind = decide_kind(c);
+  bool project = c.form.kind == FormKind::Project;
+  check_level1_points(c);
+  collapse_repeated_scores(c);
+  if (project)
+    project_goals(c);
+  else
+    department_goals(c);
+  grade_from_text(c);
+  report_missing_parts(c, project);
 }
 
 } // namespace ziping::io::text::recovery
