@@ -1,7 +1,7 @@
 // io/text/split_streams.cc — one cell per line (a web page or a PDF viewer's copy): the rows are
 // rebuilt from what the cells are. Header words gather into a header row; a field label (项目名称,
-// 年度资金总额, 总分, 自评结论) opens a row that the values after it join; a goal number opens a goal
-// row; and the indicator table's cells are cut into rows by segment.h.
+// 年度资金总额, 总分, 自评结论) opens a row that the values after it join; a goal number opens a
+// goal row; and the indicator table's cells are cut into rows by segment.h.
 #include <algorithm>
 
 #include "ziping/io/text/align.h"
@@ -30,7 +30,8 @@ HeaderWord header_word(const Cell& cell) {
   std::string k = key(cell.text);
   if (k.empty() || code_point_count(k) > 16) return word;
   word.indicator = indicator_column(k);
-  if (word.indicator == Column::Other && k.find("完成情况") != std::string::npos) word.indicator = Column::None;
+  if (word.indicator == Column::Other && k.find("完成情况") != std::string::npos)
+    word.indicator = Column::None;
   BudgetColumn budget = budget_column(k);
   word.budget = budget != BudgetColumn::None && budget != BudgetColumn::Label &&
                 budget != BudgetColumn::Weight && budget != BudgetColumn::Score;
@@ -67,11 +68,15 @@ Row make_row(std::vector<Cell> cells) {
   return row;
 }
 
-} // namespace
+// Page numbers stay rows of their own for the recovery to report.
+bool is_page_number(const Cell& cell) {
+  std::string pk = key(cell.text);
+  return !pk.empty() && (pk.front() == '-' || pk.starts_with("第") || pk.starts_with("—")) &&
+         pk.find_first_of("0123456789") != std::string::npos && pk.size() <= 24 &&
+         !shape_of(cell.text).number && !shape_of(cell.text).comparator;
+}
 
-Grid split_one_per_line(const std::vector<Line>& lines) {
-  Grid grid;
-  grid.layout = Layout::OnePerLine;
+std::vector<Cell> cells_of(const std::vector<Line>& lines) {
   std::vector<Cell> cells;
   for (const auto& line : lines) {
     std::string_view text = ziping::text::trim(line.text);
@@ -82,96 +87,140 @@ Grid split_one_per_line(const std::vector<Line>& lines) {
     cell.column = column_of(line.text, std::size_t(text.data() - line.text.data()));
     cells.push_back(std::move(cell));
   }
-  Part part = Part::None;
-  std::vector<Column> indicator_header;
+  return cells;
+}
+
+// Walks the cells, remembering which part of the form the last header opened.
+class OnePerLineSplitter {
+public:
+  OnePerLineSplitter(std::vector<Cell> cells, Grid& grid)
+      : cells_(std::move(cells)), n_(cells_.size()), grid_(grid) {}
+  void split();
+
+private:
+  std::size_t header_run(std::size_t i);
+  std::size_t indicator_table(std::size_t i);
+  std::size_t repeated_header(std::size_t k) const;
+  bool starts_row(std::size_t k) const;
+  void add_row(std::size_t from, std::size_t to) {
+    grid_.rows.push_back(make_row({cells_.begin() + long(from), cells_.begin() + long(to)}));
+  }
+  void flush(std::vector<Cell>& body) {
+    for (auto& row : segment_indicator_cells(body, indicator_header_))
+      grid_.rows.push_back(std::move(row));
+    body.clear();
+  }
+
+  std::vector<Cell> cells_;
+  const std::size_t n_;
+  Grid& grid_;
+  Part part_ = Part::None;
+  std::vector<Column> indicator_header_;
+};
+
+bool OnePerLineSplitter::starts_row(std::size_t k) const {
+  return header_word(cells_[k]).any() || is_field_label(cells_[k]) ||
+         (part_ == Part::Budget && (is_value_start(cells_[k]) || false)) ||
+         ((part_ == Part::GoalTable) && is_small_number(cells_[k]));
+}
+
+void OnePerLineSplitter::split() {
   std::size_t i = 0;
-  const std::size_t n = cells.size();
-  auto starts_row = [&](std::size_t k) {
-    return header_word(cells[k]).any() || is_field_label(cells[k]) ||
-           (part == Part::Budget && (is_value_start(cells[k]) || false)) ||
-           ((part == Part::GoalTable) && is_small_number(cells[k]));
-  };
-  while (i < n) {
-    // A run of header words: one header row (a field label such as 改进措施 or 偏差原因分析及改进措施
-    // opens a row of its own; inside a run of header words it is the last column's name).
-    if (header_word(cells[i]).any() && !is_field_label(cells[i])) {
-      std::size_t j = i;
-      std::vector<Column> types;
-      bool budget = false, goal = false, number = false;
-      while (j < n && header_word(cells[j]).any()) {
-        HeaderWord word = header_word(cells[j]);
-        types.push_back(word.indicator);
-        budget = budget || word.budget;
-        goal = goal || word.goal;
-        number = number || goal_column(key(cells[j].text)) == GoalColumn::Number;
-        ++j;
-      }
-      bool indicator = std::count(types.begin(), types.end(), Column::Name) > 0;
-      grid.rows.push_back(make_row({cells.begin() + long(i), cells.begin() + long(j)}));
-      i = j;
-      if (indicator) {
-        part = Part::Indicators;
-        indicator_header = types;
-        // The table runs to the next field label (总分, 自评结论) or a header that is not its own
-        // repeated at a page break (three header words in a row, 三级指标 among them).
-        auto repeated_header = [&](std::size_t k) {
-          std::size_t m = k;
-          bool name = false;
-          while (m < n && header_word(cells[m]).any()) {
-            name = name || header_word(cells[m]).indicator == Column::Name;
-            ++m;
-          }
-          return m - k >= 3 && name ? m : k;
-        };
-        std::size_t end = i;
-        std::vector<Cell> body;
-        auto flush = [&]() {
-          for (auto& row : segment_indicator_cells(body, indicator_header)) grid.rows.push_back(std::move(row));
-          body.clear();
-        };
-        while (end < n && !is_field_label(cells[end])) {
-          std::size_t header_end = repeated_header(end);
-          if (header_end > end) {
-            flush();
-            grid.rows.push_back(make_row({cells.begin() + long(end), cells.begin() + long(header_end)}));
-            end = header_end;
-            continue;
-          }
-          if (header_word(cells[end]).any() && !header_word(cells[end]).section &&
-              header_word(cells[end]).indicator == Column::None)
-            break; // a budget or goal header: the table has ended
-          std::size_t k = end++;
-          // Page numbers stay rows of their own for the recovery to report.
-          std::string pk = key(cells[k].text);
-          bool page = !pk.empty() && (pk.front() == '-' || pk.starts_with("第") || pk.starts_with("—")) &&
-                      pk.find_first_of("0123456789") != std::string::npos && pk.size() <= 24 &&
-                      !shape_of(cells[k].text).number && !shape_of(cells[k].text).comparator;
-          if (page) {
-            flush();
-            grid.rows.push_back(make_row({cells[k]}));
-            continue;
-          }
-          body.push_back(cells[k]);
-        }
-        flush();
-        i = end;
-      } else if (budget) {
-        part = Part::Budget;
-      } else if (number) {
-        part = Part::GoalTable;
-      } else if (goal) {
-        part = Part::OverallGoal;
-      }
+  while (i < n_) {
+    // A run of header words: one header row (a field label such as 改进措施 or
+    // 偏差原因分析及改进措施 opens a row of its own; inside a run of header words it is the last
+    // column's name).
+    if (header_word(cells_[i]).any() && !is_field_label(cells_[i])) {
+      i = header_run(i);
       continue;
     }
     // The 年度总体目标's texts: the cells up to the next row start (预期目标, 实际完成情况).
     std::size_t j = i + 1;
-    while (j < n && !starts_row(j)) ++j;
-    if (part == Part::OverallGoal) part = Part::None;
-    if (is_field_label(cells[i]) && match_field(cells[i].text).field == Field::Total) part = Part::Closing;
-    grid.rows.push_back(make_row({cells.begin() + long(i), cells.begin() + long(j)}));
+    while (j < n_ && !starts_row(j)) ++j;
+    if (part_ == Part::OverallGoal) part_ = Part::None;
+    if (is_field_label(cells_[i]) && match_field(cells_[i].text).field == Field::Total)
+      part_ = Part::Closing;
+    add_row(i, j);
     i = j;
   }
+}
+
+// The header row starting at `i`; it opens the part its words name (an indicator header is
+// followed by its table). Returns where the next row starts.
+std::size_t OnePerLineSplitter::header_run(std::size_t i) {
+  std::size_t j = i;
+  std::vector<Column> types;
+  bool budget = false, goal = false, number = false;
+  while (j < n_ && header_word(cells_[j]).any()) {
+    HeaderWord word = header_word(cells_[j]);
+    types.push_back(word.indicator);
+    budget = budget || word.budget;
+    goal = goal || word.goal;
+    number = number || goal_column(key(cells_[j].text)) == GoalColumn::Number;
+    ++j;
+  }
+  bool indicator = std::count(types.begin(), types.end(), Column::Name) > 0;
+  add_row(i, j);
+  if (indicator) {
+    part_ = Part::Indicators;
+    indicator_header_ = types;
+    return indicator_table(j);
+  }
+  if (budget)
+    part_ = Part::Budget;
+  else if (number)
+    part_ = Part::GoalTable;
+  else if (goal)
+    part_ = Part::OverallGoal;
+  return j;
+}
+
+// A header repeated at a page break (three header words in a row, 三级指标 among them): where
+// it ends, else `k`.
+std::size_t OnePerLineSplitter::repeated_header(std::size_t k) const {
+  std::size_t m = k;
+  bool name = false;
+  while (m < n_ && header_word(cells_[m]).any()) {
+    name = name || header_word(cells_[m]).indicator == Column::Name;
+    ++m;
+  }
+  return m - k >= 3 && name ? m : k;
+}
+
+// The indicator table from `i`: it runs to the next field label (总分, 自评结论) or a header
+// that is not its own repeated at a page break. Returns where it ends.
+std::size_t OnePerLineSplitter::indicator_table(std::size_t i) {
+  std::size_t end = i;
+  std::vector<Cell> body;
+  while (end < n_ && !is_field_label(cells_[end])) {
+    std::size_t header_end = repeated_header(end);
+    if (header_end > end) {
+      flush(body);
+      add_row(end, header_end);
+      end = header_end;
+      continue;
+    }
+    if (header_word(cells_[end]).any() && !header_word(cells_[end]).section &&
+        header_word(cells_[end]).indicator == Column::None)
+      break; // a budget or goal header: the table has ended
+    std::size_t k = end++;
+    if (is_page_number(cells_[k])) {
+      flush(body);
+      grid_.rows.push_back(make_row({cells_[k]}));
+      continue;
+    }
+    body.push_back(cells_[k]);
+  }
+  flush(body);
+  return end;
+}
+
+} // namespace
+
+Grid split_one_per_line(const std::vector<Line>& lines) {
+  Grid grid;
+  grid.layout = Layout::OnePerLine;
+  OnePerLineSplitter(cells_of(lines), grid).split();
   return grid;
 }
 
