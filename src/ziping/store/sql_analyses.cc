@@ -343,9 +343,12 @@ AnalysisTable target_changes(Context& c) {
             "x.prev_ordinal AS b_ordinal, x.change_rank AS rank, d.name AS unit FROM departments "
             "d JOIN series_facts x ON x.department_id = d.id WHERE x.year = $1 AND "
             "x.change_rank = " +
-            std::to_string(rank) + c.filter() + " ORDER BY d.name" + c.collate() +
-            ", x.form_id, x.goal_ordinal, x.ordinal" + c.limit_clause() + ") r" +
-            std::to_string(rank);
+            std::to_string(rank) + c.filter() +
+            // Every row (the report): one sort below, none per rank.
+            (c.limit() > 0 ? " ORDER BY d.name" + c.collate() +
+                                 ", x.form_id, x.goal_ordinal, x.ordinal" + c.limit_clause()
+                           : std::string()) +
+            ") r" + std::to_string(rank);
   std::string order =
       " ORDER BY x.rank, x.unit" + c.collate() + ", x.form_id, x.goal_ordinal, x.ordinal";
   std::string sql = "WITH page AS (SELECT * FROM (" + page + ") x" + order + c.limit_clause() +

@@ -303,12 +303,21 @@ public:
     return out;
   }
 
-  FormPage list_forms(const FormFilter& filter) override {
-    Where w = where_of(filter);
+  FormPage list_forms(const FormFilter& asked) override {
     auto c = pool_.lease();
     Transaction tx(*c, false);
+    std::int64_t version =
+        int_of(tx.query("SELECT version FROM data_versions WHERE name = 'lists'").at(0).at(0));
+    FormFilter filter = asked;
+    // A scope that holds every unit (a province's 财政厅) hides nothing: no test per form.
+    if (filter.visible_under && scope_is_everything(tx, version, *filter.visible_under)) {
+      filter.visible_under.reset();
+      filter.visible_departments.reset();
+      filter.or_published = false;
+    }
+    Where w = where_of(filter);
     FormPage page;
-    page.total = counted(tx, filter, w);
+    page.total = counted(tx, version, filter, w);
     bool updated = filter.order == FormFilter::Order::Updated;
     std::string order = updated ? " ORDER BY f.updated_at DESC, f.id DESC" : " ORDER BY f.id";
     int limit = std::clamp(filter.limit, 1, kMaxPageSize);
@@ -433,9 +442,8 @@ private:
   // before the count, so a write committed in between can only make the kept count newer
   // than its version says, never older: the next reader sees a higher version and counts
   // again.
-  std::int64_t counted(Transaction& tx, const FormFilter& filter, const Where& w) {
-    std::int64_t version =
-        int_of(tx.query("SELECT version FROM data_versions WHERE name = 'lists'").at(0).at(0));
+  std::int64_t counted(Transaction& tx, std::int64_t version, const FormFilter& filter,
+                       const Where& w) {
     // The count joins departments only when the text filter reads its name: every form has
     // one, and without it PostgreSQL counts from forms_by_year_kind_grade_id alone.
     std::string from = filter.text.empty() ? " FROM forms f" : std::string(kRecordFrom);
@@ -451,6 +459,19 @@ private:
     std::int64_t total = int_of(tx.query("SELECT COUNT(*)" + from + w.sql, w.params).at(0).at(0));
     counts_.keep(version, key, total);
     return total;
+  }
+
+  // Whether the organisation's scope (org_scope) holds every unit, kept beside the counts:
+  // org_scope and departments raise the version too.
+  bool scope_is_everything(Transaction& tx, std::int64_t version, Id org) {
+    std::string key = "\x1escope " + std::to_string(org);
+    if (auto kept = counts_.find(version, key)) return *kept == 1;
+    auto r = tx.query("SELECT (SELECT COUNT(*) FROM org_scope WHERE org_id = $1), (SELECT "
+                      "COUNT(*) FROM departments)",
+                      {org});
+    bool everything = int_of(r.at(0).at(0)) == int_of(r.at(0).at(1));
+    counts_.keep(version, key, everything ? 1 : 0);
+    return everything;
   }
 
   // At most kRowsPerInsert rescores: the forms' rows and stored digests in one read, the
