@@ -132,14 +132,32 @@ port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); p
 "$ZIPING" serve --db "$PG" --port "$port" --threads 8 --connections 16 >serve.log 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.2; done
-p99() { wrk -t2 -c50 -d"${SCALE_WRK_SECONDS:-10}"s --latency -H "$auth" "$1" | awk '$1 == "99%" { print $2 }'; }
+# wrk's p99 in ms (its whole output stays in $work/wrk.txt).
+p99() {
+  wrk -t2 -c50 -d"${SCALE_WRK_SECONDS:-10}"s --latency -H "$auth" "$1" >"$work/wrk.txt"
+  awk '$1 == "99%" { v = $2; if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else { sub(/s$/, "", v); print v * 1000 } }' "$work/wrk.txt"
+}
+# CPU clock ticks of the server and of the PostgreSQL backends alive now (the server's pooled
+# connections): what a list request costs whatever the machine's load.
+ticks_of() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+backend_ticks() {
+  local sum=0 child
+  for child in $(cat /proc/"$postmaster"/task/*/children 2>/dev/null); do
+    sum=$((sum + $(ticks_of "$child")))
+  done
+  echo "$sum"
+}
 health=$(p99 "http://127.0.0.1:$port/api/health")
 list_url="http://127.0.0.1:$port/api/forms?year=$YEAR&grade=%E8%89%AF&kind=project&limit=50"
 list_total=$(curl -s -H "$auth" "$list_url" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])")
 [[ $list_total -gt 0 ]] || { echo "scale: GET $list_url as 财政 lists no form" >&2; exit 1; }
+server_before=$(ticks_of "$server_pid") pg_before=$(backend_ticks)
 list=$(p99 "$list_url")
-echo "baseline: GET /api/health p99 under 50 clients: $health"
-echo "list/filter GET /api/forms?year&grade&kind as 财政 ($list_total forms, 50 a page) p99 under 50 clients: $list (target ≤ 50 ms)"
+server_after=$(ticks_of "$server_pid") pg_after=$(backend_ticks)
+requests=$(awk '/requests in/ { print $1 + 0 }' "$work/wrk.txt")
+echo "baseline: GET /api/health p99 under 50 clients: $health ms"
+echo "list/filter GET /api/forms?year&grade&kind as 财政 ($list_total forms, 50 a page) p99 under 50 clients: $list ms, $(ratio "$list" "$health") health's p99 (target ≤ 50 ms)"
+python3 -c "n = max($requests, 1); print(f'list: CPU per request: server {($server_after - $server_before) / $ticks / n * 1000:.2f} ms, PostgreSQL {($pg_after - $pg_before) / $ticks / n * 1000:.2f} ms ({n} requests)')"
 # Each analysis as the API answers it to the same 财政 user (its default 500 rows), one client.
 for id in $(awk '{ print $2 }' timings_pg.txt); do
   ms=$(curl -s -o /dev/null -w '%{time_total}' -H "$auth" "http://127.0.0.1:$port/api/analyses/$id?year=$YEAR" |

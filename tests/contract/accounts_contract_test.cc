@@ -391,12 +391,20 @@ TEST_F(AccountsContract, ListsUnderAnOrganisationFollowTheTree) {
   FormFilter finance;
   finance.visible_under = org_id(OrgKind::Finance, "天津市财政局");
   EXPECT_EQ(ids(finance), (std::vector<Id>{a, b, c}));
+  // While the 财政局's scope holds every unit the store skips its test per form; a form of a
+  // unit outside the tree (filed before its unit was imported) ends that, at once.
+  Id outside = create("树外单位").id;
+  EXPECT_EQ(ids(finance), (std::vector<Id>{a, b, c}));
+  EXPECT_EQ(store_->list_forms(finance).total, 3);
+  EXPECT_EQ(store_->list_forms(FormFilter{}).total, 4);
   FormFilter unit; // a unit's own scope is itself
   unit.visible_under = org_id(OrgKind::Unit, kUnitC);
   EXPECT_EQ(ids(unit), (std::vector<Id>{c}));
   FormFilter either = education; // or a listed department
   either.visible_departments = std::vector<Id>{store_->form(c)->record.department_id};
   EXPECT_EQ(ids(either), (std::vector<Id>{a, b, c}));
+  either.visible_departments = std::vector<Id>{store_->form(outside)->record.department_id};
+  EXPECT_EQ(ids(either), (std::vector<Id>{a, b, outside}));
 
   auto moved = tree();
   moved[5].parent = "天津市教育委员会";

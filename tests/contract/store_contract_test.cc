@@ -577,6 +577,69 @@ TEST_F(StoreFilters, PagesAndOrders) {
   EXPECT_EQ(page.items[0].revision, 2);
 }
 
+// Keyset paging (FormFilter::after, FormPage::next): walking a list page by page from each
+// page's `next` gives every form once, in the list's order, whichever order; the last page has
+// no `next`, also when it is exactly full. Forms created in one batch share their updated_at,
+// so the updated order's pages also cross ties (broken by id, descending).
+TEST_F(StoreFilters, PagesByCursorInEitherOrder) {
+  for (auto order : {FormFilter::Order::Created, FormFilter::Order::Updated}) {
+    FormFilter all;
+    all.order = order;
+    all.limit = kMaxPageSize;
+    auto whole = store_->list_forms(all);
+    EXPECT_FALSE(whole.next);
+    std::vector<Id> expected;
+    for (const auto& r : whole.items) expected.push_back(r.id);
+    ASSERT_EQ(expected.size(), 6u);
+    for (int limit : {1, 3, 4}) {
+      FormFilter f;
+      f.order = order;
+      f.limit = limit;
+      std::vector<Id> walked;
+      for (int pages = 0; pages < 10; ++pages) {
+        auto page = store_->list_forms(f);
+        EXPECT_EQ(page.total, 6);
+        for (const auto& r : page.items) walked.push_back(r.id);
+        if (!page.next) break;
+        ASSERT_FALSE(page.items.empty());
+        EXPECT_EQ(page.next->id, page.items.back().id);
+        EXPECT_EQ(page.next->updated_at.empty(), order == FormFilter::Order::Created);
+        f.after = page.next;
+      }
+      EXPECT_EQ(walked, expected) << "limit " << limit;
+    }
+  }
+}
+
+// The total is counted once per filter and version of the data (CountCache, migration 9): every
+// write that changes what a list selects — through this store, another store on the same
+// database (another process), or SQL that bypasses the store — is seen by the next page.
+TEST_F(StoreFilters, TotalsFollowEveryWrite) {
+  FormFilter f;
+  f.year = 2023;
+  f.grade = "优";
+  EXPECT_EQ(store_->list_forms(f).total, 1);
+  EXPECT_EQ(store_->list_forms(f).total, 1);
+  store_->create_form(new_form(small_form("教育局", 2023), "优"));
+  EXPECT_EQ(store_->list_forms(f).total, 2);
+
+  auto other = open_store(backend_->url());
+  auto base = *other->form(id(3));
+  Save s = save_on(base, "作者", "改为中");
+  s.summary = summary("75.00", "中");
+  ASSERT_EQ(other->save_form(s).outcome, Outcome::Saved);
+  EXPECT_EQ(store_->list_forms(f).total, 1);
+
+  backend_->execute("UPDATE forms SET grade = '优' WHERE id = " + std::to_string(id(1)));
+  EXPECT_EQ(store_->list_forms(f).total, 2);
+
+  FormFilter by_name;
+  by_name.text = "卫生健康委";
+  EXPECT_EQ(store_->list_forms(by_name).total, 2);
+  backend_->execute("UPDATE departments SET name = '卫健委' WHERE name = '卫生健康委'");
+  EXPECT_EQ(store_->list_forms(by_name).total, 0);
+}
+
 TEST_F(StoreFilters, ListsShowTheCurrentRevisionsSummary) {
   auto base = *store_->form(id(4));
   Save s = save_on(base, "作者", "改进后");

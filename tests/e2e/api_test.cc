@@ -166,8 +166,8 @@ TEST(Api, HealthNamesTheBackend) {
   EXPECT_EQ(j["status"].str(), "ok");
   EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
   // 2: 指标解释; 3: accounts (issue 10); 4: facts (issue 13); 5: the chain's plans (issue 14);
-  // 6: fact sums (issue 13)
-  EXPECT_EQ(j["store"]["schema_version"].str(), "8");
+  // 6: fact sums, 7: series keys, 8: series facts, 9: list version, 10: unit name order (issue 13)
+  EXPECT_EQ(j["store"]["schema_version"].str(), "10");
   EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
 }
 
@@ -485,6 +485,28 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
   EXPECT_EQ(limited["forms"][0]["id"].integer(), b);
   Json recent = json_of(c.Get("/api/forms?sort=updated&limit=1"));
   EXPECT_EQ(recent["forms"][0]["id"].integer(), other);
+  // Keyset paging: each page's next_cursor asks for the page after it, in either order; the
+  // last page's is null. Same forms as limit/offset, with the same total on every page.
+  for (std::string sort : {"id", "updated"}) {
+    std::vector<long long> walked;
+    std::string cursor;
+    for (int pages = 0; pages < 5; ++pages) {
+      Json p = json_of(c.Get("/api/forms?limit=1&sort=" + sort + d +
+                             (cursor.empty() ? "" : "&cursor=" + encoded(cursor))));
+      EXPECT_EQ(p["total"].integer(), 2);
+      for (std::size_t i = 0; i < p["forms"].size(); ++i)
+        walked.push_back(p["forms"][i]["id"].integer());
+      if (p["next_cursor"].is_null()) break;
+      cursor = p["next_cursor"].str();
+    }
+    Json whole = json_of(c.Get("/api/forms?sort=" + sort + d));
+    std::vector<long long> expected;
+    for (std::size_t i = 0; i < whole["forms"].size(); ++i)
+      expected.push_back(whole["forms"][i]["id"].integer());
+    EXPECT_EQ(expected.size(), 2u);
+    EXPECT_EQ(walked, expected) << sort;
+  }
+  EXPECT_TRUE(json_of(c.Get("/api/forms?limit=2" + d))["next_cursor"].is_null());
 
   Json stats = json_of(c.Get("/api/forms/stats?" + d.substr(1)));
   EXPECT_EQ(stats["total"].integer(), 2);
@@ -513,7 +535,9 @@ TEST(Api, ListsFilterByYearKindStatusGradeDepartmentAndText) {
 
   for (const char* bad :
        {"year=20x", "year=1", "kind=county", "status=done", "department=0", "review_state=done",
-        "review_state=not_started", "limit=0", "limit=501", "offset=-1", "sort=total"})
+        "review_state=not_started", "limit=0", "limit=501", "offset=-1", "sort=total", "cursor=x",
+        "cursor=0", "cursor=-1", "cursor=12~3", "sort=updated&cursor=12",
+        "sort=updated&cursor=2026-01-01T00:00:00Z%3Bx~3"})
     expect_error(c.Get(std::string("/api/forms?") + bad), 400, "invalid_parameter", "ZP0713");
 }
 

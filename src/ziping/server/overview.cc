@@ -9,6 +9,7 @@ report::YearOverview overview(Workbench& bench, store::FormFilter filter,
   report::YearOverviewBuilder builder(rules, filter.year, top);
   filter.limit = store::kMaxPageSize;
   filter.offset = 0;
+  filter.after.reset();
   filter.order = store::FormFilter::Order::Created;
   for (;;) {
     store::FormPage page = bench.store().list_forms(filter);
@@ -20,8 +21,8 @@ report::YearOverview overview(Workbench& bench, store::FormFilter filter,
       builder.add({record.id, record.department_id, record.department, record.kind, record.project},
                   stored->form, evaluation);
     }
-    if (page.items.size() < std::size_t(filter.limit)) break;
-    filter.offset += filter.limit;
+    if (!page.next) break;
+    filter.after = page.next; // keyset: the next page from the index, not past an offset
   }
   return std::move(builder).finish();
 }

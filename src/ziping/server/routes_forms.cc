@@ -28,6 +28,39 @@ ApiError status_refused() {
                   details.take());
 }
 
+// A list cursor (docs/api.md): the sort key of a page's last form, as next_cursor gave it —
+// "ID" for sort=id, "UPDATED_AT~ID" for sort=updated. Opaque to clients; a cursor of the
+// other order, or not one at all, is a 400 like any bad parameter.
+std::string cursor_text(const store::FormCursor& c, store::FormFilter::Order order) {
+  return order == store::FormFilter::Order::Updated ? c.updated_at + "~" + std::to_string(c.id)
+                                                    : std::to_string(c.id);
+}
+
+store::FormCursor parse_cursor(const std::string& text, store::FormFilter::Order order) {
+  bool updated = order == store::FormFilter::Order::Updated;
+  auto refused = [&] {
+    return bad_parameter("cursor", text,
+                         updated ? "上一页的 next_cursor（sort=updated）" : "上一页的 next_cursor",
+                         updated ? "a next_cursor of the previous page (sort=updated)"
+                                 : "a next_cursor of the previous page");
+  };
+  std::size_t tilde = text.rfind('~');
+  if (updated != (tilde != std::string::npos)) throw refused();
+  std::string id = updated ? text.substr(tilde + 1) : text;
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+    throw refused();
+  store::FormCursor c{std::stoll(id), ""};
+  if (updated) {
+    c.updated_at = text.substr(0, tilde);
+    // A timestamp as the store writes them (now_utc): digits and -:.TZ+ only.
+    if (c.updated_at.empty() || c.updated_at.size() > 40 ||
+        c.updated_at.find_first_not_of("0123456789-:.TZ+") != std::string::npos)
+      throw refused();
+  }
+  if (c.id < 1) throw refused();
+  return c;
+}
+
 store::FormFilter filter_of(const Request& req) {
   store::FormFilter f;
   if (auto year = integer_param(req, "year", 1900, 9999)) f.year = int(*year);
@@ -57,6 +90,7 @@ store::FormFilter filter_of(const Request& req) {
   }
   f.limit = int(integer_param(req, "limit", 1, store::kMaxPageSize).value_or(50));
   f.offset = int(integer_param(req, "offset", 0, INT32_MAX).value_or(0));
+  if (auto cursor = text_param(req, "cursor")) f.after = parse_cursor(*cursor, f.order);
   return f;
 }
 
@@ -134,6 +168,11 @@ void list(RouteContext& ctx, const Request& req, Response& res) {
   out.key("total").integer(page.total);
   out.key("limit").integer(filter.limit);
   out.key("offset").integer(filter.offset);
+  out.key("next_cursor");
+  if (page.next)
+    out.string(cursor_text(*page.next, filter.order));
+  else
+    out.null();
   out.end_object();
   send_json(res, 200, out.take());
 }

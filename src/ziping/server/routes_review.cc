@@ -215,8 +215,8 @@ void todo(RouteContext& ctx, const Request& req, Response& res) {
           std::string tail = extra.take();
           out.raw(text + "," + tail.substr(1));
         }
-        if (page.items.size() < std::size_t(filter.limit)) break;
-        filter.offset += filter.limit;
+        if (!page.next) break;
+        filter.after = page.next; // keyset: the next page from the index, not past an offset
       }
     }
   }
@@ -279,8 +279,8 @@ void progress(RouteContext& ctx, const Request& req, Response& res) {
   for (;;) {
     store::FormPage page = ctx.bench.store().list_forms(filter);
     records.insert(records.end(), page.items.begin(), page.items.end());
-    if (page.items.size() < std::size_t(filter.limit)) break;
-    filter.offset += filter.limit;
+    if (!page.next) break;
+    filter.after = page.next; // keyset: the next page from the index, not past an offset
   }
   int year = 0;
   if (auto asked = integer_param(req, "year", 1900, 9999)) {

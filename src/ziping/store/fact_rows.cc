@@ -94,7 +94,6 @@ void digest_text(std::string& out, std::span<const SqlParam> values) {
 std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts& f) {
   std::int64_t year = o.form->year.value_or(0);
   std::size_t leaves_start = leaves_.size();
-  departments_.push_back(o.department_id);
   // Σ(declared − formula) over the leaves that have both: the inflation analyses' per-form
   // figures, kept here so that they read one row per form instead of its leaves.
   std::int64_t compared = 0, over = 0, excess = 0;
@@ -149,7 +148,6 @@ void FactRows::append(FactRows&& other) {
   leaves_.insert(leaves_.end(), std::make_move_iterator(other.leaves_.begin()),
                  std::make_move_iterator(other.leaves_.end()));
   series_.append(std::move(other.series_));
-  departments_.insert(departments_.end(), other.departments_.begin(), other.departments_.end());
 }
 
 void lock_units(Transaction& tx, std::vector<Id> department_ids) {
@@ -170,7 +168,11 @@ void lock_units(Transaction& tx, std::vector<Id> department_ids) {
 }
 
 void FactRows::write(Transaction& tx, std::vector<std::int64_t> removed_keys) const {
-  lock_units(tx, departments_);
+  // The units whose series rows this writes (a rescore leaves out those it keeps); the units
+  // of removed_keys were locked by the caller before it deleted.
+  std::vector<Id> units;
+  for (const auto& r : series_.rows()) units.push_back(r.department_id);
+  lock_units(tx, std::move(units));
   tx.append_rows("form_facts", kFormColumns, kFormWidth, forms_);
   tx.append_rows("leaf_facts", kLeafColumns, kLeafWidth, leaves_);
   series_.write(tx, std::move(removed_keys));
@@ -185,20 +187,25 @@ std::int64_t series_key(Id department_id, std::string_view series) {
 }
 
 std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids) {
+  return delete_facts(tx, form_ids, {});
+}
+
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids,
+                                       std::span<const Id> series_kept) {
   std::vector<std::int64_t> keys;
-  constexpr std::size_t kPerStatement = 500;
-  for (std::size_t start = 0; start < form_ids.size(); start += kPerStatement) {
-    std::size_t n = std::min(form_ids.size() - start, kPerStatement);
-    std::vector<SqlParam> params(form_ids.begin() + std::ptrdiff_t(start),
-                                 form_ids.begin() + std::ptrdiff_t(start + n));
-    std::string in = placeholders(1, n);
+  std::vector<Id> series_gone;
+  for (Id id : form_ids)
+    if (!std::binary_search(series_kept.begin(), series_kept.end(), id)) series_gone.push_back(id);
+  in_chunks(series_gone, [&](const std::vector<SqlParam>& params, const std::string& in) {
     for (const auto& row : tx.query(
              "SELECT DISTINCT series_key FROM series_facts WHERE form_id IN (" + in + ")", params))
       if (row[0]) keys.push_back(std::stoll(*row[0]));
-    tx.execute("DELETE FROM leaf_facts WHERE form_id IN (" + in + ")", params);
     tx.execute("DELETE FROM series_facts WHERE form_id IN (" + in + ")", params);
+  });
+  in_chunks(form_ids, [&](const std::vector<SqlParam>& params, const std::string& in) {
+    tx.execute("DELETE FROM leaf_facts WHERE form_id IN (" + in + ")", params);
     tx.execute("DELETE FROM form_facts WHERE form_id IN (" + in + ")", params);
-  }
+  });
   return keys;
 }
 

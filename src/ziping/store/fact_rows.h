@@ -38,11 +38,16 @@ public:
   // the stored rows of the series written and of `removed_keys` (what delete_facts removed).
   void write(Transaction& tx, std::vector<std::int64_t> removed_keys = {}) const;
   bool empty() const { return forms_.empty(); }
+  const SeriesRows& series() const { return series_; }
+  // Leaves the series rows of these forms (sorted ids) out of the write: a rescore whose forms'
+  // series rows come out as stored (the rules changed, not the targets) keeps the stored ones.
+  void keep_stored_series(std::span<const Id> sorted_form_ids) {
+    series_.drop_forms(sorted_form_ids);
+  }
 
 private:
   std::vector<SqlParam> forms_, leaves_;
   SeriesRows series_; // series_facts (migration 8)
-  std::vector<Id> departments_;
 };
 
 // leaf_facts.series_key: the first 64 bits of SHA-256 over the department id and the series
@@ -62,6 +67,9 @@ void lock_units(Transaction& tx, std::vector<Id> department_ids);
 // Removes the facts of these forms (of every year: a save may have changed the year); returns
 // the series keys removed, which the caller hands to FactRows::write.
 std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids);
+// The same, except that the series rows of `series_kept` (sorted; a subset of `form_ids`) stay.
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids,
+                                       std::span<const Id> series_kept);
 
 // Removes the form's facts, then writes `facts` when given. A form just created has none to
 // remove (`fresh`: two statements fewer, each of which would visit every partition in

@@ -92,6 +92,28 @@ void derive(std::vector<Row*>& rows) {
 
 } // namespace
 
+std::vector<SeriesRow> stored_series_rows(Transaction& tx, std::span<const std::int64_t> form_ids) {
+  std::vector<SeriesRow> out;
+  in_chunks(form_ids, [&](const std::vector<SqlParam>& params, const std::string& in_list) {
+    for (const auto& c :
+         tx.query("SELECT year, form_id, goal_ordinal, ordinal, department_id, series_key, "
+                  "exact_hit, quantity, comparator, target_unit, target_micro FROM series_facts "
+                  "WHERE form_id IN (" +
+                      in_list + ")",
+                  params))
+      out.push_back({std::stoll(*c[0]), std::stoll(*c[1]), std::stoll(*c[2]), std::stoll(*c[3]),
+                     std::stoll(*c[4]), c[5] ? std::stoll(*c[5]) : 0, *c[6] == "1", *c[7] == "1",
+                     *c[8], *c[9], maybe(c[10])});
+  });
+  return out;
+}
+
+void SeriesRows::drop_forms(std::span<const std::int64_t> sorted_form_ids) {
+  std::erase_if(rows_, [&](const SeriesRow& r) {
+    return std::binary_search(sorted_form_ids.begin(), sorted_form_ids.end(), r.form_id);
+  });
+}
+
 void SeriesRows::append(SeriesRows&& other) {
   rows_.insert(rows_.end(), std::make_move_iterator(other.rows_.begin()),
                std::make_move_iterator(other.rows_.end()));

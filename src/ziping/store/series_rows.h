@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,21 @@ struct SeriesRow {
   bool exact_hit = false, quantity = false;
   std::string comparator, target_unit;
   std::optional<std::int64_t> target_micro;
+  bool operator==(const SeriesRow&) const = default;
 };
+
+// The series rows stored for these forms, without their derived columns (what a write of
+// facts gives): a rescore compares them with the new ones and leaves a form's rows alone when
+// they are the same.
+std::vector<SeriesRow> stored_series_rows(Transaction& tx, std::span<const std::int64_t> form_ids);
 
 class SeriesRows {
 public:
   void add(SeriesRow row) { rows_.push_back(std::move(row)); }
   void append(SeriesRows&& other);
+  const std::vector<SeriesRow>& rows() const { return rows_; }
+  // Drops the rows of these forms (sorted ids): their stored rows stay as they are.
+  void drop_forms(std::span<const std::int64_t> sorted_form_ids);
   // Reads the stored rows of the series these rows and `removed_keys` belong to (after the
   // caller removed its old rows), appends these rows with their derived columns, and updates
   // the stored rows whose derived columns change.

@@ -171,6 +171,15 @@ struct SaveResult {
   std::optional<StoredForm> current;
 };
 
+// A place in a list (keyset paging): the sort key of a page's last form — its id, and with
+// FormFilter::Order::Updated also its updated_at. The page after it starts at the next form in
+// the list's order, found through the index instead of counted past as an offset would be.
+struct FormCursor {
+  Id id = 0;
+  std::string updated_at; // Order::Updated only
+  bool operator==(const FormCursor&) const = default;
+};
+
 struct FormFilter {
   std::optional<int> year;
   std::optional<model::FormKind> kind;
@@ -193,14 +202,18 @@ struct FormFilter {
     Updated, // most recently saved first
   };
   Order order = Order::Created;
-  int limit = 50; // 1..kMaxPageSize
-  int offset = 0;
+  int limit = 50;                  // 1..kMaxPageSize
+  int offset = 0;                  // forms skipped (after `after`, when both are given)
+  std::optional<FormCursor> after; // the page after this form, in `order`
 };
 inline constexpr int kMaxPageSize = 500;
 
 struct FormPage {
   std::vector<FormRecord> items;
-  std::int64_t total = 0; // matching forms, ignoring limit and offset
+  // Matching forms, ignoring limit, offset and `after`. Exact: the store counts once per
+  // filter, caller scope and version of the data (migration 9) and keeps the count.
+  std::int64_t total = 0;
+  std::optional<FormCursor> next; // the last item's place when more forms follow it
 };
 
 // Counts of the forms a filter selects (limit, offset and order are ignored).

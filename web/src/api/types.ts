@@ -201,6 +201,8 @@ export interface FormPage {
   total: number;
   limit: number;
   offset: number;
+  /** The `cursor` of the page after this one (keyset paging); null on the last page. */
+  next_cursor?: string | null;
 }
 
 export interface FormStats {

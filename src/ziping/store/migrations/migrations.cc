@@ -3,9 +3,11 @@
 #include "ziping/store/migrations/accounts_schema.h"
 #include "ziping/store/migrations/fact_sums_schema.h"
 #include "ziping/store/migrations/facts_schema.h"
+#include "ziping/store/migrations/list_version_schema.h"
 #include "ziping/store/migrations/plans_schema.h"
 #include "ziping/store/migrations/series_facts_schema.h"
 #include "ziping/store/migrations/series_scope_schema.h"
+#include "ziping/store/migrations/unit_order_schema.h"
 
 namespace ziping::store {
 namespace {
@@ -151,6 +153,8 @@ const Migration kMigrations[] = {
     {7, "series keys and organisation scope (branch scale-pg2)", series_scope_schema()},
     {8, "narrow series facts for the year-over-year analyses (branch scale-pg3)",
      series_facts_schema()},
+    {9, "list version for counts kept per version (branch scale-pg4)", list_version_schema()},
+    {10, "units in byte order of their names (branch scale-pg4)", unit_order_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {
@@ -162,6 +166,21 @@ void replace_all(std::string& text, std::string_view token, std::string_view wit
 // and a default one (years outside, and 0 for a form without a year); SQLite gets nothing.
 constexpr int kFirstYear = 2010;
 constexpr int kLastYear = 2039;
+
+// {pg}…{/pg} and {sqlite}…{/sqlite}: statements of one dialect only (triggers, functions).
+void keep_dialect_blocks(std::string& text, bool pg) {
+  for (std::string_view name : {"pg", "sqlite"}) {
+    std::string open = "{" + std::string(name) + "}", close = "{/" + std::string(name) + "}";
+    bool keep = pg == (name == "pg");
+    for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+      auto end = text.find(close, at);
+      if (end == std::string::npos) end = text.size(); // unterminated: to the end
+      std::string inner = keep ? text.substr(at + open.size(), end - at - open.size()) : "";
+      text.replace(at, std::min(end + close.size(), text.size()) - at, inner);
+      at += inner.size();
+    }
+  }
+}
 
 void expand_partitions(std::string& text, bool pg) {
   constexpr std::string_view kToken = "{partitions:";
@@ -200,6 +219,7 @@ std::string render(std::string_view sql, Dialect dialect) {
   replace_all(out, "{decimal}", pg ? "NUMERIC" : "TEXT");
   replace_all(out, "{by_year}", pg ? " PARTITION BY RANGE (year)" : "");
   expand_partitions(out, pg);
+  keep_dialect_blocks(out, pg);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // store/migrations/migrations.h — the one ordered list of schema migrations, shared by every
 // backend. A migration is SQL written once with a few named dialect tokens ({id}, {ref},
-// {decimal}) that render() replaces per Dialect; anything else that differs between SQLite
+// {decimal}) that render() replaces per Dialect, and {pg}…{/pg} / {sqlite}…{/sqlite} blocks for
+// what has no common form (triggers: migration 9); anything else that differs between SQLite
 // and PostgreSQL is not allowed in a migration. Applied migrations are recorded in
 // schema_migrations; a migration, once released, is never edited — a change is a new one.
 #pragma once
