@@ -59,6 +59,33 @@ bool points_in_range(const num::Decimal& value) {
   return coefficient < bound && coefficient > -bound;
 }
 
+namespace {
+bool in_range(const std::optional<num::Decimal>& value) {
+  return !value || points_in_range(*value);
+}
+} // namespace
+
+bool points_in_range(const model::Indicator& indicator) {
+  return in_range(indicator.weight) && in_range(indicator.score) &&
+         in_range(indicator.score_coefficient);
+}
+
+model::Indicator with_points_in_range(const model::Indicator& indicator) {
+  model::Indicator bounded = indicator;
+  for (auto* point : {&bounded.weight, &bounded.score, &bounded.score_coefficient})
+    if (!in_range(*point)) point->reset();
+  return bounded;
+}
+
+std::vector<PointsOutOfRange> points_out_of_range(const model::Form& form) {
+  std::vector<PointsOutOfRange> found;
+  each_point(form, [&](const std::optional<num::Decimal>& value, auto&& path, FieldId field) {
+    if (in_range(value)) return;
+    found.push_back(PointsOutOfRange{path(), std::string(model::field(field).column), *value});
+  });
+  return found;
+}
+
 std::optional<model::Form> without_points_out_of_range(const model::Form& form,
                                                        std::vector<PointsOutOfRange>& cleared) {
   bool any = false;

@@ -29,6 +29,14 @@ struct PointsOutOfRange {
 
 bool points_in_range(const num::Decimal& value);
 
+// Every out-of-range point of the form, in form order (empty in the usual case), without
+// copying the form.
+std::vector<PointsOutOfRange> points_out_of_range(const model::Form& form);
+
+// The leaf with its out-of-range points (分值, 得分, 得分系数) cleared, as the scorer reads it.
+model::Indicator with_points_in_range(const model::Indicator& indicator);
+bool points_in_range(const model::Indicator& indicator);
+
 // The form with every out-of-range point cleared (absent), and what was cleared in form
 // order; nullopt (and `cleared` untouched) when every point is in range, the usual case.
 std::optional<model::Form> without_points_out_of_range(const model::Form& form,

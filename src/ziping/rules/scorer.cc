@@ -53,8 +53,11 @@ void add_to_level1(std::vector<Level1Subtotal>& subtotals, Level1Index& index_of
                                      leaf.score.value_or(Decimal())});
 }
 
-// The sums below are exact: every point is within points_range.h's limit.
-Evaluation score_within_range(const model::Form& form, const RuleSet& rules, Mode mode) {
+// The sums below are exact: a leaf with a point beyond points_range.h's limit is scored as
+// a copy of that leaf alone with the point cleared (`bounded` says the form has one), so the
+// form itself is never copied and the evaluation may refer to it.
+Evaluation score_within_range(const model::Form& form, const RuleSet& rules, Mode mode,
+                              bool bounded) {
   Evaluation evaluation;
   evaluation.mode = mode;
   evaluation.rule_set = rules.name;
@@ -72,7 +75,11 @@ Evaluation score_within_range(const model::Form& form, const RuleSet& rules, Mod
       // Scored in place: a LeafEvaluation holds two Values and a dozen strings, and moving one
       // into the vector cost as much as a fifth of scoring it.
       LeafEvaluation& leaf = goal_evaluation.leaves.emplace_back();
-      score_leaf_into(indicator, rules, mode, model::indicator_path(goal_index, leaf_index), leaf);
+      std::string path = model::indicator_path(goal_index, leaf_index);
+      if (bounded && !points_in_range(indicator))
+        score_leaf_into(with_points_in_range(indicator), rules, mode, std::move(path), leaf);
+      else
+        score_leaf_into(indicator, rules, mode, std::move(path), leaf);
       leaf.goal_index = goal_index;
       leaf.indicator_index = leaf_index;
       if (leaf.weight) goal_evaluation.weight += *leaf.weight;
@@ -92,10 +99,8 @@ Evaluation score_within_range(const model::Form& form, const RuleSet& rules, Mod
 } // namespace
 
 Evaluation score(const model::Form& form, const RuleSet& rules, Mode mode) {
-  std::vector<PointsOutOfRange> cleared;
-  auto bounded = without_points_out_of_range(form, cleared);
-  if (!bounded) return score_within_range(form, rules, mode);
-  Evaluation evaluation = score_within_range(*bounded, rules, mode);
+  std::vector<PointsOutOfRange> cleared = points_out_of_range(form);
+  Evaluation evaluation = score_within_range(form, rules, mode, !cleared.empty());
   evaluation.points_out_of_range = std::move(cleared);
   return evaluation;
 }
