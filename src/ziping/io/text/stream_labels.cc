@@ -200,6 +200,8 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_poi
     std::size_t end = match_read(s, i, word.word.empty() ? word.stem : word.word);
     if (end == 0) continue;
     std::size_t full = s.match(end, "指标");
+    // Reports that print the goal table word 目标 for 指标 (产出目标 / 数量目标 / 质量目标).
+    if (full == 0 && word.word.empty() && !word.glued) full = s.match(end, "目标");
     bool glued = false;
     if (full == 0) {
       if (!word.bare) continue;
