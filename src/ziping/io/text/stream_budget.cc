@@ -56,8 +56,10 @@ bool is_percent(std::string_view k) {
   return k.ends_with("%") && is_figure(k.substr(0, k.size() - 1));
 }
 
-// The figures after the header: in the header's order, a percentage the rate wherever it is
-// (within a few cells after the others: "… 9.5 年度资金总额 … 95.00%").
+// The figures after the header: in the header's order, one run of figures (on one line or one
+// per line: a label alone on its line, its figures on the lines after), a positional empty cell
+// in the run standing for its column; a percentage is the rate wherever it is (within a few
+// cells after the others: "… 9.5 年度资金总额 … 95.00%").
 std::optional<StreamBudget> figures_after(const Stream& s, const std::vector<Token>& tokens,
                                           std::size_t t, const std::vector<BudgetColumn>& header) {
   std::vector<BudgetColumn> order;
@@ -65,17 +67,20 @@ std::optional<StreamBudget> figures_after(const Stream& s, const std::vector<Tok
     if (c != BudgetColumn::Rate) order.push_back(c);
   StreamBudget out;
   std::size_t skipped = 0, next = 0;
+  bool run_open = true;
   for (; t < tokens.size() && skipped <= 8; ++t) {
     const std::string& k = tokens[t].key;
     if (is_percent(k) && out.rate.empty()) {
       out.rate = s.text(tokens[t].begin, tokens[t].end);
-    } else if (is_figure(k) && next < order.size() && (skipped == 0 || next == 0)) {
+    } else if (is_figure(k) && next < order.size() && run_open) {
       if (next == 0) out.at = tokens[t].begin;
-      out.figures.emplace_back(order[next++], *num::Decimal::parse(k));
+      if (next > 0 && s.atoms[tokens[t].begin].empty_cell_before) ++next;
+      if (next < order.size()) out.figures.emplace_back(order[next++], *num::Decimal::parse(k));
     } else {
       ++skipped; // a label (总额, 年度资金总额) or text between the figures and the rate
+      if (next > 0) run_open = false;
     }
-    if (next == order.size() && (!out.rate.empty() || !has(header, BudgetColumn::Rate))) break;
+    if (next >= order.size() && (!out.rate.empty() || !has(header, BudgetColumn::Rate))) break;
   }
   if (out.figures.size() < 2) return std::nullopt;
   return out;

@@ -110,10 +110,12 @@ std::vector<StreamField> read_preamble(const Stream& s) {
     if (path.empty() || !match.rest.empty()) continue;
     if (std::any_of(out.begin(), out.end(), [&](const auto& f) { return f.path == path; }))
       continue;
-    auto [from, to] = t + 1 < tokens.size() ? name_run(s, tokens, t + 1, 1)
+    std::size_t after = t + 1; // 实施单位 (盖章): the stamp note is part of the label
+    if (after < tokens.size() && tokens[after].key == "(盖章)") ++after;
+    auto [from, to] = after < tokens.size() ? name_run(s, tokens, after, 1)
                                             : std::pair<std::size_t, std::size_t>{0, 0};
     // Before the label only where another label follows it at once (its value is elsewhere).
-    if (from == to && t > 0 && t + 1 < tokens.size() && is_label(tokens[t + 1].key))
+    if (from == to && t > 0 && after < tokens.size() && is_label(tokens[after].key))
       std::tie(from, to) = name_run(s, tokens, t - 1, -1);
     if (from == to) continue;
     std::string value = run_text(s, tokens, from, to);
