@@ -111,6 +111,25 @@ std::size_t next_header(const Stream& s, std::size_t from);
 void check_stream_leaves(const std::vector<StreamLeaf>& leaves, std::vector<model::Indicator>& rows,
                          std::vector<diag::Diagnostic>& out, const std::string& file);
 
+// The budget block's figures read from the stream (stream_budget.cc): the header's amount
+// columns in order, the rate as printed, the atom of the first figure. Only where a printed
+// 执行率 = B/A and 得分 ≤ 分值 hold.
+struct StreamBudget {
+  std::vector<std::pair<BudgetColumn, num::Decimal>> figures;
+  std::string rate;
+  std::size_t at = 0;
+};
+std::optional<StreamBudget> read_budget(const Stream& s);
+
+// The project's name, department and implementing unit next to their labels
+// (stream_preamble.cc): after the label, or before it where another label follows at once (a
+// page extracted column by column); words only, fragments joined. `path` is the form field.
+struct StreamField {
+  std::string path, value;
+  std::size_t at = 0;
+};
+std::vector<StreamField> read_preamble(const Stream& s);
+
 // What a cell's text is worth as each kind of field (stream_fields.cc); a negative
 // kImpossible when it cannot be that field.
 inline constexpr double kImpossible = -1e9;
