@@ -116,6 +116,7 @@ int compat(Column type, const CellShape& s) {
     if (s.placeholder) return 0;
     return -20;
   case Column::Other:
+  case Column::Rate:
     return 0;
   case Column::Review:
     return numeric || s.placeholder ? 2 : -5;

@@ -63,6 +63,13 @@ constexpr HeaderSynonym kPublishedOnly[] = {
     {"复核分", Column::Review},
     {"评价内容", Column::Name},
     {"复核得分", Column::Review},
+    // A report's 项目年度绩效目标 table (评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 |
+    // 累计完成率): the indicator under 绩效内容, its completion rate a column the model does not
+    // hold.
+    {"绩效内容", Column::Name},
+    {"绩效目标值", Column::Target},
+    {"累计完成率", Column::Rate},
+    {"目标完成率", Column::Rate},
 };
 
 // Sheet headers that are ordinary words in a published page's running text or block labels

@@ -59,6 +59,7 @@ struct ColumnModel {
   std::vector<Column> columns; // after the name column, in print order
   bool numbered_rows = false;  // a 序号 column before the labels
   bool level_points = false; // 一级指标 | 得分 | 二级指标 | 得分: each label's points follow it
+  bool points_in_names = false; // 三级指标 | 得分 only: each name prints its 分值, "相关性(5分)"
   std::size_t header_begin = 0, header_end = 0; // atoms of the header
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).

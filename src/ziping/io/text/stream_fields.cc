@@ -378,6 +378,8 @@ double fit_name(std::string_view text, std::string_view k, const SpanFacts& fact
   if (n > 0 && is_unit(k.substr(n))) return kImpossible; // "50个", "100%": a value
   // A numbering alone ("指标9:", "指标") or a numbering's tail (":孕产妇") is no name.
   if (starts(k, ":") || starts(k, "、") || ends(k, ":") || ends(k, "、")) return kImpossible;
+  // ",,其中…", ";…": the cut went through a sentence's punctuation (a report's running text).
+  if (starts(k, ",") || starts(k, ";") || starts(k, "。")) return kImpossible;
   if (std::string_view rest = without_numbering(k);
       rest.size() < k.size() && (code_points(rest) < 2 || !has_cjk(rest)))
     return kImpossible; // "指标9:0", "指标12:孕": the name was cut inside
@@ -408,6 +410,8 @@ double fit_name(std::string_view text, std::string_view k, const SpanFacts& fact
   // A name that ends in a figure with its unit ("总投资1020万元") has a value cell glued to it;
   // one that ends in a bare figure run onto its CJK ("申报的数量12.512.5"), the 分值 or values.
   if (ends_with_value(k)) return fit - 2.0;
+  // "0%當年…": a percentage in front is the last cell of the row before (a 完成率 column).
+  if (std::size_t d = number_length(k); d > 0 && starts(k.substr(d), "%")) fit -= 2.5;
   return ends_with_glued_figure(text) ? fit - 3.0 : fit;
 }
 
@@ -458,6 +462,9 @@ double fit_column(Column column, std::string_view text, std::string_view k,
     return ends(k, "%") ? fit_number(k.substr(0, k.size() - 1), 200) + 0.6 : fit_number(k, 200);
   case Column::Core:
     return k == "是" || k == "否" ? 1.5 : kImpossible;
+  case Column::Rate:
+    // "143%", "0%": a figure and its percent sign, nothing else.
+    return ends(k, "%") && number_length(k) + 1 == k.size() ? 2.0 : kImpossible;
   case Column::Nature:
     if (is_nature_word(k)) return 1.5;
     return strip_comparator(k).empty() ? 1.5 : kImpossible;

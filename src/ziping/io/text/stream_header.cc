@@ -57,7 +57,8 @@ std::size_t past_tag(const Stream& s, std::size_t i) {
   if (i >= s.size() || (s.atoms[i].text != "(" && s.atoms[i].text != "（")) return i;
   for (std::size_t j = i + 1; j < s.size() && j <= i + 5; ++j) {
     const std::string& t = s.atoms[j].text;
-    if (t == ")" || t == "）") return j > i + 1 ? j + 1 : i;
+    // "()" too: a template's unit tag whose letter a document viewer dropped ("预算数()").
+    if (t == ")" || t == "）") return j + 1;
     if (t == "(" || t == "（") return i;
   }
   return i;
@@ -208,7 +209,7 @@ void read_level_points(const Stream& s, ColumnModel& model) {
 
 bool is_trailing_column(Column c) {
   return c == Column::Standard || c == Column::Explanation || c == Column::Other ||
-         c == Column::Reason || c == Column::Review;
+         c == Column::Reason || c == Column::Review || c == Column::Rate;
 }
 
 // A header cut by the first row (a label and row printed between its cells, "评价内容 分值
@@ -256,7 +257,11 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     if (values < 3) merge_upper_row(s, model);
     values = 0;
     for (Column c : model.columns) values += is_value_column(c);
-    if (values < 2) continue;
+    // A score sheet (部门整体支出绩效评价得分表: 一级 | 二级 | 三级指标 | 得分) prints each row's
+    // 分值 in its name's brackets, "相关性(5 分)", and its 得分 after it.
+    model.points_in_names = model.columns == std::vector<Column>{Column::Score} &&
+                            s.key_text(i, model.header_end) == "三级指标得分";
+    if (values < 2 && !model.points_in_names) continue;
     std::size_t back = i > 40 ? i - 40 : 0;
     model.numbered_rows = s.key_text(back, i).find("序号") != std::string::npos;
     return model;
@@ -314,13 +319,18 @@ std::optional<ColumnModel> find_scattered_header(const Stream& s) {
 // 一级 label and a 二级 label are read in the national template's order. The labels are
 // found by the vocabulary of the row reading (a 一级 among 产出/效益/满意度/成本 followed within a
 // few characters by a 二级), so running text that only mentions them does not start a table.
+// Text run together prints them with no separator ("产出指标数量指标足额…"): two whole label
+// words in a row are no running text either.
 std::optional<ColumnModel> find_headerless_rows(const Stream& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.atoms[i].gap == Gap::None) continue;
+    if (i > 0 && s.atoms[i].gap == Gap::None) continue;
     StreamLabel first = label_at(s, i, false);
     if (first.end == 0 || first.level != LabelLevel::Level1) continue;
     std::size_t next = first.end;
-    if (next >= s.size() || s.atoms[next].gap == Gap::None) continue;
+    if (next >= s.size()) continue;
+    if (s.atoms[next].gap == Gap::None &&
+        (!first.name.ends_with("指标") || !label_at(s, next, false).name.ends_with("指标")))
+      continue;
     StreamLabel second = label_at(s, next, false);
     if (second.end == 0 || second.level == LabelLevel::Level1) continue;
     ColumnModel model;

@@ -81,6 +81,8 @@ std::size_t max_length(Column c) {
   case Column::Coefficient:
   case Column::Review:
     return 8;
+  case Column::Rate:
+    return 10;
   case Column::Nature:
   case Column::Core:
     return 4;
@@ -128,6 +130,11 @@ public:
     label_ends_.assign(end - begin + 1, 0);
     for (std::size_t p = begin; p < end; ++p) {
       StreamLabel label = label_at(s, p, scheme_, m.level_points);
+      // A score sheet's row prints its 分值 as a label does ("相关性(5 分)") and then its 得分:
+      // followed by a figure in a cell of its own, it is a row.
+      if (m.points_in_names && label.points && label.end < end &&
+          s.atoms[label.end].gap != Gap::None && char_class(s.atoms[label.end]) == 1)
+        label.end = 0;
       label_ends_[p - begin] = label.end;
       // A label run into the name after it is no reason to stop a name or remark at it.
       labelled_[p - begin] = label.end != 0 && !label.glued;
@@ -189,7 +196,8 @@ private:
   // Where a column the importer does not read (复核分, 备注) ends and the next begins is no
   // question to put to the user: its text is not kept.
   bool beside_unread(std::size_t f) const {
-    return fields_[f] == Column::Other || (f > 0 && fields_[f - 1] == Column::Other);
+    auto unread = [](Column c) { return c == Column::Other || c == Column::Rate; };
+    return unread(fields_[f]) || (f > 0 && unread(fields_[f - 1]));
   }
 
   double end_bonus(std::size_t q) const {
@@ -231,7 +239,7 @@ private:
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     bool number = c == Column::Weight || c == Column::Score || c == Column::Coefficient ||
                   c == Column::Nature || c == Column::Unit || c == Column::Core ||
-                  c == Column::Review;
+                  c == Column::Review || c == Column::Rate;
     if (number) {
       in.impossible = true;
       return;

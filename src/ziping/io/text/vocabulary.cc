@@ -337,6 +337,8 @@ std::string column_name(Column column) {
     return diag::bilingual("其他", "other");
   case Column::Review:
     return diag::bilingual("复核分", "reviewer's score");
+  case Column::Rate:
+    return diag::bilingual("完成率", "completion rate");
   case Column::None:
     break;
   }

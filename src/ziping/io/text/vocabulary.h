@@ -62,6 +62,7 @@ enum class Column {
   Core,        // 是否核心指标
   Other,       // a column the model does not hold (完成率, 数据来源, …)
   Review,      // 复核分: the reviewer's score, a figure the self-evaluation does not hold
+  Rate, // 累计完成率: actual / target as a percentage, a figure the model derives, not read
 };
 std::string column_name(Column column); // bilingual, for messages
 // The indicator-table column a header cell names (by key); None for a non-header.
