@@ -163,6 +163,7 @@ namespace {
 bool is_layout_word(const Cell& cell) {
   std::string k = key(cell.text);
   if (k.empty() || is_placeholder(cell.text) || is_page_number(cell.text, false)) return true;
+  if (k.find_first_not_of('|') == std::string::npos) return true; // a separator left as a cell
   if (indicator_column(k) != Column::None || budget_column(k) != BudgetColumn::None ||
       goal_column(k) != GoalColumn::None || is_title(k))
     return true;

@@ -24,9 +24,17 @@ struct Pair {
   const Cell* value_cell() const { return values.empty() ? label : values.front(); }
 };
 
+// A cell that is only a separator the layout left ("项目名称 |" split at spaces), or the stamp
+// note printed after 实施单位 ("(盖章)"): not a value.
+bool is_no_value(std::string_view text) {
+  std::string k = key(text);
+  return (!k.empty() && k.find_first_not_of('|') == std::string::npos) || k == "(盖章)";
+}
+
 std::vector<Pair> field_pairs(const Row& row) {
   std::vector<Pair> pairs;
   for (const Cell* cell : row.filled()) {
+    if (is_no_value(cell->text)) continue;
     FieldMatch match = match_field(cell->text);
     if (match.field != Field::None) {
       pairs.push_back({match.field, cell, {}, match.rest});
@@ -67,11 +75,16 @@ void set_text(Context& c, std::string& field, const std::string& path, const Cel
 void read_grade(Context& c, const std::string& printed, const Cell* cell) {
   std::string k = key(printed);
   std::string grade;
-  if (k == "优" || k == "良" || k == "中" || k == "差") grade = k;
-  else if (k == "优秀") grade = "优";
-  else if (k == "良好") grade = "良";
-  else if (k == "中等" || k == "一般" || k == "合格") grade = "中";
-  else if (k == "较差" || k == "不合格") grade = "差";
+  if (k == "优" || k == "良" || k == "中" || k == "差")
+    grade = k;
+  else if (k == "优秀")
+    grade = "优";
+  else if (k == "良好")
+    grade = "良";
+  else if (k == "中等" || k == "一般" || k == "合格")
+    grade = "中";
+  else if (k == "较差" || k == "不合格")
+    grade = "差";
   if (grade.empty()) {
     c.form.grade = printed; // as printed; the checker judges it
   } else {
@@ -147,8 +160,8 @@ void note_budget_header_points(Context& c, const std::vector<const Cell*>& cells
 
 bool try_header_rows(Context& c, const Row& row) {
   auto filled = row.filled();
-  // A merged 项目资金（万元） / 年度预算执行情况（万元） cell standing alone (PDF, one cell per line):
-  // the block's label, with the money unit.
+  // A merged 项目资金（万元） / 年度预算执行情况（万元） cell standing alone (PDF, one cell per
+  // line): the block's label, with the money unit.
   if (filled.size() == 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
     std::string unit = money_unit_in(filled[0]->text);
     if (!unit.empty()) c.form.money_unit = unit;
@@ -228,7 +241,8 @@ bool try_header_rows(Context& c, const Row& row) {
       c.overall.cells["target"] = filled[0];
     }
     for (const Cell* cell : texts) {
-      std::string& field = c.overall.goal.target.empty() ? c.overall.goal.target : c.overall.goal.actual;
+      std::string& field =
+          c.overall.goal.target.empty() ? c.overall.goal.target : c.overall.goal.actual;
       c.overall.cells[&field == &c.overall.goal.target ? "target" : "actual"] = cell;
       set_text(c, field, "", cell, cell->text);
     }
@@ -267,9 +281,9 @@ bool try_preamble_row(Context& c, const Row& row) {
     std::string_view k = first;
     if (k.starts_with("年度:")) k.remove_prefix("年度:"sv.size());
     if (auto year = year_in(std::string(k) + (k.ends_with("年") || k.ends_with("年度") ||
-                                                       k.ends_with("年度)") || k.ends_with("年)")
-                                                   ? ""
-                                                   : "年"));
+                                                      k.ends_with("年度)") || k.ends_with("年)")
+                                                  ? ""
+                                                  : "年"));
         year && (k.starts_with("(") || (k[0] >= '0' && k[0] <= '9'))) {
       c.form.year = year;
       c.locate("year", filled[0]);
@@ -312,7 +326,8 @@ bool try_preamble_row(Context& c, const Row& row) {
       path = "implementing_unit";
       c.saw_project_field = true;
       break;
-    default: break;
+    default:
+      break;
     }
     if (target == nullptr) continue;
     used = true;
@@ -349,7 +364,8 @@ void budget_row(Context& c, const Row& row) {
                   match.field == Field::Total;
   std::size_t first_value = labelled ? 1 : 0;
   if (!labelled && !is_value_cell(filled[0])) {
-    if (filled.size() == 1 && c.last_text != nullptr && c.last_text == &c.form.budget.deviation_reason) {
+    if (filled.size() == 1 && c.last_text != nullptr &&
+        c.last_text == &c.form.budget.deviation_reason) {
       append_wrapped(*c.last_text, filled[0]->text);
       c.report(DiagId::note_import_wrapped_joined, c.where(row),
                {diag::bilingual("偏差原因", "deviation reason")});
@@ -368,8 +384,8 @@ void budget_row(Context& c, const Row& row) {
     std::string_view printed = ziping::text::trim(filled[0]->text);
     auto space = printed.find_last_of(' ');
     std::size_t width = 1;
-    if (auto wide = printed.rfind("　"); wide != std::string_view::npos &&
-                                         (space == std::string_view::npos || wide > space)) {
+    if (auto wide = printed.rfind("　");
+        wide != std::string_view::npos && (space == std::string_view::npos || wide > space)) {
       space = wide;
       width = std::string_view("　").size();
     }
@@ -393,7 +409,8 @@ void budget_row(Context& c, const Row& row) {
   if (positional) {
     for (std::size_t v = 0; v < values.size(); ++v) {
       std::size_t index = std::size_t(values[v] - row.cells.data());
-      BudgetColumn type = index < c.budget_types.size() ? c.budget_types[index] : BudgetColumn::None;
+      BudgetColumn type =
+          index < c.budget_types.size() ? c.budget_types[index] : BudgetColumn::None;
       if (type == BudgetColumn::None || type == BudgetColumn::Label) {
         positional = false;
         break;
@@ -408,7 +425,7 @@ void budget_row(Context& c, const Row& row) {
     }
     if (order.empty()) {
       order = {BudgetColumn::Initial, BudgetColumn::Annual, BudgetColumn::Executed,
-               BudgetColumn::Weight, BudgetColumn::Rate, BudgetColumn::Score};
+               BudgetColumn::Weight,  BudgetColumn::Rate,   BudgetColumn::Score};
     }
     // A percentage is the rate wherever it stands; the other cells fill the other columns.
     std::vector<BudgetColumn> others;
@@ -443,8 +460,9 @@ void budget_row(Context& c, const Row& row) {
     c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
     return;
   }
-  std::string base = is_source ? "budget.sources[" + std::to_string(c.form.budget.sources.size()) + "]"
-                               : std::string("budget");
+  std::string base = is_source
+                         ? "budget.sources[" + std::to_string(c.form.budget.sources.size()) + "]"
+                         : std::string("budget");
   if (is_source) {
     source.label = funding_label(label_text);
     c.locate(base, filled[0]);
@@ -523,7 +541,8 @@ void goal_row(Context& c, const Row& row) {
   };
   // "目标1：保障……" opens a numbered goal even under 预期目标 / 实际完成情况: the national
   // template with its goals numbered in their text.
-  if (c.overall_expect_texts && goal_text_in_label(cells.front()->text)) c.overall_expect_texts = false;
+  if (c.overall_expect_texts && goal_text_in_label(cells.front()->text))
+    c.overall_expect_texts = false;
   if (c.overall_expect_texts) {
     std::vector<GoalColumn> assigned;
     bool positional = row.positional;
@@ -542,10 +561,20 @@ void goal_row(Context& c, const Row& row) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       auto& goal = c.overall.goal;
       switch (assigned[i]) {
-      case GoalColumn::Target: set_text(c, goal.target, "", cells[i], cells[i]->text); c.overall.cells["target"] = cells[i]; break;
-      case GoalColumn::Actual: set_text(c, goal.actual, "", cells[i], cells[i]->text); c.overall.cells["actual"] = cells[i]; break;
-      case GoalColumn::Reason: set_text(c, goal.deviation_reason, "", cells[i], cells[i]->text); c.overall.cells["deviation_reason"] = cells[i]; break;
-      default: c.report(DiagId::warn_import_cell_unplaced, c.where(*cells[i]), {cells[i]->text});
+      case GoalColumn::Target:
+        set_text(c, goal.target, "", cells[i], cells[i]->text);
+        c.overall.cells["target"] = cells[i];
+        break;
+      case GoalColumn::Actual:
+        set_text(c, goal.actual, "", cells[i], cells[i]->text);
+        c.overall.cells["actual"] = cells[i];
+        break;
+      case GoalColumn::Reason:
+        set_text(c, goal.deviation_reason, "", cells[i], cells[i]->text);
+        c.overall.cells["deviation_reason"] = cells[i];
+        break;
+      default:
+        c.report(DiagId::warn_import_cell_unplaced, c.where(*cells[i]), {cells[i]->text});
       }
     }
     c.overall_expect_texts = false;
@@ -619,7 +648,8 @@ void goal_row(Context& c, const Row& row) {
   if (!positional) {
     static constexpr GoalColumn kOrder[] = {GoalColumn::Target, GoalColumn::Actual,
                                             GoalColumn::Reason};
-    for (std::size_t i = 0; i < assigned.size(); ++i) assigned[i] = i < 3 ? kOrder[i] : GoalColumn::None;
+    for (std::size_t i = 0; i < assigned.size(); ++i)
+      assigned[i] = i < 3 ? kOrder[i] : GoalColumn::None;
   }
   c.goal_rows.push_back(std::move(goal));
   GoalRow& added = c.goal_rows.back();
@@ -628,10 +658,20 @@ void goal_row(Context& c, const Row& row) {
     std::string* field = nullptr;
     std::string name;
     switch (assigned[i]) {
-    case GoalColumn::Target: field = &added.goal.target; name = "target"; break;
-    case GoalColumn::Actual: field = &added.goal.actual; name = "actual"; break;
-    case GoalColumn::Reason: field = &added.goal.deviation_reason; name = "deviation_reason"; break;
-    default: break;
+    case GoalColumn::Target:
+      field = &added.goal.target;
+      name = "target";
+      break;
+    case GoalColumn::Actual:
+      field = &added.goal.actual;
+      name = "actual";
+      break;
+    case GoalColumn::Reason:
+      field = &added.goal.deviation_reason;
+      name = "deviation_reason";
+      break;
+    default:
+      break;
     }
     if (field == nullptr) {
       c.report(DiagId::warn_import_cell_unplaced, c.where(*texts[i]), {texts[i]->text});
@@ -673,11 +713,14 @@ bool try_closing_row(Context& c, const Row& row) {
     case Field::Total: {
       std::vector<const Cell*> numbers;
       for (const Cell* cell : pair.values) {
-        if (score_number(cell->text)) numbers.push_back(cell);
+        if (score_number(cell->text))
+          numbers.push_back(cell);
         else if (!is_placeholder(cell->text)) {
           std::string k = key(cell->text);
-          if (k == "优" || k == "良" || k == "中" || k == "差") read_grade(c, cell->text, cell);
-          else c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
+          if (k == "优" || k == "良" || k == "中" || k == "差")
+            read_grade(c, cell->text, cell);
+          else
+            c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
         }
       }
       const Cell* weight = nullptr;
@@ -692,10 +735,12 @@ bool try_closing_row(Context& c, const Row& row) {
         else
           score = numbers[0];
       }
-      if (weight) read_score_cell(c, *weight, c.form.total_weight, "total.weight",
-                                  diag::bilingual("总分分值", "total weight"));
-      if (score) read_score_cell(c, *score, c.form.total_score, "total.score",
-                                 diag::bilingual("总分得分", "total score"));
+      if (weight)
+        read_score_cell(c, *weight, c.form.total_weight, "total.weight",
+                        diag::bilingual("总分分值", "total weight"));
+      if (score)
+        read_score_cell(c, *score, c.form.total_score, "total.score",
+                        diag::bilingual("总分得分", "total score"));
       if (weight || score) c.locate("total", pair.label);
       c.saw_total = true;
       c.last_text = nullptr;

@@ -262,6 +262,77 @@ void check_block_points(model::ReadResult& result, const StreamReading& reading,
   }
 }
 
+// The budget block where the row reading found none: from the stream (stream_budget.cc), the
+// header's figures in order, kept only where 执行率 = B/A holds; a note says so.
+bool budget_missing(const model::ReadResult& result) {
+  return result.form && !result.form->budget.annual && !result.form->budget.executed;
+}
+
+void recover_budget(model::ReadResult& result, const stream::Stream& s,
+                    const RecoverOptions& options) {
+  if (!budget_missing(result)) return;
+  auto read = stream::read_budget(s);
+  if (!read) return;
+  model::Budget& budget = result.form->budget;
+  for (const auto& [column, value] : read->figures) {
+    if (column == BudgetColumn::Initial) budget.initial = value;
+    if (column == BudgetColumn::Annual) budget.annual = value;
+    if (column == BudgetColumn::Executed) budget.executed = value;
+    if (column == BudgetColumn::Weight && !budget.weight) budget.weight = value;
+    if (column == BudgetColumn::Score) budget.score = value;
+  }
+  budget.rate = read->rate;
+  const stream::Atom& at = s.atoms[read->at];
+  diag::SourceLocation where =
+      at.page > 0 ? diag::SourceLocation::at_page(options.file_name, at.page)
+                  : diag::SourceLocation::text(options.file_name, at.line, at.column);
+  result.map.set("budget", where);
+  std::erase_if(result.diagnostics, [](const diag::Diagnostic& d) {
+    return d.id == DiagId::warn_import_missing_part && !d.args.empty() &&
+           d.args[0].find("预算执行情况") != std::string::npos;
+  });
+  result.diagnostics.push_back(diag::make(DiagId::note_import_stream_budget, "budget",
+                                          {budget.annual->to_string(), budget.executed->to_string(),
+                                           read->rate.empty() ? "—" : read->rate}));
+  result.diagnostics.back().where = where;
+}
+
+// The project's name, department and implementing unit where the row reading left them empty
+// (a page extracted column by column), from the stream (stream_preamble.cc).
+void recover_preamble(model::ReadResult& result, const stream::Stream& s,
+                      const RecoverOptions& options) {
+  if (!result.form) return;
+  model::Form& form = *result.form;
+  for (const auto& field : stream::read_preamble(s)) {
+    std::string* target = field.path == "project"             ? &form.project
+                          : field.path == "department"        ? &form.department
+                          : field.path == "implementing_unit" ? &form.implementing_unit
+                                                              : nullptr;
+    if (target == nullptr || !target->empty()) continue;
+    *target = field.value;
+    const stream::Atom& at = s.atoms[field.at];
+    result.map.set(field.path,
+                   at.page > 0 ? diag::SourceLocation::at_page(options.file_name, at.page)
+                               : diag::SourceLocation::text(options.file_name, at.line, at.column));
+  }
+}
+
+// Neither name read: the row reading did not find the preamble at all.
+bool preamble_missing(const model::ReadResult& result) {
+  return result.form && result.form->project.empty() && result.form->department.empty();
+}
+
+// What the stream adds where the row reading left the budget or the names empty; the stream is
+// made here only when needed (`s` null), so a form the rows read fully costs nothing more.
+void recover_rest(model::ReadResult& result, const Grid& grid, const stream::Stream* s,
+                  const RecoverOptions& options) {
+  if (!budget_missing(result) && !preamble_missing(result)) return;
+  std::optional<stream::Stream> made;
+  if (s == nullptr) s = &made.emplace(stream::make_stream(grid));
+  if (budget_missing(result)) recover_budget(result, *s, options);
+  if (preamble_missing(result)) recover_preamble(result, *s, options);
+}
+
 // Checks only the importer can make, because they are about what the page printed.
 void check_printed(model::ReadResult& result) {
   if (!result.form) return;
@@ -297,6 +368,7 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
                             notes.diagnostics.end());
   std::vector<model::Indicator> row_leaves = all_leaves(result);
   if (complete(row_leaves)) {
+    recover_rest(result, grid, nullptr, options);
     check_printed(result);
     return result;
   }
@@ -308,6 +380,7 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
     for (const auto& goal : result.form->goals) goals_with_leaves += !goal.indicators.empty();
   }
   if (goals_with_leaves > 1) {
+    recover_rest(result, grid, nullptr, options);
     check_printed(result);
     return result;
   }
@@ -331,6 +404,7 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
     adopt(result, reading, grid, options, row_leaves.size());
     check_block_points(result, reading, options);
   }
+  recover_rest(result, grid, &s, options);
   check_printed(result);
   return result;
 }

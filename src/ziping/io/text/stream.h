@@ -59,6 +59,7 @@ struct ColumnModel {
   std::vector<Column> columns; // after the name column, in print order
   bool numbered_rows = false;  // a 序号 column before the labels
   bool level_points = false; // 一级指标 | 得分 | 二级指标 | 得分: each label's points follow it
+  bool points_in_names = false; // 三级指标 | 得分 only: each name prints its 分值, "相关性(5分)"
   std::size_t header_begin = 0, header_end = 0; // atoms of the header
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).
@@ -109,6 +110,25 @@ std::size_t next_header(const Stream& s, std::size_t from);
 // (goals[0].indicators), in the same order.
 void check_stream_leaves(const std::vector<StreamLeaf>& leaves, std::vector<model::Indicator>& rows,
                          std::vector<diag::Diagnostic>& out, const std::string& file);
+
+// The budget block's figures read from the stream (stream_budget.cc): the header's amount
+// columns in order, the rate as printed, the atom of the first figure. Only where a printed
+// 执行率 = B/A and 得分 ≤ 分值 hold.
+struct StreamBudget {
+  std::vector<std::pair<BudgetColumn, num::Decimal>> figures;
+  std::string rate;
+  std::size_t at = 0;
+};
+std::optional<StreamBudget> read_budget(const Stream& s);
+
+// The project's name, department and implementing unit next to their labels
+// (stream_preamble.cc): after the label, or before it where another label follows at once (a
+// page extracted column by column); words only, fragments joined. `path` is the form field.
+struct StreamField {
+  std::string path, value;
+  std::size_t at = 0;
+};
+std::vector<StreamField> read_preamble(const Stream& s);
 
 // What a cell's text is worth as each kind of field (stream_fields.cc); a negative
 // kImpossible when it cannot be that field.

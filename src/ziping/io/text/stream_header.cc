@@ -257,7 +257,11 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     if (values < 3) merge_upper_row(s, model);
     values = 0;
     for (Column c : model.columns) values += is_value_column(c);
-    if (values < 2) continue;
+    // A score sheet (部门整体支出绩效评价得分表: 一级 | 二级 | 三级指标 | 得分) prints each row's
+    // 分值 in its name's brackets, "相关性(5 分)", and its 得分 after it.
+    model.points_in_names = model.columns == std::vector<Column>{Column::Score} &&
+                            s.key_text(i, model.header_end) == "三级指标得分";
+    if (values < 2 && !model.points_in_names) continue;
     std::size_t back = i > 40 ? i - 40 : 0;
     model.numbered_rows = s.key_text(back, i).find("序号") != std::string::npos;
     return model;

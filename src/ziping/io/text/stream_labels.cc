@@ -159,22 +159,38 @@ std::pair<std::optional<num::Decimal>, std::size_t> spelled_points_at(const Stre
   return {num::Decimal::parse(digits), after};
 }
 
+// One or two CJK characters from atom j, then "(": the end of a label wrapped before its points.
+bool short_tail_before_points(const Stream& s, std::size_t j) {
+  for (std::size_t k = j; k < s.size() && k < j + 3; ++k) {
+    if (s.atoms[k].key == "(") return k > j;
+    if (!is_cjk_key(s.atoms[k]) || (k > j && s.atoms[k].gap != Gap::None)) return false;
+  }
+  return false;
+}
+
 // A scheme table's label: two to eight characters in a cell of their own directly followed by
 // their points, "决策 (20分)" or "项目决策 2 分" (a scoring standard's "…是否真实(1分);" is
 // inside a cell); with `level_points`, "投入 | 16" (bare_points_at).
 StreamLabel scheme_label_at(const Stream& s, std::size_t i, bool level_points) {
   StreamLabel best;
+  bool wrapped = false; // a tail wrapped before the points ("部门决 策(25 分)")
   if (i > 0 && s.atoms[i].gap == Gap::None) return best;
   for (std::size_t j = i; j < s.size() && j < i + 8 && is_cjk_key(s.atoms[j]); ++j) {
-    // A narrow label column wraps a label ("项目 绩效"), never a cell after another.
-    if (j > i + 2 && s.atoms[j].gap != Gap::None) break;
+    // A narrow label column wraps a label ("项目 绩效", "部门决 策(25 分)": a tail of one or
+    // two characters before its points), never a cell after another.
+    if (j > i + 2 && s.atoms[j].gap != Gap::None) {
+      if (s.atoms[j].gap != Gap::Space || !short_tail_before_points(s, j)) break;
+      wrapped = true;
+    }
     if (j + 1 - i < 2) continue;
     auto [points, after] = points_at(s, j + 1);
     if (after != 0 && after < s.size() && s.atoms[after].gap == Gap::None) after = 0;
     if (after == 0) std::tie(points, after) = spelled_points_at(s, j + 1);
     if (after == 0) continue;
     best.level = LabelLevel::Scheme;
+    // A wrapped label's line break is layout: "部门决 策" is 部门决策.
     best.name = s.text(i, j + 1);
+    if (wrapped) std::erase(best.name, ' ');
     best.points = points;
     best.end = after;
     return best;

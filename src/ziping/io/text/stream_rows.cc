@@ -63,6 +63,27 @@ bool report_heading_at(const Stream& s, std::size_t i) {
   return false;
 }
 
+// "相关性(5 分)" → 5, the name's printed points; nullopt when the name prints none.
+std::optional<num::Decimal> name_points(std::string_view k) {
+  if (!k.ends_with("分)")) return std::nullopt;
+  std::size_t open = k.rfind('(');
+  if (open == std::string_view::npos || open == 0) return std::nullopt;
+  return num::Decimal::parse(k.substr(open + 1, k.size() - open - 1 - "分)"sv.size()));
+}
+
+// A score sheet's rows: the points a name prints are its 分值 (the sheet has no 分值 column),
+// written without them as a heading's "(50分)" is (ZP0137), so nothing is lost.
+void weights_from_names(std::vector<StreamLeaf>& leaves) {
+  for (auto& leaf : leaves) {
+    std::string& name = leaf.indicator.name;
+    auto points = leaf.indicator.weight ? std::nullopt : name_points(key(name));
+    std::size_t open = std::min(name.rfind('('), name.rfind("（"));
+    if (!points || open == std::string::npos || open == 0) continue;
+    leaf.indicator.weight = points;
+    name = std::string(ziping::text::trim(std::string_view(name).substr(0, open)));
+  }
+}
+
 } // namespace
 
 std::size_t table_end(const Stream& s, std::size_t from) {
@@ -95,6 +116,7 @@ StreamTable read_rows(const Stream& s, const ColumnModel& model) {
   StreamTable table =
       transposed ? std::move(*transposed) : segment(s, model, model.header_end, end);
   if (!transposed) settle_centred_labels(table.leaves);
+  if (model.points_in_names) weights_from_names(table.leaves);
   table.end = end;
   if (end < s.size() && !table.total_weight) read_totals(s, end, table);
   return table;

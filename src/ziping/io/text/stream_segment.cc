@@ -130,6 +130,11 @@ public:
     label_ends_.assign(end - begin + 1, 0);
     for (std::size_t p = begin; p < end; ++p) {
       StreamLabel label = label_at(s, p, scheme_, m.level_points);
+      // A score sheet's row prints its 分值 as a label does ("相关性(5 分)") and then its 得分:
+      // followed by a figure in a cell of its own, it is a row.
+      if (m.points_in_names && label.points && label.end < end &&
+          s.atoms[label.end].gap != Gap::None && char_class(s.atoms[label.end]) == 1)
+        label.end = 0;
       label_ends_[p - begin] = label.end;
       // A label run into the name after it is no reason to stop a name or remark at it.
       labelled_[p - begin] = label.end != 0 && !label.glued;

@@ -442,6 +442,7 @@ constexpr FieldWord kFields[] = {
     {"主管部门(单位)", Field::Supervisor},
     {"主管单位", Field::Supervisor},
     {"项目主管部门", Field::Supervisor},
+    {"项目主管单位", Field::Supervisor}, // Hubei (广水)
     {"实施单位", Field::ImplementingUnit},
     {"项目实施单位", Field::ImplementingUnit},
     {"项目单位", Field::ImplementingUnit},
