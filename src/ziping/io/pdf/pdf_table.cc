@@ -6,14 +6,45 @@
 #include <map>
 #include <optional>
 
+#include "ziping/io/pdf/pdf_table_parts.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/vocabulary.h"
 #include "ziping/text/utf8.h"
 
-namespace ziping::io::pdf {
+namespace ziping::io::pdf::table {
 namespace {
 
-using text::Column;
+bool ascii_word_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+} // namespace
+
+void append_wrapped(std::string& text, std::string_view piece) {
+  piece = ziping::text::trim(piece);
+  if (piece.empty()) return;
+  if (!text.empty() && ascii_word_char(text.back()) && ascii_word_char(piece.front()))
+    text.push_back(' ');
+  text.append(piece);
+}
+
+// Labels that lay out the table rather than fill it: 项目资金（万元）, 年度总体目标, 绩效指标, …
+bool is_layout_label(const Block& block) {
+  auto field = text::match_field(block.text).field;
+  if (field == text::Field::FundingHeader || field == text::Field::OverallGoal) return true;
+  return text::classify_label(block.text).kind == text::LabelKind::Section;
+}
+
+text::Cell cell_of(const Block& block) {
+  text::Cell cell;
+  cell.text = block.text;
+  cell.page = block.page;
+  cell.x0 = block.x0;
+  cell.x1 = block.x1;
+  return cell;
+}
+
+namespace {
 
 double median(std::vector<double> values, double fallback) {
   if (values.empty()) return fallback;
@@ -27,27 +58,11 @@ double percentile(std::vector<double> values, double fraction, double fallback) 
   return values[std::size_t(fraction * double(values.size() - 1))];
 }
 
-bool ascii_word_char(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-void append_wrapped(std::string& text, std::string_view piece) {
-  piece = ziping::text::trim(piece);
-  if (piece.empty()) return;
-  if (!text.empty() && ascii_word_char(text.back()) && ascii_word_char(piece.front()))
-    text.push_back(' ');
-  text.append(piece);
-}
-
 bool has_chinese(std::string_view text) {
   for (unsigned char c : text) {
     if (c >= 0xE3 && c <= 0xE9) return true; // lead bytes of U+3000..U+9FFF
   }
   return false;
-}
-
-double overlap(double a0, double a1, double b0, double b1) {
-  return std::min(a1, b1) - std::max(a0, b0);
 }
 
 // Words on one line, joined where the gap is smaller than a character.
@@ -56,24 +71,6 @@ struct Phrase {
   double x0 = 0, x1 = 0, y = 0;
   std::string text;
   double height = 0;
-};
-
-// A cell's text: phrases stacked in one column at line pitch (wrapped text).
-struct Block {
-  int page = 0;
-  double x0 = 0, x1 = 0;
-  double first_y = 0, last_y = 0;
-  std::string text;
-  double height = 0; // of its Chinese lines
-  bool chinese = false;
-  int column = -1; // in the indicator table: its header column
-  double y() const { return (first_y + last_y) / 2; }
-};
-
-struct Metrics {
-  double char_width = 9; // median width of one character
-  double line_tolerance = 2;
-  double pitch = 12; // distance between the lines of a wrapped cell
 };
 
 Metrics measure(const std::vector<Word>& words) {
@@ -212,13 +209,6 @@ std::vector<Block> blocks_of(const std::vector<Phrase>& phrases, const Metrics& 
   return blocks;
 }
 
-// Labels that lay out the table rather than fill it: 项目资金（万元）, 年度总体目标, 绩效指标, …
-bool is_layout_label(const Block& block) {
-  auto field = text::match_field(block.text).field;
-  if (field == text::Field::FundingHeader || field == text::Field::OverallGoal) return true;
-  return text::classify_label(block.text).kind == text::LabelKind::Section;
-}
-
 bool ends_table(const Block& block) {
   switch (text::match_field(block.text).field) {
   case text::Field::Total:
@@ -233,21 +223,6 @@ bool ends_table(const Block& block) {
     return false;
   }
 }
-
-text::Cell cell_of(const Block& block) {
-  text::Cell cell;
-  cell.text = block.text;
-  cell.page = block.page;
-  cell.x0 = block.x0;
-  cell.x1 = block.x1;
-  return cell;
-}
-
-struct OutRow {
-  int page = 0;
-  double y = 0;
-  text::Row row;
-};
 
 // Blocks whose centres lie within `tolerance` of the band's first one, in reading order.
 std::vector<std::vector<const Block*>> bands(const std::vector<const Block*>& blocks,
@@ -267,31 +242,6 @@ std::vector<std::vector<const Block*>> bands(const std::vector<const Block*>& bl
   }
   return out;
 }
-
-struct Header {
-  std::vector<Column> types;
-  std::vector<double> x0, x1; // extents of the header texts
-  std::vector<std::string> texts;
-  bool label_column(std::size_t c) const {
-    return types[c] == Column::Goal || types[c] == Column::Level1 || types[c] == Column::Level2;
-  }
-  // The column a block falls in: the one its extent overlaps most, boundaries halfway between
-  // neighbouring header texts.
-  int column_of(const Block& block) const {
-    int best = 0;
-    double best_overlap = -std::numeric_limits<double>::max();
-    for (std::size_t c = 0; c < types.size(); ++c) {
-      double lo = c == 0 ? -1e9 : (x1[c - 1] + x0[c]) / 2;
-      double hi = c + 1 == types.size() ? 1e9 : (x1[c] + x0[c + 1]) / 2;
-      double o = overlap(lo, hi, block.x0, block.x1);
-      if (o > best_overlap) {
-        best_overlap = o;
-        best = int(c);
-      }
-    }
-    return best;
-  }
-};
 
 bool known_column(Column type) {
   return type != Column::None && type != Column::Other;
@@ -361,259 +311,111 @@ bool other_header(const std::vector<const Block*>& band) {
   return budget >= 2 || goal >= 2;
 }
 
-// The rows of one indicator table, over all its pages. The pages' parts are laid end to end
-// (flow coordinates) so that a merged cell cut by a page break is one cell again, wrapped text
-// cut by it is joined, and a label centred on a span that runs over two pages finds its rows.
-// Anchors in the data columns make the rows; the label columns' merged cells are partitioned
-// over them by geometry.
-void indicator_rows(const Header& header, const std::vector<const Block*>& blocks, const Metrics& m,
-                    std::vector<OutRow>& out) {
-  struct Flow {
-    Block block;
-    double first = 0, last = 0; // flow coordinates
-    int column = 0;
-    bool merged = false;
-    double y() const { return (first + last) / 2; }
-  };
-  std::map<int, std::pair<double, double>> extent;
-  for (const Block* b : blocks) {
-    auto [it, fresh] = extent.try_emplace(b->page, b->first_y, b->last_y);
-    if (!fresh) {
-      it->second.first = std::min(it->second.first, b->first_y);
-      it->second.second = std::max(it->second.second, b->last_y);
-    }
+} // namespace
+} // namespace ziping::io::pdf::table
+
+namespace ziping::io::pdf {
+namespace {
+
+using namespace table;
+
+OutRow out_row(int page, double y, bool positional) {
+  OutRow row;
+  row.page = page;
+  row.y = y;
+  row.row.page = page;
+  row.row.positional = positional;
+  return row;
+}
+
+// The bands of blocks in reading order, as rows: an indicator table's bands are kept until the
+// table ends and then rebuilt by indicator_rows(); every other band is a row of its own.
+class BandReader {
+public:
+  explicit BandReader(const Metrics& m) : m_(m) {}
+  void band(const std::vector<const Block*>& band);
+  std::vector<OutRow> finish() {
+    flush_table();
+    return std::move(out_);
   }
-  std::map<int, double> offset;
-  double acc = 0;
-  for (auto& [page, range] : extent) {
-    offset[page] = acc - (range.first - m.pitch);
-    acc += range.second - range.first + 2 * m.pitch;
+
+private:
+  void flush_table() {
+    if (header_ && !table_.empty()) indicator_rows(*header_, table_, m_, out_);
+    table_.clear();
   }
-  std::vector<Flow> flows;
-  for (const Block* b : blocks) {
-    Flow f;
-    f.block = *b;
-    f.first = b->first_y + offset[b->page];
-    f.last = b->last_y + offset[b->page];
-    f.column = header.column_of(*b);
-    flows.push_back(std::move(f));
+  void header_row(const Header& found, int page, double y);
+  void table_band(const std::vector<const Block*>& band, int page);
+  void outside_band(const std::vector<const Block*>& band, int page);
+
+  const Metrics& m_;
+  std::vector<OutRow> out_;
+  std::optional<Header> header_;    // the indicator table being read
+  std::vector<const Block*> table_; // its blocks, over all its pages
+};
+
+void BandReader::band(const std::vector<const Block*>& band) {
+  int page = band.front()->page;
+  if (auto found = indicator_header(band)) {
+    flush_table();
+    header_ = found;
+    header_row(*found, page, band.front()->y());
+    return;
   }
-  std::sort(flows.begin(), flows.end(),
-            [](const Flow& a, const Flow& b) { return a.first < b.first; });
-  // A cell cut by a page break: its part at the top of a page continues the part at the bottom
-  // of the page before. Only labels (when neither piece is a whole label by itself: "绩效目标" +
-  // "2", "产出" + "指标") and long texts standing above the page's first row of figures; the
-  // cells of figures never continue (a 三级指标 cut in two is joined by the recovery).
-  auto is_anchor = [&](const Flow& f) {
-    Column type = header.types[std::size_t(f.column)];
-    return !header.label_column(std::size_t(f.column)) && type != Column::Reason &&
-           type != Column::Standard && type != Column::Other && type != Column::None;
-  };
-  std::map<int, double> first_anchor;
-  for (const Flow& f : flows) {
-    if (!is_anchor(f)) continue;
-    auto [it, fresh] = first_anchor.try_emplace(f.block.page, f.block.first_y);
-    if (!fresh) it->second = std::min(it->second, f.block.first_y);
+  bool ends = other_header(band);
+  for (const Block* block : band) ends = ends || ends_table(*block);
+  if (header_ && !ends) return table_band(band, page);
+  if (header_ && ends) {
+    flush_table();
+    header_.reset();
   }
-  auto whole_label = [](const std::string& t) {
-    auto kind = text::classify_label(t).kind;
-    return kind != text::LabelKind::None && kind != text::LabelKind::Section;
-  };
-  for (std::size_t i = 0; i < flows.size(); ++i) {
-    Flow& piece = flows[i];
-    if (is_anchor(piece)) continue;
-    bool label = header.label_column(std::size_t(piece.column));
-    if (!label && first_anchor.count(piece.block.page) &&
-        piece.block.last_y >= first_anchor[piece.block.page] - 0.25 * m.pitch)
-      continue;
-    double slack = (label ? 3.0 : 0.5) * m.pitch;
-    if (piece.block.first_y - extent[piece.block.page].first > slack) continue;
-    for (std::size_t j = i; j-- > 0;) {
-      Flow& a = flows[j];
-      if (a.merged || a.block.page != piece.block.page - 1 || a.column != piece.column) continue;
-      if (extent[a.block.page].second - a.block.last_y > slack) continue;
-      if (overlap(a.block.x0, a.block.x1, piece.block.x0, piece.block.x1) <= 0) continue;
-      if (label && whole_label(a.block.text) && whole_label(piece.block.text)) break;
-      std::string joined = a.block.text;
-      append_wrapped(joined, piece.block.text);
-      if (label && !whole_label(joined)) break;
-      a.block.text = joined;
-      a.block.x0 = std::min(a.block.x0, piece.block.x0);
-      a.block.x1 = std::max(a.block.x1, piece.block.x1);
-      a.last = piece.last;
-      piece.merged = true;
-      break;
-    }
+  outside_band(band, page);
+}
+
+void BandReader::header_row(const Header& found, int page, double y) {
+  OutRow row;
+  row.page = page;
+  row.y = y;
+  row.row.page = page;
+  for (std::size_t c = 0; c < found.texts.size(); ++c) {
+    text::Cell cell;
+    cell.text = found.texts[c];
+    cell.page = page;
+    cell.x0 = found.x0[c];
+    cell.x1 = found.x1[c];
+    row.row.cells.push_back(std::move(cell));
   }
-  struct Row {
-    double y = 0, top = 0, bottom = 0; // flow coordinates
-    int page = 0;
-    double page_y = 0, page_top = 0, page_bottom = 0; // on its page
-    std::vector<std::vector<const Flow*>> cells;
-  };
-  std::vector<Row> rows;
-  std::vector<std::vector<const Flow*>> labels(header.types.size());
-  std::vector<const Flow*> loose; // long texts (偏差原因, 评分标准): placed once the rows stand
-  for (const Flow& f : flows) {
-    if (f.merged) continue;
-    std::size_t column = std::size_t(f.column);
-    if (header.label_column(column)) {
-      if (!is_layout_label(f.block)) labels[column].push_back(&f);
+  out_.push_back(std::move(row));
+}
+
+void BandReader::table_band(const std::vector<const Block*>& band, int page) {
+  for (const Block* block : band) {
+    // A page number printed under the table is not one of its rows.
+    if (text::looks_like_page_number(block->text, false)) {
+      OutRow alone = out_row(page, block->y(), false);
+      alone.row.cells.push_back(cell_of(*block));
+      out_.push_back(std::move(alone));
       continue;
     }
-    Column type = header.types[column];
-    if (type == Column::Reason || type == Column::Standard || type == Column::Other ||
-        type == Column::None) {
-      loose.push_back(&f);
+    table_.push_back(block);
+  }
+}
+
+// Outside the indicator table: a band is a row, its cells in x order; layout labels that
+// merge several rows stand alone where they begin.
+void BandReader::outside_band(const std::vector<const Block*>& band, int page) {
+  OutRow row = out_row(page, band.front()->y(), false);
+  bool header_band = other_header(band);
+  for (const Block* block : band) {
+    if (!header_band && is_layout_label(*block)) {
+      OutRow alone = out_row(page, block->first_y, false);
+      alone.row.cells.push_back(cell_of(*block));
+      out_.push_back(std::move(alone));
       continue;
     }
-    Row* row = nullptr;
-    for (auto& r : rows) {
-      if (std::abs(r.y - f.y()) <= 0.6 * m.pitch) row = &r;
-    }
-    if (row == nullptr) {
-      rows.push_back({f.y(), f.first - m.pitch / 2, f.last + m.pitch / 2, f.block.page, f.block.y(),
-                      f.block.first_y - m.pitch / 2, f.block.last_y + m.pitch / 2,
-                      std::vector<std::vector<const Flow*>>(header.types.size())});
-      row = &rows.back();
-    }
-    row->top = std::min(row->top, f.first - m.pitch / 2);
-    row->bottom = std::max(row->bottom, f.last + m.pitch / 2);
-    if (f.block.page == row->page) {
-      row->page_top = std::min(row->page_top, f.block.first_y - m.pitch / 2);
-      row->page_bottom = std::max(row->page_bottom, f.block.last_y + m.pitch / 2);
-    }
-    row->cells[column].push_back(&f);
+    row.row.cells.push_back(cell_of(*block));
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.y < b.y; });
-  const std::size_t n = rows.size();
-  // A long text goes to the row it overlaps most (or the nearest one).
-  for (const Flow* f : loose) {
-    if (rows.empty()) break;
-    std::size_t best = 0;
-    double best_overlap = -std::numeric_limits<double>::max();
-    for (std::size_t r = 0; r < n; ++r) {
-      double o =
-          overlap(rows[r].top, rows[r].bottom, f->first - m.pitch / 2, f->last + m.pitch / 2);
-      if (o <= 0) o = -std::abs(rows[r].y - f->y());
-      if (o > best_overlap) {
-        best_overlap = o;
-        best = r;
-      }
-    }
-    Row& row = rows[best];
-    row.cells[std::size_t(f->column)].push_back(f);
-    // A row is as tall as its tallest cell: a long reason makes it so.
-    row.top = std::min(row.top, f->first - m.pitch / 2);
-    row.bottom = std::max(row.bottom, f->last + m.pitch / 2);
-    if (f->block.page == row.page) {
-      row.page_top = std::min(row.page_top, f->block.first_y - m.pitch / 2);
-      row.page_bottom = std::max(row.page_bottom, f->block.last_y + m.pitch / 2);
-    }
-  }
-  // Each label column: labels in order take consecutive spans of rows whose middle is nearest
-  // their centre (a dynamic programme over where each span ends).
-  // Innermost first (二级, then 一级, then 绩效目标): a label that spans one row makes that row as
-  // tall as the label, which places the wider spans around it correctly.
-  std::vector<std::size_t> order;
-  for (Column type : {Column::Level2, Column::Level1, Column::Goal}) {
-    for (std::size_t c = 0; c < labels.size(); ++c) {
-      if (header.types[c] == type) order.push_back(c);
-    }
-  }
-  for (std::size_t c : order) {
-    if (n == 0) break;
-    auto& list = labels[c];
-    if (list.empty()) continue;
-    const std::size_t k = list.size();
-    const double inf = std::numeric_limits<double>::max() / 4;
-    std::vector<std::vector<double>> cost(k, std::vector<double>(n, inf));
-    std::vector<std::vector<std::size_t>> start(k, std::vector<std::size_t>(n, 0));
-    // A label is printed on one page: it is compared with the middle of its span's rows on that
-    // page (where a merged cell is cut by a page break, the label stands in one of the pieces).
-    auto span_cost = [&](std::size_t j, std::size_t a, std::size_t b) {
-      const Block& label = list[j]->block;
-      double top = 0, bottom = 0;
-      bool here = false, elsewhere = false;
-      for (std::size_t r = a; r <= b; ++r) {
-        if (rows[r].page != label.page) {
-          elsewhere = true;
-          continue;
-        }
-        top = here ? std::min(top, rows[r].page_top) : rows[r].page_top;
-        bottom = here ? std::max(bottom, rows[r].page_bottom) : rows[r].page_bottom;
-        here = true;
-      }
-      if (!here) return 1e6;
-      double y = label.y();
-      double outside = y < top ? top - y : y > bottom ? y - bottom : 0;
-      double centre = std::abs((top + bottom) / 2 - y);
-      if (!elsewhere) return centre + 10 * outside;
-      // A merged cell cut by a page break: browsers print its label at the top of the first
-      // piece (its first line on the span's first row); other producers centre it on a piece.
-      double first = rows[a].page == label.page
-                         ? std::abs(rows[a].page_top + m.pitch / 2 - label.first_y)
-                         : std::numeric_limits<double>::max();
-      return m.pitch / 4 + std::min(centre, first) + 10 * outside;
-    };
-    for (std::size_t b = 0; b < n; ++b) cost[0][b] = span_cost(0, 0, b);
-    for (std::size_t j = 1; j < k; ++j) {
-      for (std::size_t b = j; b < n; ++b) {
-        for (std::size_t a = j; a <= b; ++a) {
-          if (cost[j - 1][a - 1] >= inf) continue;
-          double value = cost[j - 1][a - 1] + span_cost(j, a, b);
-          if (value < cost[j][b]) {
-            cost[j][b] = value;
-            start[j][b] = a;
-          }
-        }
-      }
-    }
-    std::size_t end = n - 1;
-    if (k > n || cost[k - 1][end] >= inf) {
-      // More labels than rows: each label goes to the row nearest to it.
-      for (const Flow* label : list) {
-        std::size_t best = 0;
-        for (std::size_t r = 1; r < n; ++r) {
-          if (std::abs(rows[r].y - label->y()) < std::abs(rows[best].y - label->y())) best = r;
-        }
-        rows[best].cells[c].push_back(label);
-      }
-      continue;
-    }
-    for (std::size_t j = k; j-- > 0;) {
-      std::size_t a = j == 0 ? 0 : start[j][end];
-      rows[a].cells[c].push_back(list[j]);
-      if (a == end && list[j]->block.page == rows[a].page) {
-        rows[a].page_top = std::min(rows[a].page_top, list[j]->block.first_y - m.pitch / 2);
-        rows[a].page_bottom = std::max(rows[a].page_bottom, list[j]->block.last_y + m.pitch / 2);
-        rows[a].top = std::min(rows[a].top, list[j]->first - m.pitch / 2);
-        rows[a].bottom = std::max(rows[a].bottom, list[j]->last + m.pitch / 2);
-      }
-      if (a == 0) break;
-      end = a - 1;
-    }
-  }
-  for (auto& r : rows) {
-    OutRow row;
-    row.page = r.page;
-    row.y = r.page_y;
-    row.row.page = r.page;
-    row.row.positional = true;
-    for (std::size_t c = 0; c < r.cells.size(); ++c) {
-      std::sort(r.cells[c].begin(), r.cells[c].end(),
-                [](const Flow* a, const Flow* b) { return a->y() < b->y(); });
-      text::Cell cell;
-      for (const Flow* f : r.cells[c]) {
-        if (cell.text.empty())
-          cell = cell_of(f->block);
-        else
-          append_wrapped(cell.text, f->block.text);
-      }
-      row.row.cells.push_back(std::move(cell));
-    }
-    out.push_back(std::move(row));
-  }
+  if (!row.row.cells.empty()) out_.push_back(std::move(row));
 }
 
 } // namespace
@@ -629,82 +431,9 @@ text::Grid table_from_words(std::vector<Word> words, const std::string& file_nam
 
   std::vector<const Block*> all;
   for (const auto& block : blocks) all.push_back(&block);
-  auto all_bands = bands(all, 0.6 * m.pitch);
-
-  std::vector<OutRow> out;
-  std::optional<Header> header;    // the indicator table being read
-  std::vector<const Block*> table; // its blocks, over all its pages
-  auto flush_table = [&]() {
-    if (header && !table.empty()) indicator_rows(*header, table, m, out);
-    table.clear();
-  };
-  for (const auto& band : all_bands) {
-    int page = band.front()->page;
-    if (auto found = indicator_header(band)) {
-      flush_table();
-      header = found;
-      OutRow row;
-      row.page = page;
-      row.y = band.front()->y();
-      row.row.page = page;
-      for (std::size_t c = 0; c < found->texts.size(); ++c) {
-        text::Cell cell;
-        cell.text = found->texts[c];
-        cell.page = page;
-        cell.x0 = found->x0[c];
-        cell.x1 = found->x1[c];
-        row.row.cells.push_back(std::move(cell));
-      }
-      out.push_back(std::move(row));
-      continue;
-    }
-    bool ends = other_header(band);
-    for (const Block* block : band) ends = ends || ends_table(*block);
-    if (header && !ends) {
-      for (const Block* block : band) {
-        // A page number printed under the table is not one of its rows.
-        if (text::looks_like_page_number(block->text, false)) {
-          OutRow alone;
-          alone.page = page;
-          alone.y = block->y();
-          alone.row.page = page;
-          alone.row.positional = false;
-          alone.row.cells.push_back(cell_of(*block));
-          out.push_back(std::move(alone));
-          continue;
-        }
-        table.push_back(block);
-      }
-      continue;
-    }
-    if (header && ends) {
-      flush_table();
-      header.reset();
-    }
-    // Outside the indicator table: a band is a row, its cells in x order; layout labels that
-    // merge several rows stand alone where they begin.
-    OutRow row;
-    row.page = page;
-    row.y = band.front()->y();
-    row.row.page = page;
-    row.row.positional = false;
-    bool header_band = other_header(band);
-    for (const Block* block : band) {
-      if (!header_band && is_layout_label(*block)) {
-        OutRow alone;
-        alone.page = page;
-        alone.y = block->first_y;
-        alone.row.page = page;
-        alone.row.positional = false;
-        alone.row.cells.push_back(cell_of(*block));
-        out.push_back(std::move(alone));
-        continue;
-      }
-      row.row.cells.push_back(cell_of(*block));
-    }
-    if (!row.row.cells.empty()) out.push_back(std::move(row));
-  }
-  flush_table();
+  BandReader reader(m);
+  for (const auto& band : bands(all, 0.6 * m.pitch)) reader.band(band);
+  std::vector<OutRow> out = reader.finish();
   std::stable_sort(out.begin(), out.end(), [](const OutRow& a, const OutRow& b) {
     if (a.page != b.page) return a.page < b.page;
     return a.y < b.y;

@@ -7,6 +7,14 @@
 // It never invents a value: a cell it cannot read stays empty and is reported, and every
 // guess it makes (a label reassigned, a row moved, a cell dropped) is a diagnostic with the
 // line or page it concerns. It never throws on content.
+//
+// Where things are (ARCHITECTURE.md, "io/text, the recovery engine: a map"): a reader makes a
+// Grid (grid.h) — the text reader through lines → layout → split (layout.h, split_*.cc), the
+// PDF reader from word boxes (io/pdf/pdf_table.h), the HTML reader from table cells — and
+// hands it here. recover_form() (recover_stream.cc) reads it row by row (recover.cc walking
+// recover_sections.cc and recover_indicators.cc over the state in recovery.h), reads the
+// indicator table again as a stream where that left it incomplete (stream.h, stream_*.cc),
+// and puts the form together (recover_assemble.cc).
 #pragma once
 
 #include <optional>

@@ -265,6 +265,117 @@ struct SheetEntry {
   bool hidden = false; // state="hidden" or "veryHidden": templates keep option lists there
 };
 
+// Where cell `c` stands: its r attribute, else the column after the previous cell; nullopt
+// (reported) for an invalid reference.
+std::optional<CellRef> cell_place(Context& context, pugi::xml_node c, const Sheet& sheet,
+                                  CellRef at) {
+  const char* r = attribute(c, "r");
+  if (!r) return at;
+  auto parsed = parse_cell_name(r);
+  if (!parsed) {
+    auto& d = report(
+        context, DiagId::err_xlsx_bad_cell,
+        {diag::bilingual("无效的单元格引用 " + well_formed(std::string(r).substr(0, 40)),
+                         "invalid cell reference " + well_formed(std::string(r).substr(0, 40)))});
+    d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
+    return std::nullopt;
+  }
+  return *parsed;
+}
+
+// The shared string a cell's value indexes; false (reported) when there is none.
+bool shared_string(Context& context, pugi::xml_node v, const Sheet& sheet, CellRef at,
+                   const std::vector<std::string>& strings, Cell& cell) {
+  std::string_view raw_index = v.child_value();
+  std::string shown_index = well_formed(std::string(raw_index.substr(0, 40)));
+  std::string_view text = raw_index;
+  std::size_t index = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), index);
+  if (error != std::errc() || end != text.data() + text.size() || index >= strings.size()) {
+    auto& d = report(context, DiagId::err_xlsx_bad_cell,
+                     {diag::bilingual("共享字符串编号 " + shown_index + " 不存在",
+                                      "shared string index " + shown_index + " does not exist")});
+    d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
+    return false;
+  }
+  cell.type = Cell::Type::Text;
+  cell.value = strings[index];
+  return true;
+}
+
+// The cell's type and value by its t attribute; false when there is no value to keep.
+bool cell_value(Context& context, pugi::xml_node c, const Sheet& sheet, CellRef at,
+                const std::vector<std::string>& strings, Cell& cell) {
+  std::string_view type = attribute(c, "t") ? attribute(c, "t") : "n";
+  auto v = child(c, "v");
+  if (type == "s") return shared_string(context, v, sheet, at, strings, cell);
+  if (type == "inlineStr") {
+    cell.type = Cell::Type::Text;
+    cell.value = string_item_text(child(c, "is"));
+  } else if (type == "str") {
+    cell.type = Cell::Type::Text;
+    cell.value = unescape_ooxml(v.child_value());
+    if (!v) return false; // a formula never calculated: no value to read
+  } else if (type == "b") {
+    cell.type = Cell::Type::Boolean;
+    cell.value = well_formed(v.child_value());
+  } else if (type == "e") {
+    cell.type = Cell::Type::Error;
+    cell.value = well_formed(v.child_value());
+  } else if (type == "d") {
+    cell.type = Cell::Type::Text;
+    cell.value = well_formed(v.child_value());
+  } else {
+    if (!v) return false; // styled blank cell, or a formula without a cached value
+    cell.type = Cell::Type::Number;
+    cell.value = well_formed(std::string(text::trim(v.child_value())));
+    if (cell.value.empty()) return false;
+  }
+  return true;
+}
+
+// Whether the sheet and the workbook have room for one more cell; the first time not, it is
+// reported.
+bool room_for_cell(Context& context, const Sheet& sheet, CellRef at, bool& reported_limit) {
+  if (sheet.cells.size() < kMaxCellsPerSheet && context.cells < kMaxCells) return true;
+  if (!reported_limit) {
+    auto& d = report(
+        context, DiagId::err_xlsx_too_many,
+        {diag::bilingual("单元格（工作表「" + sheet.name + "」）",
+                         "cells (sheet " + sheet.name + ")"),
+         std::to_string(sheet.cells.size() >= kMaxCellsPerSheet ? kMaxCellsPerSheet : kMaxCells)});
+    d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
+    reported_limit = true;
+  }
+  return false;
+}
+
+// The cells of one <row>.
+void read_row(Context& context, pugi::xml_node row, int row_index, Sheet& sheet,
+              const std::vector<std::string>& strings, const std::vector<NumberStyle>& styles,
+              bool& reported_limit) {
+  int next_column = 0;
+  for (auto c : row.children()) {
+    if (!is(c, "c")) continue;
+    auto place = cell_place(context, c, sheet, CellRef{row_index, next_column});
+    if (!place) continue;
+    CellRef at = *place;
+    next_column = at.column + 1;
+    Cell cell;
+    cell.formula = bool(child(c, "f"));
+    if (const char* s = attribute(c, "s")) {
+      long index = std::atol(s);
+      if (index >= 0 && std::size_t(index) < styles.size()) cell.style = styles[std::size_t(index)];
+    }
+    if (!cell_value(context, c, sheet, at, strings, cell)) continue;
+    if (!room_for_cell(context, sheet, at, reported_limit)) continue;
+    ++context.cells;
+    sheet.rows = std::max(sheet.rows, at.row + 1);
+    sheet.columns = std::max(sheet.columns, at.column + 1);
+    sheet.cells[at] = std::move(cell);
+  }
+}
+
 void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
                 const std::vector<std::string>& strings, const std::vector<NumberStyle>& styles) {
   auto data = child(root, "sheetData");
@@ -281,89 +392,7 @@ void read_cells(Context& context, pugi::xml_node root, Sheet& sheet,
       if (parsed >= 1 && parsed <= kMaxRows) row_index = int(parsed - 1);
     }
     next_row = row_index + 1;
-    int next_column = 0;
-    for (auto c : row.children()) {
-      if (!is(c, "c")) continue;
-      CellRef at{row_index, next_column};
-      if (const char* r = attribute(c, "r")) {
-        auto parsed = parse_cell_name(r);
-        if (!parsed) {
-          auto& d =
-              report(context, DiagId::err_xlsx_bad_cell,
-                     {diag::bilingual(
-                         "无效的单元格引用 " + well_formed(std::string(r).substr(0, 40)),
-                         "invalid cell reference " + well_formed(std::string(r).substr(0, 40)))});
-          d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
-          continue;
-        }
-        at = *parsed;
-      }
-      next_column = at.column + 1;
-      Cell cell;
-      std::string_view type = attribute(c, "t") ? attribute(c, "t") : "n";
-      auto v = child(c, "v");
-      cell.formula = bool(child(c, "f"));
-      if (const char* s = attribute(c, "s")) {
-        long index = std::atol(s);
-        if (index >= 0 && std::size_t(index) < styles.size())
-          cell.style = styles[std::size_t(index)];
-      }
-      if (type == "s") {
-        std::string_view raw_index = v.child_value();
-        std::string shown_index = well_formed(std::string(raw_index.substr(0, 40)));
-        std::string_view text = raw_index;
-        std::size_t index = 0;
-        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), index);
-        if (error != std::errc() || end != text.data() + text.size() || index >= strings.size()) {
-          auto& d =
-              report(context, DiagId::err_xlsx_bad_cell,
-                     {diag::bilingual("共享字符串编号 " + shown_index + " 不存在",
-                                      "shared string index " + shown_index + " does not exist")});
-          d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
-          continue;
-        }
-        cell.type = Cell::Type::Text;
-        cell.value = strings[index];
-      } else if (type == "inlineStr") {
-        cell.type = Cell::Type::Text;
-        cell.value = string_item_text(child(c, "is"));
-      } else if (type == "str") {
-        cell.type = Cell::Type::Text;
-        cell.value = unescape_ooxml(v.child_value());
-        if (!v) continue; // a formula never calculated: no value to read
-      } else if (type == "b") {
-        cell.type = Cell::Type::Boolean;
-        cell.value = well_formed(v.child_value());
-      } else if (type == "e") {
-        cell.type = Cell::Type::Error;
-        cell.value = well_formed(v.child_value());
-      } else if (type == "d") {
-        cell.type = Cell::Type::Text;
-        cell.value = well_formed(v.child_value());
-      } else {
-        if (!v) continue; // styled blank cell, or a formula without a cached value
-        cell.type = Cell::Type::Number;
-        cell.value = well_formed(std::string(text::trim(v.child_value())));
-        if (cell.value.empty()) continue;
-      }
-      if (sheet.cells.size() >= kMaxCellsPerSheet || context.cells >= kMaxCells) {
-        if (!reported_limit) {
-          auto& d =
-              report(context, DiagId::err_xlsx_too_many,
-                     {diag::bilingual("单元格（工作表「" + sheet.name + "」）",
-                                      "cells (sheet " + sheet.name + ")"),
-                      std::to_string(sheet.cells.size() >= kMaxCellsPerSheet ? kMaxCellsPerSheet
-                                                                             : kMaxCells)});
-          d.where = diag::SourceLocation::at_cell(context.file, sheet.name, cell_name(at));
-          reported_limit = true;
-        }
-        continue;
-      }
-      ++context.cells;
-      sheet.rows = std::max(sheet.rows, at.row + 1);
-      sheet.columns = std::max(sheet.columns, at.column + 1);
-      sheet.cells[at] = std::move(cell);
-    }
+    read_row(context, row, row_index, sheet, strings, styles, reported_limit);
   }
 }
 

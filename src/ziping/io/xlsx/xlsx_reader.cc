@@ -921,14 +921,13 @@ void locate(model::SourceMap& map, const std::string& path, const Places& places
     map.set(key.empty() ? path : path + "." + key, location);
 }
 
-model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
-                     std::optional<model::FormKind> kind, const std::string& file) {
-  model::Form form;
-  // The kind: what the layout says (主管部门 / 部门名称, 年度总体目标 / 目标序号, 年度资金总额),
-  // then the title, then the user's --kind.
-  // A title that names its kind outranks the layout: the national 部门整体 template has a
-  // 年度资金总额 row and funding breakdown much like a project's.
-  std::string title = in.title.value_or("");
+// The kind: what the layout says (主管部门 / 部门名称, 年度总体目标 / 目标序号, 年度资金总额),
+// then the title, then the user's --kind.
+// A title that names its kind outranks the layout: the national 部门整体 template has a
+// 年度资金总额 row and funding breakdown much like a project's.
+void decide_kind(model::Form& form, const Collected& in, Reporter& report,
+                 std::optional<model::FormKind> kind, const std::string& file) {
+  const std::string& title = form.title;
   if (title.find("项目支出") != std::string::npos)
     form.kind = model::FormKind::Project;
   else if (title.find("整体支出") != std::string::npos ||
@@ -944,7 +943,10 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
     report.add(DiagId::warn_sheet_kind_unknown,
                diag::SourceLocation{diag::SourceLocation::Kind::None, file},
                {diag::bilingual("部门整体支出绩效自评表", "a department form")});
-  form.title = title;
+}
+
+// The labelled fields, the year and money unit, the budget and the totals, with their places.
+void form_fields(model::Form& form, const Collected& in, model::SourceMap& map) {
   auto label = [&](Field field, std::string& out, const char* path) {
     auto found = in.labels.find(field);
     if (found == in.labels.end()) return;
@@ -973,7 +975,10 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
   form.total_weight = in.total_weight;
   form.total_score = in.total_score;
   locate(map, "total", in.total_places);
+}
 
+// The goal table's rows, one goal each.
+void listed_goals(model::Form& form, const Collected& in, model::SourceMap& map) {
   for (std::size_t g = 0; g < in.goals.size(); ++g) {
     auto& row = in.goals[g];
     model::Goal goal;
@@ -984,57 +989,74 @@ model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
     form.goals.push_back(std::move(goal));
     locate(map, model::goal_path(g), row.places);
   }
+}
+
+diag::SourceLocation group_place(const Group& group) {
+  return group.places.count("") ? group.places.at("") : diag::SourceLocation{};
+}
+
+// The goal an indicator group belongs to: the unmatched goal of its number, the one overall
+// goal of a project, the first goal for the department's one unnumbered table, else a new goal
+// (reported when the goal table does not list it).
+std::size_t goal_of_group(model::Form& form, const Collected& in, std::vector<bool>& matched,
+                          const Group& group, Reporter& report) {
+  for (std::size_t g = 0; g < matched.size(); ++g) {
+    if (!matched[g] && form.goals[g].number == group.number) return g;
+  }
+  // A project's one table belongs to its one overall goal, numbered or not.
+  if (form.goals.size() == 1 && !matched[0] && in.groups.size() == 1) return 0;
+  // One indicator table with no goal column under a list of goals (the national 部门整体
+  // template): the table is the department's; it is filed under the first goal rather
+  // than invented as a goal of its own.
+  if (!form.goals.empty() && !matched[0] && in.groups.size() == 1 && !group.numbered_by_label &&
+      form.kind == model::FormKind::Department) {
+    report.add(DiagId::note_import_table_under_first_goal, group_place(group),
+               {form.goals[0].number ? std::to_string(*form.goals[0].number) : "1"});
+    return 0;
+  }
+  if (!in.goals.empty()) {
+    report.add(
+        DiagId::warn_sheet_goal_unmatched, group_place(group),
+        {group.number ? "绩效目标" + std::to_string(*group.number) : std::string("绩效目标")});
+  }
+  model::Goal goal;
+  goal.number = group.number;
+  if (form.kind == model::FormKind::Project && !group.numbered_by_label) goal.number = std::nullopt;
+  goal.target = group.target;
+  goal.actual = group.actual;
+  form.goals.push_back(std::move(goal));
+  matched.push_back(false);
+  return form.goals.size() - 1;
+}
+
+// The group's weight, score and leaves under goal `target`, with their places.
+void file_group(model::Form& form, model::SourceMap& map, std::size_t target, Group& group) {
+  auto& goal = form.goals[target];
+  std::string path = model::goal_path(target);
+  goal.weight = group.weight;
+  goal.score = group.score;
+  for (const auto& [key, location] : group.places)
+    if (key == "weight" || key == "score") map.set(path + "." + key, location);
+  if (group.places.count("") && !map.find(path)) map.set(path, group.places.at(""));
+  for (auto& leaf : group.leaves) {
+    std::size_t index = goal.indicators.size();
+    goal.indicators.push_back(std::move(leaf.indicator));
+    locate(map, model::indicator_path(target, index), leaf.places);
+  }
+}
+
+model::Form assemble(Collected& in, model::SourceMap& map, Reporter& report,
+                     std::optional<model::FormKind> kind, const std::string& file) {
+  model::Form form;
+  form.title = in.title.value_or("");
+  decide_kind(form, in, report, kind, file);
+  form_fields(form, in, map);
+  listed_goals(form, in, map);
   std::vector<bool> matched(form.goals.size(), false);
   for (auto& group : in.groups) {
-    std::optional<std::size_t> target;
-    for (std::size_t g = 0; g < matched.size(); ++g) {
-      if (!matched[g] && form.goals[g].number == group.number) {
-        target = g;
-        break;
-      }
-    }
-    // A project's one table belongs to its one overall goal, numbered or not.
-    if (!target && form.goals.size() == 1 && !matched[0] && in.groups.size() == 1) target = 0;
-    // One indicator table with no goal column under a list of goals (the national 部门整体
-    // template): the table is the department's; it is filed under the first goal rather
-    // than invented as a goal of its own.
-    if (!target && !form.goals.empty() && !matched[0] && in.groups.size() == 1 &&
-        !group.numbered_by_label && form.kind == model::FormKind::Department) {
-      target = 0;
-      report.add(DiagId::note_import_table_under_first_goal,
-                 group.places.count("") ? group.places.at("") : diag::SourceLocation{},
-                 {form.goals[0].number ? std::to_string(*form.goals[0].number) : "1"});
-    }
-    if (!target) {
-      if (!in.goals.empty()) {
-        auto where = group.places.count("") ? group.places.at("") : diag::SourceLocation{};
-        report.add(
-            DiagId::warn_sheet_goal_unmatched, where,
-            {group.number ? "绩效目标" + std::to_string(*group.number) : std::string("绩效目标")});
-      }
-      model::Goal goal;
-      goal.number = group.number;
-      if (form.kind == model::FormKind::Project && !group.numbered_by_label)
-        goal.number = std::nullopt;
-      goal.target = group.target;
-      goal.actual = group.actual;
-      form.goals.push_back(std::move(goal));
-      matched.push_back(false);
-      target = form.goals.size() - 1;
-    }
-    matched[*target] = true;
-    auto& goal = form.goals[*target];
-    std::string path = model::goal_path(*target);
-    goal.weight = group.weight;
-    goal.score = group.score;
-    for (const auto& [key, location] : group.places)
-      if (key == "weight" || key == "score") map.set(path + "." + key, location);
-    if (group.places.count("") && !map.find(path)) map.set(path, group.places.at(""));
-    for (auto& leaf : group.leaves) {
-      std::size_t index = goal.indicators.size();
-      goal.indicators.push_back(std::move(leaf.indicator));
-      locate(map, model::indicator_path(*target, index), leaf.places);
-    }
+    std::size_t target = goal_of_group(form, in, matched, group, report);
+    matched[target] = true;
+    file_group(form, map, target, group);
   }
   return form;
 }
