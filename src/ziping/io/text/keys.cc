@@ -1,6 +1,7 @@
 #include "ziping/io/text/keys.h"
 
 #include <climits>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -193,21 +194,38 @@ std::string key(std::string_view text) {
   if (code_point_count(text) > kMaxKeyCodePoints) return {};
   // The same few hundred cells and words are asked about many times while a form is read, so
   // keys are remembered per thread: in a fixed table of slots, each text in the slot its hash
-  // picks, a newer one replacing it. Reused slots keep their strings' buffers, so after the
-  // first forms remembering allocates nothing new (a map grew a node per new text, and
-  // libFuzzer ran every input that left memory allocated a second time, looking for a leak).
+  // picks, a newer one replacing it. The slots' bytes are two blocks allocated once, with room
+  // for the longest text a key is made of, so remembering never allocates: libFuzzer runs
+  // every input that leaves more allocations than frees a second time, looking for a leak, and
+  // strings growing in fresh slots (or a map growing a node per new text) made it rerun one
+  // input in eight of the text fuzzer, the longest ones.
   struct Slot {
-    std::string text, key;
+    std::uint16_t text_size = 0, key_size = 0;
     bool used = false;
   };
   static constexpr std::size_t kSlots = 8192;
+  static constexpr std::size_t kSlotBytes =
+      4 * kMaxKeyCodePoints; // UTF-8: at most 4 per code point
   thread_local std::vector<Slot> slots(kSlots);
-  Slot& slot = slots[std::hash<std::string_view>{}(text) % kSlots];
-  if (slot.used && slot.text == text) return slot.key;
-  slot.key = compute_key(text);
-  slot.text.assign(text);
+  // Not zero-filled: a slot's bytes are read only up to the sizes written with them.
+  thread_local std::unique_ptr<char[]> texts(new char[kSlots * kSlotBytes]);
+  thread_local std::unique_ptr<char[]> keys(new char[kSlots * kSlotBytes]);
+  std::size_t index = std::hash<std::string_view>{}(text) % kSlots;
+  Slot& slot = slots[index];
+  char* slot_text = texts.get() + index * kSlotBytes;
+  char* slot_key = keys.get() + index * kSlotBytes;
+  if (slot.used && std::string_view(slot_text, slot.text_size) == text)
+    return std::string(slot_key, slot.key_size);
+  std::string computed = compute_key(text);
+  // Folding can lengthen a text, and bytes that are not UTF-8 count as no code point: such
+  // keys are not remembered.
+  if (text.size() > kSlotBytes || computed.size() > kSlotBytes) return computed;
+  text.copy(slot_text, text.size());
+  computed.copy(slot_key, computed.size());
+  slot.text_size = static_cast<std::uint16_t>(text.size());
+  slot.key_size = static_cast<std::uint16_t>(computed.size());
   slot.used = true;
-  return slot.key;
+  return computed;
 }
 
 static std::string compute_key(std::string_view text) {
