@@ -56,60 +56,67 @@ struct RowSplit {
   std::size_t tail_start = 0; // first cell after the labels
 };
 
-RowSplit split_labels(const Context& c, const Row& row) {
-  RowSplit split;
-  const auto& header = c.header;
-  int name_at = header.present ? header.index_of(Column::Name) : -1;
-  // By position, when the row stands under its header: everything before the 三级指标 column
-  // is a label (even words no vocabulary knows), and no label appears after it.
-  if (row.positional && name_at >= 0 && std::size_t(name_at) < row.cells.size()) {
-    const Cell& name = row.cells[std::size_t(name_at)];
-    CellShape shape = shape_of(name.text);
-    bool name_like = !shape.empty && !shape.label && !shape.number && !shape.percent &&
-                     !shape.comparator && !shape.placeholder;
-    bool labels_after = false;
-    for (std::size_t i = std::size_t(name_at); i < row.cells.size() && name_like; ++i) {
-      if (!row.cells[i].empty() && i > std::size_t(name_at) && shape_of(row.cells[i].text).label &&
-          classify_label(row.cells[i].text).kind != LabelKind::Goal)
-        labels_after = true;
-    }
-    if (name_like && !labels_after) {
-      for (std::size_t i = 0; i < std::size_t(name_at); ++i) {
-        const Cell& cell = row.cells[i];
-        if (cell.empty()) continue;
-        Label label = classify_label(cell.text);
-        Column column = i < header.types.size() ? header.types[i] : Column::None;
-        if (left_of_its_column(label.kind, column)) {
-          // A row under a merged goal cell starts one column early ("效益指标(30分) | 经济效益 |
-          // 社会公益服务无经济效益 | …"): its cells are not where the header says.
-          split.labels.clear();
-          break;
-        }
-        if (label.kind == LabelKind::None) {
-          // A local framework's own level name ("服务质量指标") in a level column.
-          if ((column == Column::Level1 || column == Column::Level2) && is_level_like(cell.text)) {
-            label.kind = column == Column::Level1 ? LabelKind::Level1 : LabelKind::Level2;
-            label.name = std::string(cell.text);
-            label.stem = key(cell.text);
-          } else {
-            split.labels.clear();
-            break;
-          }
-        }
-        split.labels.push_back({label, &cell, int(i)});
-      }
-      bool complete = true;
-      for (std::size_t i = 0; i < std::size_t(name_at); ++i) {
-        if (!row.cells[i].empty()) complete = complete && !split.labels.empty();
-      }
-      if (complete) {
-        split.tail_start = std::size_t(name_at);
-        return split;
-      }
-      split.labels.clear();
-    }
+// Whether the 三级指标 cell at `name_at` reads as a name with no label after it: then the
+// cells before it are the row's labels.
+bool name_column_holds_name(const Row& row, std::size_t name_at) {
+  CellShape shape = shape_of(row.cells[name_at].text);
+  bool name_like = !shape.empty && !shape.label && !shape.number && !shape.percent &&
+                   !shape.comparator && !shape.placeholder;
+  if (!name_like) return false;
+  for (std::size_t i = name_at + 1; i < row.cells.size(); ++i) {
+    if (!row.cells[i].empty() && shape_of(row.cells[i].text).label &&
+        classify_label(row.cells[i].text).kind != LabelKind::Goal)
+      return false;
   }
-  // By vocabulary: labels from the left until the first cell that is not one.
+  return true;
+}
+
+// The labels before the 三级指标 column, read by the header's columns; false (no labels) when
+// one of them is not where the header says or is no label.
+bool labels_by_column(const IndicatorHeader& header, const Row& row, std::size_t name_at,
+                      RowSplit& split) {
+  for (std::size_t i = 0; i < name_at; ++i) {
+    const Cell& cell = row.cells[i];
+    if (cell.empty()) continue;
+    Label label = classify_label(cell.text);
+    Column column = i < header.types.size() ? header.types[i] : Column::None;
+    // A row under a merged goal cell starts one column early ("效益指标(30分) | 经济效益 |
+    // 社会公益服务无经济效益 | …"): its cells are not where the header says.
+    if (left_of_its_column(label.kind, column)) return false;
+    if (label.kind == LabelKind::None) {
+      // A local framework's own level name ("服务质量指标") in a level column.
+      if ((column != Column::Level1 && column != Column::Level2) || !is_level_like(cell.text))
+        return false;
+      label.kind = column == Column::Level1 ? LabelKind::Level1 : LabelKind::Level2;
+      label.name = std::string(cell.text);
+      label.stem = key(cell.text);
+    }
+    split.labels.push_back({label, &cell, int(i)});
+  }
+  return true;
+}
+
+// By position, when the row stands under its header: everything before the 三级指标 column
+// is a label (even words no vocabulary knows), and no label appears after it.
+bool split_by_position(const Context& c, const Row& row, int name_at, RowSplit& split) {
+  if (!row.positional || name_at < 0 || std::size_t(name_at) >= row.cells.size()) return false;
+  std::size_t name = std::size_t(name_at);
+  if (!name_column_holds_name(row, name)) return false;
+  if (!labels_by_column(c.header, row, name, split)) split.labels.clear();
+  bool complete = true;
+  for (std::size_t i = 0; i < name; ++i) {
+    if (!row.cells[i].empty()) complete = complete && !split.labels.empty();
+  }
+  if (complete) {
+    split.tail_start = name;
+    return true;
+  }
+  split.labels.clear();
+  return false;
+}
+
+// By vocabulary: labels from the left until the first cell that is not one.
+void split_by_vocabulary(const Row& row, RowSplit& split) {
   split.tail_start = row.cells.size();
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const Cell& cell = row.cells[i];
@@ -121,24 +128,34 @@ RowSplit split_labels(const Context& c, const Row& row) {
     }
     split.labels.push_back({label, &cell, int(i)});
   }
-  // A 三级指标 named like a 二级 ("服务对象满意度" under 服务对象满意度指标): when what follows the
-  // labels reads as values, not as a name, the last "label" is the row's name. It is one when
-  // it repeats the level of the label before it (two 二级 on a row), or stands in the 三级指标
-  // column of a row printed under its header.
-  if (!split.labels.empty() && split.tail_start < row.cells.size()) {
-    CellShape next = shape_of(row.cells[split.tail_start].text);
-    bool values_follow = next.number || next.percent || next.comparator || next.placeholder;
-    const LabelCell& last = split.labels.back();
-    bool repeated = split.labels.size() >= 2 &&
-                    split.labels[split.labels.size() - 2].label.kind == last.label.kind &&
-                    last.label.kind == LabelKind::Level2;
-    bool in_name_column = row.positional && name_at >= 0 && last.index == name_at &&
-                          last.label.kind == LabelKind::Level2;
-    if (values_follow && (repeated || in_name_column)) {
-      split.tail_start = std::size_t(last.index);
-      split.labels.pop_back();
-    }
+}
+
+// A 三级指标 named like a 二级 ("服务对象满意度" under 服务对象满意度指标): when what follows the
+// labels reads as values, not as a name, the last "label" is the row's name. It is one when
+// it repeats the level of the label before it (two 二级 on a row), or stands in the 三级指标
+// column of a row printed under its header.
+void name_read_as_label(const Row& row, int name_at, RowSplit& split) {
+  if (split.labels.empty() || split.tail_start >= row.cells.size()) return;
+  CellShape next = shape_of(row.cells[split.tail_start].text);
+  bool values_follow = next.number || next.percent || next.comparator || next.placeholder;
+  const LabelCell& last = split.labels.back();
+  bool repeated = split.labels.size() >= 2 &&
+                  split.labels[split.labels.size() - 2].label.kind == last.label.kind &&
+                  last.label.kind == LabelKind::Level2;
+  bool in_name_column = row.positional && name_at >= 0 && last.index == name_at &&
+                        last.label.kind == LabelKind::Level2;
+  if (values_follow && (repeated || in_name_column)) {
+    split.tail_start = std::size_t(last.index);
+    split.labels.pop_back();
   }
+}
+
+RowSplit split_labels(const Context& c, const Row& row) {
+  RowSplit split;
+  int name_at = c.header.present ? c.header.index_of(Column::Name) : -1;
+  if (split_by_position(c, row, name_at, split)) return split;
+  split_by_vocabulary(row, split);
+  name_read_as_label(row, name_at, split);
   return split;
 }
 
