@@ -48,6 +48,14 @@ struct Stream {
   std::string_view key_view(std::size_t from, std::size_t to) const;
 };
 
+// A run of atoms with no gap between them: a word as the page printed it, with its folded key.
+struct StreamWord {
+  std::size_t begin = 0, end = 0;
+  std::string key;
+};
+
+std::vector<StreamWord> words_of(const Stream& s);
+
 // Removes pinyin glosses inserted after CJK characters ("項(xiàng)目" → "項目"); how many.
 int strip_pinyin(std::string& text);
 

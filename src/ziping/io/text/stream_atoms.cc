@@ -298,4 +298,15 @@ std::string_view Stream::key_view(std::size_t from, std::size_t to) const {
   return std::string_view(keys).substr(offset[from], offset[to] - offset[from]);
 }
 
+std::vector<StreamWord> words_of(const Stream& s) {
+  std::vector<StreamWord> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i + 1;
+    while (j < s.size() && s.atoms[j].gap == Gap::None) ++j;
+    out.push_back({i, j, s.key_text(i, j)});
+    i = j;
+  }
+  return out;
+}
+
 } // namespace ziping::io::text::stream

@@ -11,21 +11,7 @@
 namespace ziping::io::text::stream {
 namespace {
 
-struct Token {
-  std::size_t begin = 0, end = 0;
-  std::string key;
-};
-
-std::vector<Token> tokens_of(const Stream& s) {
-  std::vector<Token> out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t j = i + 1;
-    while (j < s.size() && s.atoms[j].gap == Gap::None) ++j;
-    out.push_back({i, j, s.key_text(i, j)});
-    i = j;
-  }
-  return out;
-}
+using Token = StreamWord;
 
 bool is_amount_column(BudgetColumn c) {
   return c != BudgetColumn::None && c != BudgetColumn::Label;
@@ -113,7 +99,7 @@ bool consistent(const StreamBudget& b) {
 } // namespace
 
 std::optional<StreamBudget> read_budget(const Stream& s) {
-  std::vector<Token> tokens = tokens_of(s);
+  std::vector<Token> tokens = words_of(s);
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     auto [header, after] = header_at(tokens, t);
     if (header.size() < 3 || !has(header, BudgetColumn::Annual) ||

@@ -14,21 +14,7 @@
 namespace ziping::io::text::stream {
 namespace {
 
-struct Token {
-  std::size_t begin = 0, end = 0;
-  std::string key;
-};
-
-std::vector<Token> tokens_of(const Stream& s) {
-  std::vector<Token> out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t j = i + 1;
-    while (j < s.size() && s.atoms[j].gap == Gap::None) ++j;
-    out.push_back({i, j, s.key_text(i, j)});
-    i = j;
-  }
-  return out;
-}
+using Token = StreamWord;
 
 // A structural word of the form: a field, budget, indicator or level label, or the title.
 bool is_label(const std::string& k) {
@@ -102,7 +88,7 @@ std::string run_text(const Stream& s, const std::vector<Token>& tokens, std::siz
 } // namespace
 
 std::vector<StreamField> read_preamble(const Stream& s) {
-  std::vector<Token> tokens = tokens_of(s);
+  std::vector<Token> tokens = words_of(s);
   std::vector<StreamField> out;
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     FieldMatch match = match_field(tokens[t].key);
