@@ -41,12 +41,6 @@ bool is_comparator_sign(std::string_view folded) {
   return false;
 }
 
-bool is_percent(std::string_view folded) {
-  if (!folded.ends_with("%")) return false;
-  folded.remove_suffix(1);
-  return !folded.empty() && num::Decimal::parse(folded).has_value();
-}
-
 bool is_text_column(Column type) {
   return type == Column::Name || type == Column::Target || type == Column::Adjusted ||
          type == Column::Actual || type == Column::Reason || type == Column::Standard ||

@@ -52,8 +52,8 @@ std::string drop_grouping(const std::string& text) {
 bool is_placeholder(std::string_view text) {
   std::string c = compact(text);
   if (c.empty()) return false;
-  for (auto word : {"-"sv, "--"sv, "—"sv, "——"sv, "/"sv, "-/-"sv, "—/—"sv, "无"sv, "─"sv,
-                    "―"sv, "–"sv, "\\"sv, "×"sv}) {
+  for (auto word : {"-"sv, "--"sv, "—"sv, "——"sv, "/"sv, "-/-"sv, "—/—"sv, "无"sv, "─"sv, "―"sv,
+                    "–"sv, "\\"sv, "×"sv}) {
     if (c == word) return true;
   }
   return false;
@@ -115,6 +115,12 @@ std::string money_unit_in(std::string_view text) {
       c.ends_with("元)"))
     return "元";
   return {};
+}
+
+bool is_percent(std::string_view folded) {
+  if (!folded.ends_with("%")) return false;
+  folded.remove_suffix(1);
+  return !folded.empty() && num::Decimal::parse(folded).has_value();
 }
 
 } // namespace ziping::io::text

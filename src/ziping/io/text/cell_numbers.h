@@ -27,6 +27,9 @@ struct Amount {
 // "22681.6万元", "226816000元" (converted exactly when the unit differs).
 Amount read_amount(std::string_view text, std::string_view money_unit);
 
+// A folded cell that is a percentage and nothing else: "95.00%".
+bool is_percent(std::string_view folded);
+
 // A money unit named in a header: "项目资金（万元）" → "万元", "(元)" → "元".
 std::string money_unit_in(std::string_view text);
 

@@ -5,6 +5,7 @@
 // kept only when its own arithmetic holds: a printed 执行率 = B/A, 得分 ≤ 分值.
 #include <algorithm>
 
+#include "ziping/io/text/cell_numbers.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/stream.h"
 
@@ -36,10 +37,6 @@ bool has(const std::vector<BudgetColumn>& columns, BudgetColumn c) {
 
 bool is_figure(std::string_view k) {
   return num::Decimal::parse(k).has_value();
-}
-
-bool is_percent(std::string_view k) {
-  return k.ends_with("%") && is_figure(k.substr(0, k.size() - 1));
 }
 
 // The figures after the header: in the header's order, one run of figures (on one line or one
