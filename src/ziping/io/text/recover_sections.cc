@@ -303,33 +303,10 @@ bool try_preamble_row(Context& c, const Row& row) {
   auto pairs = field_pairs(row);
   bool used = false;
   for (const auto& pair : pairs) {
-    std::string* target = nullptr;
-    std::string path;
-    switch (pair.field) {
-    case Field::Department:
-      target = &c.form.department;
-      path = "department";
-      c.saw_department_field = true;
-      break;
-    case Field::Supervisor:
-      target = &c.form.department;
-      path = "department";
-      c.saw_project_field = true;
-      break;
-    case Field::Project:
-      target = &c.form.project;
-      path = "project";
-      c.saw_project_field = true;
-      break;
-    case Field::ImplementingUnit:
-      target = &c.form.implementing_unit;
-      path = "implementing_unit";
-      c.saw_project_field = true;
-      break;
-    default:
-      break;
-    }
+    std::string* target = name_text(c.form, pair.field);
     if (target == nullptr) continue;
+    (pair.field == Field::Department ? c.saw_department_field : c.saw_project_field) = true;
+    std::string path(name_field_path(pair.field));
     used = true;
     std::string value = pair.text();
     if (!value.empty() && target->empty()) {
@@ -338,6 +315,20 @@ bool try_preamble_row(Context& c, const Row& row) {
     }
   }
   return used && pairs.front().label == filled.front();
+}
+
+std::string* name_text(model::Form& form, Field field) {
+  switch (field) {
+  case Field::Project:
+    return &form.project;
+  case Field::Supervisor:
+  case Field::Department:
+    return &form.department;
+  case Field::ImplementingUnit:
+    return &form.implementing_unit;
+  default:
+    return nullptr;
+  }
 }
 
 void budget_row(Context& c, const Row& row) {

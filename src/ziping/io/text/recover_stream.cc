@@ -304,14 +304,11 @@ void recover_preamble(model::ReadResult& result, const stream::Stream& s,
   if (!result.form) return;
   model::Form& form = *result.form;
   for (const auto& field : stream::read_preamble(s)) {
-    std::string* target = field.path == "project"             ? &form.project
-                          : field.path == "department"        ? &form.department
-                          : field.path == "implementing_unit" ? &form.implementing_unit
-                                                              : nullptr;
+    std::string* target = recovery::name_text(form, field.field);
     if (target == nullptr || !target->empty()) continue;
     *target = field.value;
     const stream::Atom& at = s.atoms[field.at];
-    result.map.set(field.path,
+    result.map.set(std::string(name_field_path(field.field)),
                    at.page > 0 ? diag::SourceLocation::at_page(options.file_name, at.page)
                                : diag::SourceLocation::text(options.file_name, at.line, at.column));
   }

@@ -21,6 +21,9 @@ namespace ziping::io::text::recovery {
 
 using diag::DiagId;
 
+// The form's member a name label fills (name_field_path()), or null for any other field.
+std::string* name_text(model::Form& form, Field field);
+
 enum class Section { Preamble, Budget, Goals, Indicators, Closing };
 
 struct LabelCell {

@@ -133,7 +133,8 @@ std::optional<StreamBudget> read_budget(const Stream& s);
 // (stream_preamble.cc): after the label, or before it where another label follows at once (a
 // page extracted column by column); words only, fragments joined. `path` is the form field.
 struct StreamField {
-  std::string path, value;
+  Field field = Field::None; // a name field (name_field_path())
+  std::string value;
   std::size_t at = 0;
 };
 std::vector<StreamField> read_preamble(const Stream& s);

@@ -32,20 +32,6 @@ bool is_name_word(const std::string& k) {
   });
 }
 
-std::string field_path(Field f) {
-  switch (f) {
-  case Field::Project:
-    return "project";
-  case Field::Supervisor:
-  case Field::Department:
-    return "department";
-  case Field::ImplementingUnit:
-    return "implementing_unit";
-  default:
-    return "";
-  }
-}
-
 // A value after its label may carry a code ("101-青石区民政局"); not a bare figure.
 bool is_value_word(const std::string& k) {
   if (k.empty() || is_label(k)) return false;
@@ -92,9 +78,10 @@ std::vector<StreamField> read_preamble(const Stream& s) {
   std::vector<StreamField> out;
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     FieldMatch match = match_field(tokens[t].key);
-    std::string path = field_path(match.field);
+    std::string_view path = name_field_path(match.field);
     if (path.empty() || !match.rest.empty()) continue;
-    if (std::any_of(out.begin(), out.end(), [&](const auto& f) { return f.path == path; }))
+    if (std::any_of(out.begin(), out.end(),
+                    [&](const auto& f) { return name_field_path(f.field) == path; }))
       continue;
     std::size_t after = t + 1; // 实施单位 (盖章): the stamp note is part of the label
     if (after < tokens.size() && tokens[after].key == "(盖章)") ++after;
@@ -105,7 +92,7 @@ std::vector<StreamField> read_preamble(const Stream& s) {
       std::tie(from, to) = name_run(s, tokens, t - 1, -1);
     if (from == to) continue;
     std::string value = run_text(s, tokens, from, to);
-    if (!value.empty()) out.push_back({path, value, tokens[from].begin});
+    if (!value.empty()) out.push_back({match.field, value, tokens[from].begin});
   }
   return out;
 }

@@ -601,4 +601,18 @@ std::optional<int> year_in(std::string_view k) {
   return std::nullopt;
 }
 
+std::string_view name_field_path(Field field) {
+  switch (field) {
+  case Field::Project:
+    return "project";
+  case Field::Supervisor:
+  case Field::Department:
+    return "department";
+  case Field::ImplementingUnit:
+    return "implementing_unit";
+  default:
+    return {};
+  }
+}
+
 } // namespace ziping::io::text

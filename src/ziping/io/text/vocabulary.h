@@ -99,6 +99,10 @@ enum class Field {
   Note,             // 注：, 备注, 说明
 };
 
+// The form field a name label fills ("project", "department", "implementing_unit"; 主管部门 is
+// the department); empty for every other field.
+std::string_view name_field_path(Field field);
+
 struct FieldMatch {
   Field field = Field::None;
   std::string label; // the label as printed
