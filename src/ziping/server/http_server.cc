@@ -229,6 +229,7 @@ struct HttpServer::Impl {
     add_catalog_routes(router, context);
     add_session_routes(router, context);
     add_review_routes(router, context);
+    add_progress_routes(router, context);
     add_admin_routes(router, context);
     placeholder_csp = content_security_policy(inline_style_hash(placeholder_page()));
     add_analysis_routes(router, context);

@@ -30,6 +30,7 @@ void add_transfer_routes(Router& router, RouteContext& context);
 void add_catalog_routes(Router& router, RouteContext& context);
 void add_session_routes(Router& router, RouteContext& context);
 void add_review_routes(Router& router, RouteContext& context);
+void add_progress_routes(Router& router, RouteContext& context); // routes_progress.cc
 void add_admin_routes(Router& router, RouteContext& context);
 void add_analysis_routes(Router& router, RouteContext& context);
 void add_plan_routes(Router& router, RouteContext& context); // the chain (routes_plans.cc)

@@ -1,4 +1,4 @@
-// The review chain over HTTP: 我的待办, the progress board of a 主管部门 or 财政局, a form's
+// The review chain over HTTP: 我的待办 (the progress board is routes_progress.cc), a form's
 // review (state, history, comments pinned to cells, reviewer scores), transitions, comments and
 // 财政复核 scores. Who may act on which form is the gate's (endpoints.def); which step from
 // which state is the chain's (review_chain.def), asked through access::decide_transition.
@@ -14,6 +14,7 @@
 #include "ziping/server/json_out.h"
 #include "ziping/server/render.h"
 #include "ziping/server/request_json.h"
+#include "ziping/server/review_deadline.h"
 #include "ziping/server/routes.h"
 #include "ziping/store/directory.h"
 #include "ziping/store/review_log.h"
@@ -111,22 +112,7 @@ store::FormRecord record_of(RouteContext& ctx, const Request& req) {
   return *record;
 }
 
-// ---- the year's deadline (--deadline; 30 April of the next year when not set) ---------------
-
-std::string today_utc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
-
-std::string deadline_of(const RouteContext& ctx, int year) {
-  auto configured = ctx.deadlines.find(year);
-  return configured != ctx.deadlines.end() ? configured->second
-                                           : std::to_string(year + 1) + "-04-30";
-}
+// ---- the year's deadline (review_deadline.h) -----------------------------------------------
 
 // "2023-04-30" as a day count (cmd_serve checked the shape of every configured date).
 std::optional<std::chrono::sys_days> day_of(std::string_view date) {
@@ -221,147 +207,6 @@ void todo(RouteContext& ctx, const Request& req, Response& res) {
     }
   }
   out.end_array().end_object();
-  send_json(res, 200, out.take());
-}
-
-// ---- the progress board ---------------------------------------------------------------------
-
-// The board's columns, least advanced first.
-constexpr std::pair<const char*, const char*> kColumns[] = {
-    {"not_started", "未填报"}, {"draft", "填报中"},        {"returned", "已退回"},
-    {"submitted", "已提交"},   {"reviewed", "主管已审核"}, {"approved", "已通过"},
-    {"published", "已公开"}};
-
-int rank_of(std::string_view state) {
-  for (std::size_t i = 0; i < std::size(kColumns); ++i)
-    if (state == kColumns[i].first) return int(i);
-  return 1;
-}
-
-void progress(RouteContext& ctx, const Request& req, Response& res) {
-  const Caller& caller = req.caller;
-  auto& directory = ctx.bench.store().directory();
-  std::vector<store::Org> orgs = directory.orgs();
-  std::map<store::Id, const store::Org*> by_id;
-  for (const auto& o : orgs) by_id[o.id] = &o;
-  auto under = [&](store::Id org, store::Id ancestor) {
-    for (std::optional<store::Id> at = org; at;) {
-      if (*at == ancestor) return true;
-      auto found = by_id.find(*at);
-      at = found == by_id.end() ? std::nullopt : found->second->parent_id;
-    }
-    return false;
-  };
-  std::optional<store::Id> root = caller.principal.org;
-  if (auto asked = integer_param(req, "org", 1, INT64_MAX)) {
-    if (!by_id.count(*asked) ||
-        (caller.principal.role != access::Role::Admin && (!root || !under(*asked, *root))))
-      throw bad_parameter("org", std::to_string(*asked), "本单位或下级组织的编号",
-                          "your organisation or one under it");
-    root = *asked;
-  }
-  std::vector<const store::Org*> units;
-  std::vector<store::Id> departments;
-  for (const auto& o : orgs)
-    if (o.kind == access::OrgKind::Unit && (!root || under(o.id, *root))) {
-      units.push_back(&o);
-      if (o.department_id) departments.push_back(*o.department_id);
-    }
-  std::vector<store::FormRecord> records;
-  store::FormFilter filter;
-  // Under an organisation: its units' forms joined in SQL (org_scope), not thousands of ids as
-  // parameters; without one (an administrator): the forms of every registered unit.
-  if (root)
-    filter.visible_under = *root;
-  else
-    filter.visible_departments = departments;
-  filter.limit = store::kMaxPageSize;
-  for (;;) {
-    store::FormPage page = ctx.bench.store().list_forms(filter);
-    records.insert(records.end(), page.items.begin(), page.items.end());
-    if (!page.next) break;
-    filter.after = page.next; // keyset: the next page from the index, not past an offset
-  }
-  int year = 0;
-  if (auto asked = integer_param(req, "year", 1900, 9999)) {
-    year = int(*asked);
-  } else {
-    for (const auto& r : records)
-      if (r.year) year = std::max(year, *r.year);
-    if (year == 0) year = std::stoi(today_utc().substr(0, 4)) - 1;
-  }
-  std::string deadline = deadline_of(ctx, year);
-  bool overdue_now = today_utc() > deadline;
-
-  JsonOut out;
-  out.begin_object();
-  out.key("org");
-  if (root && by_id.count(*root))
-    write_org_ref(out, *by_id[*root]);
-  else
-    out.null();
-  out.key("year").integer(year);
-  out.key("deadline").string(deadline);
-  out.key("overdue_now").boolean(overdue_now);
-  out.key("states").begin_array();
-  for (const auto& [name, label] : kColumns)
-    out.begin_object().key("name").string(name).key("label").string(label).end_object();
-  out.end_array();
-  std::map<std::string, std::int64_t> totals;
-  out.key("units").begin_array();
-  for (const store::Org* unit : units) {
-    std::vector<const store::FormRecord*> mine;
-    for (const auto& r : records)
-      if (unit->department_id && r.department_id == *unit->department_id && r.year == year)
-        mine.push_back(&r);
-    int least = mine.empty() ? 0 : int(std::size(kColumns)) - 1;
-    std::map<std::string, std::int64_t> counts;
-    for (const auto* r : mine) {
-      least = std::min(least, rank_of(r->review_state));
-      ++counts[r->review_state];
-    }
-    std::string state = kColumns[least].first;
-    ++totals[state];
-    out.begin_object();
-    out.key("unit");
-    write_org_ref(out, *unit);
-    out.key("supervisor");
-    if (unit->parent_id && by_id.count(*unit->parent_id))
-      write_org_ref(out, *by_id[*unit->parent_id]);
-    else
-      out.null();
-    out.key("department_id");
-    if (unit->department_id)
-      out.integer(*unit->department_id);
-    else
-      out.null();
-    out.key("state").string(state);
-    out.key("state_label").string(kColumns[least].second);
-    out.key("overdue").boolean(overdue_now && least <= rank_of("returned"));
-    out.key("counts").begin_object();
-    for (const auto& [name, count] : counts) out.key(name).integer(count);
-    out.end_object();
-    out.key("forms").begin_array();
-    for (const auto* r : mine) {
-      ReviewState s = state_of(*r);
-      out.begin_object();
-      out.key("id").integer(r->id);
-      out.key("kind").string(store::kind_name(r->kind));
-      out.key("title").string(r->title);
-      out.key("project").string(r->project);
-      out.key("review_state").string(access::state_name(s));
-      out.key("review_state_label").string(access::state_name_zh(s));
-      out.key("updated_at").string(r->updated_at);
-      out.end_object();
-    }
-    out.end_array();
-    out.end_object();
-  }
-  out.end_array();
-  out.key("totals").begin_object();
-  for (const auto& [name, label] : kColumns) out.key(name).integer(totals[name]);
-  out.end_object();
-  out.end_object();
   send_json(res, 200, out.take());
 }
 
@@ -587,7 +432,6 @@ void add_review_routes(Router& router, RouteContext& ctx) {
     return [&ctx, route](const Request& req, Response& res) { route(ctx, req, res); };
   };
   router.add(E::todo, bind(todo));
-  router.add(E::progress, bind(progress));
   router.add(E::form_review_get, bind(review));
   router.add(E::form_transition, bind(transition));
   router.add(E::form_comment, bind(comment));
