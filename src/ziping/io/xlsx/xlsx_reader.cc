@@ -397,101 +397,134 @@ private:
       auto field = sheet::match_header(folded, sheet::label_headers());
       std::optional<std::string> inline_value;
       if (!field) {
-        // "部门名称：天津市…" in one cell.
-        for (std::string_view colon : {"：", ":"}) {
-          auto at = raw.find(colon);
-          if (at == std::string::npos || at == 0) continue;
-          auto prefix = sheet::fold_header(raw.substr(0, at));
-          if (auto f = sheet::match_header(prefix, sheet::label_headers())) {
-            field = f;
-            inline_value = std::string(text::trim(raw.substr(at + colon.size())));
-            folded = prefix;
-            break;
-          }
+        if (auto labelled = inline_label(raw)) {
+          field = labelled->field;
+          inline_value = std::move(labelled->value);
+          folded = std::move(labelled->folded);
         }
       }
       if (!field) {
-        // Goal texts on a one-goal sheet: 年度绩效目标 | … .
-        if (auto goal_field = sheet::match_header(folded, sheet::goal_headers());
-            goal_field && (*goal_field == Field::GoalTarget || *goal_field == Field::GoalActual) &&
-            i + 1 < cells.size()) {
-          int value_col = cells[i + 1];
-          sheet_goal_[*goal_field] = text_at(r, value_col);
-          ++i;
-          continue;
-        }
-        if (folded == "年度总体目标") ++out_.project_evidence;
-        // "（2023年度）" under the title, when no 年度 cell says it.
-        std::string bare;
-        for (char ch : value::fold(raw))
-          if (ch != '(' && ch != ')' && ch != ' ') bare += ch;
-        if ((title_ || out_.title) && non_empty == 1 && !out_.year && out_.year_at.empty() &&
-            bare.size() <= 16 && (bare.ends_with("年度") || bare.ends_with("年"))) {
-          if (auto year = sheet::number_in(bare); year && *year >= 1900 && *year <= 2999) {
-            out_.year = year;
-            out_.year_at = where(r, c);
-            continue;
-          }
-        }
-        if (!title_ && !out_.title && non_empty == 1 && !seen_content_) {
-          title_ = raw;
-          title_row_ = r;
-          // "2023年度部门整体支出绩效自评表": a title that starts with its year.
-          std::string folded_title = value::fold(text::trim(raw));
-          if (!out_.year && out_.year_at.empty() && folded_title.size() > 4 &&
-              std::all_of(folded_title.begin(), folded_title.begin() + 4,
-                          [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-              folded_title.compare(4, 3, "年") == 0) {
-            if (int year = std::stoi(folded_title.substr(0, 4)); year >= 1900 && year <= 2999) {
-              out_.year = year;
-              out_.year_at = where(r, c);
-            }
-          }
-        }
+        if (unlabelled(r, cells, i, raw, folded, non_empty)) ++i;
         continue;
       }
       seen_content_ = true;
       if (folded == "主管部门") out_.project_evidence += 2;
       if (folded == "部门名称") out_.department_evidence += 2;
       if (*field == Field::Project || *field == Field::ImplementingUnit) ++out_.project_evidence;
-      std::string value;
-      diag::SourceLocation at = where(r, c);
-      const Cell* value_cell = nullptr;
-      CellRef value_ref{r, c};
-      if (inline_value) {
-        value = *inline_value;
-      } else if (i + 1 < cells.size()) {
-        int next = cells[i + 1];
-        std::string next_folded = folded_at(r, next);
-        if (!is_label_text(next_folded) || next_folded.empty()) {
-          auto shown_cell = shown(r, next);
-          value_cell = shown_cell.first;
-          value_ref = shown_cell.second;
-          value = value_cell ? shown_text(*value_cell) : "";
-          at = where(value_ref.row, value_ref.column);
-          ++i;
-        }
-      }
-      if (*field == Field::Year) {
-        if (out_.year) continue;
-        std::optional<Decimal> number;
-        if (value_cell && cell_number(value_cell, number) == sheet::NumberText::Number && number &&
-            number->normalized().scale() <= 0) {
-          auto whole = number->normalized();
-          if (!whole.is_negative() && whole < Decimal::from_int(1000000000))
-            out_.year = int((long long)whole.coefficient());
-        } else if (!text::trim(value).empty()) {
-          out_.year = sheet::number_in(value);
-          if (!out_.year)
-            report_.add(DiagId::err_sheet_not_a_number, at, {field_name(Field::Year), value});
-        }
-        out_.year_at = at;
-        continue;
-      }
-      if (*field == Field::Total || *field == Field::Subtotal) continue;
-      if (!out_.labels.count(*field)) out_.labels[*field] = {value, at};
+      if (labelled(r, cells, i, *field, inline_value)) ++i;
     }
     if (!cells.empty() && title_row_ != r) seen_content_ = true;
+  }
+
+  struct InlineLabel {
+    Field field;
+    std::string value, folded;
+  };
+
+  // "部门名称：天津市…" in one cell.
+  static std::optional<InlineLabel> inline_label(const std::string& raw) {
+    for (std::string_view colon : {"：", ":"}) {
+      auto at = raw.find(colon);
+      if (at == std::string::npos || at == 0) continue;
+      auto prefix = sheet::fold_header(raw.substr(0, at));
+      if (auto f = sheet::match_header(prefix, sheet::label_headers()))
+        return InlineLabel{*f, std::string(text::trim(raw.substr(at + colon.size()))), prefix};
+    }
+    return std::nullopt;
+  }
+
+  // A text that is no label: a one-goal sheet's goal text, the year under the title, or the
+  // title. True when the next cell was taken as its value.
+  bool unlabelled(int r, const std::vector<int>& cells, std::size_t i, const std::string& raw,
+                  const std::string& folded, std::size_t non_empty) {
+    // Goal texts on a one-goal sheet: 年度绩效目标 | … .
+    if (auto goal_field = sheet::match_header(folded, sheet::goal_headers());
+        goal_field && (*goal_field == Field::GoalTarget || *goal_field == Field::GoalActual) &&
+        i + 1 < cells.size()) {
+      sheet_goal_[*goal_field] = text_at(r, cells[i + 1]);
+      return true;
+    }
+    if (folded == "年度总体目标") ++out_.project_evidence;
+    if (non_empty != 1) return false;
+    if (!year_under_title(r, cells[i], raw) && !title_ && !out_.title && !seen_content_)
+      take_title(r, cells[i], raw);
+    return false;
+  }
+
+  // "（2023年度）" under the title, when no 年度 cell says it.
+  bool year_under_title(int r, int c, const std::string& raw) {
+    if (!(title_ || out_.title) || out_.year || !out_.year_at.empty()) return false;
+    std::string bare;
+    for (char ch : value::fold(raw))
+      if (ch != '(' && ch != ')' && ch != ' ') bare += ch;
+    if (bare.size() > 16 || !(bare.ends_with("年度") || bare.ends_with("年"))) return false;
+    auto year = sheet::number_in(bare);
+    if (!year || *year < 1900 || *year > 2999) return false;
+    out_.year = year;
+    out_.year_at = where(r, c);
+    return true;
+  }
+
+  void take_title(int r, int c, const std::string& raw) {
+    title_ = raw;
+    title_row_ = r;
+    // "2023年度部门整体支出绩效自评表": a title that starts with its year.
+    std::string folded_title = value::fold(text::trim(raw));
+    if (!out_.year && out_.year_at.empty() && folded_title.size() > 4 &&
+        std::all_of(folded_title.begin(), folded_title.begin() + 4,
+                    [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+        folded_title.compare(4, 3, "年") == 0) {
+      if (int year = std::stoi(folded_title.substr(0, 4)); year >= 1900 && year <= 2999) {
+        out_.year = year;
+        out_.year_at = where(r, c);
+      }
+    }
+  }
+
+  // A label cell: its value inline or in the next cell (unless that is a label too). True when
+  // the next cell was taken as the value.
+  bool labelled(int r, const std::vector<int>& cells, std::size_t i, Field field,
+                const std::optional<std::string>& inline_value) {
+    int c = cells[i];
+    std::string value;
+    diag::SourceLocation at = where(r, c);
+    const Cell* value_cell = nullptr;
+    bool took_next = false;
+    if (inline_value) {
+      value = *inline_value;
+    } else if (i + 1 < cells.size()) {
+      int next = cells[i + 1];
+      std::string next_folded = folded_at(r, next);
+      if (!is_label_text(next_folded) || next_folded.empty()) {
+        auto [cell, ref] = shown(r, next);
+        value_cell = cell;
+        value = value_cell ? shown_text(*value_cell) : "";
+        at = where(ref.row, ref.column);
+        took_next = true;
+      }
+    }
+    if (field == Field::Year)
+      label_year(value_cell, value, at);
+    else if (field != Field::Total && field != Field::Subtotal && !out_.labels.count(field))
+      out_.labels[field] = {value, at};
+    return took_next;
+  }
+
+  void label_year(const Cell* value_cell, const std::string& value,
+                  const diag::SourceLocation& at) {
+    if (out_.year) return;
+    std::optional<Decimal> number;
+    if (value_cell && cell_number(value_cell, number) == sheet::NumberText::Number && number &&
+        number->normalized().scale() <= 0) {
+      auto whole = number->normalized();
+      if (!whole.is_negative() && whole < Decimal::from_int(1000000000))
+        out_.year = int((long long)whole.coefficient());
+    } else if (!text::trim(value).empty()) {
+      out_.year = sheet::number_in(value);
+      if (!out_.year)
+        report_.add(DiagId::err_sheet_not_a_number, at, {field_name(Field::Year), value});
+    }
+    out_.year_at = at;
   }
 
   // ---- budget ---------------------------------------------------------------------------
@@ -501,8 +534,35 @@ private:
     int first_amount = INT32_MAX;
     for (auto [field, c] : columns)
       if (field != Field::BudgetReason) first_amount = std::min(first_amount, c);
-    // The unit: "预算执行情况（万元）", "项目资金（万元）" or "（单位：万元）" in the block's
-    // label.
+    budget_unit(header, first_amount);
+    int r = header + 1;
+    int data_rows = 0;
+    bool breakdown = false;
+    auto row = rows_.lower_bound(r);
+    for (; row != rows_.end(); ++row) {
+      r = row->first;
+      if (row_empty(r) || is_header(r) || starts_with_label(r, first_amount)) break;
+      // The national 部门整体 template breaks the total down 按收入性质分 / 按支出性质分, side
+      // by side in one row each; the form model holds no such breakdown, so from its heading
+      // on every row is reported where it stands and skipped, never read as funding rows.
+      if (!breakdown && data_rows > 0) breakdown = starts_breakdown(r);
+      if (breakdown) {
+        report_row_not_held(r);
+        continue;
+      }
+      RowLabel label = row_label(r, first_amount);
+      if (!any_amount(r, columns, data_rows) && !label.present) break;
+      if (data_rows == 0)
+        budget_total_row(r, columns, label.text, first_amount);
+      else
+        funding_row(r, columns, label, data_rows);
+      ++data_rows;
+    }
+    return row == rows_.end() ? sheet_.rows : r;
+  }
+
+  // The unit: "预算执行情况（万元）", "项目资金（万元）" or "（单位：万元）" in the block's label.
+  void budget_unit(int header, int first_amount) {
     for (int c : starts(header)) {
       if (c >= first_amount) break;
       std::string raw = text_at(header, c);
@@ -516,103 +576,104 @@ private:
         }
       }
     }
-    int r = header + 1;
-    int data_rows = 0;
-    bool breakdown = false;
-    auto row = rows_.lower_bound(r);
-    for (; row != rows_.end(); ++row) {
-      r = row->first;
-      if (row_empty(r) || is_header(r) || starts_with_label(r, first_amount)) break;
-      // The national 部门整体 template breaks the total down 按收入性质分 / 按支出性质分, side
-      // by side in one row each; the form model holds no such breakdown, so from its heading
-      // on every row is reported where it stands and skipped, never read as funding rows.
-      if (!breakdown && data_rows > 0) {
-        for (int c : starts(r)) {
-          std::string folded = value::fold(text_at(r, c));
-          if (folded.starts_with("按收入性质分") || folded.starts_with("按支出性质分"))
-            breakdown = true;
-        }
-      }
-      if (breakdown) {
-        std::string joined;
-        for (int c : starts(r)) {
-          if (from_above(r, c)) continue;
-          std::string value(text::trim(text_at(r, c)));
-          if (!value.empty()) joined += (joined.empty() ? "" : " | ") + value;
-        }
-        report_.add(DiagId::warn_sheet_row_not_held, where(r, starts(r).empty() ? 0 : starts(r)[0]),
-                    {joined});
-        continue;
-      }
-      // The row's label: its own rightmost text left of the amounts (an explicit empty text,
-      // ="", names a row whose label is empty).
-      std::string label;
-      int label_col = -1;
-      bool label_present = false;
-      for (int c : starts(r)) {
-        if (c >= first_amount) break;
-        if (from_above(r, c)) continue;
-        const Cell* cell = sheet_.at({r, c});
-        std::string value = text_at(r, c);
-        if (!text::trim(value).empty())
-          label = value, label_col = c, label_present = true;
-        else if (cell && cell->formula && label.empty())
-          label_col = c, label_present = true;
-      }
-      bool any_amount = false;
-      for (auto [field, c] : columns) {
-        if ((field == Field::BudgetReason && data_rows > 0) || from_above(r, c)) continue;
-        if (const Cell* cell = sheet_.at({r, c});
-            cell &&
-            (cell->type != Cell::Type::Text || cell->formula || !text::trim(cell->value).empty()))
-          any_amount = true;
-      }
-      if (!any_amount && !label_present) break;
-      if (data_rows == 0) {
-        if (label == "年度资金总额" || label.find("资金总额") != std::string::npos)
-          out_.project_evidence += 2;
-        Places& places = out_.budget_places;
-        auto& b = out_.budget;
-        b.initial = number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial, places,
-                           "initial");
-        b.annual =
-            number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
-        b.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted,
-                            places, "executed");
-        b.weight =
-            number(r, column(columns, Field::BudgetWeight), Field::BudgetWeight, places, "weight");
-        b.score =
-            number(r, column(columns, Field::BudgetScore), Field::BudgetScore, places, "score");
-        b.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
-        b.deviation_reason =
-            text(r, column(columns, Field::BudgetReason), places, "deviation_reason");
-        places[""] = where(r, first_amount == INT32_MAX ? 0 : first_amount);
-      } else {
-        Places places;
-        model::FundingRow source;
-        source.label = label;
-        if (data_rows == 1) {
-          for (std::string_view prefix : {"其中：", "其中:"})
-            if (source.label.rfind(prefix, 0) == 0) {
-              source.label = source.label.substr(prefix.size());
-              break;
-            }
-        }
-        places["label"] = where(r, label_col < 0 ? 0 : label_col);
-        places[""] = places["label"];
-        source.initial = number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial,
-                                places, "initial");
-        source.annual =
-            number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
-        source.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted,
-                                 places, "executed");
-        source.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
-        out_.budget.sources.push_back(std::move(source));
-        out_.source_places.push_back(std::move(places));
-      }
-      ++data_rows;
+  }
+
+  bool starts_breakdown(int r) {
+    for (int c : starts(r)) {
+      std::string folded = value::fold(text_at(r, c));
+      if (folded.starts_with("按收入性质分") || folded.starts_with("按支出性质分")) return true;
     }
-    return row == rows_.end() ? sheet_.rows : r;
+    return false;
+  }
+
+  void report_row_not_held(int r) {
+    std::string joined;
+    for (int c : starts(r)) {
+      if (from_above(r, c)) continue;
+      std::string value(text::trim(text_at(r, c)));
+      if (!value.empty()) joined += (joined.empty() ? "" : " | ") + value;
+    }
+    report_.add(DiagId::warn_sheet_row_not_held, where(r, starts(r).empty() ? 0 : starts(r)[0]),
+                {joined});
+  }
+
+  struct RowLabel {
+    std::string text;
+    int column = -1;
+    bool present = false;
+  };
+
+  // The row's label: its own rightmost text left of the amounts (an explicit empty text, ="",
+  // names a row whose label is empty).
+  RowLabel row_label(int r, int first_amount) {
+    RowLabel label;
+    for (int c : starts(r)) {
+      if (c >= first_amount) break;
+      if (from_above(r, c)) continue;
+      const Cell* cell = sheet_.at({r, c});
+      std::string value = text_at(r, c);
+      if (!text::trim(value).empty())
+        label = {value, c, true};
+      else if (cell && cell->formula && label.text.empty())
+        label.column = c, label.present = true;
+    }
+    return label;
+  }
+
+  bool any_amount(int r, const Columns& columns, int data_rows) {
+    for (auto [field, c] : columns) {
+      if ((field == Field::BudgetReason && data_rows > 0) || from_above(r, c)) continue;
+      if (const Cell* cell = sheet_.at({r, c});
+          cell &&
+          (cell->type != Cell::Type::Text || cell->formula || !text::trim(cell->value).empty()))
+        return true;
+    }
+    return false;
+  }
+
+  // The block's first row: the whole budget (年度资金总额).
+  void budget_total_row(int r, const Columns& columns, const std::string& label, int first_amount) {
+    if (label == "年度资金总额" || label.find("资金总额") != std::string::npos)
+      out_.project_evidence += 2;
+    Places& places = out_.budget_places;
+    auto& b = out_.budget;
+    b.initial =
+        number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial, places, "initial");
+    b.annual =
+        number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
+    b.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted, places,
+                        "executed");
+    b.weight =
+        number(r, column(columns, Field::BudgetWeight), Field::BudgetWeight, places, "weight");
+    b.score = number(r, column(columns, Field::BudgetScore), Field::BudgetScore, places, "score");
+    b.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
+    b.deviation_reason = text(r, column(columns, Field::BudgetReason), places, "deviation_reason");
+    places[""] = where(r, first_amount == INT32_MAX ? 0 : first_amount);
+  }
+
+  // A row under the total: one source of funds (其中：财政拨款 …).
+  void funding_row(int r, const Columns& columns, const RowLabel& label, int data_rows) {
+    Places places;
+    model::FundingRow source;
+    source.label = label.text;
+    if (data_rows == 1) {
+      for (std::string_view prefix : {"其中：", "其中:"})
+        if (source.label.rfind(prefix, 0) == 0) {
+          source.label = source.label.substr(prefix.size());
+          break;
+        }
+    }
+    places["label"] = where(r, label.column < 0 ? 0 : label.column);
+    places[""] = places["label"];
+    source.initial =
+        number(r, column(columns, Field::BudgetInitial), Field::BudgetInitial, places, "initial");
+    source.annual =
+        number(r, column(columns, Field::BudgetAnnual), Field::BudgetAnnual, places, "annual");
+    source.executed = number(r, column(columns, Field::BudgetExecuted), Field::BudgetExecuted,
+                             places, "executed");
+    source.rate = text(r, column(columns, Field::BudgetRate), places, "rate");
+    out_.budget.sources.push_back(std::move(source));
+    out_.source_places.push_back(std::move(places));
   }
 
   // ---- goals block ------------------------------------------------------------------------
@@ -680,39 +741,24 @@ private:
   }
 
   // ---- indicator table --------------------------------------------------------------------
+
+  // Which goal the table's rows belong to as it is walked: a goal column's merged cell, a
+  // number column's value, or (neither) the sheet as one goal.
+  struct GoalCursor {
+    int goal_col = -1, number_col = -1;
+    std::optional<std::size_t> current;
+    std::optional<CellRef> key;
+    std::optional<int> number;
+  };
+
   int indicator_table(int header, const Columns& columns) {
     seen_content_ = true;
     out_.table_seen = true;
-    for (Field needed : {Field::Target, Field::Actual, Field::Weight, Field::Score}) {
-      if (!columns.count(needed)) {
-        const char* names[] = {"年度指标值", "实际完成值", "分值", "得分"};
-        int index = needed == Field::Target   ? 0
-                    : needed == Field::Actual ? 1
-                    : needed == Field::Weight ? 2
-                                              : 3;
-        report_.add(DiagId::err_sheet_missing_column, where(header, 0), {names[index]});
-      }
-    }
-    int goal_col = column(columns, Field::GoalLabel);
-    int number_col = column(columns, Field::GoalNumber);
-    if (goal_col >= 0 || number_col >= 0) ++out_.department_evidence;
+    report_missing_columns(header, columns);
+    GoalCursor goals{column(columns, Field::GoalLabel), column(columns, Field::GoalNumber)};
+    if (goals.goal_col >= 0 || goals.number_col >= 0) ++out_.department_evidence;
     int weight_col = column(columns, Field::Weight), score_col = column(columns, Field::Score);
-    // Without a goal column the sheet is one goal: its number from the sheet's name
-    // ("绩效目标3", "目标3") when it has one.
-    std::optional<std::size_t> current;
-    std::optional<CellRef> current_key;
-    std::optional<int> current_number;
-    auto new_group = [&](std::optional<int> number, bool by_label) {
-      Group group;
-      group.number = number;
-      group.numbered_by_label = by_label;
-      if (goal_col < 0 && number_col < 0) {
-        if (sheet_goal_.count(Field::GoalTarget)) group.target = sheet_goal_[Field::GoalTarget];
-        if (sheet_goal_.count(Field::GoalActual)) group.actual = sheet_goal_[Field::GoalActual];
-      }
-      out_.groups.push_back(std::move(group));
-      current = out_.groups.size() - 1;
-    };
+    int name_col = column(columns, Field::Name);
     std::set<std::size_t> warned_merges;
     auto row = rows_.lower_bound(header + 1);
     int r = header + 1;
@@ -720,185 +766,217 @@ private:
       r = row->first;
       if (is_header(r)) break;
       if (row_empty(r)) continue; // spacer rows
-      auto cells = starts(r);
-      std::string first_folded;
-      int first_col = -1;
-      for (int c : cells) {
-        first_folded = folded_at(r, c);
-        first_col = c;
-        if (!first_folded.empty() || !text::trim(text_at(r, c)).empty()) break;
-      }
-      // A label (总分, 小计, 自评结论 …) stands left of the 三级指标 column and leaves that cell
-      // empty or spans it: an indicator whose 一级指标 happens to read 总分 still has its name.
-      int name_col = column(columns, Field::Name);
-      auto label_row = [&](int label_col) {
-        if (name_col < 0 || label_col < 0 || label_col >= name_col) return false;
-        const Range* merge = sheet_.merge_of({r, name_col});
-        if (merge && merge->first.row == r && merge->first.column <= label_col) return true;
-        const Cell* own = sheet_.at({r, name_col});
-        if (merge && !own) own = sheet_.at(merge->first);
-        return !own ||
-               (own->type == Cell::Type::Text && text::trim(own->value).empty() && !own->formula);
-      };
+      auto [first_folded, first_col] = first_text(r);
       std::optional<Field> label;
-      if (label_row(first_col)) label = sheet::match_header(first_folded, sheet::label_headers());
-      // Which goal the row belongs to.
-      if (goal_col >= 0) {
-        auto [cell, at] = shown(r, goal_col);
-        if (cell && !text::trim(shown_text(*cell)).empty() && !(label && *label == Field::Total)) {
-          if (!current_key || *current_key != at) {
-            current_key = at;
-            std::string goal_text = shown_text(*cell);
-            new_group(sheet::number_in(goal_text), true);
-            out_.groups[*current].places[""] = where(at.row, at.column);
-            // "绩效目标1：推进党的政治建设…" carries the goal's text when no goals table does.
-            for (std::string_view colon : {"：", ":"}) {
-              if (auto cut = goal_text.find(colon); cut != std::string::npos) {
-                out_.groups[*current].target =
-                    std::string(text::trim(goal_text.substr(cut + colon.size())));
-                break;
-              }
-            }
-          }
-        }
-      } else if (number_col >= 0) {
-        std::optional<Decimal> value;
-        if (cell_number(shown(r, number_col).first, value) == sheet::NumberText::Number && value &&
-            value->normalized().scale() == 0 && !value->is_negative() &&
-            *value < Decimal::from_int(1000000000)) {
-          int number = int((long long)value->normalized().coefficient());
-          if (!current || current_number != number) {
-            current_number = number;
-            new_group(number, false);
-          }
-        }
-      }
+      if (label_row(r, name_col, first_col))
+        label = sheet::match_header(first_folded, sheet::label_headers());
+      follow_goals(r, goals, label);
       if (label && *label == Field::Total) {
-        out_.total_weight = number(r, weight_col, Field::Total, out_.total_places, "weight");
-        out_.total_score = number(r, score_col, Field::Total, out_.total_places, "score");
-        out_.total_places[""] = out_.total_places["score"];
-        // The national template prints the grade in the 总分 row's last cell (优/良/中/差).
-        for (int c : starts(r)) {
-          if (c <= std::max(weight_col, score_col)) continue;
-          std::string word(text::trim(text_at(r, c)));
-          if ((word == "优" || word == "良" || word == "中" || word == "差") &&
-              !out_.labels.count(Field::Grade))
-            out_.labels[Field::Grade] = {word, where(r, c)};
-        }
+        total_row(r, weight_col, score_col);
         ++row;
         r = row == rows_.end() ? sheet_.rows : row->first;
         break;
       }
       bool subtotal = false;
-      for (int c : cells)
-        if (folded_at(r, c) == "小计" && label_row(c)) subtotal = true;
+      for (int c : starts(r))
+        if (folded_at(r, c) == "小计" && label_row(r, name_col, c)) subtotal = true;
       if (!subtotal && label && *label != Field::Subtotal) break; // the closing block
-      if (!current)
-        new_group(goal_col < 0 && number_col < 0 ? sheet::number_in(sheet_.name) : std::nullopt,
+      if (!goals.current)
+        new_group(goals,
+                  goals.goal_col < 0 && goals.number_col < 0 ? sheet::number_in(sheet_.name)
+                                                             : std::nullopt,
                   false);
-      Group& group = out_.groups[*current];
-      if (!group.places.count(""))
-        group.places[""] = where(r, std::max(0, column(columns, Field::Name)));
-      if (subtotal) {
-        // ziping writes a 小计 formula only where the form declares no subtotal.
-        auto declared = [&](int c, const char* key) -> std::optional<Decimal> {
-          if (c < 0) return std::nullopt;
-          const Cell* cell = shown(r, c).first;
-          group.places[key] = where(r, c);
-          if (cell && cell->formula) return std::nullopt;
-          return number(r, c, Field::Subtotal, group.places, key);
-        };
-        group.weight = declared(weight_col, "weight");
-        group.score = declared(score_col, "score");
-        continue;
-      }
-      leaf(r, columns, group, warned_merges);
+      Group& group = out_.groups[*goals.current];
+      if (!group.places.count("")) group.places[""] = where(r, std::max(0, name_col));
+      if (subtotal)
+        subtotal_row(r, group, weight_col, score_col);
+      else
+        leaf(r, columns, group, warned_merges);
     }
     return row == rows_.end() ? sheet_.rows : r;
+  }
+
+  void report_missing_columns(int header, const Columns& columns) {
+    constexpr std::pair<Field, const char*> kNeeded[] = {{Field::Target, "年度指标值"},
+                                                         {Field::Actual, "实际完成值"},
+                                                         {Field::Weight, "分值"},
+                                                         {Field::Score, "得分"}};
+    for (auto [needed, name] : kNeeded)
+      if (!columns.count(needed))
+        report_.add(DiagId::err_sheet_missing_column, where(header, 0), {name});
+  }
+
+  // The row's first cell with text (folded) and its column.
+  std::pair<std::string, int> first_text(int r) {
+    std::string folded;
+    int col = -1;
+    for (int c : starts(r)) {
+      folded = folded_at(r, c);
+      col = c;
+      if (!folded.empty() || !text::trim(text_at(r, c)).empty()) break;
+    }
+    return {folded, col};
+  }
+
+  // A label (总分, 小计, 自评结论 …) stands left of the 三级指标 column and leaves that cell
+  // empty or spans it: an indicator whose 一级指标 happens to read 总分 still has its name.
+  bool label_row(int r, int name_col, int label_col) const {
+    if (name_col < 0 || label_col < 0 || label_col >= name_col) return false;
+    const Range* merge = sheet_.merge_of({r, name_col});
+    if (merge && merge->first.row == r && merge->first.column <= label_col) return true;
+    const Cell* own = sheet_.at({r, name_col});
+    if (merge && !own) own = sheet_.at(merge->first);
+    return !own ||
+           (own->type == Cell::Type::Text && text::trim(own->value).empty() && !own->formula);
+  }
+
+  // Without a goal column the sheet is one goal: its number from the sheet's name ("绩效目标3",
+  // "目标3") when it has one.
+  void new_group(GoalCursor& goals, std::optional<int> number, bool by_label) {
+    Group group;
+    group.number = number;
+    group.numbered_by_label = by_label;
+    if (goals.goal_col < 0 && goals.number_col < 0) {
+      if (sheet_goal_.count(Field::GoalTarget)) group.target = sheet_goal_[Field::GoalTarget];
+      if (sheet_goal_.count(Field::GoalActual)) group.actual = sheet_goal_[Field::GoalActual];
+    }
+    out_.groups.push_back(std::move(group));
+    goals.current = out_.groups.size() - 1;
+  }
+
+  // Which goal the row belongs to: a new goal cell or number starts a new group.
+  void follow_goals(int r, GoalCursor& goals, const std::optional<Field>& label) {
+    if (goals.goal_col >= 0) {
+      auto [cell, at] = shown(r, goals.goal_col);
+      if (!cell || text::trim(shown_text(*cell)).empty() || (label && *label == Field::Total))
+        return;
+      if (goals.key && *goals.key == at) return;
+      goals.key = at;
+      std::string goal_text = shown_text(*cell);
+      new_group(goals, sheet::number_in(goal_text), true);
+      Group& group = out_.groups[*goals.current];
+      group.places[""] = where(at.row, at.column);
+      // "绩效目标1：推进党的政治建设…" carries the goal's text when no goals table does.
+      for (std::string_view colon : {"：", ":"}) {
+        if (auto cut = goal_text.find(colon); cut != std::string::npos) {
+          group.target = std::string(text::trim(goal_text.substr(cut + colon.size())));
+          break;
+        }
+      }
+    } else if (goals.number_col >= 0) {
+      std::optional<Decimal> value;
+      if (cell_number(shown(r, goals.number_col).first, value) != sheet::NumberText::Number ||
+          !value || value->normalized().scale() != 0 || value->is_negative() ||
+          !(*value < Decimal::from_int(1000000000)))
+        return;
+      int number = int((long long)value->normalized().coefficient());
+      if (!goals.current || goals.number != number) {
+        goals.number = number;
+        new_group(goals, number, false);
+      }
+    }
+  }
+
+  void total_row(int r, int weight_col, int score_col) {
+    out_.total_weight = number(r, weight_col, Field::Total, out_.total_places, "weight");
+    out_.total_score = number(r, score_col, Field::Total, out_.total_places, "score");
+    out_.total_places[""] = out_.total_places["score"];
+    // The national template prints the grade in the 总分 row's last cell (优/良/中/差).
+    for (int c : starts(r)) {
+      if (c <= std::max(weight_col, score_col)) continue;
+      std::string word(text::trim(text_at(r, c)));
+      if ((word == "优" || word == "良" || word == "中" || word == "差") &&
+          !out_.labels.count(Field::Grade))
+        out_.labels[Field::Grade] = {word, where(r, c)};
+    }
+  }
+
+  // ziping writes a 小计 formula only where the form declares no subtotal.
+  void subtotal_row(int r, Group& group, int weight_col, int score_col) {
+    auto declared = [&](int c, const char* key) -> std::optional<Decimal> {
+      if (c < 0) return std::nullopt;
+      const Cell* cell = shown(r, c).first;
+      group.places[key] = where(r, c);
+      if (cell && cell->formula) return std::nullopt;
+      return number(r, c, Field::Subtotal, group.places, key);
+    };
+    group.weight = declared(weight_col, "weight");
+    group.score = declared(score_col, "score");
   }
 
   void leaf(int r, const Columns& columns, Group& group, std::set<std::size_t>& warned_merges) {
     Leaf leaf;
     auto& ind = leaf.indicator;
-    auto& places = leaf.places;
     const Leaf* previous = group.leaves.empty() ? nullptr : &group.leaves.back();
-    // 一级/二级 carry down: merged cells show their top-left value, blank unmerged cells the
-    // value above (hand-made sheets often leave them blank instead of merging).
-    auto level = [&](Field field, const std::string& key, std::string model::Indicator::*member) {
-      int c = column(columns, field);
-      if (c < 0) return;
-      const Cell* own = sheet_.at({r, c});
-      if (own || sheet_.merge_of({r, c})) {
-        ind.*member = text(r, c, places, key);
-      } else if (previous) {
-        ind.*member = previous->indicator.*member;
-        places[key] = previous->places.count(key) ? previous->places.at(key) : where(r, c);
-      }
-    };
-    level(Field::Level1, "level1", &model::Indicator::level1);
-    level(Field::Level2, "level2", &model::Indicator::level2);
-    // Other fields belong to one row: a merge reaching down from a row above is reported once.
-    auto own_text = [&](Field field, const char* key, std::string model::Indicator::*member) {
-      int c = column(columns, field);
-      if (c < 0) return;
-      if (from_above(r, c)) {
-        const Range* merge = sheet_.merge_of({r, c});
-        std::size_t index = std::size_t(merge - sheet_.merges.data());
-        if (warned_merges.insert(index).second)
-          report_.add(DiagId::warn_sheet_merge_across_rows,
-                      where(merge->first.row, merge->first.column),
-                      {range_name(*merge),
-                       diag::bilingual("「" + std::string(key) + "」", std::string(key))});
-        places[key] = where(r, c);
-        return;
-      }
-      ind.*member = text(r, c, places, key);
-    };
-    auto own_number = [&](Field field, const char* key) -> std::optional<Decimal> {
-      int c = column(columns, field);
-      if (c < 0) return std::nullopt;
-      if (from_above(r, c)) {
-        const Range* merge = sheet_.merge_of({r, c});
-        std::size_t index = std::size_t(merge - sheet_.merges.data());
-        if (warned_merges.insert(index).second)
-          report_.add(DiagId::warn_sheet_merge_across_rows,
-                      where(merge->first.row, merge->first.column),
-                      {range_name(*merge), field_name(field)});
-        places[key] = where(r, c);
-        return std::nullopt;
-      }
-      return number(r, c, field, places, key);
-    };
-    auto own_flag = [&](Field field, const char* key) -> std::optional<bool> {
-      int c = column(columns, field);
-      if (c < 0 || from_above(r, c)) return std::nullopt;
-      std::string flag = std::string(text::trim(value::fold(text(r, c, places, key))));
-      if (flag == "是" || flag == "√" || flag == "Y" || flag == "y" || flag == "TRUE" ||
-          flag == "true" || flag == "核心")
-        return true;
-      if (flag == "否" || flag == "×" || flag == "N" || flag == "n" || flag == "FALSE" ||
-          flag == "false")
-        return false;
-      if (!flag.empty())
-        report_.add(DiagId::warn_sheet_not_a_flag, places[key], {field_name(field), flag});
-      return std::nullopt;
-    };
-    // Every other indicator column of the catalogue, by the type of the member it fills.
+    carry_level(r, column(columns, Field::Level1), leaf, previous, "level1",
+                &model::Indicator::level1);
+    carry_level(r, column(columns, Field::Level2), leaf, previous, "level2",
+                &model::Indicator::level2);
+    // Every other indicator column of the catalogue, by the type of the member it fills; these
+    // belong to one row: a merge reaching down from a row above is reported once.
     model::for_each_member<model::Indicator>(
         model::Owner::Indicator, [&](const model::FieldInfo& info, auto member) {
           using Member = std::remove_reference_t<decltype(ind.*member)>;
-          std::string key(info.json_key);
           if (info.id == Field::Level1 || info.id == Field::Level2) return;
-          if constexpr (std::is_same_v<Member, std::string>)
-            own_text(info.id, key.c_str(), member);
-          else if constexpr (std::is_same_v<Member, std::optional<Decimal>>)
-            ind.*member = own_number(info.id, key.c_str());
-          else if constexpr (std::is_same_v<Member, std::optional<bool>>)
-            ind.*member = own_flag(info.id, key.c_str());
+          int c = column(columns, info.id);
+          if (c < 0) return;
+          std::string key(info.json_key);
+          constexpr bool is_text = std::is_same_v<Member, std::string>;
+          if constexpr (std::is_same_v<Member, std::optional<bool>>) {
+            if (!from_above(r, c)) ind.*member = flag(r, c, info.id, leaf.places, key);
+          } else if constexpr (is_text || std::is_same_v<Member, std::optional<Decimal>>) {
+            std::string what =
+                is_text ? diag::bilingual("「" + key + "」", key) : field_name(info.id);
+            if (merged_from_above(r, c, what, warned_merges)) {
+              leaf.places[key] = where(r, c);
+            } else if constexpr (is_text) {
+              ind.*member = text(r, c, leaf.places, key);
+            } else {
+              ind.*member = number(r, c, info.id, leaf.places, key);
+            }
+          }
         });
     int name_col = column(columns, Field::Name);
-    places[""] = where(r, name_col < 0 ? 0 : name_col);
+    leaf.places[""] = where(r, name_col < 0 ? 0 : name_col);
     group.leaves.push_back(std::move(leaf));
+  }
+
+  // 一级/二级 carry down: merged cells show their top-left value, blank unmerged cells the
+  // value above (hand-made sheets often leave them blank instead of merging).
+  void carry_level(int r, int c, Leaf& leaf, const Leaf* previous, const std::string& key,
+                   std::string model::Indicator::*member) {
+    if (c < 0) return;
+    if (sheet_.at({r, c}) || sheet_.merge_of({r, c})) {
+      leaf.indicator.*member = text(r, c, leaf.places, key);
+    } else if (previous) {
+      leaf.indicator.*member = previous->indicator.*member;
+      leaf.places[key] = previous->places.count(key) ? previous->places.at(key) : where(r, c);
+    }
+  }
+
+  // A cell covered by a merge from a row above; the merge is reported once, naming `what`.
+  bool merged_from_above(int r, int c, const std::string& what,
+                         std::set<std::size_t>& warned_merges) {
+    if (!from_above(r, c)) return false;
+    const Range* merge = sheet_.merge_of({r, c});
+    std::size_t index = std::size_t(merge - sheet_.merges.data());
+    if (warned_merges.insert(index).second)
+      report_.add(DiagId::warn_sheet_merge_across_rows,
+                  where(merge->first.row, merge->first.column), {range_name(*merge), what});
+    return true;
+  }
+
+  std::optional<bool> flag(int r, int c, Field field, Places& places, const std::string& key) {
+    std::string flag = std::string(text::trim(value::fold(text(r, c, places, key))));
+    if (flag == "是" || flag == "√" || flag == "Y" || flag == "y" || flag == "TRUE" ||
+        flag == "true" || flag == "核心")
+      return true;
+    if (flag == "否" || flag == "×" || flag == "N" || flag == "n" || flag == "FALSE" ||
+        flag == "false")
+      return false;
+    if (!flag.empty())
+      report_.add(DiagId::warn_sheet_not_a_flag, places[key], {field_name(field), flag});
+    return std::nullopt;
   }
 
   const Sheet& sheet_;
