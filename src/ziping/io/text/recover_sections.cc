@@ -331,126 +331,175 @@ std::string* name_text(model::Form& form, Field field) {
   }
 }
 
-void budget_row(Context& c, const Row& row) {
-  auto filled = row.filled();
-  // The merged 项目资金（万元） cell printed on the total's row, in front of 年度资金总额 (space-
-  // and tab-separated text where the label's span starts on the first funding row): it is the
-  // block's label with the money unit, and the row is the total's.
+namespace {
+
+// The merged 项目资金（万元） cell printed on the total's row, in front of 年度资金总额 (space- and
+// tab-separated text where the label's span starts on the first funding row): it is the block's
+// label with the money unit, and the row is the total's.
+void drop_funding_header(Context& c, std::vector<const Cell*>& filled) {
   if (filled.size() > 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
     std::string unit = money_unit_in(filled[0]->text);
     if (!unit.empty()) c.form.money_unit = unit;
     filled.erase(filled.begin());
   }
-  FieldMatch match = match_field(filled[0]->text);
-  if (match.field == Field::BudgetReason) {
-    std::vector<const Cell*> rest(filled.begin() + 1, filled.end());
-    std::string text = match.rest;
-    for (const Cell* cell : rest) append_wrapped(text, cell->text);
-    set_text(c, c.form.budget.deviation_reason, "budget.deviation_reason",
-             rest.empty() ? filled[0] : rest.front(), text);
-    c.last_text_row = &row;
+}
+
+void budget_reason_row(Context& c, const Row& row, const std::vector<const Cell*>& filled,
+                       const FieldMatch& match) {
+  std::vector<const Cell*> rest(filled.begin() + 1, filled.end());
+  std::string text = match.rest;
+  for (const Cell* cell : rest) append_wrapped(text, cell->text);
+  set_text(c, c.form.budget.deviation_reason, "budget.deviation_reason",
+           rest.empty() ? filled[0] : rest.front(), text);
+  c.last_text_row = &row;
+}
+
+// A row of the block that starts with neither a funding label nor a figure: the deviation
+// reason wrapped onto it, a second header line, or something dropped (and said so).
+void budget_text_row(Context& c, const Row& row, const std::vector<const Cell*>& filled,
+                     const FieldMatch& match) {
+  if (filled.size() == 1 && c.last_text != nullptr &&
+      c.last_text == &c.form.budget.deviation_reason) {
+    append_wrapped(*c.last_text, filled[0]->text);
+    c.report(DiagId::note_import_wrapped_joined, c.where(row),
+             {diag::bilingual("偏差原因", "deviation reason")});
     return;
   }
+  if (match.field == Field::FundingHeader) return; // a second header line of the block
+  c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+}
+
+// A single space between the funding label and its first figure (pdftotext -layout where the
+// columns are tight: "其中：当年财政拨款 680"): the figure is the first value, else every figure
+// would move one column left. Returns the label without the figure.
+std::string split_label_figure(Context& c, const Cell& label, std::vector<const Cell*>& values) {
+  std::string_view printed = ziping::text::trim(label.text);
+  auto space = printed.find_last_of(' ');
+  std::size_t width = 1;
+  if (auto wide = printed.rfind("　");
+      wide != std::string_view::npos && (space == std::string_view::npos || wide > space)) {
+    space = wide;
+    width = std::string_view("　").size();
+  }
+  if (space == std::string_view::npos || space == 0) return label.text;
+  std::string_view figure = ziping::text::trim(printed.substr(space + width));
+  if (figure.empty() || !is_value_text(figure)) return label.text;
+  Cell cut = label;
+  cut.text = std::string(figure);
+  cut.column += int(code_point_count(printed.substr(0, space))) + 1;
+  c.cut_cells.push_back(std::move(cut));
+  values.insert(values.begin(), &c.cut_cells.back());
+  std::string label_text(ziping::text::trim(printed.substr(0, space)));
+  c.report(DiagId::warn_import_numbers_run_together, c.where(label),
+           {std::string(printed), label_text + " | " + std::string(figure)});
+  return label_text;
+}
+
+// Each value's column by position, when every value sits under a budget column.
+std::optional<std::vector<BudgetColumn>>
+positional_columns(const Context& c, const Row& row, const std::vector<const Cell*>& values) {
+  if (!row.positional || c.budget_types.empty()) return std::nullopt;
+  std::vector<BudgetColumn> assigned(values.size(), BudgetColumn::None);
+  for (std::size_t v = 0; v < values.size(); ++v) {
+    std::size_t index = std::size_t(values[v] - row.cells.data());
+    BudgetColumn type = index < c.budget_types.size() ? c.budget_types[index] : BudgetColumn::None;
+    if (type == BudgetColumn::None || type == BudgetColumn::Label) return std::nullopt;
+    assigned[v] = type;
+  }
+  return assigned;
+}
+
+// Each value's column in order of the header's columns (the national template's without one);
+// a percentage is the rate wherever it stands, the other cells fill the other columns.
+std::vector<BudgetColumn> ordered_columns(const Context& c,
+                                          const std::vector<const Cell*>& values) {
+  std::vector<BudgetColumn> order;
+  for (auto type : c.budget_types)
+    if (type != BudgetColumn::None && type != BudgetColumn::Label) order.push_back(type);
+  if (order.empty())
+    order = {BudgetColumn::Initial, BudgetColumn::Annual, BudgetColumn::Executed,
+             BudgetColumn::Weight,  BudgetColumn::Rate,   BudgetColumn::Score};
+  std::vector<BudgetColumn> others;
+  std::size_t rate_at = order.size();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == BudgetColumn::Rate)
+      rate_at = i;
+    else
+      others.push_back(order[i]);
+  }
+  const bool has_rate = rate_at < order.size();
+  std::vector<BudgetColumn> assigned(values.size(), BudgetColumn::None);
+  std::size_t next = 0;
+  for (std::size_t v = 0; v < values.size(); ++v) {
+    bool percent = key(values[v]->text).ends_with("%");
+    // A placeholder standing where the rate is printed ("—" under 执行率) is the rate's.
+    if (has_rate && (percent || (values.size() == order.size() && v == rate_at)))
+      assigned[v] = BudgetColumn::Rate;
+    else if (next < others.size())
+      assigned[v] = others[next++];
+  }
+  return assigned;
+}
+
+// One value of the total's row (`source` null) or of a funding source's row into its place.
+void store_budget_cell(Context& c, const Cell& cell, BudgetColumn column, model::FundingRow* source,
+                       const std::string& base) {
+  auto& budget = c.form.budget;
+  switch (column) {
+  case BudgetColumn::Initial:
+    read_amount_cell(c, cell, source ? source->initial : budget.initial, base + ".initial",
+                     diag::bilingual("年初预算数", "initial budget"));
+    break;
+  case BudgetColumn::Annual:
+    read_amount_cell(c, cell, source ? source->annual : budget.annual, base + ".annual",
+                     diag::bilingual("全年预算数", "annual budget"));
+    break;
+  case BudgetColumn::Executed:
+    read_amount_cell(c, cell, source ? source->executed : budget.executed, base + ".executed",
+                     diag::bilingual("全年执行数", "executed amount"));
+    break;
+  case BudgetColumn::Rate:
+    if (!is_placeholder(cell.text)) {
+      (source ? source->rate : budget.rate) = cell.text;
+      c.locate(base + ".rate", &cell);
+    }
+    break;
+  case BudgetColumn::Weight:
+    if (!source)
+      read_score_cell(c, cell, budget.weight, "budget.weight", diag::bilingual("分值", "weight"));
+    break;
+  case BudgetColumn::Score:
+    if (!source)
+      read_score_cell(c, cell, budget.score, "budget.score", diag::bilingual("得分", "score"));
+    break;
+  default:
+    c.report(DiagId::warn_import_cell_unplaced, c.where(cell), {cell.text});
+    break;
+  }
+}
+
+} // namespace
+
+void budget_row(Context& c, const Row& row) {
+  auto filled = row.filled();
+  drop_funding_header(c, filled);
+  FieldMatch match = match_field(filled[0]->text);
+  if (match.field == Field::BudgetReason) return budget_reason_row(c, row, filled, match);
   bool labelled = match.field == Field::FundingTotal || match.field == Field::FundingSource ||
                   match.field == Field::Total;
-  std::size_t first_value = labelled ? 1 : 0;
-  if (!labelled && !is_value_cell(filled[0])) {
-    if (filled.size() == 1 && c.last_text != nullptr &&
-        c.last_text == &c.form.budget.deviation_reason) {
-      append_wrapped(*c.last_text, filled[0]->text);
-      c.report(DiagId::note_import_wrapped_joined, c.where(row),
-               {diag::bilingual("偏差原因", "deviation reason")});
-      return;
-    }
-    if (match.field == Field::FundingHeader) return; // a second header line of the block
+  if (!labelled && !is_value_cell(filled[0])) return budget_text_row(c, row, filled, match);
+  std::vector<const Cell*> values(filled.begin() + (labelled ? 1 : 0), filled.end());
+  std::string label_text = filled[0]->text;
+  if (labelled && match.rest.empty()) label_text = split_label_figure(c, *filled[0], values);
+  std::vector<BudgetColumn> assigned =
+      positional_columns(c, row, values).value_or(std::vector<BudgetColumn>{});
+  if (assigned.empty() && !values.empty()) assigned = ordered_columns(c, values);
+  bool is_source = match.field == Field::FundingSource;
+  if (!is_source && c.budget_total_read) {
     c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
     return;
-  }
-  std::vector<const Cell*> values(filled.begin() + long(first_value), filled.end());
-  // A single space between the funding label and its first figure (pdftotext -layout where the
-  // columns are tight: "其中：当年财政拨款 680"): the figure is the first value, else every figure
-  // would move one column left.
-  std::string label_text = filled[0]->text;
-  if (labelled && match.rest.empty()) {
-    std::string_view printed = ziping::text::trim(filled[0]->text);
-    auto space = printed.find_last_of(' ');
-    std::size_t width = 1;
-    if (auto wide = printed.rfind("　");
-        wide != std::string_view::npos && (space == std::string_view::npos || wide > space)) {
-      space = wide;
-      width = std::string_view("　").size();
-    }
-    if (space != std::string_view::npos && space > 0) {
-      std::string_view figure = ziping::text::trim(printed.substr(space + width));
-      if (!figure.empty() && is_value_text(figure)) {
-        Cell cut = *filled[0];
-        cut.text = std::string(figure);
-        cut.column += int(code_point_count(printed.substr(0, space))) + 1;
-        c.cut_cells.push_back(std::move(cut));
-        values.insert(values.begin(), &c.cut_cells.back());
-        label_text = std::string(ziping::text::trim(printed.substr(0, space)));
-        c.report(DiagId::warn_import_numbers_run_together, c.where(*filled[0]),
-                 {std::string(printed), label_text + " | " + std::string(figure)});
-      }
-    }
-  }
-  // Columns: by position when every value sits under a budget column, else in order.
-  std::vector<BudgetColumn> assigned(values.size(), BudgetColumn::None);
-  bool positional = row.positional && !c.budget_types.empty();
-  if (positional) {
-    for (std::size_t v = 0; v < values.size(); ++v) {
-      std::size_t index = std::size_t(values[v] - row.cells.data());
-      BudgetColumn type =
-          index < c.budget_types.size() ? c.budget_types[index] : BudgetColumn::None;
-      if (type == BudgetColumn::None || type == BudgetColumn::Label) {
-        positional = false;
-        break;
-      }
-      assigned[v] = type;
-    }
-  }
-  if (!positional) {
-    std::vector<BudgetColumn> order;
-    for (auto type : c.budget_types) {
-      if (type != BudgetColumn::None && type != BudgetColumn::Label) order.push_back(type);
-    }
-    if (order.empty()) {
-      order = {BudgetColumn::Initial, BudgetColumn::Annual, BudgetColumn::Executed,
-               BudgetColumn::Weight,  BudgetColumn::Rate,   BudgetColumn::Score};
-    }
-    // A percentage is the rate wherever it stands; the other cells fill the other columns.
-    std::vector<BudgetColumn> others;
-    for (auto type : order) {
-      if (type != BudgetColumn::Rate) others.push_back(type);
-    }
-    bool has_rate = false;
-    for (auto type : order) has_rate = has_rate || type == BudgetColumn::Rate;
-    std::size_t next = 0, rate_at = order.size();
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      if (order[i] == BudgetColumn::Rate) rate_at = i;
-    }
-    for (std::size_t v = 0; v < values.size(); ++v) {
-      std::string k = key(values[v]->text);
-      bool percent = k.ends_with("%");
-      if (percent && has_rate) {
-        assigned[v] = BudgetColumn::Rate;
-        continue;
-      }
-      // A placeholder standing where the rate is printed ("—" under 执行率) is the rate's.
-      if (!percent && has_rate && values.size() == order.size() && v == rate_at) {
-        assigned[v] = BudgetColumn::Rate;
-        continue;
-      }
-      if (next < others.size()) assigned[v] = others[next++];
-    }
   }
   model::FundingRow source;
-  bool is_source = match.field == Field::FundingSource;
-  bool is_total = !is_source;
-  if (is_total && c.budget_total_read) {
-    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
-    return;
-  }
   std::string base = is_source
                          ? "budget.sources[" + std::to_string(c.form.budget.sources.size()) + "]"
                          : std::string("budget");
@@ -463,43 +512,11 @@ void budget_row(Context& c, const Row& row) {
     c.budget_total_read = true;
     c.locate("budget", labelled ? filled[0] : values.empty() ? filled[0] : values.front());
   }
+  for (std::size_t v = 0; v < values.size(); ++v)
+    store_budget_cell(c, *values[v], assigned[v], is_source ? &source : nullptr, base);
   auto& budget = c.form.budget;
-  for (std::size_t v = 0; v < values.size(); ++v) {
-    const Cell& cell = *values[v];
-    switch (assigned[v]) {
-    case BudgetColumn::Initial:
-      read_amount_cell(c, cell, is_source ? source.initial : budget.initial, base + ".initial",
-                       diag::bilingual("年初预算数", "initial budget"));
-      break;
-    case BudgetColumn::Annual:
-      read_amount_cell(c, cell, is_source ? source.annual : budget.annual, base + ".annual",
-                       diag::bilingual("全年预算数", "annual budget"));
-      break;
-    case BudgetColumn::Executed:
-      read_amount_cell(c, cell, is_source ? source.executed : budget.executed, base + ".executed",
-                       diag::bilingual("全年执行数", "executed amount"));
-      break;
-    case BudgetColumn::Rate:
-      if (!is_placeholder(cell.text)) {
-        (is_source ? source.rate : budget.rate) = cell.text;
-        c.locate(base + ".rate", &cell);
-      }
-      break;
-    case BudgetColumn::Weight:
-      if (!is_source)
-        read_score_cell(c, cell, budget.weight, "budget.weight", diag::bilingual("分值", "weight"));
-      break;
-    case BudgetColumn::Score:
-      if (!is_source)
-        read_score_cell(c, cell, budget.score, "budget.score", diag::bilingual("得分", "score"));
-      break;
-    default:
-      c.report(DiagId::warn_import_cell_unplaced, c.where(cell), {cell.text});
-      break;
-    }
-  }
   if (is_source) budget.sources.push_back(std::move(source));
-  if (is_total && !budget.weight && c.budget_header_points) {
+  if (!is_source && !budget.weight && c.budget_header_points) {
     // The weight printed in the header, not in a 分值 cell (Hubei's "预算执行情况(20分)"): read
     // there, so the checker can hold it against the rule set's (ZP0508).
     budget.weight = c.budget_header_points;
