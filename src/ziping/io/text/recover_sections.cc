@@ -1,6 +1,8 @@
 // io/text/recover_sections.cc — the parts of a form around its indicator table: title and
 // header fields, the budget (预算执行情况 / 项目资金) with its funding rows, the goal table
 // (绩效目标 1..N or the 年度总体目标), and the closing rows (总分, 结论, 等级, 问题, 负责人).
+#include <algorithm>
+
 #include "ziping/io/text/cell_numbers.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/recovery.h"
@@ -539,116 +541,20 @@ bool goal_text_in_label(std::string_view text) {
   return false;
 }
 
-void goal_row(Context& c, const Row& row) {
-  auto cells = without_section_labels(c, row, true);
-  if (cells.empty()) return;
-  auto position = [&](const Cell* cell) { return std::size_t(cell - row.cells.data()); };
-  auto type_at = [&](const Cell* cell) {
-    std::size_t index = position(cell);
-    return index < c.goal_types.size() ? c.goal_types[index] : GoalColumn::None;
-  };
-  // "目标1：保障……" opens a numbered goal even under 预期目标 / 实际完成情况: the national
-  // template with its goals numbered in their text.
-  if (c.overall_expect_texts && goal_text_in_label(cells.front()->text))
-    c.overall_expect_texts = false;
-  if (c.overall_expect_texts) {
-    std::vector<GoalColumn> assigned;
-    bool positional = row.positional;
-    for (const Cell* cell : cells) {
-      GoalColumn type = type_at(cell);
-      if (type != GoalColumn::Target && type != GoalColumn::Actual && type != GoalColumn::Reason)
-        positional = false;
-      assigned.push_back(type);
-    }
-    if (!positional) {
-      static constexpr GoalColumn kOrder[] = {GoalColumn::Target, GoalColumn::Actual,
-                                              GoalColumn::Reason};
-      for (std::size_t i = 0; i < assigned.size(); ++i)
-        assigned[i] = i < 3 ? kOrder[i] : GoalColumn::None;
-    }
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      auto& goal = c.overall.goal;
-      switch (assigned[i]) {
-      case GoalColumn::Target:
-        set_text(c, goal.target, "", cells[i], cells[i]->text);
-        c.overall.cells["target"] = cells[i];
-        break;
-      case GoalColumn::Actual:
-        set_text(c, goal.actual, "", cells[i], cells[i]->text);
-        c.overall.cells["actual"] = cells[i];
-        break;
-      case GoalColumn::Reason:
-        set_text(c, goal.deviation_reason, "", cells[i], cells[i]->text);
-        c.overall.cells["deviation_reason"] = cells[i];
-        break;
-      default:
-        c.report(DiagId::warn_import_cell_unplaced, c.where(*cells[i]), {cells[i]->text});
-      }
-    }
-    c.overall_expect_texts = false;
-    return;
-  }
-  // A numbered goal: 序号, then its texts.
-  const Cell* number_cell = cells.front();
-  std::string k = key(number_cell->text);
-  int number = 0;
-  if (!k.empty() && k.size() <= 2 && k.find_first_not_of("0123456789") == std::string::npos) {
-    number = std::stoi(k);
-  } else {
-    Label label = classify_label(number_cell->text);
-    if (label.kind == LabelKind::Goal) number = label.goal_number;
-  }
-  if (number == 0) {
-    // A wrapped line printed under its columns (tab text out of a PDF): each piece continues
-    // the text of its own column on the goal above — the 年度绩效目标 may wrap while the
-    // 实际完成情况 beside it starts on this line.
-    if (row.positional && !c.goal_rows.empty() && cells.size() <= 3) {
-      GoalRow& above = c.goal_rows.back();
-      bool by_column = true;
-      for (const Cell* cell : cells) {
-        GoalColumn type = type_at(cell);
-        by_column = by_column && (type == GoalColumn::Target || type == GoalColumn::Actual ||
-                                  type == GoalColumn::Reason);
-      }
-      if (by_column) {
-        for (const Cell* cell : cells) {
-          GoalColumn type = type_at(cell);
-          std::string& field = type == GoalColumn::Target   ? above.goal.target
-                               : type == GoalColumn::Actual ? above.goal.actual
-                                                            : above.goal.deviation_reason;
-          std::string name = type == GoalColumn::Target   ? "target"
-                             : type == GoalColumn::Actual ? "actual"
-                                                          : "deviation_reason";
-          if (field.empty()) above.cells[name] = cell;
-          append_wrapped(field, cell->text);
-          c.last_text = &field;
-        }
-        c.report(DiagId::note_import_wrapped_joined, c.where(row),
-                 {diag::bilingual("绩效目标文字", "goal text")});
-        return;
-      }
-    }
-    // A wrapped line of the goal above, or of the 年度总体目标.
-    if (c.last_text != nullptr && cells.size() <= 3) {
-      for (const Cell* cell : cells) append_wrapped(*c.last_text, cell->text);
-      c.report(DiagId::note_import_wrapped_joined, c.where(row),
-               {diag::bilingual("绩效目标文字", "goal text")});
-      return;
-    }
-    c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
-    return;
-  }
-  GoalRow goal;
-  goal.goal.number = number;
-  goal.row = &row;
-  goal.cells["number"] = number_cell;
-  // "目标1：保障……": the number cell is also the goal's text, kept as printed.
-  bool text_in_label = goal_text_in_label(number_cell->text);
-  std::vector<const Cell*> texts(cells.begin() + (text_in_label ? 0 : 1), cells.end());
+namespace {
+
+GoalColumn goal_type_at(const Context& c, const Row& row, const Cell* cell) {
+  std::size_t index = std::size_t(cell - row.cells.data());
+  return index < c.goal_types.size() ? c.goal_types[index] : GoalColumn::None;
+}
+
+// Each cell's goal column: by position when every cell sits under a goal text column (and
+// `positional` allows it), else 年度绩效目标, 实际完成情况, 偏差原因 in order.
+std::vector<GoalColumn> goal_columns(const Context& c, const Row& row,
+                                     const std::vector<const Cell*>& cells, bool positional) {
   std::vector<GoalColumn> assigned;
-  bool positional = row.positional && type_at(number_cell) == GoalColumn::Number && !text_in_label;
-  for (const Cell* cell : texts) {
-    GoalColumn type = type_at(cell);
+  for (const Cell* cell : cells) {
+    GoalColumn type = goal_type_at(c, row, cell);
     if (type != GoalColumn::Target && type != GoalColumn::Actual && type != GoalColumn::Reason)
       positional = false;
     assigned.push_back(type);
@@ -659,28 +565,96 @@ void goal_row(Context& c, const Row& row) {
     for (std::size_t i = 0; i < assigned.size(); ++i)
       assigned[i] = i < 3 ? kOrder[i] : GoalColumn::None;
   }
+  return assigned;
+}
+
+// The goal's text a column holds, and its name in the row's cells; null for other columns.
+std::pair<std::string*, const char*> goal_text(model::Goal& goal, GoalColumn column) {
+  switch (column) {
+  case GoalColumn::Target:
+    return {&goal.target, "target"};
+  case GoalColumn::Actual:
+    return {&goal.actual, "actual"};
+  case GoalColumn::Reason:
+    return {&goal.deviation_reason, "deviation_reason"};
+  default:
+    return {nullptr, ""};
+  }
+}
+
+// The texts of the 年度总体目标 (project form, national department template).
+void overall_goal_row(Context& c, const Row& row, const std::vector<const Cell*>& cells) {
+  std::vector<GoalColumn> assigned = goal_columns(c, row, cells, row.positional);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    auto [field, name] = goal_text(c.overall.goal, assigned[i]);
+    if (field == nullptr) {
+      c.report(DiagId::warn_import_cell_unplaced, c.where(*cells[i]), {cells[i]->text});
+      continue;
+    }
+    set_text(c, *field, "", cells[i], cells[i]->text);
+    c.overall.cells[name] = cells[i];
+  }
+  c.overall_expect_texts = false;
+}
+
+// The 序号 a row opens with ("1", or a goal label "目标1"); 0 when it opens with none.
+int goal_number_of(const Cell& cell) {
+  std::string k = key(cell.text);
+  if (!k.empty() && k.size() <= 2 && k.find_first_not_of("0123456789") == std::string::npos)
+    return std::stoi(k);
+  Label label = classify_label(cell.text);
+  return label.kind == LabelKind::Goal ? label.goal_number : 0;
+}
+
+// A row without a number: a wrapped line of the goal above (each piece into its own column when
+// printed under the columns: the 年度绩效目标 may wrap while the 实际完成情况 beside it starts on
+// this line) or of the 年度总体目标; else it is dropped and said so.
+void unnumbered_goal_row(Context& c, const Row& row, const std::vector<const Cell*>& cells) {
+  if (row.positional && !c.goal_rows.empty() && cells.size() <= 3) {
+    GoalRow& above = c.goal_rows.back();
+    bool by_column = std::all_of(cells.begin(), cells.end(), [&](const Cell* cell) {
+      return goal_text(above.goal, goal_type_at(c, row, cell)).first != nullptr;
+    });
+    if (by_column) {
+      for (const Cell* cell : cells) {
+        auto [field, name] = goal_text(above.goal, goal_type_at(c, row, cell));
+        if (field->empty()) above.cells[name] = cell;
+        append_wrapped(*field, cell->text);
+        c.last_text = field;
+      }
+      c.report(DiagId::note_import_wrapped_joined, c.where(row),
+               {diag::bilingual("绩效目标文字", "goal text")});
+      return;
+    }
+  }
+  if (c.last_text != nullptr && cells.size() <= 3) {
+    for (const Cell* cell : cells) append_wrapped(*c.last_text, cell->text);
+    c.report(DiagId::note_import_wrapped_joined, c.where(row),
+             {diag::bilingual("绩效目标文字", "goal text")});
+    return;
+  }
+  c.report(DiagId::warn_import_row_dropped, c.where(row), {quoted_cells(row)});
+}
+
+// A numbered goal: 序号, then its texts ("目标1：保障……": the number cell is also the goal's
+// text, kept as printed).
+void numbered_goal_row(Context& c, const Row& row, const std::vector<const Cell*>& cells,
+                       int number) {
+  const Cell* number_cell = cells.front();
+  GoalRow goal;
+  goal.goal.number = number;
+  goal.row = &row;
+  goal.cells["number"] = number_cell;
+  bool text_in_label = goal_text_in_label(number_cell->text);
+  std::vector<const Cell*> texts(cells.begin() + (text_in_label ? 0 : 1), cells.end());
+  bool positional =
+      row.positional && goal_type_at(c, row, number_cell) == GoalColumn::Number && !text_in_label;
+  std::vector<GoalColumn> assigned = goal_columns(c, row, texts, positional);
   c.goal_rows.push_back(std::move(goal));
   GoalRow& added = c.goal_rows.back();
   c.last_text = nullptr;
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    std::string* field = nullptr;
-    std::string name;
-    switch (assigned[i]) {
-    case GoalColumn::Target:
-      field = &added.goal.target;
-      name = "target";
-      break;
-    case GoalColumn::Actual:
-      field = &added.goal.actual;
-      name = "actual";
-      break;
-    case GoalColumn::Reason:
-      field = &added.goal.deviation_reason;
-      name = "deviation_reason";
-      break;
-    default:
-      break;
-    }
+    auto [field, name] = goal_text(added.goal, assigned[i]);
     if (field == nullptr) {
       c.report(DiagId::warn_import_cell_unplaced, c.where(*texts[i]), {texts[i]->text});
       continue;
@@ -689,6 +663,21 @@ void goal_row(Context& c, const Row& row) {
     append_wrapped(*field, texts[i]->text);
     c.last_text = field;
   }
+}
+
+} // namespace
+
+void goal_row(Context& c, const Row& row) {
+  auto cells = without_section_labels(c, row, true);
+  if (cells.empty()) return;
+  // "目标1：保障……" opens a numbered goal even under 预期目标 / 实际完成情况: the national
+  // template with its goals numbered in their text.
+  if (c.overall_expect_texts && goal_text_in_label(cells.front()->text))
+    c.overall_expect_texts = false;
+  if (c.overall_expect_texts) return overall_goal_row(c, row, cells);
+  int number = goal_number_of(*cells.front());
+  if (number == 0) return unnumbered_goal_row(c, row, cells);
+  numbered_goal_row(c, row, cells, number);
 }
 
 bool try_closing_row(Context& c, const Row& row) {
