@@ -160,26 +160,32 @@ void note_budget_header_points(Context& c, const std::vector<const Cell*>& cells
 
 } // namespace
 
-bool try_header_rows(Context& c, const Row& row) {
-  auto filled = row.filled();
-  // A merged 项目资金（万元） / 年度预算执行情况（万元） cell standing alone (PDF, one cell per
-  // line): the block's label, with the money unit.
-  if (filled.size() == 1 && match_field(filled[0]->text).field == Field::FundingHeader) {
-    std::string unit = money_unit_in(filled[0]->text);
-    if (!unit.empty()) c.form.money_unit = unit;
-    note_budget_header_points(c, filled);
-    return true;
-  }
-  // The indicator table's header (also when repeated at a page break).
+namespace {
+
+// A merged 项目资金（万元） / 年度预算执行情况（万元） cell standing alone (PDF, one cell per
+// line): the block's label, with the money unit.
+bool try_funding_label(Context& c, const std::vector<const Cell*>& filled) {
+  if (filled.size() != 1 || match_field(filled[0]->text).field != Field::FundingHeader)
+    return false;
+  std::string unit = money_unit_in(filled[0]->text);
+  if (!unit.empty()) c.form.money_unit = unit;
+  note_budget_header_points(c, filled);
+  return true;
+}
+
+// The indicator table's header (also when repeated at a page break).
+bool try_indicator_header(Context& c, const Row& row) {
   IndicatorHeader header = read_indicator_header(row);
-  if (header.present) {
-    if (c.saw_indicator_header) c.report(DiagId::note_import_header_repeated, c.where(row));
-    c.header = header;
-    c.saw_indicator_header = true;
-    c.section = Section::Indicators;
-    return true;
-  }
-  // The budget header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
+  if (!header.present) return false;
+  if (c.saw_indicator_header) c.report(DiagId::note_import_header_repeated, c.where(row));
+  c.header = header;
+  c.saw_indicator_header = true;
+  c.section = Section::Indicators;
+  return true;
+}
+
+// The budget header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
+bool try_budget_header(Context& c, const Row& row, const std::vector<const Cell*>& filled) {
   std::vector<BudgetColumn> budget(row.cells.size(), BudgetColumn::None);
   int amounts = 0;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
@@ -188,29 +194,50 @@ bool try_header_rows(Context& c, const Row& row) {
         budget[i] == BudgetColumn::Executed || budget[i] == BudgetColumn::Rate)
       ++amounts;
   }
-  if (amounts >= 2) {
-    if (!c.saw_budget || c.budget_types.empty()) {
-      c.budget_types = budget;
-    } else {
-      c.report(DiagId::note_import_header_repeated, c.where(row));
-    }
-    for (const Cell* cell : filled) {
-      std::string unit = money_unit_in(cell->text);
-      if (!unit.empty()) c.form.money_unit = unit;
-    }
-    note_budget_header_points(c, filled);
-    c.saw_budget = true;
-    c.section = Section::Budget;
-    return true;
+  if (amounts < 2) return false;
+  if (!c.saw_budget || c.budget_types.empty())
+    c.budget_types = budget;
+  else
+    c.report(DiagId::note_import_header_repeated, c.where(row));
+  for (const Cell* cell : filled) {
+    std::string unit = money_unit_in(cell->text);
+    if (!unit.empty()) c.form.money_unit = unit;
   }
-  // The goal table's header: 目标序号 年度绩效目标 实际完成情况 偏差原因分析及改进措施, or the
-  // 年度总体目标 row with 预期目标 / 实际完成情况.
+  note_budget_header_points(c, filled);
+  c.saw_budget = true;
+  c.section = Section::Budget;
+  return true;
+}
+
+// 年度总体目标 | 预期目标text | 实际text, or the label alone with the texts below.
+void overall_goal_label(Context& c, const Row& row, const std::vector<const Cell*>& filled) {
+  c.saw_overall_goal = true;
+  c.overall.row = &row;
+  c.section = Section::Goals;
+  c.goal_types.clear();
+  FieldMatch match = match_field(filled[0]->text);
+  std::vector<const Cell*> texts(filled.begin() + 1, filled.end());
+  if (!match.rest.empty()) {
+    set_text(c, c.overall.goal.target, "", filled[0], match.rest);
+    c.overall.cells["target"] = filled[0];
+  }
+  for (const Cell* cell : texts) {
+    std::string& field =
+        c.overall.goal.target.empty() ? c.overall.goal.target : c.overall.goal.actual;
+    c.overall.cells[&field == &c.overall.goal.target ? "target" : "actual"] = cell;
+    set_text(c, field, "", cell, cell->text);
+  }
+  c.overall_expect_texts = texts.empty() && match.rest.empty();
+}
+
+// The goal table's header: 目标序号 年度绩效目标 实际完成情况 偏差原因分析及改进措施, or the
+// 年度总体目标 row with 预期目标 / 实际完成情况.
+bool try_goal_header(Context& c, const Row& row, const std::vector<const Cell*>& filled) {
   std::vector<GoalColumn> goals(row.cells.size(), GoalColumn::None);
   bool number = false, target = false, actual = false, overall = false;
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     if (row.cells[i].empty()) continue;
-    std::string k = key(row.cells[i].text);
-    goals[i] = goal_column(k);
+    goals[i] = goal_column(key(row.cells[i].text));
     number = number || goals[i] == GoalColumn::Number;
     target = target || goals[i] == GoalColumn::Target;
     actual = actual || goals[i] == GoalColumn::Actual;
@@ -219,39 +246,27 @@ bool try_header_rows(Context& c, const Row& row) {
   if (number && (target || actual)) {
     c.goal_types = goals;
     c.saw_goal_table = true;
-    c.section = Section::Goals;
-    return true;
-  }
-  if (target && actual && (overall || filled.size() <= 3)) {
+  } else if (target && actual && (overall || filled.size() <= 3)) {
     c.goal_types = goals;
     c.saw_overall_goal = true;
     c.overall_expect_texts = true;
     c.overall.row = &row;
-    c.section = Section::Goals;
+  } else if (overall && match_field(filled[0]->text).field == Field::OverallGoal) {
+    overall_goal_label(c, row, filled);
     return true;
+  } else {
+    return false;
   }
-  if (overall && match_field(filled[0]->text).field == Field::OverallGoal) {
-    // 年度总体目标 | 预期目标text | 实际text, or the label alone with the texts below.
-    c.saw_overall_goal = true;
-    c.overall.row = &row;
-    c.section = Section::Goals;
-    c.goal_types.clear();
-    FieldMatch match = match_field(filled[0]->text);
-    std::vector<const Cell*> texts(filled.begin() + 1, filled.end());
-    if (!match.rest.empty()) {
-      set_text(c, c.overall.goal.target, "", filled[0], match.rest);
-      c.overall.cells["target"] = filled[0];
-    }
-    for (const Cell* cell : texts) {
-      std::string& field =
-          c.overall.goal.target.empty() ? c.overall.goal.target : c.overall.goal.actual;
-      c.overall.cells[&field == &c.overall.goal.target ? "target" : "actual"] = cell;
-      set_text(c, field, "", cell, cell->text);
-    }
-    c.overall_expect_texts = texts.empty() && match.rest.empty();
-    return true;
-  }
-  return false;
+  c.section = Section::Goals;
+  return true;
+}
+
+} // namespace
+
+bool try_header_rows(Context& c, const Row& row) {
+  auto filled = row.filled();
+  return try_funding_label(c, filled) || try_indicator_header(c, row) ||
+         try_budget_header(c, row, filled) || try_goal_header(c, row, filled);
 }
 
 bool try_preamble_row(Context& c, const Row& row) {
@@ -680,6 +695,81 @@ void goal_row(Context& c, const Row& row) {
   numbered_goal_row(c, row, cells, number);
 }
 
+namespace {
+
+// The 总分 row: its last two figures are 分值 and 得分 (one figure: the 分值 when it stands under
+// that column, else the 得分); a grade word beside them is the grade.
+void total_pair(Context& c, const Row& row, const Pair& pair) {
+  std::vector<const Cell*> numbers;
+  for (const Cell* cell : pair.values) {
+    if (score_number(cell->text)) {
+      numbers.push_back(cell);
+    } else if (!is_placeholder(cell->text)) {
+      std::string k = key(cell->text);
+      if (k == "优" || k == "良" || k == "中" || k == "差")
+        read_grade(c, cell->text, cell);
+      else
+        c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
+    }
+  }
+  const Cell* weight = nullptr;
+  const Cell* score = nullptr;
+  if (numbers.size() >= 2) {
+    weight = numbers[numbers.size() - 2];
+    score = numbers.back();
+  } else if (numbers.size() == 1) {
+    std::size_t index = std::size_t(numbers[0] - row.cells.data());
+    if (row.positional && c.header.present && int(index) == c.header.index_of(Column::Weight))
+      weight = numbers[0];
+    else
+      score = numbers[0];
+  }
+  if (weight)
+    read_score_cell(c, *weight, c.form.total_weight, "total.weight",
+                    diag::bilingual("总分分值", "total weight"));
+  if (score)
+    read_score_cell(c, *score, c.form.total_score, "total.score",
+                    diag::bilingual("总分得分", "total score"));
+  if (weight || score) c.locate("total", pair.label);
+  c.saw_total = true;
+  c.last_text = nullptr;
+}
+
+// One labelled field of the closing rows into the form.
+void closing_pair(Context& c, const Row& row, const Pair& pair) {
+  auto text_field = [&](std::string& field, const char* path, bool ends_text) {
+    set_text(c, field, path, pair.value_cell(), pair.text());
+    if (ends_text) c.last_text = nullptr;
+  };
+  switch (pair.field) {
+  case Field::Total:
+    return total_pair(c, row, pair);
+  case Field::Conclusion:
+    text_field(c.form.conclusion, "conclusion", false);
+    c.saw_conclusion = true;
+    return;
+  case Field::Grade: {
+    std::string value = pair.text();
+    if (!value.empty()) read_grade(c, value, pair.value_cell());
+    c.last_text = nullptr;
+    return;
+  }
+  case Field::Problems:
+    return text_field(c.form.problems, "problems", false);
+  case Field::Improvements:
+    return text_field(c.form.improvements, "improvements", false);
+  case Field::ProjectLeader:
+    return text_field(c.form.project_leader, "project_leader", true);
+  case Field::FinanceLeader:
+    return text_field(c.form.finance_leader, "finance_leader", true);
+  default:
+    c.last_text = nullptr;
+    return;
+  }
+}
+
+} // namespace
+
 bool try_closing_row(Context& c, const Row& row) {
   auto cells = row.filled();
   FieldMatch match = match_field(cells[0]->text);
@@ -705,73 +795,7 @@ bool try_closing_row(Context& c, const Row& row) {
   default:
     return false;
   }
-  for (const auto& pair : field_pairs(row)) {
-    switch (pair.field) {
-    case Field::Total: {
-      std::vector<const Cell*> numbers;
-      for (const Cell* cell : pair.values) {
-        if (score_number(cell->text))
-          numbers.push_back(cell);
-        else if (!is_placeholder(cell->text)) {
-          std::string k = key(cell->text);
-          if (k == "优" || k == "良" || k == "中" || k == "差")
-            read_grade(c, cell->text, cell);
-          else
-            c.report(DiagId::warn_import_cell_unplaced, c.where(*cell), {cell->text});
-        }
-      }
-      const Cell* weight = nullptr;
-      const Cell* score = nullptr;
-      if (numbers.size() >= 2) {
-        weight = numbers[numbers.size() - 2];
-        score = numbers.back();
-      } else if (numbers.size() == 1) {
-        std::size_t index = std::size_t(numbers[0] - row.cells.data());
-        if (row.positional && c.header.present && int(index) == c.header.index_of(Column::Weight))
-          weight = numbers[0];
-        else
-          score = numbers[0];
-      }
-      if (weight)
-        read_score_cell(c, *weight, c.form.total_weight, "total.weight",
-                        diag::bilingual("总分分值", "total weight"));
-      if (score)
-        read_score_cell(c, *score, c.form.total_score, "total.score",
-                        diag::bilingual("总分得分", "total score"));
-      if (weight || score) c.locate("total", pair.label);
-      c.saw_total = true;
-      c.last_text = nullptr;
-      break;
-    }
-    case Field::Conclusion:
-      set_text(c, c.form.conclusion, "conclusion", pair.value_cell(), pair.text());
-      c.saw_conclusion = true;
-      break;
-    case Field::Grade: {
-      std::string value = pair.text();
-      if (!value.empty()) read_grade(c, value, pair.value_cell());
-      c.last_text = nullptr;
-      break;
-    }
-    case Field::Problems:
-      set_text(c, c.form.problems, "problems", pair.value_cell(), pair.text());
-      break;
-    case Field::Improvements:
-      set_text(c, c.form.improvements, "improvements", pair.value_cell(), pair.text());
-      break;
-    case Field::ProjectLeader:
-      set_text(c, c.form.project_leader, "project_leader", pair.value_cell(), pair.text());
-      c.last_text = nullptr;
-      break;
-    case Field::FinanceLeader:
-      set_text(c, c.form.finance_leader, "finance_leader", pair.value_cell(), pair.text());
-      c.last_text = nullptr;
-      break;
-    default:
-      c.last_text = nullptr;
-      break;
-    }
-  }
+  for (const auto& pair : field_pairs(row)) closing_pair(c, row, pair);
   c.section = Section::Closing;
   return true;
 }
