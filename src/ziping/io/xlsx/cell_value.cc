@@ -25,28 +25,32 @@ bool round_digits(std::string& digits, std::size_t keep) {
   return true;
 }
 
-} // namespace
-
-std::optional<num::Decimal> xml_number(std::string_view text) {
-  std::size_t pos = 0;
+// A number as written in the XML: value = ±digits × 10^exponent, at most 40 significant digits
+// kept (more only move the exponent).
+struct Written {
   bool negative = false;
-  if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) negative = text[pos++] == '-';
   std::string digits;
-  long long exponent = 0; // value = digits × 10^exponent
+  long long exponent = 0;
+};
+
+// The sign, digits and decimal point from `pos`; nullopt without a digit.
+std::optional<Written> read_mantissa(std::string_view text, std::size_t& pos) {
+  Written w;
+  if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) w.negative = text[pos++] == '-';
   bool any = false, point = false;
   for (; pos < text.size(); ++pos) {
     char c = text[pos];
     if (c >= '0' && c <= '9') {
       any = true;
-      if (digits.empty() && c == '0') {
-        if (point) --exponent;
+      if (w.digits.empty() && c == '0') {
+        if (point) --w.exponent;
         continue; // leading zeros carry no digit
       }
-      if (digits.size() < 40) {
-        digits += c;
-        if (point) --exponent;
+      if (w.digits.size() < 40) {
+        w.digits += c;
+        if (point) --w.exponent;
       } else if (!point) {
-        ++exponent;
+        ++w.exponent;
       }
     } else if (c == '.' && !point) {
       point = true;
@@ -55,56 +59,77 @@ std::optional<num::Decimal> xml_number(std::string_view text) {
     }
   }
   if (!any) return std::nullopt;
-  if (pos < text.size()) {
-    if (text[pos] != 'e' && text[pos] != 'E') return std::nullopt;
-    ++pos;
-    bool exponent_negative = false;
-    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+'))
-      exponent_negative = text[pos++] == '-';
-    long long value = 0;
-    std::size_t start = pos;
-    for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
-      value = value * 10 + (text[pos] - '0');
-      if (value > 100000) return std::nullopt;
-    }
-    if (pos == start || pos != text.size()) return std::nullopt;
-    exponent += exponent_negative ? -value : value;
+  return w;
+}
+
+// "E-5" after the mantissa, to the end of the text; false when anything else follows or the
+// exponent is absurd.
+bool read_exponent(std::string_view text, std::size_t pos, long long& exponent) {
+  if (pos == text.size()) return true;
+  if (text[pos] != 'e' && text[pos] != 'E') return false;
+  ++pos;
+  bool negative = false;
+  if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) negative = text[pos++] == '-';
+  long long value = 0;
+  std::size_t start = pos;
+  for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
+    value = value * 10 + (text[pos] - '0');
+    if (value > 100000) return false;
   }
-  if (digits.empty()) return num::Decimal::from_int(0);
-  // Cut to the digits a person sees, then to the decimals a Decimal holds.
-  std::size_t length = digits.size();
+  if (pos == start || pos != text.size()) return false;
+  exponent += negative ? -value : value;
+  return true;
+}
+
+// Cut to the digits a person sees, then to the decimals a Decimal holds.
+void round_written(Written& w) {
+  std::size_t length = w.digits.size();
   if (length > std::size_t(kShownDigits)) {
     std::size_t dropped = length - kShownDigits;
-    bool carry = round_digits(digits, kShownDigits);
-    exponent += (long long)dropped;
+    bool carry = round_digits(w.digits, kShownDigits);
+    w.exponent += (long long)dropped;
     if (carry) {
-      digits.pop_back();
-      ++exponent;
+      w.digits.pop_back();
+      ++w.exponent;
     }
   }
-  if (exponent < -num::Decimal::kMaxScale) {
-    long long drop = -num::Decimal::kMaxScale - exponent;
-    if (drop >= (long long)digits.size()) {
-      // Everything is below 10^-18: the value shows as zero (or rounds up to one unit).
-      bool up = drop == (long long)digits.size() && digits[0] >= '5';
-      digits = up ? "1" : "0";
-    } else {
-      bool carry = round_digits(digits, digits.size() - std::size_t(drop));
-      if (carry) digits.pop_back(), ++exponent;
-    }
-    exponent = -num::Decimal::kMaxScale;
-  }
-  std::string plain;
-  if (exponent >= 0) {
-    if (digits.size() + std::size_t(exponent) > std::size_t(num::Decimal::kMaxDigits))
-      return std::nullopt;
-    plain = digits + std::string(std::size_t(exponent), '0');
+  if (w.exponent >= -num::Decimal::kMaxScale) return;
+  long long drop = -num::Decimal::kMaxScale - w.exponent;
+  if (drop >= (long long)w.digits.size()) {
+    // Everything is below 10^-18: the value shows as zero (or rounds up to one unit).
+    bool up = drop == (long long)w.digits.size() && w.digits[0] >= '5';
+    w.digits = up ? "1" : "0";
   } else {
-    std::size_t scale = std::size_t(-exponent);
-    if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
-    plain = digits.substr(0, digits.size() - scale) + "." + digits.substr(digits.size() - scale);
+    bool carry = round_digits(w.digits, w.digits.size() - std::size_t(drop));
+    if (carry) w.digits.pop_back(), ++w.exponent;
   }
-  auto parsed = num::Decimal::parse((negative ? "-" : "") + plain);
+  w.exponent = -num::Decimal::kMaxScale;
+}
+
+// The digits with their point ("12.50"); nullopt beyond a Decimal's digits.
+std::optional<std::string> plain_text(Written w) {
+  if (w.exponent >= 0) {
+    if (w.digits.size() + std::size_t(w.exponent) > std::size_t(num::Decimal::kMaxDigits))
+      return std::nullopt;
+    return w.digits + std::string(std::size_t(w.exponent), '0');
+  }
+  std::size_t scale = std::size_t(-w.exponent);
+  if (w.digits.size() <= scale) w.digits.insert(0, scale - w.digits.size() + 1, '0');
+  return w.digits.substr(0, w.digits.size() - scale) + "." +
+         w.digits.substr(w.digits.size() - scale);
+}
+
+} // namespace
+
+std::optional<num::Decimal> xml_number(std::string_view text) {
+  std::size_t pos = 0;
+  std::optional<Written> written = read_mantissa(text, pos);
+  if (!written || !read_exponent(text, pos, written->exponent)) return std::nullopt;
+  if (written->digits.empty()) return num::Decimal::from_int(0);
+  round_written(*written);
+  std::optional<std::string> plain = plain_text(*written);
+  if (!plain) return std::nullopt;
+  auto parsed = num::Decimal::parse((written->negative ? "-" : "") + *plain);
   if (!parsed) return std::nullopt;
   return parsed->is_zero() ? num::Decimal::from_int(0) : parsed->normalized();
 }
