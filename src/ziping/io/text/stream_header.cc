@@ -191,7 +191,8 @@ void merge_upper_row(const Stream& s, ColumnModel& model) {
 // A header that gives each level its own points column prints a 得分 (or 分值) after 一级指标
 // and 二级指标 as well as after 三级指标: "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 …
 // 得分". Then each label is followed by its points, and of the leaf's two 得分 columns the first
-// holds its 分值 (there is no other) and the last its score.
+// holds its 分值 (there is no other) and the last its score. A header that names the leaf's
+// 分值 as well ("一级指标 分值 二级指标 分值 三级指标 分值 得分") keeps its columns.
 void read_level_points(const Stream& s, ColumnModel& model) {
   std::size_t back = model.header_begin > 24 ? model.header_begin - 24 : 0;
   std::string before = s.key_text(back, model.header_begin);
@@ -201,8 +202,14 @@ void read_level_points(const Stream& s, ColumnModel& model) {
       level_points = level_points ||
                      before.find(std::string(level) + std::string(points)) != std::string::npos;
   }
+  if (!level_points) return;
   auto scores = std::count(model.columns.begin(), model.columns.end(), Column::Score);
-  if (!level_points || scores < 2 || has(model.columns, Column::Weight)) return;
+  // "一级指标 分值 二级指标 分值 三级指标 分值 得分": the leaf's own 分值 is printed as such.
+  if (has(model.columns, Column::Weight) && scores >= 1) {
+    model.level_points = true;
+    return;
+  }
+  if (scores < 2 || has(model.columns, Column::Weight)) return;
   model.level_points = true;
   *std::find(model.columns.begin(), model.columns.end(), Column::Score) = Column::Weight;
 }

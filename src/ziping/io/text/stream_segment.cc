@@ -480,12 +480,22 @@ private:
     return s_.atoms[p].gap != Gap::None && (q >= end_ || s_.atoms[q].gap != Gap::None);
   }
 
+  // A 分 that opens a line and runs on into a word ("8 | 分配办法"): a name's first character.
+  bool starts_word(std::size_t p) const {
+    if (s_.atoms[p].gap != Gap::Cell || p + 1 >= end_ || s_.atoms[p + 1].gap != Gap::None)
+      return false;
+    const std::string& k = s_.atoms[p + 1].key;
+    auto lead = k.size() == 3 ? static_cast<unsigned char>(k[0]) : 0;
+    auto second = k.size() == 3 ? static_cast<unsigned char>(k[1]) : 0;
+    return (lead >= 0xE4 && lead <= 0xE9) || (lead == 0xE3 && second >= 0x90); // U+3400..U+9FFF
+  }
+
   // "计 2 分,没有…": a figure and its 分 printed apart inside a standard's text. A cell that
   // starts at that 分, or a 分值/得分 that stops before it, cut the phrase in two.
   bool splits_points(std::size_t p, std::size_t q, Column c) const {
     auto is_fen = [&](std::size_t i) { return i < end_ && s_.atoms[i].key == "分"; };
     auto is_digit = [&](std::size_t i) { return char_class(s_.atoms[i]) == 1; };
-    if (is_fen(p) && p > begin_ && is_digit(p - 1)) return true;
+    if (is_fen(p) && p > begin_ && is_digit(p - 1) && !starts_word(p)) return true;
     if (c != Column::Weight && c != Column::Score) return false;
     // "1、运行监管记录", "1:乡村道路…": an item's number, not a figure of the row.
     bool numbering = q < end_ && s_.atoms[q].gap == Gap::None &&
@@ -495,7 +505,7 @@ private:
       return i < end_ && (s_.atoms[i].key == "—" || s_.atoms[i].key == "-");
     };
     bool page = p > begin_ && is_dash(p - 1) && is_dash(q);
-    return is_fen(q) || numbering || page;
+    return (is_fen(q) && !starts_word(q)) || numbering || page;
   }
 
   static bool updates_row(Column c) {
