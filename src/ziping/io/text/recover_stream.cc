@@ -408,11 +408,11 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
   bool better =
       scheme_unscored(row_leaves, stream_leaves) ||
       (!mostly && stream_quality > row_quality &&
-      (filled(stream_leaves) >= filled(row_leaves) + 2 ||
-       (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
-       (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)) ||
-       (junk(row_leaves) > 0 && junk(stream_leaves) == 0 &&
-        filled(stream_leaves) >= filled(row_leaves))));
+       (filled(stream_leaves) >= filled(row_leaves) + 2 ||
+        (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
+        (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)) ||
+        (junk(row_leaves) > 0 && junk(stream_leaves) == 0 &&
+         filled(stream_leaves) >= filled(row_leaves))));
   if (better) {
     adopt(result, reading, grid, options, row_leaves.size());
     check_block_points(result, reading, options);

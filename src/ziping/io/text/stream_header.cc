@@ -64,6 +64,21 @@ std::size_t past_tag(const Stream& s, std::size_t i) {
   return i;
 }
 
+Word header_word(const Stream& s, std::size_t i);
+
+// A longer bracketed note after a header word, "指标评价内容(公式计算结果=x)", up to the next
+// header word printed right after it: the atom past it, else `i` itself.
+std::size_t past_note(const Stream& s, std::size_t i) {
+  constexpr std::size_t kNote = 16;
+  if (i >= s.size() || (s.atoms[i].text != "(" && s.atoms[i].text != "（")) return i;
+  for (std::size_t j = i + 1; j < s.size() && j <= i + kNote; ++j) {
+    const std::string& t = s.atoms[j].text;
+    if (t == "(" || t == "（") return i;
+    if (t == ")" || t == "）") return header_word(s, j + 1).end != 0 ? j + 1 : i;
+  }
+  return i;
+}
+
 // The longest header word at atom i, with an optional "(A)"-style suffix; of equally long
 // words, the first in the table.
 Word header_word(const Stream& s, std::size_t i) {
@@ -90,7 +105,8 @@ Word header_word(const Stream& s, std::size_t i) {
     consider(index.by_two_bytes[first << 8 | static_cast<unsigned char>(rest[1])]);
   consider(index.by_one_byte[first]);
   if (best.end == 0) return best;
-  best.end = past_tag(s, best.end);
+  std::size_t tagged = past_tag(s, best.end);
+  best.end = tagged != best.end ? tagged : past_note(s, best.end);
   return best;
 }
 

@@ -388,9 +388,10 @@ private:
         if (c == Column::Name) labels_inside += 1;
       }
       // Free text ends at a separator, or, in text run together, where a sentence gives way to
-      // a figure ("…记分。12.5": the 得分 after a scoring standard).
+      // a figure ("…记分。12.5": the 得分 after a scoring standard), or a word to a figure
+      // and the next row's name (figure_then_word).
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None &&
-          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1))
+          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1) && !figure_then_word(p, q))
         continue;
       if (q - p < shortest) continue;
       if (!own_cell(p, q, c) || splits_points(p, q, c)) continue;
@@ -478,6 +479,25 @@ private:
   bool own_cell(std::size_t p, std::size_t q, Column c) const {
     if (!model_->level_points || (c != Column::Weight && c != Column::Score)) return true;
     return s_.atoms[p].gap != Gap::None && (q >= end_ || s_.atoms[q].gap != Gap::None);
+  }
+
+  // In text run together, a word, a bare figure, a word or a bracket: "…吻合程度分析5可行性" is a
+  // standard, its 得分 and the next row's name (or the next label's "(10分)"). Not a figure with
+  // its unit ("扣0.2分", "计2个") nor a template's numbering ("指标2").
+  bool figure_then_word(std::size_t p, std::size_t q) const {
+    if (q - p < 4 || !is_ideograph(s_.atoms[q - 1]) || s_.key_view(p, q).ends_with("指标"))
+      return false;
+    std::size_t r = q;
+    while (r < end_ && r < q + 4 && classes_[r] == 1 && s_.atoms[r].gap == Gap::None) ++r;
+    if (r == q) return false;
+    if (r >= end_) return true; // the table's last 得分
+    if (s_.atoms[r].gap != Gap::None) return false;
+    if (s_.atoms[r].key == "(") return true; // the next label's "(10分)"
+    if (!is_ideograph(s_.atoms[r])) return false;
+    static constexpr std::string_view kUnits[] = {"分", "个", "次", "人", "元", "万", "年", "月",
+                                                  "日", "天", "项", "倍", "百", "千", "亿", "点",
+                                                  "户", "家", "名", "篇", "件", "台", "套", "所"};
+    return std::find(std::begin(kUnits), std::end(kUnits), s_.atoms[r].key) == std::end(kUnits);
   }
 
   // A 分 that opens a line and runs on into a word ("8 | 分配办法"): a name's first character.
