@@ -122,6 +122,17 @@ std::string describe(const stream::ColumnModel& model) {
 StreamReading read_stream(const stream::Stream& s) {
   StreamReading reading;
   std::size_t from = 0;
+  // A scheme table cut off above its header, before the first table with one.
+  auto first = stream::find_header(s, 0);
+  if (auto scheme = stream::find_headerless_scheme(s, first ? first->header_begin : s.size())) {
+    stream::StreamTable table = stream::read_rows(s, *scheme);
+    reading.columns = describe(*scheme);
+    reading.header_line = s.atoms[scheme->header_begin].line;
+    for (auto& leaf : table.leaves) reading.leaves.push_back(std::move(leaf));
+    reading.total_weight = table.total_weight;
+    reading.total_score = table.total_score;
+    from = table.end;
+  }
   while (auto model = stream::find_header(s, from)) {
     stream::StreamTable table = stream::read_rows(s, *model);
     if (reading.columns.empty()) {

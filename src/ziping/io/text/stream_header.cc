@@ -364,4 +364,53 @@ std::optional<ColumnModel> find_headerless_rows(const Stream& s) {
   return std::nullopt;
 }
 
+namespace {
+
+// A bare figure at the start of a line, a space, another bare figure no larger: a scheme row's
+// 分值 and 得分 ("5 5", "3 2") printed at the head of the line after its name.
+bool points_pair_at(const Stream& s, std::size_t i) {
+  if (!s.atoms[i].line_start) return false;
+  auto figure_end = [&](std::size_t k) {
+    std::size_t e = k;
+    while (e < s.size() && e < k + 4 &&
+           (s.atoms[e].key == "." ||
+            (s.atoms[e].key.size() == 1 && s.atoms[e].key[0] >= '0' && s.atoms[e].key[0] <= '9')) &&
+           (e == k || s.atoms[e].gap == Gap::None))
+      ++e;
+    return e;
+  };
+  std::size_t first = figure_end(i);
+  if (first == i || first >= s.size() || s.atoms[first].gap != Gap::Space) return false;
+  std::size_t second = figure_end(first);
+  if (second == first || (second < s.size() && s.atoms[second].gap == Gap::None)) return false;
+  auto weight = num::Decimal::parse(s.key_text(i, first));
+  auto score = num::Decimal::parse(s.key_text(first, second));
+  return weight && score && *score <= *weight;
+}
+
+} // namespace
+
+// A scheme table whose header was cut off (a page that starts inside it): a 决策/管理/绩效 一级
+// label with its points, "项目决策(10 分)", then rows whose 分值 and 得分 open the next line
+// ("5 5 可行性…"), at least three of them within a few lines. Read as name | 分值 | 得分.
+std::optional<ColumnModel> find_headerless_scheme(const Stream& s, std::size_t before) {
+  constexpr std::size_t kReach = 300;
+  constexpr int kRows = 3;
+  for (std::size_t i = 0; i < before && i < s.size(); ++i) {
+    StreamLabel label = label_at(s, i, false);
+    if (label.end == 0 || label.level != LabelLevel::Level1 || !label.points ||
+        label.name.size() < 6) // 项目决策, 部门管理: not the outputs' 产出 / 效益
+      continue;
+    int pairs = 0;
+    for (std::size_t j = label.end; j < s.size() && j < label.end + kReach; ++j)
+      pairs += points_pair_at(s, j);
+    if (pairs < kRows) continue;
+    ColumnModel model;
+    model.columns = {Column::Weight, Column::Score};
+    model.header_begin = model.header_end = i;
+    return model;
+  }
+  return std::nullopt;
+}
+
 } // namespace ziping::io::text::stream
