@@ -100,6 +100,10 @@ std::size_t placeholder_row_end(const Stream& s, std::size_t i, std::size_t end)
   bool colon = k > e && k < end && s.atoms[k].key == ":";
   if (colon) ++k;
   if (k == e || (k < end && s.atoms[k].gap == Gap::None && !colon && !letter)) return 0;
+  // "指标1:/ / /": the template's row with its cells struck through, nothing read.
+  while (colon && k < end &&
+         (s.atoms[k].key == "/" || s.atoms[k].key == "—" || s.atoms[k].key == "-"))
+    ++k;
   if (k == end || s.match(k, "指标") || s.match(k, "…") || s.match(k, "...") ||
       s.match(k, "总分") || s.match(k, "合计"))
     return k;

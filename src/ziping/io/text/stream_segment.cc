@@ -215,7 +215,7 @@ private:
     int before = classes_[q - 1], after = classes_[q];
     if (before != after) return spaced;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
-    return spaced + (before == 1 ? -3.0 : -1.2);
+    return spaced * (before == 3 ? 2.0 : 1.0) + (before == 1 ? -3.0 : -1.2);
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
