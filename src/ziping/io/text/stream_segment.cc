@@ -261,6 +261,8 @@ private:
     if (!label.glued) return 0.6;
     const State& before = states_[std::size_t(index(p, 0))];
     if (is_cell(before.step)) return 0.3;
+    // After its own points, skipped as an orphan: "(3 分)项目执行执行规范".
+    if (before.step == Step::Skip && p > begin_ && s_.atoms[p - 1].key == ")") return 0.3;
     bool under_level1 = before.step == Step::Label &&
                         label_at(s_, before.from, scheme_).level == LabelLevel::Level1;
     return under_level1 ? 0.3 : kImpossible;
