@@ -64,7 +64,7 @@ std::size_t past_tag(const Stream& s, std::size_t i) {
   return i;
 }
 
-Word header_word(const Stream& s, std::size_t i);
+Word header_word(const Stream& s, std::size_t i, bool notes = true);
 
 // A longer bracketed note after a header word, "指标评价内容(公式计算结果=x)", up to the next
 // header word printed right after it: the atom past it, else `i` itself.
@@ -74,14 +74,15 @@ std::size_t past_note(const Stream& s, std::size_t i) {
   for (std::size_t j = i + 1; j < s.size() && j <= i + kNote; ++j) {
     const std::string& t = s.atoms[j].text;
     if (t == "(" || t == "（") return i;
-    if (t == ")" || t == "）") return header_word(s, j + 1).end != 0 ? j + 1 : i;
+    // (The word after is looked up without notes of its own: one step, never a chain.)
+    if (t == ")" || t == "）") return header_word(s, j + 1, false).end != 0 ? j + 1 : i;
   }
   return i;
 }
 
 // The longest header word at atom i, with an optional "(A)"-style suffix; of equally long
 // words, the first in the table.
-Word header_word(const Stream& s, std::size_t i) {
+Word header_word(const Stream& s, std::size_t i, bool notes) {
   if (i >= s.size()) return {};
   std::string_view rest = std::string_view(s.keys).substr(s.offset[i]);
   if (rest.empty()) return {};
@@ -106,7 +107,7 @@ Word header_word(const Stream& s, std::size_t i) {
   consider(index.by_one_byte[first]);
   if (best.end == 0) return best;
   std::size_t tagged = past_tag(s, best.end);
-  best.end = tagged != best.end ? tagged : past_note(s, best.end);
+  best.end = tagged != best.end || !notes ? tagged : past_note(s, best.end);
   return best;
 }
 
