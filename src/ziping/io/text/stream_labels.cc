@@ -239,6 +239,18 @@ bool points_end_at(const Stream& s, std::size_t i) {
   return false;
 }
 
+// In a scheme table every row prints its 分值 and a label its points: a 决策/管理 二级 word
+// with none after it ("资金管理 4 4") is a row's name there — unless its points print just
+// before it and a name runs on after it ("(10 分)科学决策必要性"). So is any label word printed
+// bare there with its figures on the next line and no points ("服务对象满意度 | 10 10").
+bool scheme_row_name(const Stream& s, std::size_t i, const StreamLabel& word, bool framework_level2,
+                     bool bare_word) {
+  if (word.points) return false;
+  if (framework_level2) return !(word.glued && points_end_at(s, i));
+  return bare_word && word.end < s.size() && s.atoms[word.end].gap == Gap::Cell &&
+         bare_number_at(s, word.end) != 0;
+}
+
 } // namespace
 
 StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points) {
@@ -277,15 +289,7 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_poi
       best.end = after;
     }
   }
-  // In a scheme table every row prints its 分值 and a label its points: a 决策/管理 二级 word
-  // with none after it ("资金管理 4 4") is a row's name there — unless its points print just
-  // before it and a name runs on after it ("(10 分)科学决策必要性").
-  if (scheme && framework_level2 && !best.points && !(best.glued && points_end_at(s, i)))
-    return scheme_label_at(s, i, level_points);
-  // So is any label word printed bare there with its figures on the next line and no points
-  // ("服务对象满意度 | 10 10").
-  if (scheme && bare_word && !framework_level2 && !best.points && best.end < s.size() &&
-      s.atoms[best.end].gap == Gap::Cell && bare_number_at(s, best.end) != 0)
+  if (scheme && scheme_row_name(s, i, best, framework_level2, bare_word))
     return scheme_label_at(s, i, level_points);
   // A vocabulary word of a scheme table with its points printed as the scheme prints them
   // ("项目决策 2 分", not "项目决策(2分)"): the scheme's reading, which keeps the points.
