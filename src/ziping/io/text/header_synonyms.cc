@@ -60,6 +60,7 @@ constexpr HeaderSynonym kPublishedOnly[] = {
     {"参考分值", Column::Weight},
     {"评价标准", Column::Standard},
     {"评价标准及依据", Column::Standard},
+    {"指标评价内容", Column::Standard}, // 四川 项目支出绩效评分表
     {"复核分", Column::Review},
     {"评价内容", Column::Name},
     {"复核得分", Column::Review},

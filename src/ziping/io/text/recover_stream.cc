@@ -83,6 +83,21 @@ bool complete(const std::vector<model::Indicator>& leaves) {
   return true;
 }
 
+// A scheme table (no target or actual anywhere) that the row reading left mostly without 得分
+// — its level labels read as rows, their points shifted into the rows' cells — while the
+// stream scored most of its rows. Quality alone misses it: every shifted row still has a 分值.
+bool scheme_unscored(const std::vector<model::Indicator>& rows,
+                     const std::vector<model::Indicator>& stream) {
+  auto no_values = [](const model::Indicator& leaf) {
+    return leaf.target.empty() && leaf.actual.empty();
+  };
+  if (rows.empty() || !std::all_of(rows.begin(), rows.end(), no_values) ||
+      !std::all_of(stream.begin(), stream.end(), no_values))
+    return false;
+  return 2 * filled(rows) < rows.size() && 3 * filled(stream) >= 2 * stream.size() &&
+         filled(stream) >= filled(rows) + 2;
+}
+
 struct StreamReading {
   std::vector<stream::StreamLeaf> leaves;
   std::optional<num::Decimal> total_weight, total_score;
@@ -107,6 +122,17 @@ std::string describe(const stream::ColumnModel& model) {
 StreamReading read_stream(const stream::Stream& s) {
   StreamReading reading;
   std::size_t from = 0;
+  // A scheme table cut off above its header, before the first table with one.
+  auto first = stream::find_header(s, 0);
+  if (auto scheme = stream::find_headerless_scheme(s, first ? first->header_begin : s.size())) {
+    stream::StreamTable table = stream::read_rows(s, *scheme);
+    reading.columns = describe(*scheme);
+    reading.header_line = s.atoms[scheme->header_begin].line;
+    for (auto& leaf : table.leaves) reading.leaves.push_back(std::move(leaf));
+    reading.total_weight = table.total_weight;
+    reading.total_score = table.total_score;
+    from = table.end;
+  }
   while (auto model = stream::find_header(s, from)) {
     stream::StreamTable table = stream::read_rows(s, *model);
     if (reading.columns.empty()) {
@@ -391,12 +417,13 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
   bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size() &&
                 filled(stream_leaves) < filled(row_leaves) + 2;
   bool better =
-      !mostly && stream_quality > row_quality &&
-      (filled(stream_leaves) >= filled(row_leaves) + 2 ||
-       (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
-       (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)) ||
-       (junk(row_leaves) > 0 && junk(stream_leaves) == 0 &&
-        filled(stream_leaves) >= filled(row_leaves)));
+      scheme_unscored(row_leaves, stream_leaves) ||
+      (!mostly && stream_quality > row_quality &&
+       (filled(stream_leaves) >= filled(row_leaves) + 2 ||
+        (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
+        (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)) ||
+        (junk(row_leaves) > 0 && junk(stream_leaves) == 0 &&
+         filled(stream_leaves) >= filled(row_leaves))));
   if (better) {
     adopt(result, reading, grid, options, row_leaves.size());
     check_block_points(result, reading, options);

@@ -77,6 +77,9 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from);
 std::optional<ColumnModel> find_scattered_header(const Stream& s);
 // Where no header is printed at all: rows that open with a 一级 and a 二级 label.
 std::optional<ColumnModel> find_headerless_rows(const Stream& s);
+// A scheme table cut off above its header, starting before atom `before`: a 决策/管理 label
+// with its points, then rows whose "分值 得分" open the next line.
+std::optional<ColumnModel> find_headerless_scheme(const Stream& s, std::size_t before);
 
 // A 分值/得分 cell OCR printed with letters for digits ("IO" for 10), read as the digits.
 struct OcrNumber {

@@ -333,6 +333,8 @@ double fit_value(std::string_view k, const SpanFacts& facts) {
   if (starts(k, ".") || starts(k, ",") || starts(k, ";") || starts(k, "、") || starts(k, "。"))
     return kImpossible;
   if (is_placeholder(k) || is_dash_placeholder(k)) return 0.5;
+  // "指标1:…" opens a template's row: a name, never a value.
+  if (starts(k, "指标") && k.size() > 6 && is_digit(k[6])) return kImpossible;
   std::string_view rest = strip_comparator(k);
   bool comparator = rest.size() < k.size();
   if (rest.empty()) return kImpossible;

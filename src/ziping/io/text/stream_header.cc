@@ -64,9 +64,25 @@ std::size_t past_tag(const Stream& s, std::size_t i) {
   return i;
 }
 
+Word header_word(const Stream& s, std::size_t i, bool notes = true);
+
+// A longer bracketed note after a header word, "指标评价内容(公式计算结果=x)", up to the next
+// header word printed right after it: the atom past it, else `i` itself.
+std::size_t past_note(const Stream& s, std::size_t i) {
+  constexpr std::size_t kNote = 16;
+  if (i >= s.size() || (s.atoms[i].text != "(" && s.atoms[i].text != "（")) return i;
+  for (std::size_t j = i + 1; j < s.size() && j <= i + kNote; ++j) {
+    const std::string& t = s.atoms[j].text;
+    if (t == "(" || t == "（") return i;
+    // (The word after is looked up without notes of its own: one step, never a chain.)
+    if (t == ")" || t == "）") return header_word(s, j + 1, false).end != 0 ? j + 1 : i;
+  }
+  return i;
+}
+
 // The longest header word at atom i, with an optional "(A)"-style suffix; of equally long
 // words, the first in the table.
-Word header_word(const Stream& s, std::size_t i) {
+Word header_word(const Stream& s, std::size_t i, bool notes) {
   if (i >= s.size()) return {};
   std::string_view rest = std::string_view(s.keys).substr(s.offset[i]);
   if (rest.empty()) return {};
@@ -90,7 +106,8 @@ Word header_word(const Stream& s, std::size_t i) {
     consider(index.by_two_bytes[first << 8 | static_cast<unsigned char>(rest[1])]);
   consider(index.by_one_byte[first]);
   if (best.end == 0) return best;
-  best.end = past_tag(s, best.end);
+  std::size_t tagged = past_tag(s, best.end);
+  best.end = tagged != best.end || !notes ? tagged : past_note(s, best.end);
   return best;
 }
 
@@ -191,7 +208,8 @@ void merge_upper_row(const Stream& s, ColumnModel& model) {
 // A header that gives each level its own points column prints a 得分 (or 分值) after 一级指标
 // and 二级指标 as well as after 三级指标: "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 …
 // 得分". Then each label is followed by its points, and of the leaf's two 得分 columns the first
-// holds its 分值 (there is no other) and the last its score.
+// holds its 分值 (there is no other) and the last its score. A header that names the leaf's
+// 分值 as well ("一级指标 分值 二级指标 分值 三级指标 分值 得分") keeps its columns.
 void read_level_points(const Stream& s, ColumnModel& model) {
   std::size_t back = model.header_begin > 24 ? model.header_begin - 24 : 0;
   std::string before = s.key_text(back, model.header_begin);
@@ -201,8 +219,14 @@ void read_level_points(const Stream& s, ColumnModel& model) {
       level_points = level_points ||
                      before.find(std::string(level) + std::string(points)) != std::string::npos;
   }
+  if (!level_points) return;
   auto scores = std::count(model.columns.begin(), model.columns.end(), Column::Score);
-  if (!level_points || scores < 2 || has(model.columns, Column::Weight)) return;
+  // "一级指标 分值 二级指标 分值 三级指标 分值 得分": the leaf's own 分值 is printed as such.
+  if (has(model.columns, Column::Weight) && scores >= 1) {
+    model.level_points = true;
+    return;
+  }
+  if (scores < 2 || has(model.columns, Column::Weight)) return;
   model.level_points = true;
   *std::find(model.columns.begin(), model.columns.end(), Column::Score) = Column::Weight;
 }
@@ -335,6 +359,55 @@ std::optional<ColumnModel> find_headerless_rows(const Stream& s) {
     if (second.end == 0 || second.level == LabelLevel::Level1) continue;
     ColumnModel model;
     model.columns = {Column::Target, Column::Actual, Column::Weight, Column::Score, Column::Reason};
+    model.header_begin = model.header_end = i;
+    return model;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// A bare figure at the start of a line, a space, another bare figure no larger: a scheme row's
+// 分值 and 得分 ("5 5", "3 2") printed at the head of the line after its name.
+bool points_pair_at(const Stream& s, std::size_t i) {
+  if (!s.atoms[i].line_start) return false;
+  auto figure_end = [&](std::size_t k) {
+    std::size_t e = k;
+    while (e < s.size() && e < k + 4 &&
+           (s.atoms[e].key == "." ||
+            (s.atoms[e].key.size() == 1 && s.atoms[e].key[0] >= '0' && s.atoms[e].key[0] <= '9')) &&
+           (e == k || s.atoms[e].gap == Gap::None))
+      ++e;
+    return e;
+  };
+  std::size_t first = figure_end(i);
+  if (first == i || first >= s.size() || s.atoms[first].gap != Gap::Space) return false;
+  std::size_t second = figure_end(first);
+  if (second == first || (second < s.size() && s.atoms[second].gap == Gap::None)) return false;
+  auto weight = num::Decimal::parse(s.key_text(i, first));
+  auto score = num::Decimal::parse(s.key_text(first, second));
+  return weight && score && *score <= *weight;
+}
+
+} // namespace
+
+// A scheme table whose header was cut off (a page that starts inside it): a 决策/管理/绩效 一级
+// label with its points, "项目决策(10 分)", then rows whose 分值 and 得分 open the next line
+// ("5 5 可行性…"), at least three of them within a few lines. Read as name | 分值 | 得分.
+std::optional<ColumnModel> find_headerless_scheme(const Stream& s, std::size_t before) {
+  constexpr std::size_t kReach = 300;
+  constexpr int kRows = 3;
+  for (std::size_t i = 0; i < before && i < s.size(); ++i) {
+    StreamLabel label = label_at(s, i, false);
+    if (label.end == 0 || label.level != LabelLevel::Level1 || !label.points ||
+        label.name.size() < 6) // 项目决策, 部门管理: not the outputs' 产出 / 效益
+      continue;
+    int pairs = 0;
+    for (std::size_t j = label.end; j < s.size() && j < label.end + kReach; ++j)
+      pairs += points_pair_at(s, j);
+    if (pairs < kRows) continue;
+    ColumnModel model;
+    model.columns = {Column::Weight, Column::Score};
     model.header_begin = model.header_end = i;
     return model;
   }

@@ -59,6 +59,11 @@ constexpr LabelWord kLabels[] = {
     {"组织实施", LabelLevel::Level2, true, {}, true},
     {"项目实施", LabelLevel::Level2, true, {}, true},
     {"决策过程", LabelLevel::Level2, true, {}, true},
+    // The 二级 of the 四川 2019 项目支出绩效评分表 (科学决策 · 绩效目标 · 资金管理 · 项目执行 ·
+    // 项目完成 · 项目效益); 绩效目标 is left out: the 部门整体 schemes name a row 绩效目标合理性.
+    {"科学决策", LabelLevel::Level2, true, {}, true},
+    {"项目执行", LabelLevel::Level2, true, {}, true},
+    {"项目完成", LabelLevel::Level2, true, {}, true},
 };
 
 bool is_digit_key(const Atom& a) {
@@ -100,6 +105,10 @@ std::size_t placeholder_row_end(const Stream& s, std::size_t i, std::size_t end)
   bool colon = k > e && k < end && s.atoms[k].key == ":";
   if (colon) ++k;
   if (k == e || (k < end && s.atoms[k].gap == Gap::None && !colon && !letter)) return 0;
+  // "指标1:/ / /": the template's row with its cells struck through, nothing read.
+  while (colon && k < end &&
+         (s.atoms[k].key == "/" || s.atoms[k].key == "—" || s.atoms[k].key == "-"))
+    ++k;
   if (k == end || s.match(k, "指标") || s.match(k, "…") || s.match(k, "...") ||
       s.match(k, "总分") || s.match(k, "合计"))
     return k;
@@ -207,11 +216,46 @@ StreamLabel scheme_label_at(const Stream& s, std::size_t i, bool level_points) {
   return best;
 }
 
+// "( 特性指标70 分)": a merged label's points with a piece of its words, broken out of their
+// cell — a bracket of at most a dozen characters that ends in a figure and 分. The atom after.
+std::size_t worded_points_end(const Stream& s, std::size_t i) {
+  if (i >= s.size() || s.atoms[i].key != "(") return 0;
+  for (std::size_t k = i + 1; k < s.size() && k < i + 14; ++k) {
+    const std::string& key = s.atoms[k].key;
+    if (key == "(") return 0;
+    if (key != ")") continue;
+    bool points = k >= i + 3 && s.atoms[k - 1].key == "分" && is_digit_key(s.atoms[k - 2]);
+    return points ? k + 1 : 0;
+  }
+  return 0;
+}
+
+// Points "(10 分)" that end right before atom i.
+bool points_end_at(const Stream& s, std::size_t i) {
+  if (i == 0 || s.atoms[i - 1].key != ")") return false;
+  for (std::size_t k = i - 1; k-- > 0 && k + 8 > i;) {
+    if (s.atoms[k].key == "(") return points_at(s, k).second == i;
+  }
+  return false;
+}
+
+// In a scheme table every row prints its 分值 and a label its points: a 决策/管理 二级 word
+// with none after it ("资金管理 4 4") is a row's name there — unless its points print just
+// before it and a name runs on after it ("(10 分)科学决策必要性"). So is any label word printed
+// bare there with its figures on the next line and no points ("服务对象满意度 | 10 10").
+bool scheme_row_name(const Stream& s, std::size_t i, const StreamLabel& word, bool framework_level2,
+                     bool bare_word) {
+  if (word.points) return false;
+  if (framework_level2) return !(word.glued && points_end_at(s, i));
+  return bare_word && word.end < s.size() && s.atoms[word.end].gap == Gap::Cell &&
+         bare_number_at(s, word.end) != 0;
+}
+
 } // namespace
 
 StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points) {
   StreamLabel best;
-  bool framework_level2 = false;
+  bool framework_level2 = false, bare_word = false;
   for (const auto& word : kLabels) {
     std::size_t end = match_read(s, i, word.word.empty() ? word.stem : word.word);
     if (end == 0) continue;
@@ -232,6 +276,7 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_poi
     best.end = stop;
     best.glued = glued;
     framework_level2 = word.glued;
+    bare_word = full == 0;
   }
   if (best.end == 0 && scheme) return scheme_label_at(s, i, level_points);
   if (best.end != 0) {
@@ -244,9 +289,8 @@ StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_poi
       best.end = after;
     }
   }
-  // In a scheme table every row prints its 分值 and a label its points: a 决策/管理 二级 word
-  // with none after it ("资金管理 4 4") is a row's name there.
-  if (scheme && framework_level2 && !best.points) return scheme_label_at(s, i, level_points);
+  if (scheme && scheme_row_name(s, i, best, framework_level2, bare_word))
+    return scheme_label_at(s, i, level_points);
   // A vocabulary word of a scheme table with its points printed as the scheme prints them
   // ("项目决策 2 分", not "项目决策(2分)"): the scheme's reading, which keeps the points.
   if (scheme && best.end != 0 && !best.points && !best.glued) {
@@ -269,6 +313,7 @@ std::size_t skippable_at(const Stream& s, std::size_t i, std::size_t end,
     if (e == end || s.atoms[e].gap != Gap::None || word.size() > 3) return e;
   }
   if (auto [points, after] = points_at(s, i); after != 0) return after; // an orphan (50分)
+  if (std::size_t after = worded_points_end(s, i)) return after;
   // A row number, or a page-chunk marker "2、" at the start of a line.
   std::size_t j = i;
   while (j < end && j < i + 3 && is_digit_key(s.atoms[j])) ++j;

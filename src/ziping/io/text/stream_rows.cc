@@ -48,8 +48,9 @@ void read_totals(const Stream& s, std::size_t at, StreamTable& table) {
   if (numbers.size() > 1) table.total_score = num::Decimal::parse(numbers[1]);
 }
 
-// "(二)项目财务管理状况": the next section heading of a report that quotes the table, a
-// bracketed numeral and a few words ending in 情况/状况 — not a numbered label "(一)数量指标".
+// "(二)项目财务管理状况", "(三)存在的问题和原因": the next section heading of a report that
+// quotes the table, a bracketed numeral and a few words with 情况/状况/问题/建议 — not a
+// numbered label "(一)数量指标".
 bool report_heading_at(const Stream& s, std::size_t i) {
   if (i + 4 >= s.size() || s.atoms[i].key != "(" || s.atoms[i + 2].key != ")") return false;
   if (std::string_view("一二三四五六七八九十").find(s.atoms[i + 1].key) == std::string_view::npos ||
@@ -57,7 +58,8 @@ bool report_heading_at(const Stream& s, std::size_t i) {
     return false;
   if (label_at(s, i + 3, false).end != 0) return false;
   for (std::size_t j = i + 4; j < s.size() && j < i + 20; ++j) {
-    if (s.match(j, "情况") || s.match(j, "状况")) return true;
+    if (s.match(j, "情况") || s.match(j, "状况") || s.match(j, "问题") || s.match(j, "建议"))
+      return true;
     if (s.atoms[j].key.size() != 3) return false; // CJK only: a heading, not a cell's text
   }
   return false;

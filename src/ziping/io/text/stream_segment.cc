@@ -215,7 +215,7 @@ private:
     int before = classes_[q - 1], after = classes_[q];
     if (before != after) return spaced;
     // Cutting a run of digits makes two numbers out of one: only when nothing else fits.
-    return spaced + (before == 1 ? -3.0 : -1.2);
+    return spaced * (before == 3 ? 2.0 : 1.0) + (before == 1 ? -3.0 : -1.2);
   }
 
   // A name that starts inside a run of characters of its own kind ("效|益指标") is a misreading.
@@ -261,6 +261,8 @@ private:
     if (!label.glued) return 0.6;
     const State& before = states_[std::size_t(index(p, 0))];
     if (is_cell(before.step)) return 0.3;
+    // After its own points, skipped as an orphan: "(3 分)项目执行执行规范".
+    if (before.step == Step::Skip && p > begin_ && s_.atoms[p - 1].key == ")") return 0.3;
     bool under_level1 = before.step == Step::Label &&
                         label_at(s_, before.from, scheme_).level == LabelLevel::Level1;
     return under_level1 ? 0.3 : kImpossible;
@@ -388,9 +390,10 @@ private:
         if (c == Column::Name) labels_inside += 1;
       }
       // Free text ends at a separator, or, in text run together, where a sentence gives way to
-      // a figure ("…记分。12.5": the 得分 after a scoring standard).
+      // a figure ("…记分。12.5": the 得分 after a scoring standard), or a word to a figure
+      // and the next row's name (figure_then_word).
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None &&
-          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1))
+          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1) && !figure_then_word(p, q))
         continue;
       if (q - p < shortest) continue;
       if (!own_cell(p, q, c) || splits_points(p, q, c)) continue;
@@ -480,12 +483,41 @@ private:
     return s_.atoms[p].gap != Gap::None && (q >= end_ || s_.atoms[q].gap != Gap::None);
   }
 
+  // In text run together, a word, a bare figure, a word or a bracket: "…吻合程度分析5可行性" is a
+  // standard, its 得分 and the next row's name (or the next label's "(10分)"). Not a figure with
+  // its unit ("扣0.2分", "计2个") nor a template's numbering ("指标2").
+  bool figure_then_word(std::size_t p, std::size_t q) const {
+    if (q - p < 4 || !is_ideograph(s_.atoms[q - 1]) || s_.key_view(p, q).ends_with("指标"))
+      return false;
+    std::size_t r = q;
+    while (r < end_ && r < q + 4 && classes_[r] == 1 && s_.atoms[r].gap == Gap::None) ++r;
+    if (r == q) return false;
+    if (r >= end_) return true; // the table's last 得分
+    if (s_.atoms[r].gap != Gap::None) return false;
+    if (s_.atoms[r].key == "(") return true; // the next label's "(10分)"
+    if (!is_ideograph(s_.atoms[r])) return false;
+    static constexpr std::string_view kUnits[] = {"分", "个", "次", "人", "元", "万", "年", "月",
+                                                  "日", "天", "项", "倍", "百", "千", "亿", "点",
+                                                  "户", "家", "名", "篇", "件", "台", "套", "所"};
+    return std::find(std::begin(kUnits), std::end(kUnits), s_.atoms[r].key) == std::end(kUnits);
+  }
+
+  // A 分 that opens a line and runs on into a word ("8 | 分配办法"): a name's first character.
+  bool starts_word(std::size_t p) const {
+    if (s_.atoms[p].gap != Gap::Cell || p + 1 >= end_ || s_.atoms[p + 1].gap != Gap::None)
+      return false;
+    const std::string& k = s_.atoms[p + 1].key;
+    auto lead = k.size() == 3 ? static_cast<unsigned char>(k[0]) : 0;
+    auto second = k.size() == 3 ? static_cast<unsigned char>(k[1]) : 0;
+    return (lead >= 0xE4 && lead <= 0xE9) || (lead == 0xE3 && second >= 0x90); // U+3400..U+9FFF
+  }
+
   // "计 2 分,没有…": a figure and its 分 printed apart inside a standard's text. A cell that
   // starts at that 分, or a 分值/得分 that stops before it, cut the phrase in two.
   bool splits_points(std::size_t p, std::size_t q, Column c) const {
     auto is_fen = [&](std::size_t i) { return i < end_ && s_.atoms[i].key == "分"; };
     auto is_digit = [&](std::size_t i) { return char_class(s_.atoms[i]) == 1; };
-    if (is_fen(p) && p > begin_ && is_digit(p - 1)) return true;
+    if (is_fen(p) && p > begin_ && is_digit(p - 1) && !starts_word(p)) return true;
     if (c != Column::Weight && c != Column::Score) return false;
     // "1、运行监管记录", "1:乡村道路…": an item's number, not a figure of the row.
     bool numbering = q < end_ && s_.atoms[q].gap == Gap::None &&
@@ -495,7 +527,7 @@ private:
       return i < end_ && (s_.atoms[i].key == "—" || s_.atoms[i].key == "-");
     };
     bool page = p > begin_ && is_dash(p - 1) && is_dash(q);
-    return is_fen(q) || numbering || page;
+    return (is_fen(q) && !starts_word(q)) || numbering || page;
   }
 
   static bool updates_row(Column c) {
