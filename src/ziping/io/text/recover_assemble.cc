@@ -1,9 +1,11 @@
 // io/text/recover_assemble.cc — the recovered pieces put together: the form's kind, leaves
 // printed before their block's 产出 rows moved to the goal they continue, goal table and
 // indicator blocks matched by number, the grade a conclusion states, the points a 一级 heading
-// prints checked, what is missing said, and every node's location recorded.
+// prints checked, what is missing said, and every node's location recorded. A row with a name
+// and nothing to score is no leaf (fragments.h).
 #include <algorithm>
 
+#include "ziping/io/text/fragments.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/recovery.h"
 #include "ziping/text/utf8.h"
@@ -415,11 +417,24 @@ void report_missing_parts(Context& c, bool project) {
   if (!c.saw_total) missing("总分", "total row");
 }
 
+// Rows that printed a name and nothing to score (fragments.h) are no leaves: each is said.
+void drop_fragments(Context& c) {
+  for (auto& block : c.blocks) {
+    std::erase_if(block.leaves, [&](const Leaf& leaf) {
+      if (has_figures(leaf.indicator)) return false;
+      c.diagnostics.push_back(row_without_figures(leaf.indicator, c.where(*leaf.row)));
+      for (const auto& [field, cell] : leaf.cells) c.take(cell); // said above, not unread
+      return true;
+    });
+  }
+}
+
 } // namespace
 
 void assemble(Context& c) {
   c.form.kind = decide_kind(c);
   bool project = c.form.kind == FormKind::Project;
+  drop_fragments(c);
   check_level1_points(c);
   collapse_repeated_scores(c);
   if (project)

@@ -150,12 +150,41 @@ void name_read_as_label(const Row& row, int name_at, RowSplit& split) {
   }
 }
 
+// A cell that can hold a name or a level's words: text, not a figure or a placeholder.
+bool wordy(const Cell& cell) {
+  CellShape shape = shape_of(cell.text);
+  return !shape.empty && !shape.number && !shape.percent && !shape.comparator && !shape.sign &&
+         !shape.placeholder && !shape.label && !shape.unit && !shape.nature && !shape.yes_no;
+}
+
+// A row that opens a 一级 block opens its first 二级 block too (merged cells start on the same
+// row): under a header with a 二级指标 column, the words after a 一级 label are the 二级 even
+// where no vocabulary knows them ("满意度指标(10分) | 读者 | 在网络上设置读者满意度调查"), when
+// more words follow for the name.
+void unknown_level2(const Context& c, const Row& row, RowSplit& split) {
+  if (!row.positional || !c.header.present || c.header.index_of(Column::Level2) < 0) return;
+  if (split.labels.size() != 1 || split.labels[0].label.kind != LabelKind::Level1) return;
+  std::size_t at = split.tail_start;
+  // A level's words are a few (10 characters at most); a sentence there is the name.
+  if (at >= row.cells.size() || !wordy(row.cells[at]) || row.cells[at].text.size() > 30) return;
+  std::size_t next = at + 1;
+  while (next < row.cells.size() && row.cells[next].empty()) ++next;
+  if (next >= row.cells.size() || !wordy(row.cells[next])) return;
+  Label level2;
+  level2.kind = LabelKind::Level2;
+  level2.name = row.cells[at].text;
+  level2.stem = key(row.cells[at].text);
+  split.labels.push_back({level2, &row.cells[at], int(at)});
+  split.tail_start = next;
+}
+
 RowSplit split_labels(const Context& c, const Row& row) {
   RowSplit split;
   int name_at = c.header.present ? c.header.index_of(Column::Name) : -1;
   if (split_by_position(c, row, name_at, split)) return split;
   split_by_vocabulary(row, split);
   name_read_as_label(row, name_at, split);
+  unknown_level2(c, row, split);
   return split;
 }
 

@@ -4,6 +4,7 @@
 // better-filled reading of the table is kept. Then the checks that only the importer can make.
 #include <algorithm>
 
+#include "ziping/io/text/fragments.h"
 #include "ziping/io/text/keys.h"
 #include "ziping/io/text/recover.h"
 #include "ziping/io/text/recovery.h"
@@ -71,6 +72,17 @@ std::size_t filled(const std::vector<model::Indicator>& leaves) {
 std::size_t junk(const std::vector<model::Indicator>& leaves) {
   return std::count_if(leaves.begin(), leaves.end(),
                        [](const model::Indicator& leaf) { return !name_fits(leaf); });
+}
+
+// Rows the row reading did not write as leaves because they printed no figure (ZP0833), as
+// leaves with their names only (the diagnostic's argument).
+std::vector<model::Indicator> fragments_said(const model::ReadResult& result) {
+  std::vector<model::Indicator> out;
+  for (const auto& d : result.diagnostics) {
+    if (d.id != DiagId::warn_import_row_without_figures || d.args.empty()) continue;
+    out.emplace_back().name = d.args[0];
+  }
+  return out;
 }
 
 // Every leaf the row reading filled completely: nothing for the stream to improve.
@@ -174,6 +186,7 @@ bool superseded(const diag::Diagnostic& d, int header_line) {
   case DiagId::warn_import_numbers_run_together:
   case DiagId::warn_import_score_repeated:
   case DiagId::warn_import_level1_points:
+  case DiagId::warn_import_row_without_figures:
     return d.where.line == 0 || d.where.line >= header_line;
   case DiagId::warn_import_missing_part:
     return d.path.empty() || d.path.starts_with("goals");
@@ -201,10 +214,24 @@ diag::SourceLocation located(const model::ReadResult& result, const std::string&
   return at ? *at : diag::SourceLocation{};
 }
 
+// Rows segmented with a name and nothing to score (fragments.h) are no leaves: each is said.
+void drop_fragments(StreamReading& reading, model::ReadResult& result,
+                    const RecoverOptions& options) {
+  std::erase_if(reading.leaves, [&](const stream::StreamLeaf& leaf) {
+    if (has_figures(leaf.indicator)) return false;
+    result.diagnostics.push_back(row_without_figures(
+        leaf.indicator,
+        leaf.page > 0 ? diag::SourceLocation::at_page(options.file_name, leaf.page)
+                      : diag::SourceLocation::text(options.file_name, leaf.line, leaf.column)));
+    return true;
+  });
+}
+
 void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
            const RecoverOptions& options, std::size_t row_leaves) {
   std::erase_if(result.diagnostics,
                 [&](const diag::Diagnostic& d) { return superseded(d, reading.header_line); });
+  drop_fragments(reading, result, options);
   if (!result.form) result.form = form_for_stream(grid, options);
   model::Form& form = *result.form;
   if (form.goals.empty()) form.goals.emplace_back();
@@ -357,8 +384,10 @@ void recover_rest(model::ReadResult& result, const Grid& grid, const stream::Str
 }
 
 // Checks only the importer can make, because they are about what the page printed.
-void check_printed(model::ReadResult& result) {
+// A text without digits (fragments.h) keeps no leaf.
+void check_printed(model::ReadResult& result, const Grid& grid) {
   if (!result.form) return;
+  if (prints_no_digit(grid)) drop_leaves_without_digits(result);
   const model::Form& form = *result.form;
   const model::Budget& budget = form.budget;
   if (budget.annual && budget.executed && ziping::text::trim(budget.rate).empty()) {
@@ -390,9 +419,9 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
   result.diagnostics.insert(result.diagnostics.end(), notes.diagnostics.begin(),
                             notes.diagnostics.end());
   std::vector<model::Indicator> row_leaves = all_leaves(result);
-  if (complete(row_leaves)) {
+  if (complete(row_leaves) && fragments_said(result).empty()) {
     recover_rest(result, grid, nullptr, options);
-    check_printed(result);
+    check_printed(result, grid);
     return result;
   }
   // The row reading knows goals and merged cells; the stream only replaces it where it is
@@ -404,32 +433,38 @@ model::ReadResult recover_form(const Grid& printed, const RecoverOptions& option
   }
   if (goals_with_leaves > 1) {
     recover_rest(result, grid, nullptr, options);
-    check_printed(result);
+    check_printed(result, grid);
     return result;
   }
   stream::Stream s = stream::make_stream(grid);
   StreamReading reading = read_stream(s);
   std::vector<model::Indicator> stream_leaves;
   for (const auto& leaf : reading.leaves) stream_leaves.push_back(leaf.indicator);
-  double row_quality = quality(row_leaves), stream_quality = quality(stream_leaves);
+  // The rows the row reading read as no leaf (fragments.h) count against it as they would
+  // have counted as leaves, so that dropping them never makes a poor reading look better.
+  std::vector<model::Indicator> fragments = fragments_said(result);
+  std::size_t row_fragments = fragments.size();
+  double row_quality = quality(row_leaves) - 0.5 * double(row_fragments),
+         stream_quality = quality(stream_leaves);
   // A row reading that filled most of its leaves knows the table (merged cells, goals) better,
   // unless the stream filled more leaves still (rows the row reading dropped).
-  bool mostly = !row_leaves.empty() && 3 * filled(row_leaves) >= 2 * row_leaves.size() &&
+  std::size_t row_count = row_leaves.size() + row_fragments;
+  bool mostly = row_count > 0 && 3 * filled(row_leaves) >= 2 * row_count &&
                 filled(stream_leaves) < filled(row_leaves) + 2;
   bool better =
       scheme_unscored(row_leaves, stream_leaves) ||
       (!mostly && stream_quality > row_quality &&
        (filled(stream_leaves) >= filled(row_leaves) + 2 ||
-        (row_leaves.empty() && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
-        (stream_leaves.size() <= row_leaves.size() && filled(stream_leaves) > filled(row_leaves)) ||
-        (junk(row_leaves) > 0 && junk(stream_leaves) == 0 &&
+        (row_count == 0 && !stream_leaves.empty()) || stream_quality > 2 * row_quality + 1 ||
+        (stream_leaves.size() <= row_count && filled(stream_leaves) > filled(row_leaves)) ||
+        (junk(row_leaves) + junk(fragments) > 0 && junk(stream_leaves) == 0 &&
          filled(stream_leaves) >= filled(row_leaves))));
   if (better) {
-    adopt(result, reading, grid, options, row_leaves.size());
+    adopt(result, reading, grid, options, row_count);
     check_block_points(result, reading, options);
   }
   recover_rest(result, grid, &s, options);
-  check_printed(result);
+  check_printed(result, grid);
   return result;
 }
 

@@ -196,18 +196,38 @@ void stream_grid(Builder& b, const Grid& grid) {
   }
 }
 
-// A line with two separators or more inside it prints its cells apart; a line with none runs
-// them together (a viewer's text), where cells are cut without evidence.
-void mark_spaced_lines(Stream& s) {
+// The atoms of each printed line: [begin, end) pairs in order.
+std::vector<std::pair<std::size_t, std::size_t>> line_spans(const Stream& s) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (std::size_t i = 0; i < s.atoms.size();) {
     std::size_t j = i + 1;
-    int gaps = 0;
-    while (j < s.atoms.size() && s.atoms[j].line == s.atoms[i].line && !s.atoms[j].line_start) {
-      gaps += s.atoms[j].gap != Gap::None;
-      ++j;
-    }
-    for (std::size_t k = i; k < j; ++k) s.atoms[k].spaced = gaps >= 2;
+    while (j < s.atoms.size() && s.atoms[j].line == s.atoms[i].line && !s.atoms[j].line_start) ++j;
+    spans.emplace_back(i, j);
     i = j;
+  }
+  return spans;
+}
+
+// A text laid out one cell per line whose lines are nearly all as short as cells: lines are
+// cells. (A viewer's text, also read one per line, prints chunks of hundreds of characters.)
+bool lines_are_cells(const std::vector<std::pair<std::size_t, std::size_t>>& lines) {
+  constexpr std::size_t kCellLine = 40;
+  std::size_t short_lines = 0;
+  for (auto [begin, end] : lines) short_lines += end - begin <= kCellLine;
+  return !lines.empty() && 10 * short_lines >= 9 * lines.size();
+}
+
+// A line with two separators or more inside it prints its cells apart; a line with none runs
+// them together (a viewer's text), where cells are cut without evidence — unless every line is
+// a cell (`one_per_line`, lines_are_cells()): then cutting one in two ("已完工,剩余|3%尾款未付…"
+// in a reason) takes evidence as in a spaced line.
+void mark_spaced_lines(Stream& s, bool one_per_line) {
+  auto lines = line_spans(s);
+  bool cells = one_per_line && lines_are_cells(lines);
+  for (auto [begin, end] : lines) {
+    int gaps = 0;
+    for (std::size_t k = begin + 1; k < end; ++k) gaps += s.atoms[k].gap != Gap::None;
+    for (std::size_t k = begin; k < end; ++k) s.atoms[k].spaced = gaps >= 2 || cells;
   }
 }
 
@@ -260,7 +280,7 @@ Stream make_stream(const Grid& grid) {
   else
     stream_grid(b, grid);
   drop_chunk_markers(s.atoms);
-  mark_spaced_lines(s);
+  mark_spaced_lines(s, grid.layout == Layout::OnePerLine);
   s.offset.reserve(s.atoms.size() + 1);
   for (const Atom& atom : s.atoms) {
     s.offset.push_back(s.keys.size());
