@@ -113,6 +113,7 @@ int run_load(const LoadOptions& options) {
   auto refresh = [&] {
     try {
       store->refresh_statistics();
+      store->settle_form_facts();
     } catch (const store::StoreError& error) {
       print_diagnostics({error.diagnostic()}); // the forms are stored; only the planner waits
     }

@@ -263,6 +263,12 @@ public:
     tx.commit();
   }
 
+  void settle_form_facts() override {
+    auto c = pool_.lease();
+    // VACUUM runs outside a transaction block, alone in its statement.
+    if (c->dialect() == Dialect::PostgreSQL) c->execute_script("VACUUM form_facts");
+  }
+
   std::vector<StoredForm> current_forms(std::span<const Id> ids) override {
     auto c = pool_.lease();
     Transaction tx(*c, false); // one snapshot: records and contents agree

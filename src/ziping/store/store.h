@@ -291,6 +291,12 @@ public:
   // planner, without them, scans whole tables for the batch's `IN (…)` lookups until
   // autovacuum gets round to them. SQLite: PRAGMA optimize.
   virtual void refresh_statistics() = 0;
+  // After many forms' facts were rewritten (`ziping load`, `ziping rescore`): PostgreSQL
+  // VACUUMs form_facts, whose per-form sums the inflation analyses read by an index-only scan
+  // (migration 11) — a rewritten row's index entry sends every reader to the table until
+  // VACUUM marks the page all-visible again (autovacuum does, a minute or so later). SQLite:
+  // nothing (its covering indexes never visit the table).
+  virtual void settle_form_facts() = 0;
 
   // Accounts and review (issue 10), over the same database and connections. Every save and
   // creation above appends an audit entry in its own transaction.
