@@ -309,6 +309,12 @@ public:
     return out;
   }
 
+  std::int64_t list_version() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    return int_of(tx.query("SELECT version FROM data_versions WHERE name = 'lists'").at(0).at(0));
+  }
+
   FormPage list_forms(const FormFilter& asked) override {
     auto c = pool_.lease();
     Transaction tx(*c, false);

@@ -275,6 +275,10 @@ public:
   virtual std::vector<StoredForm> current_forms(std::span<const Id> ids) = 0;
   virtual std::vector<Revision> revisions(Id form_id) = 0; // newest first; empty: no such form
   virtual FormPage list_forms(const FormFilter& filter) = 0;
+  // The version of what a form list shows (data_versions 'lists'): raised by every transaction
+  // that writes forms, departments, org_scope or plans (migrations 9 and 12), so that whatever
+  // was made from the data after reading it may be kept until it changes.
+  virtual std::int64_t list_version() = 0;
   virtual FormCounts count_forms(const FormFilter& filter) = 0;
   virtual std::int64_t form_count() = 0;
 
