@@ -217,6 +217,7 @@ private:
   void refresh() {
     try {
       store_.refresh_statistics();
+      store_.settle_form_facts();
     } catch (const store::StoreError& error) {
       print_diagnostics({error.diagnostic()}); // the forms are stored; only the planner waits
     }

@@ -106,6 +106,14 @@ int run_rescore(const RescoreOptions& options) {
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i) workers.emplace_back(work);
   for (auto& w : workers) w.join();
+  // Rewritten facts: the inflation analyses' index-only scans need the table vacuumed.
+  if (applied > 0) {
+    try {
+      store->settle_form_facts();
+    } catch (const store::StoreError& error) {
+      print_diagnostics({error.diagnostic()}); // the forms are rescored; only the analyses wait
+    }
+  }
   double seconds = progress.seconds();
   progress.finish();
   double rate = seconds > 0 ? double(todo.size()) / seconds : 0;

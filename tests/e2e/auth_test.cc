@@ -37,6 +37,7 @@ constexpr const char* kSupervisorTwo = "授权主管部门二";
 constexpr const char* kUnitThree = "授权单位三";
 constexpr const char* kUnitFour = "授权单位四";
 constexpr const char* kUnitFive = "授权单位五";
+constexpr const char* kUnitSix = "授权单位六"; // the list cache's test only
 
 Json json_of(const httplib::Result& r) {
   return r ? Json::parse(r->body) : Json();
@@ -765,6 +766,44 @@ TEST_F(Auth, SecurityHeadersOnEveryAnswer) {
   auto api = anonymous().Get("/api/health");
   ASSERT_TRUE(api);
   EXPECT_EQ(api->get_header_value("X-Content-Type-Options"), "nosniff");
+}
+
+// GET /api/forms keeps whole responses per version of the data (server/list_cache.h). The same
+// URL asked by callers of different scopes, before and after a response was kept, is answered
+// to each as its own scope allows; a new form and a new plan (the chain the list shows) are in
+// the next answer of everyone who may see them.
+TEST_F(Auth, AListKeptForOneCallerIsNeitherGivenToAnotherNorKeptPastAWrite) {
+  accounts->place(kUnitSix, kSupervisorTwo);
+  std::string head_six = accounts->token("auth-head-6", "unit_head", kUnitSix);
+  long long first = create(head_six, kUnitSix);
+  Json own = json_of(as(head_six).Get("/api/forms?limit=500"))["forms"];
+  std::string department;
+  for (std::size_t k = 0; k < own.size(); ++k)
+    if (own[k]["id"].integer() == first) department = own[k]["department_id"].str();
+  ASSERT_FALSE(department.empty());
+  std::string url = "/api/forms?limit=500&department=" + department;
+  auto total = [&](const std::string& token) {
+    return json_of(token.empty() ? anonymous().Get(url) : as(token).Get(url))["total"].integer();
+  };
+  for (int round = 0; round < 2; ++round) { // the second round from the kept responses
+    EXPECT_EQ(total(finance()), 1) << round;
+    EXPECT_EQ(total(head_six), 1) << round;
+    EXPECT_EQ(total(supervisor_two()), 1) << round;
+    EXPECT_EQ(total(filler()), 0) << round << ": another unit's draft";
+    EXPECT_EQ(total(supervisor()), 0) << round << ": a unit it does not supervise";
+    EXPECT_EQ(total(""), 0) << round;
+  }
+  create(head_six, kUnitSix);
+  EXPECT_EQ(total(finance()), 2);
+  EXPECT_EQ(total(head_six), 2);
+  EXPECT_EQ(total(filler()), 0);
+  // A 申报表 of the unit is the chain of its 自评表s (both forms: same unit, year and scope).
+  EXPECT_EQ(json_of(as(finance()).Get(url))["chains"].size(), 0u);
+  create_plan(head_six, kUnitSix);
+  Json chains = json_of(as(finance()).Get(url))["chains"];
+  EXPECT_EQ(chains.size(), 2u);
+  for (const auto& form : chains.keys())
+    EXPECT_FALSE(chains[form.c_str()]["declaration"].is_null()) << form;
 }
 
 // Linking a plan by hand: a plan that does not exist is 404 (ZP0745); a 部门整体 申报表 linked to a

@@ -11,6 +11,7 @@
 #include "ziping/server/gate.h"
 #include "ziping/server/http_server.h"
 #include "ziping/server/http_types.h"
+#include "ziping/server/list_cache.h"
 #include "ziping/store/store.h"
 
 namespace ziping::server {
@@ -23,6 +24,7 @@ struct RouteContext {
   Workbench& bench;
   Gate& gate;
   std::map<int, std::string> deadlines; // year → "YYYY-MM-DD" (ServerOptions::deadlines)
+  ListCache lists;                      // GET /api/forms' responses per data version
 };
 
 void add_form_routes(Router& router, RouteContext& context);

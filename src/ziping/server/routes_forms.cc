@@ -130,10 +130,57 @@ Filing filing_of(const Request& req, bool save) {
   return f;
 }
 
+// The key of a list response in ListCache: the caller and the filter as the gate narrowed it
+// (every field list_forms reads), each part length-prefixed so no two filters collide.
+std::string list_key(const Caller& caller, const store::FormFilter& f) {
+  std::string key;
+  auto part = [&key](std::string_view text) {
+    key += std::to_string(text.size());
+    key += ':';
+    key += text;
+  };
+  auto number = [&part](std::optional<long long> n) { part(n ? std::to_string(*n) : "-"); };
+  number(caller.user ? std::optional<long long>(caller.user->id) : std::nullopt);
+  number(int(caller.principal.role));
+  number(caller.principal.org ? std::optional<long long>(*caller.principal.org) : std::nullopt);
+  number(f.year ? std::optional<long long>(*f.year) : std::nullopt);
+  number(f.kind ? std::optional<long long>(int(*f.kind)) : std::nullopt);
+  number(f.status ? std::optional<long long>(int(*f.status)) : std::nullopt);
+  part(f.grade ? "g" + *f.grade : "-");
+  number(f.department_id ? std::optional<long long>(*f.department_id) : std::nullopt);
+  part(f.text);
+  if (f.visible_departments) {
+    number((long long)f.visible_departments->size());
+    for (store::Id id : *f.visible_departments) number(id);
+  } else {
+    part("*");
+  }
+  number(f.visible_under ? std::optional<long long>(*f.visible_under) : std::nullopt);
+  number(f.or_published ? 1 : 0);
+  part(f.review_state ? "s" + *f.review_state : "-");
+  number(int(f.order));
+  number(f.limit);
+  number(f.offset);
+  if (f.after) {
+    number(f.after->id);
+    part(f.after->updated_at);
+  } else {
+    part("-");
+  }
+  return key;
+}
+
 void list(RouteContext& ctx, const Request& req, Response& res) {
   Workbench& bench = ctx.bench;
   store::FormFilter filter = filter_of(req);
   ctx.gate.restrict(filter, req.caller);
+  // The version before any read of the response (server/list_cache.h says why).
+  std::int64_t version = bench.store().list_version();
+  std::string key = list_key(req.caller, filter);
+  if (auto kept = ctx.lists.find(version, key)) {
+    send_json(res, 200, *kept);
+    return;
+  }
   store::FormPage page = bench.store().list_forms(filter);
   JsonOut out;
   out.begin_object().key("forms").begin_array();
@@ -174,7 +221,9 @@ void list(RouteContext& ctx, const Request& req, Response& res) {
   else
     out.null();
   out.end_object();
-  send_json(res, 200, out.take());
+  auto body = std::make_shared<const std::string>(out.take());
+  ctx.lists.keep(version, key, body);
+  send_json(res, 200, *body);
 }
 
 template <class Key>

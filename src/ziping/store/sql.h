@@ -38,7 +38,8 @@ public:
   virtual SqlRows query(std::string_view sql, std::span<const SqlParam> params) = 0;
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, std::span<const SqlParam> params) = 0;
-  // Several statements without parameters (migrations).
+  // Several statements without parameters (migrations); outside a transaction (PostgreSQL),
+  // each commits on its own, as VACUUM needs.
   virtual void execute_script(std::string_view sql) = 0;
   // Appends rows to `table`: `values` holds them one after another, `width` values each, in the
   // order of `columns` ("a, b, c"). The default is multi-row INSERTs of kRowsPerInsert rows;

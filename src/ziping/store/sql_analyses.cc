@@ -177,10 +177,13 @@ std::string per_form_excess(Context& c) {
          c.filter();
 }
 
-// The q-th quartile (1 or 3) of sorted values, by the nearest-rank method (exact, no averaging).
-Decimal quartile(const std::vector<Decimal>& sorted, int q) {
-  std::size_t rank = (sorted.size() * std::size_t(q) + 3) / 4; // ceil(n·q/4)
-  return sorted[std::max<std::size_t>(rank, 1) - 1];
+// The q-th quartile (1 or 3) of the values, by the nearest-rank method (exact, no averaging):
+// the rank-th smallest, found without sorting them all (the values are reordered).
+Decimal quartile(std::vector<Decimal>& values, int q) {
+  std::size_t rank = (values.size() * std::size_t(q) + 3) / 4; // ceil(n·q/4)
+  auto at = values.begin() + std::ptrdiff_t(std::max<std::size_t>(rank, 1) - 1);
+  std::nth_element(values.begin(), at, values.end());
+  return *at;
 }
 
 AnalysisTable inflation(Context& c) {
@@ -203,36 +206,43 @@ AnalysisTable inflation(Context& c) {
       "most FROM (" +
       per_form_excess(c) + ") x GROUP BY x.department_id) SELECT " + std::string(kSupervisor) +
       ", d.name, x.forms, x.compared, x.over, x.excess, x.most FROM p x" + std::string(kGroupJoin);
+  // The query's rows as they come, each with its mean; cells are made only for the rows
+  // answered (the API's 500 of 11,111 units), after a partial sort.
   struct Row {
-    Cells cells;
+    SqlRow raw;
     Decimal mean;
   };
   std::vector<Row> rows;
   std::vector<Decimal> means;
-  for (const auto& r : c.rows(sql)) {
-    std::int64_t forms = integer(r[2]);
-    Decimal mean = mean_of(r[5], forms, 2).value_or(Decimal());
+  for (auto& r : c.rows(sql)) {
+    Decimal mean = mean_of(r[5], integer(r[2]), 2).value_or(Decimal());
     means.push_back(mean);
-    rows.push_back({{cell(r[0]), cell(r[1]), cell(r[2]), cell(r[3]), cell(r[4]),
-                     decimal_cell(r[5], 2), mean.to_string(), decimal_cell(r[6], 2)},
-                    mean});
+    rows.push_back({std::move(r), mean});
   }
-  std::sort(means.begin(), means.end());
   std::optional<Decimal> fence;
   if (means.size() >= 4) {
     Decimal q1 = quartile(means, 1), q3 = quartile(means, 3);
     fence = q3 + (q3 - q1) * Decimal::of("1.5");
   }
-  // Highest mean first; ties by 主管部门 and unit, bytewise (the same on both backends).
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    if (a.mean != b.mean) return a.mean > b.mean;
-    return std::tie(a.cells[0], a.cells[1]) < std::tie(b.cells[0], b.cells[1]);
-  });
-  for (auto& row : rows) {
-    row.cells.push_back(flag(fence && row.mean > *fence && row.mean > Decimal()));
-    t.rows.push_back(std::move(row.cells));
+  // Highest mean first; ties by 主管部门 and unit, bytewise (the same on both backends; a
+  // unit's name is unique, so the order is total and a partial sort gives the same rows).
+  std::vector<const Row*> order;
+  order.reserve(rows.size());
+  for (const auto& row : rows) order.push_back(&row);
+  std::size_t shown = c.limit() > 0 ? std::min(order.size(), std::size_t(c.limit())) : order.size();
+  std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(shown), order.end(),
+                    [](const Row* a, const Row* b) {
+                      if (a->mean != b->mean) return a->mean > b->mean;
+                      return std::tie(a->raw[0], a->raw[1]) < std::tie(b->raw[0], b->raw[1]);
+                    });
+  for (std::size_t i = 0; i < shown; ++i) {
+    const SqlRow& r = order[i]->raw;
+    const Decimal& mean = order[i]->mean;
+    t.rows.push_back({cell(r[0]), cell(r[1]), cell(r[2]), cell(r[3]), cell(r[4]),
+                      decimal_cell(r[5], 2), mean.to_string(), decimal_cell(r[6], 2),
+                      flag(fence && mean > *fence && mean > Decimal())});
   }
-  apply_limit(t, c.limit());
+  t.total_rows = std::int64_t(rows.size());
   return t;
 }
 

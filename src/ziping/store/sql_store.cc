@@ -263,6 +263,12 @@ public:
     tx.commit();
   }
 
+  void settle_form_facts() override {
+    auto c = pool_.lease();
+    // VACUUM runs outside a transaction block, alone in its statement.
+    if (c->dialect() == Dialect::PostgreSQL) c->execute_script("VACUUM form_facts");
+  }
+
   std::vector<StoredForm> current_forms(std::span<const Id> ids) override {
     auto c = pool_.lease();
     Transaction tx(*c, false); // one snapshot: records and contents agree
@@ -301,6 +307,12 @@ public:
                          {form_id});
     for (const auto& row : rows) out.push_back(revision_from(row));
     return out;
+  }
+
+  std::int64_t list_version() override {
+    auto c = pool_.lease();
+    Transaction tx(*c, false);
+    return int_of(tx.query("SELECT version FROM data_versions WHERE name = 'lists'").at(0).at(0));
   }
 
   FormPage list_forms(const FormFilter& asked) override {

@@ -275,6 +275,10 @@ public:
   virtual std::vector<StoredForm> current_forms(std::span<const Id> ids) = 0;
   virtual std::vector<Revision> revisions(Id form_id) = 0; // newest first; empty: no such form
   virtual FormPage list_forms(const FormFilter& filter) = 0;
+  // The version of what a form list shows (data_versions 'lists'): raised by every transaction
+  // that writes forms, departments, org_scope or plans (migrations 9 and 12), so that whatever
+  // was made from the data after reading it may be kept until it changes.
+  virtual std::int64_t list_version() = 0;
   virtual FormCounts count_forms(const FormFilter& filter) = 0;
   virtual std::int64_t form_count() = 0;
 
@@ -291,6 +295,12 @@ public:
   // planner, without them, scans whole tables for the batch's `IN (…)` lookups until
   // autovacuum gets round to them. SQLite: PRAGMA optimize.
   virtual void refresh_statistics() = 0;
+  // After many forms' facts were rewritten (`ziping load`, `ziping rescore`): PostgreSQL
+  // VACUUMs form_facts, whose per-form sums the inflation analyses read by an index-only scan
+  // (migration 11) — a rewritten row's index entry sends every reader to the table until
+  // VACUUM marks the page all-visible again (autovacuum does, a minute or so later). SQLite:
+  // nothing (its covering indexes never visit the table).
+  virtual void settle_form_facts() = 0;
 
   // Accounts and review (issue 10), over the same database and connections. Every save and
   // creation above appends an audit entry in its own transaction.

@@ -154,6 +154,24 @@ std::string json_quote(std::string_view text) {
   out.push_back('"');
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // What needs no escape (printable ASCII but " and \, well-formed UTF-8: nearly every byte of
+    // a form's texts) is copied a run at a time; a list page quotes ~1,000 texts.
+    std::size_t run = pos;
+    while (run < text.size()) {
+      auto byte = static_cast<unsigned char>(text[run]);
+      if (byte >= 0x80) {
+        std::size_t length = sequence_length(text, run);
+        if (length == 0) break;
+        run += length;
+      } else if (byte < 0x20 || byte == '"' || byte == '\\') {
+        break;
+      } else {
+        ++run;
+      }
+    }
+    out.append(text.data() + pos, run - pos);
+    pos = run;
+    if (pos == text.size()) break;
     std::size_t start = pos;
     char32_t cp = next_code_point(text, pos);
     switch (cp) {

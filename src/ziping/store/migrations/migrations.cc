@@ -3,7 +3,9 @@
 #include "ziping/store/migrations/accounts_schema.h"
 #include "ziping/store/migrations/fact_sums_schema.h"
 #include "ziping/store/migrations/facts_schema.h"
+#include "ziping/store/migrations/inflation_sums_schema.h"
 #include "ziping/store/migrations/list_version_schema.h"
+#include "ziping/store/migrations/plan_version_schema.h"
 #include "ziping/store/migrations/plans_schema.h"
 #include "ziping/store/migrations/series_facts_schema.h"
 #include "ziping/store/migrations/series_scope_schema.h"
@@ -155,6 +157,8 @@ const Migration kMigrations[] = {
      series_facts_schema()},
     {9, "list version for counts kept per version (branch scale-pg4)", list_version_schema()},
     {10, "units in byte order of their names (branch scale-pg4)", unit_order_schema()},
+    {11, "covering index of the inflation sums (branch scale-pg5)", inflation_sums_schema()},
+    {12, "plans raise the list version (branch scale-pg5)", plan_version_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {

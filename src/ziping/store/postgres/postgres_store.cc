@@ -85,7 +85,15 @@ public:
   }
 
   void execute_script(std::string_view sql) override {
-    guard([&] { work().exec(std::string(sql)); });
+    guard([&] {
+      if (transaction_) {
+        work().exec(std::string(sql));
+        return;
+      }
+      // Outside a transaction: each statement commits on its own (VACUUM refuses a block).
+      pqxx::nontransaction alone(connection_);
+      alone.exec(std::string(sql));
+    });
   }
 
   // Few rows: multi-row INSERTs (COPY costs two round trips of its own). Many: one COPY.
