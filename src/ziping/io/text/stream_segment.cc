@@ -448,18 +448,7 @@ private:
       span_.grow_to(s_, q);
       std::string_view k = s_.key_view(p, q);
       if (value && ends_in_placeholder_row(p, q)) continue;
-      double fit;
-      // The three value columns fit the same span alike: computed once per span.
-      if (value && value_fits_known_[q - p - 1]) {
-        fit = value_fits_[q - p - 1];
-      } else {
-        fit =
-            keys_whole_ ? fit_column(c, span_.text, k, span_.facts) : fit_column(c, span_.text, k);
-        if (value) {
-          value_fits_[q - p - 1] = fit;
-          value_fits_known_[q - p - 1] = true;
-        }
-      }
+      double fit = span_fit(p, q, c, value, k);
       if (fit <= kImpossible / 2) continue;
       // Only 分值, 年度指标值 and 得分系数 change the row; the other columns read it.
       // (For those, arithmetic() is 0.)
@@ -476,6 +465,19 @@ private:
       land(p, f, q, fit + inner.penalty + bonus + start + numbered - 2.0 * labels_inside,
            Step::Field, *row);
     }
+  }
+
+  // fit_column() of the span grown to [p, q). The three value columns fit the same span alike:
+  // computed once per span.
+  double span_fit(std::size_t p, std::size_t q, Column c, bool value, std::string_view k) {
+    if (value && value_fits_known_[q - p - 1]) return value_fits_[q - p - 1];
+    double fit =
+        keys_whole_ ? fit_column(c, span_.text, k, span_.facts) : fit_column(c, span_.text, k);
+    if (value) {
+      value_fits_[q - p - 1] = fit;
+      value_fits_known_[q - p - 1] = true;
+    }
+    return fit;
   }
 
   // The most a span of column c gains from its fit and what is added to it (value_cut(),
