@@ -21,6 +21,9 @@
 #   FUZZ_RSS_MB   memory limit per target, also the largest single allocation [2048]
 #   FUZZ_MAX_LEN  longest input libFuzzer makes (-max_len); empty = each target's own below,
 #                 0 = libFuzzer's choice (the largest seed, at least 4096) [per target]
+#   FUZZ_RARE     entropic's -entropic_feature_frequency_threshold (a feature hit more often
+#                 than this is no longer "rare"); empty = each target's own below, 0 =
+#                 libFuzzer's default (255) [per target]
 #   FUZZ_FLAGS    more libFuzzer flags, e.g. "-seed=1 -dict=…"
 #   FUZZ_TARGETS  space- or comma-separated target names; empty = all
 #
@@ -44,6 +47,7 @@ timeout=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-2048}
 extra_flags=${FUZZ_FLAGS:-}
 max_len_override=${FUZZ_MAX_LEN:-}
+rare_override=${FUZZ_RARE:-}
 
 # The longest input each reader's fuzzer makes. Without it libFuzzer takes the largest seed:
 # 38 KB for csv, 28 KB for html, 22 KB for xlsx, 16 KB for text, so that every mutation of a
@@ -55,6 +59,19 @@ max_len_of() {
   case $1 in
   csv | text | html | xlsx) echo 8192 ;;
   pdf_table) echo 4096 ;; # word boxes: about 450 words, a dense page
+  *) ;;
+  esac
+}
+
+# Entropic's rare-feature threshold. libFuzzer keeps every feature seen at most 255 times in a
+# list it searches linearly for each feature of each execution; the readers hit 20-40 k
+# features an input, so in the first hours of a run that search was a third of the text
+# fuzzer's time. At 8 the list stays short: the readers ran 1.3-2.6 times the executions per
+# CPU second with as many features found (docs/fuzzing.md, "Sixth pass"). csv gained nothing
+# measurable, so it keeps libFuzzer's default.
+rare_threshold_of() {
+  case $1 in
+  text | html | pdf_table | xlsx) echo 8 ;;
   *) ;;
   esac
 }
@@ -110,6 +127,8 @@ run_target() {
   fi
   local max_len=${max_len_override:-$(max_len_of "$name")}
   [[ $max_len == 0 ]] && max_len=
+  local rare=${rare_override:-$(rare_threshold_of "$name")}
+  [[ $rare == 0 ]] && rare=
   mkdir -p "$corpus" "$artifacts"
   if [[ -d $seeds/$name ]]; then cp -n "$seeds/$name"/* "$corpus"/ 2>/dev/null; fi
   local before
@@ -119,7 +138,8 @@ run_target() {
   # timeout alarm at once) never reaches -max_total_time.
   timeout -k 10 $((seconds + 4 * timeout + 120)) \
     "$binary" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
-    -print_final_stats=1 -artifact_prefix="$artifacts" ${runs:+-runs=$runs} ${max_len:+-max_len=$max_len} $extra_flags \
+    -print_final_stats=1 -artifact_prefix="$artifacts" ${runs:+-runs=$runs} ${max_len:+-max_len=$max_len} \
+    ${rare:+-entropic_feature_frequency_threshold=$rare} $extra_flags \
     "$corpus" >"$log" 2>&1
   local status=$?
   if ((status == 124 || status == 137)); then

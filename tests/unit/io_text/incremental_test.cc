@@ -1,6 +1,7 @@
 // The text recovery's incremental shortcuts against the whole computations they replace: the
-// stream's span facts gathered atom by atom, and the cell-to-column alignment grown cell by cell
-// (against the whole-table programme it replaced, kept here as the reference).
+// stream's span facts gathered atom by atom, the cell-to-column alignment grown cell by cell
+// (against the whole-table programme it replaced, kept here as the reference), and the label
+// lookup's quick refusal by first characters against the word matching it stands in front of.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -9,6 +10,7 @@
 
 #include "ziping/io/text/align.h"
 #include "ziping/io/text/stream.h"
+#include "ziping/io/text/stream_ocr.h"
 
 namespace ziping::io::text {
 namespace {
@@ -154,6 +156,36 @@ TEST(GrowingAlignment, EveryPrefixScoresAsTheWholeTableProgramme) {
       EXPECT_EQ(grown.joined, fresh.joined);
     }
   }
+}
+
+// FirstCharacters may refuse an atom only where no word matches there, look-alikes included
+// (label_at returns early on its refusal); and it does refuse atoms, or it would be no shortcut.
+TEST(Incremental, FirstCharactersRefuseOnlyWhereNoWordIsRead) {
+  const std::vector<std::string_view> words = {"项目决策", "产出", "效益", "满意度"};
+  const stream::FirstCharacters firsts(words);
+  const std::vector<std::string> pieces = {"项", "顼", "目", "fl", "决", "策", "产", "出",
+                                           "效", "郊", "益", "满", "意", "度", "X",  ""};
+  std::mt19937 random(5);
+  int refused = 0;
+  for (int round = 0; round < 2000; ++round) {
+    stream::Stream s;
+    for (int n = 0; n < 8; ++n) {
+      stream::Atom atom;
+      atom.text = atom.key = pieces[random() % pieces.size()];
+      s.offset.push_back(s.keys.size());
+      s.keys += atom.key;
+      s.atoms.push_back(atom);
+    }
+    s.offset.push_back(s.keys.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      bool read = false;
+      for (auto word : words) read = read || stream::match_read(s, i, word) != 0;
+      bool may = firsts.may_begin(s, i);
+      EXPECT_TRUE(may || !read) << s.keys << " at " << i;
+      refused += !may;
+    }
+  }
+  EXPECT_GT(refused, 0);
 }
 
 } // namespace

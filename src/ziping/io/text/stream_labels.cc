@@ -251,9 +251,20 @@ bool scheme_row_name(const Stream& s, std::size_t i, const StreamLabel& word, bo
          bare_number_at(s, word.end) != 0;
 }
 
+// Whether a vocabulary word may begin at atom i; label_at is asked at every atom of a table.
+bool may_begin_word(const Stream& s, std::size_t i) {
+  static const FirstCharacters firsts = [] {
+    std::vector<std::string_view> words;
+    for (const auto& word : kLabels) words.push_back(word.word.empty() ? word.stem : word.word);
+    return FirstCharacters(words);
+  }();
+  return firsts.may_begin(s, i);
+}
+
 } // namespace
 
 StreamLabel label_at(const Stream& s, std::size_t i, bool scheme, bool level_points) {
+  if (!may_begin_word(s, i)) return scheme ? scheme_label_at(s, i, level_points) : StreamLabel{};
   StreamLabel best;
   bool framework_level2 = false, bare_word = false;
   for (const auto& word : kLabels) {

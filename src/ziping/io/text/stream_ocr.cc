@@ -1,6 +1,7 @@
 // io/text/stream_ocr.cc — OCR look-alikes (stream_ocr.h).
 #include "ziping/io/text/stream_ocr.h"
 
+#include <algorithm>
 #include <array>
 
 namespace ziping::io::text::stream {
@@ -23,7 +24,43 @@ std::size_t code_point_length(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
+// Up to three bytes with their count, as one number.
+std::uint32_t pack(std::string_view bytes) {
+  std::uint32_t out = std::uint32_t(bytes.size()) << 24;
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    out |= std::uint32_t(static_cast<unsigned char>(bytes[i])) << (8 * (2 - i));
+  return out;
+}
+
 } // namespace
+
+FirstCharacters::FirstCharacters(const std::vector<std::string_view>& words) {
+  auto add = [&](std::string_view first) {
+    if (first.size() > 3)
+      any_ = true;
+    else
+      packed_.push_back(pack(first));
+  };
+  for (std::string_view word : words) {
+    if (word.empty()) continue;
+    std::string_view first = word.substr(0, code_point_length(static_cast<unsigned char>(word[0])));
+    add(first);
+    for (const auto& alike : kLookAlikes) {
+      if (alike.character == first) add(alike.read);
+    }
+  }
+  std::sort(packed_.begin(), packed_.end());
+}
+
+bool FirstCharacters::may_begin(const Stream& s, std::size_t i) const {
+  if (any_) return true;
+  if (i >= s.size()) return false;
+  std::string_view keys = std::string_view(s.keys).substr(s.offset[i]);
+  for (std::size_t n = 1; n <= 3 && n <= keys.size(); ++n) {
+    if (std::binary_search(packed_.begin(), packed_.end(), pack(keys.substr(0, n)))) return true;
+  }
+  return false;
+}
 
 std::size_t match_read(const Stream& s, std::size_t i, std::string_view word) {
   std::size_t at = i;

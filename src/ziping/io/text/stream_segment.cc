@@ -59,6 +59,29 @@ int char_class(const Atom& a) {
   return 3;
 }
 
+// The characters the segmenter asks about at every end of every span, marked once per atom.
+enum Mark : unsigned char {
+  kYear = 1,
+  kMonth = 2,
+  kDay = 4,
+  kFen = 8,        // 分
+  kDash = 16,      // — or -
+  kFullStop = 32,  // 。
+  kNumbering = 64, // 、 or :
+};
+
+unsigned char mark_of(const Atom& a) {
+  const std::string& k = a.key;
+  if (k == "年") return kYear;
+  if (k == "月") return kMonth;
+  if (k == "日") return kDay;
+  if (k == "分") return kFen;
+  if (k == "—" || k == "-") return kDash;
+  if (k == "。") return kFullStop;
+  if (k == "、" || k == ":") return kNumbering;
+  return 0;
+}
+
 // 得分 = 得分系数(%) × 分值, to the score's printed precision (two decimals at most).
 bool coefficient_fits(const num::Decimal& percent, const num::Decimal& weight,
                       const num::Decimal& score) {
@@ -99,6 +122,32 @@ std::size_t max_length(Column c) {
   }
 }
 
+// The span spans() tries, grown as far as a fit was asked of it: its printed text (as
+// Stream::text() prints it, a space where the print had one) and what the fits read of it.
+struct GrowingSpan {
+  std::size_t begin = 0, grown = 0; // atoms [begin, grown) are in
+  std::string text;
+  SpanFacts facts;
+
+  void start(std::size_t p) {
+    begin = grown = p;
+    text.clear();
+    facts = {};
+  }
+  void grow_to(const Stream& s, std::size_t q) {
+    for (; grown < q; ++grown) {
+      const Atom& a = s.atoms[grown];
+      if (grown > begin && a.gap != Gap::None) {
+        text += ' ';
+        facts.add_text(" ");
+      }
+      text += a.text;
+      facts.add_text(a.text);
+      facts.add_key(a.key);
+    }
+  }
+};
+
 // The program's tables, kept per thread from one segmentation to the next. A table is tens of
 // thousands of states; made afresh for every read, it cost fresh pages each time (under the
 // fuzzers' AddressSanitizer, a page fault per page for every input). One segmentation at a
@@ -109,6 +158,7 @@ struct Tables {
   std::vector<bool> labelled;
   std::vector<std::size_t> label_ends;
   std::vector<signed char> classes;
+  std::vector<unsigned char> marks;
   // Tables larger than this are given back after use: a text that large is rare.
   static constexpr std::size_t kKeptStates = 1 << 16;
 };
@@ -122,7 +172,8 @@ class Segmenter {
 public:
   Segmenter(const Stream& s, const ColumnModel& m, std::size_t begin, std::size_t end)
       : s_(s), begin_(begin), end_(end), states_(tables().states), labelled_(tables().labelled),
-        tied_(tables().tied), label_ends_(tables().label_ends), classes_(tables().classes) {
+        tied_(tables().tied), label_ends_(tables().label_ends), classes_(tables().classes),
+        marks_(tables().marks) {
     fields_.push_back(Column::Name);
     fields_.insert(fields_.end(), m.columns.begin(), m.columns.end());
     model_ = &m;
@@ -144,8 +195,11 @@ public:
     }
     classes_.clear();
     classes_.reserve(s.size());
+    marks_.clear();
+    marks_.reserve(s.size());
     for (const Atom& a : s.atoms) {
       classes_.push_back(char_class(a));
+      marks_.push_back(mark_of(a));
       keys_whole_ = keys_whole_ && !ziping::text::first_invalid_utf8(a.key);
     }
   }
@@ -316,7 +370,7 @@ private:
     double empty = printed ? 0.2 : is_optional(c) ? optional : missing;
     // A row that goes on with its 得分 was filled in: its target is likelier the empty cell.
     if (c == Column::Actual && !printed && !at(p, f).row.target_key.empty() && p < end_ &&
-        char_class(s_.atoms[p]) == 1 && next_field(f) == Column::Score)
+        classes_[p] == 1 && next_field(f) == Column::Score)
       empty -= 0.5;
     // An evaluation scheme is its 分值: every row prints one, and a "row" without one is a
     // piece of a standard's text.
@@ -355,11 +409,9 @@ private:
     bool value = c == Column::Target || c == Column::Actual || c == Column::Adjusted;
     if ((free_text || value || c == Column::Name) && labelled_[p - begin_])
       return; // a label is no name or remark
-    // The span [p, q) grows one atom at a time: its printed text (s_.text(p, q)), what the fits
-    // read of it, and the separators inside it are kept up to date instead of rebuilt per end.
-    std::string& text = text_;
-    text.clear();
-    SpanFacts facts;
+    // The span [p, q) grows one atom at a time; its printed text and what the fits read of it
+    // (span_) only as far as a fit is asked for, the separators inside it always.
+    span_.start(p);
     Inside inner;
     int labels_inside = 0; // a name that runs over a level label is rows read together
     bool value_memo = value && memo_start_ == p;
@@ -375,16 +427,11 @@ private:
                                    label_at(s_, at(p, 0).from, scheme_).glued
                                ? 4
                                : 0;
+    // The most a span of this column can add besides the parts known before its fit.
+    double ceiling = at(p, f).score + best_fit(c) + (f + 1 == fields_.size() ? 1.0 : 0.0);
     for (std::size_t q = p + 1; q <= limit; ++q) {
       const auto& last = s_.atoms[q - 1];
-      if (q - 1 > p && last.gap != Gap::None) {
-        text += ' ';
-        facts.add_text(" ");
-        inside_add(inner, last.gap, c);
-      }
-      text += last.text;
-      facts.add_text(last.text);
-      facts.add_key(last.key);
+      if (q - 1 > p && last.gap != Gap::None) inside_add(inner, last.gap, c);
       if (q > p + 1 && labelled_[q - 1 - begin_]) {
         if (free_text || value) break; // text never runs over a label
         if (c == Column::Name) labels_inside += 1;
@@ -393,24 +440,18 @@ private:
       // a figure ("…记分。12.5": the 得分 after a scoring standard), or a word to a figure
       // and the next row's name (figure_then_word).
       if (free_text && q < end_ && s_.atoms[q].gap == Gap::None &&
-          !(s_.atoms[q - 1].key == "。" && char_class(s_.atoms[q]) == 1) && !figure_then_word(p, q))
+          !((marks_[q - 1] & kFullStop) && classes_[q] == 1) && !figure_then_word(p, q))
         continue;
       if (q - p < shortest) continue;
       if (!own_cell(p, q, c) || splits_points(p, q, c)) continue;
       if (inner.impossible) break;
+      double bonus = end_bonus(q), repeat = repeated_figure(p, q);
+      double known = inner.penalty + bonus + start + numbered - 2.0 * labels_inside;
+      if (cannot_win(ceiling + known + repeat, q, f)) continue;
+      span_.grow_to(s_, q);
       std::string_view k = s_.key_view(p, q);
       if (value && ends_in_placeholder_row(p, q)) continue;
-      double fit;
-      // The three value columns fit the same span alike: computed once per span.
-      if (value && value_fits_known_[q - p - 1]) {
-        fit = value_fits_[q - p - 1];
-      } else {
-        fit = keys_whole_ ? fit_column(c, text, k, facts) : fit_column(c, text, k);
-        if (value) {
-          value_fits_[q - p - 1] = fit;
-          value_fits_known_[q - p - 1] = true;
-        }
-      }
+      double fit = span_fit(p, q, c, value, k);
       if (fit <= kImpossible / 2) continue;
       // Only 分值, 年度指标值 and 得分系数 change the row; the other columns read it.
       // (For those, arithmetic() is 0.)
@@ -419,14 +460,63 @@ private:
         row_ = *row;
         update_row(c, k, row_);
         row = &row_;
-        fit += value_cut(p, q, c) + repeated_figure(p, q);
+        fit += value_cut(p, q, c) + repeat;
       } else {
-        fit += arithmetic(c, k, *row) + value_cut(p, q, c) + repeated_figure(p, q);
+        fit += arithmetic(c, k, *row) + value_cut(p, q, c) + repeat;
       }
       if (fit <= kImpossible / 2) continue;
-      land(p, f, q, fit + inner.penalty + end_bonus(q) + start + numbered - 2.0 * labels_inside,
+      land(p, f, q, fit + inner.penalty + bonus + start + numbered - 2.0 * labels_inside,
            Step::Field, *row);
     }
+  }
+
+  // fit_column() of the span grown to [p, q). The three value columns fit the same span alike:
+  // computed once per span.
+  double span_fit(std::size_t p, std::size_t q, Column c, bool value, std::string_view k) {
+    if (value && value_fits_known_[q - p - 1]) return value_fits_[q - p - 1];
+    double fit =
+        keys_whole_ ? fit_column(c, span_.text, k, span_.facts) : fit_column(c, span_.text, k);
+    if (value) {
+      value_fits_[q - p - 1] = fit;
+      value_fits_known_[q - p - 1] = true;
+    }
+    return fit;
+  }
+
+  // The most a span of column c gains from its fit and what is added to it (value_cut(),
+  // arithmetic(); repeated_figure() is known before the fit): the maxima of fit_column().
+  static double best_fit(Column c) {
+    switch (c) {
+    case Column::Name:
+    case Column::Unit:
+      return 1.0;
+    case Column::Target:
+    case Column::Adjusted:
+      return 3.0 + 2.0; // fit_value, value_cut
+    case Column::Actual:
+      return 3.0 + 0.5; // fit_value, the unit agreeing with the target's
+    case Column::Score:
+      return 2.0 + 2.0; // fit_number, 得分 = 得分系数 × 分值
+    case Column::Weight:
+    case Column::Review:
+    case Column::Rate:
+      return 2.0;
+    case Column::Coefficient:
+      return 2.6;
+    case Column::Core:
+    case Column::Nature:
+      return 1.5;
+    default:
+      return 0.1; // free text
+    }
+  }
+
+  // A span landing at q whose score could reach at most `most` loses to what is there already,
+  // and always will: a state's score only rises. Such a span's fit need not be asked. (Strictly
+  // below, by more than offer()'s tolerance, so that no tie it could make is missed.)
+  bool cannot_win(double most, std::size_t q, std::size_t f) {
+    const State& to = at(q, f + 1 == fields_.size() ? 0 : f + 1);
+    return to.score > kImpossible / 2 && most < to.score - 1e-6;
   }
 
   // Where a target ends and the actual begins. A whole value printed twice (符合要求符合要求,
@@ -459,21 +549,19 @@ private:
   // misreading; it takes back the cost end_bonus charged for cutting a run of digits.
   double repeated_figure(std::size_t p, std::size_t q) const {
     if (q >= end_ || q - p < 2 || s_.atoms[q].gap != Gap::None) return 0;
-    if (char_class(s_.atoms[q - 1]) != 1 || char_class(s_.atoms[q]) != 1) return 0;
+    if (classes_[q - 1] != 1 || classes_[q] != 1) return 0;
     std::size_t twice = q + (q - p);
     return twice <= end_ && s_.key_view(q, twice) == s_.key_view(p, q) ? 3.0 : 0;
   }
 
   // A date is one cell: "2021年|12月", "12|月" are cuts through one.
   bool cuts_date(std::size_t q) const {
-    auto digit = [&](std::size_t i) { return i < end_ && char_class(s_.atoms[i]) == 1; };
-    const std::string& before = s_.atoms[q - 1].key;
-    const std::string& after = s_.atoms[q].key;
-    if (digit(q - 1) && (after == "年" || after == "月" || after == "日")) return true;
-    if ((before != "年" && before != "月") || !digit(q)) return false;
+    auto digit = [&](std::size_t i) { return i < end_ && classes_[i] == 1; };
+    if (digit(q - 1) && (marks_[q] & (kYear | kMonth | kDay))) return true;
+    if (!(marks_[q - 1] & (kYear | kMonth)) || !digit(q)) return false;
     std::size_t i = q;
     while (digit(i)) ++i;
-    return i < end_ && (s_.atoms[i].key == "月" || s_.atoms[i].key == "日");
+    return i < end_ && (marks_[i] & (kMonth | kDay));
   }
 
   // A table that prints every level's points in a column of their own prints a row's 分值 and
@@ -515,17 +603,14 @@ private:
   // "计 2 分,没有…": a figure and its 分 printed apart inside a standard's text. A cell that
   // starts at that 分, or a 分值/得分 that stops before it, cut the phrase in two.
   bool splits_points(std::size_t p, std::size_t q, Column c) const {
-    auto is_fen = [&](std::size_t i) { return i < end_ && s_.atoms[i].key == "分"; };
-    auto is_digit = [&](std::size_t i) { return char_class(s_.atoms[i]) == 1; };
+    auto is_fen = [&](std::size_t i) { return i < end_ && (marks_[i] & kFen); };
+    auto is_digit = [&](std::size_t i) { return classes_[i] == 1; };
     if (is_fen(p) && p > begin_ && is_digit(p - 1) && !starts_word(p)) return true;
     if (c != Column::Weight && c != Column::Score) return false;
     // "1、运行监管记录", "1:乡村道路…": an item's number, not a figure of the row.
-    bool numbering = q < end_ && s_.atoms[q].gap == Gap::None &&
-                     (s_.atoms[q].key == "、" || s_.atoms[q].key == ":");
+    bool numbering = q < end_ && s_.atoms[q].gap == Gap::None && (marks_[q] & kNumbering);
     // "— 1 —": a page number printed inside the text.
-    auto is_dash = [&](std::size_t i) {
-      return i < end_ && (s_.atoms[i].key == "—" || s_.atoms[i].key == "-");
-    };
+    auto is_dash = [&](std::size_t i) { return i < end_ && (marks_[i] & kDash); };
     bool page = p > begin_ && is_dash(p - 1) && is_dash(q);
     return (is_fen(q) && !starts_word(q)) || numbering || page;
   }
@@ -575,7 +660,8 @@ private:
   std::vector<bool>& tied_;              // a row end reached by two readings of the same score
   std::vector<std::size_t>& label_ends_; // label_at(p).end: atom after a level label at p, or 0
   std::vector<signed char>& classes_;    // char_class of every atom
-  std::string text_;                     // spans()' text, its buffer kept from span to span
+  std::vector<unsigned char>& marks_;    // mark_of every atom
+  GrowingSpan span_;                     // spans()' span, its text buffer kept from span to span
   RowSoFar row_;                         // the row a span updates, its buffers kept too
   bool keys_whole_ = true;               // every atom's key is whole UTF-8 (SpanFacts may add them)
   // fit_value of the spans from memo_start_ on, by length (max_length of a value column).
