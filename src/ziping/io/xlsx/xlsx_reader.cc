@@ -344,10 +344,14 @@ private:
     for (int c : starts(r)) {
       if (c >= limit) return false;
       if (text::trim(text_at(r, c)).empty()) continue;
-      std::string folded = folded_at(r, c);
-      return is_label_text(folded) || folded == "年度总体目标" || folded == "年度绩效目标";
+      return ends_block(folded_at(r, c));
     }
     return false;
+  }
+
+  // A label (部门名称, 总分 …) or the goals' heading: no row of the block before it.
+  static bool ends_block(const std::string& folded) {
+    return is_label_text(folded) || folded == "年度总体目标" || folded == "年度绩效目标";
   }
 
   // A numeric field from the cell at (r, c); merged-from-above cells are not this row's.
@@ -551,6 +555,9 @@ private:
         continue;
       }
       RowLabel label = row_label(r, first_amount);
+      // The label read is the one written back: a goals heading there ends the block as it
+      // would at the row's first cell (a sheet whose first text cell is something else).
+      if (label.present && ends_block(sheet::fold_header(label.text))) break;
       if (!any_amount(r, columns, data_rows) && !label.present) break;
       if (data_rows == 0)
         budget_total_row(r, columns, label.text, first_amount);
