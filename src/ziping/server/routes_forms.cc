@@ -178,7 +178,7 @@ void list(RouteContext& ctx, const Request& req, Response& res) {
   std::int64_t version = bench.store().list_version();
   std::string key = list_key(req.caller, filter);
   if (auto kept = ctx.lists.find(version, key)) {
-    send_json(res, 200, *kept);
+    send_json(res, 200, **kept);
     return;
   }
   store::FormPage page = bench.store().list_forms(filter);

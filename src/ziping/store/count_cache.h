@@ -6,43 +6,18 @@
 // and every such transaction raises the version.
 #pragma once
 
-#include <cstdint>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <unordered_map>
+#include "ziping/store/versioned_cache.h"
 
 namespace ziping::store {
 
-class CountCache {
+struct OneEntry {
+  std::size_t operator()(std::int64_t) const { return 1; }
+};
+
+// Filters × callers between two writes: 4,096 counts at most.
+class CountCache : public VersionedCache<std::int64_t, OneEntry> {
 public:
-  // The count kept for `key` under `version`, if any.
-  std::optional<std::int64_t> find(std::int64_t version, const std::string& key) {
-    std::lock_guard lock(mutex_);
-    if (version != version_) return std::nullopt;
-    auto found = counts_.find(key);
-    if (found == counts_.end()) return std::nullopt;
-    return found->second;
-  }
-
-  // Keeps a count made after reading `version`. Counts of an older version than the newest
-  // seen are dropped (the version only rises); a newer version drops every kept count.
-  void keep(std::int64_t version, const std::string& key, std::int64_t count) {
-    std::lock_guard lock(mutex_);
-    if (version < version_) return;
-    if (version > version_ || counts_.size() >= kMaxEntries) {
-      counts_.clear();
-      version_ = version;
-    }
-    counts_[key] = count;
-  }
-
-private:
-  // Filters × callers between two writes; past this the cache starts again.
-  static constexpr std::size_t kMaxEntries = 4096;
-  std::mutex mutex_;
-  std::int64_t version_ = -1;
-  std::unordered_map<std::string, std::int64_t> counts_;
+  CountCache() : VersionedCache(4096) {}
 };
 
 } // namespace ziping::store
