@@ -12,21 +12,6 @@
 #include "ziping/text/utf8.h"
 
 namespace ziping::io::pdf::table {
-namespace {
-
-bool ascii_word_char(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-} // namespace
-
-void append_wrapped(std::string& text, std::string_view piece) {
-  piece = ziping::text::trim(piece);
-  if (piece.empty()) return;
-  if (!text.empty() && ascii_word_char(text.back()) && ascii_word_char(piece.front()))
-    text.push_back(' ');
-  text.append(piece);
-}
 
 // Labels that lay out the table rather than fill it: 项目资金（万元）, 年度总体目标, 绩效指标, …
 bool is_layout_label(const Block& block) {

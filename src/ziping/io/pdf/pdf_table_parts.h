@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ziping/io/text/grid.h"
+#include "ziping/io/text/keys.h"
 #include "ziping/io/text/vocabulary.h"
 
 namespace ziping::io::pdf::table {
@@ -19,8 +20,7 @@ inline double overlap(double a0, double a1, double b0, double b1) {
   return std::min(a1, b1) - std::max(a0, b0);
 }
 
-// Appends a wrapped line to a cell's text (a space only between two ASCII words).
-void append_wrapped(std::string& text, std::string_view piece);
+using text::append_wrapped; // io/text/keys.h
 
 // A cell's text: phrases stacked in one column at line pitch (wrapped text).
 struct Block {

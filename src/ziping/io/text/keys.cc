@@ -243,4 +243,20 @@ static std::string compute_key(std::string_view text) {
   return out.substr(hashes);
 }
 
+namespace {
+
+bool is_ascii_word_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+} // namespace
+
+void append_wrapped(std::string& text, std::string_view piece) {
+  piece = ziping::text::trim(piece);
+  if (piece.empty()) return;
+  if (!text.empty() && is_ascii_word_char(text.back()) && is_ascii_word_char(piece.front()))
+    text.push_back(' ');
+  text.append(piece);
+}
+
 } // namespace ziping::io::text

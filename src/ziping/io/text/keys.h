@@ -32,6 +32,10 @@ std::string unify_radicals(std::string_view text, std::size_t& replaced);
 // "3" too when `bare_numbers` (layouts where a lone number cannot be a cell).
 bool looks_like_page_number(std::string_view text, bool bare_numbers);
 
+// Appends a line wrapped out of a cell to the cell's text, trimmed; a space only between two
+// ASCII words (Chinese text wraps without one). Shared by the text recovery and the PDF table.
+void append_wrapped(std::string& text, std::string_view piece);
+
 // Number of code points (ill-formed bytes count one each).
 std::size_t code_point_count(std::string_view text);
 

@@ -13,10 +13,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-bool is_ascii_word_char(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 // Byte length of a dash at `pos` ("-", "—", "–", "－"), else 0.
 std::size_t dash_at(std::string_view text, std::size_t pos) {
   for (auto dash : {"-"sv, "—"sv, "–"sv, "－"sv}) {
@@ -195,14 +191,6 @@ std::string joined_text(const std::vector<const Cell*>& cells) {
   std::string out;
   for (const Cell* cell : cells) append_wrapped(out, cell->text);
   return out;
-}
-
-void append_wrapped(std::string& text, std::string_view piece) {
-  piece = ziping::text::trim(piece);
-  if (piece.empty()) return;
-  if (!text.empty() && is_ascii_word_char(text.back()) && is_ascii_word_char(piece.front()))
-    text.push_back(' ');
-  text.append(piece);
 }
 
 bool is_page_number(std::string_view text, bool bare_numbers) {

@@ -12,6 +12,7 @@
 
 #include "ziping/diag/diagnostic.h"
 #include "ziping/io/text/grid.h"
+#include "ziping/io/text/keys.h" // append_wrapped
 #include "ziping/io/text/recover.h"
 #include "ziping/io/text/vocabulary.h"
 #include "ziping/model/form.h"
@@ -162,8 +163,6 @@ void account_for_cells(Context& c);
 
 // Shared helpers (recover.cc)
 std::string joined_text(const std::vector<const Cell*>& cells);
-// Appends a wrapped piece: no space between Chinese characters, one between ASCII words.
-void append_wrapped(std::string& text, std::string_view piece);
 bool is_page_number(std::string_view text, bool bare_numbers);
 std::string quoted_cells(const Row& row);
 
