@@ -5,7 +5,6 @@
 
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
-#include <unicode/utrans.h>
 #include <unicode/uvernum.h>
 
 namespace ziping::value::icu_runtime {
@@ -21,9 +20,6 @@ struct Library {
   decltype(&u_strToUTF8) to_utf8 = nullptr;
   decltype(&unorm2_getNFKCInstance) nfkc_instance = nullptr;
   decltype(&unorm2_normalize) normalize = nullptr;
-  decltype(&utrans_openU) open_transliterator = nullptr;
-  decltype(&utrans_transUChars) transliterate = nullptr;
-  decltype(&utrans_close) close_transliterator = nullptr;
   std::string error; // empty when every function was found
 };
 
@@ -44,14 +40,10 @@ const Library& library() {
   static const Library loaded = [] {
     Library icu;
     void* uc = open_library("libicuuc.so." U_ICU_VERSION_SHORT, icu.error);
-    void* i18n = open_library("libicui18n.so." U_ICU_VERSION_SHORT, icu.error);
     find(uc, ZIPING_ICU_SYMBOL(u_strFromUTF8), icu.from_utf8, icu.error);
     find(uc, ZIPING_ICU_SYMBOL(u_strToUTF8), icu.to_utf8, icu.error);
     find(uc, ZIPING_ICU_SYMBOL(unorm2_getNFKCInstance), icu.nfkc_instance, icu.error);
     find(uc, ZIPING_ICU_SYMBOL(unorm2_normalize), icu.normalize, icu.error);
-    find(i18n, ZIPING_ICU_SYMBOL(utrans_openU), icu.open_transliterator, icu.error);
-    find(i18n, ZIPING_ICU_SYMBOL(utrans_transUChars), icu.transliterate, icu.error);
-    find(i18n, ZIPING_ICU_SYMBOL(utrans_close), icu.close_transliterator, icu.error);
     return icu;
   }();
   if (!loaded.error.empty())
@@ -89,29 +81,6 @@ std::optional<std::string> to_utf8(const Library& icu, std::u16string_view utf16
   return out;
 }
 
-// ICU transliterators keep state while they run: one per thread, closed when the thread ends.
-class ThreadTransliterator {
-public:
-  ~ThreadTransliterator() {
-    if (transliterator_ != nullptr) library().close_transliterator(transliterator_);
-  }
-  UTransliterator* get(const Library& icu) {
-    if (!opened_) {
-      opened_ = true;
-      UErrorCode status = U_ZERO_ERROR;
-      const std::u16string id = u"Hant-Hans";
-      transliterator_ = icu.open_transliterator(id.data(), int32_t(id.size()), UTRANS_FORWARD,
-                                                nullptr, 0, nullptr, &status);
-      if (U_FAILURE(status)) transliterator_ = nullptr;
-    }
-    return transliterator_;
-  }
-
-private:
-  bool opened_ = false;
-  UTransliterator* transliterator_ = nullptr;
-};
-
 } // namespace
 
 std::optional<std::string> nfkc(std::string_view utf8) {
@@ -130,35 +99,6 @@ std::optional<std::string> nfkc(std::string_view utf8) {
                 &status);
   if (U_FAILURE(status)) return std::nullopt;
   return to_utf8(icu, normalized);
-}
-
-std::optional<std::string> hant_to_hans(char32_t code_point) {
-  const Library& icu = library();
-  thread_local ThreadTransliterator thread_transliterator;
-  UTransliterator* transliterator = thread_transliterator.get(icu);
-  if (transliterator == nullptr) return std::nullopt;
-  std::u16string text;
-  if (code_point < 0x10000) {
-    text.push_back(char16_t(code_point));
-  } else {
-    text.push_back(char16_t(0xD800 + ((code_point - 0x10000) >> 10)));
-    text.push_back(char16_t(0xDC00 + ((code_point - 0x10000) & 0x3FF)));
-  }
-  // Room for what one character may become; grown and retried if ICU needs more.
-  for (std::size_t capacity = 16; capacity <= 4096; capacity *= 4) {
-    std::u16string buffer = text;
-    buffer.resize(capacity);
-    int32_t length = int32_t(text.size());
-    int32_t limit = length;
-    UErrorCode status = U_ZERO_ERROR;
-    icu.transliterate(transliterator, buffer.data(), &length, int32_t(capacity), 0, &limit,
-                      &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-    if (U_FAILURE(status)) return std::nullopt;
-    buffer.resize(std::size_t(length));
-    return to_utf8(icu, buffer);
-  }
-  return std::nullopt;
 }
 
 } // namespace ziping::value::icu_runtime

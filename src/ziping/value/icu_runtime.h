@@ -3,9 +3,9 @@
 // Linking ICU made every process pay for loading libicuuc and libicui18n (about 5 ms of a
 // `ziping check` that now takes a few, issue 13), yet fold() reads nearly every cell by its plain
 // fast path and never calls ICU. So ICU is opened with dlopen() on first use, through its C API
-// (the versioned names of the ICU these headers belong to, U_ICU_VERSION_SHORT). Only value/ and
-// io/text (Hant→Hans) call it. A missing ICU library throws std::runtime_error: a broken
-// installation, never a property of the text.
+// (the versioned names of the ICU these headers belong to, U_ICU_VERSION_SHORT). Only value/'s
+// fold() calls it, for NFKC; Hant→Hans is a table made at build time (value/hant_hans.h). A missing
+// ICU library throws std::runtime_error: a broken installation, never a property of the text.
 #pragma once
 
 #include <optional>
@@ -16,9 +16,5 @@ namespace ziping::value::icu_runtime {
 
 // NFKC of well-formed UTF-8; nullopt when ICU reports an error for this text.
 std::optional<std::string> nfkc(std::string_view utf8);
-
-// ICU's Hant-Hans transliteration of one code point, as UTF-8 (one transliterator per thread);
-// nullopt when ICU has no Hant-Hans transliterator.
-std::optional<std::string> hant_to_hans(char32_t code_point);
 
 } // namespace ziping::value::icu_runtime

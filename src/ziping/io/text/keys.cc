@@ -3,10 +3,11 @@
 #include <climits>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "ziping/text/utf8.h"
-#include "ziping/value/icu_runtime.h"
+#include "ziping/value/hant_hans.h"
 #include "ziping/value/value.h"
 
 namespace ziping::io::text {
@@ -146,41 +147,27 @@ std::size_t code_point_count(std::string_view text) {
   return count;
 }
 
-// Character by character, each transliterated once per thread and remembered (in a table of
-// slots: a character met again after another took its slot is transliterated again): labels and
-// header words are recognised per character (Hant-Hans's few phrase rules do not matter for them),
-// and running the transliterator on every cell costs a hundred times more than a lookup.
+// Character by character (value/hant_hans.h): labels and header words are recognised per
+// character, and Hant-Hans's few phrase rules do not matter for them. A text with no
+// traditional character comes back as it is.
 std::string simplified(std::string_view text) {
-  if (is_ascii(text)) return std::string(text);
-  // A fixed table of slots by code point, as key() keeps its texts (below).
-  struct CodePointSlot {
-    char32_t cp = 0;
-    std::string text; // a character or two: never allocates
-    bool used = false;
-  };
-  static constexpr std::size_t kCodePointSlots = 4096;
-  thread_local std::vector<CodePointSlot> cache(kCodePointSlots);
   std::string out;
+  if (is_ascii(text)) return std::string(text);
   out.reserve(text.size());
+  std::size_t run = 0; // where the bytes kept as they are and not yet appended begin
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t start = pos;
     char32_t cp = ziping::text::next_code_point(text, pos);
-    if (cp < 0x2E80) {
-      out.append(text.substr(start, pos - start));
-      continue;
-    }
-    CodePointSlot& slot = cache[cp % kCodePointSlots];
-    if (!slot.used || slot.cp != cp) {
-      // Without a Hant-Hans transliterator in ICU the text stays as written.
-      std::optional<std::string> mapped = value::icu_runtime::hant_to_hans(cp);
-      if (!mapped) return std::string(text);
-      slot.cp = cp;
-      slot.text = std::move(*mapped);
-      slot.used = true;
-    }
-    out += slot.text;
+    std::string_view simple = value::simplified_form(cp);
+    // An ill-formed sequence is read as U+FFFD and written so, as everywhere in the importer.
+    if (cp == 0xFFFD && text.substr(start, pos - start) != "\xEF\xBF\xBD") simple = "\xEF\xBF\xBD";
+    if (simple.empty()) continue;
+    out.append(text.substr(run, start - run));
+    out += simple;
+    run = pos;
   }
+  out.append(text.substr(run));
   return out;
 }
 
@@ -190,41 +177,72 @@ bool has_traditional(std::string_view text) {
 
 static std::string compute_key(std::string_view text);
 
-std::string key(std::string_view text) {
-  if (code_point_count(text) > kMaxKeyCodePoints) return {};
-  // The same few hundred cells and words are asked about many times while a form is read, so
-  // keys are remembered per thread: in a fixed table of slots, each text in the slot its hash
-  // picks, a newer one replacing it. The slots' bytes are two blocks allocated once, with room
-  // for the longest text a key is made of, so remembering never allocates: libFuzzer runs
-  // every input that leaves more allocations than frees a second time, looking for a leak, and
-  // strings growing in fresh slots (or a map growing a node per new text) made it rerun one
-  // input in eight of the text fuzzer, the longest ones.
+namespace {
+
+// The keys remembered per thread: a fixed table of slots, each text in the slot its hash picks,
+// a newer one replacing it; the texts and keys themselves are written one after another into an
+// arena allocated once. Remembering never allocates: libFuzzer runs every input that leaves
+// more allocations than frees a second time, looking for a leak, and strings growing in fresh
+// slots (or a map growing a node per new text) made it rerun one input in eight of the text
+// fuzzer. Writing them one after another touches as many pages as the texts need: with room
+// for the longest text in every slot, each new key landed on a page of its own, and a whole
+// `ziping check` of a published form spent half its page faults there (docs/performance.md).
+class KeyMemo {
+public:
+  std::optional<std::string_view> find(std::string_view text) const {
+    const Slot& slot = slots_[index(text)];
+    if (!slot.used || std::string_view(arena_.get() + slot.offset, slot.text_size) != text)
+      return std::nullopt;
+    return std::string_view(arena_.get() + slot.offset + slot.text_size, slot.key_size);
+  }
+
+  // Folding can lengthen a text: a pair longer than kEntryBytes is not remembered.
+  void keep(std::string_view text, std::string_view key) {
+    std::size_t bytes = text.size() + key.size();
+    if (bytes > kEntryBytes) return;
+    if (cursor_ + bytes > kArenaBytes) {
+      // The arena is full: start it again, forgetting every key, so that no slot points at
+      // bytes written over.
+      for (Slot& slot : slots_) slot.used = false;
+      cursor_ = 0;
+    }
+    Slot& slot = slots_[index(text)];
+    text.copy(arena_.get() + cursor_, text.size());
+    key.copy(arena_.get() + cursor_ + text.size(), key.size());
+    slot = Slot{static_cast<std::uint32_t>(cursor_), static_cast<std::uint16_t>(text.size()),
+                static_cast<std::uint16_t>(key.size()), true};
+    cursor_ += bytes;
+  }
+
+private:
   struct Slot {
+    std::uint32_t offset = 0;
     std::uint16_t text_size = 0, key_size = 0;
     bool used = false;
   };
   static constexpr std::size_t kSlots = 8192;
-  static constexpr std::size_t kSlotBytes =
-      4 * kMaxKeyCodePoints; // UTF-8: at most 4 per code point
-  thread_local std::vector<Slot> slots(kSlots);
+  static constexpr std::size_t kEntryBytes = 2 * 4 * kMaxKeyCodePoints; // UTF-8: ≤ 4 a code point
+  static constexpr std::size_t kArenaBytes = 1 << 20;
+
+  static std::size_t index(std::string_view text) {
+    return std::hash<std::string_view>{}(text) % kSlots;
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
   // Not zero-filled: a slot's bytes are read only up to the sizes written with them.
-  thread_local std::unique_ptr<char[]> texts(new char[kSlots * kSlotBytes]);
-  thread_local std::unique_ptr<char[]> keys(new char[kSlots * kSlotBytes]);
-  std::size_t index = std::hash<std::string_view>{}(text) % kSlots;
-  Slot& slot = slots[index];
-  char* slot_text = texts.get() + index * kSlotBytes;
-  char* slot_key = keys.get() + index * kSlotBytes;
-  if (slot.used && std::string_view(slot_text, slot.text_size) == text)
-    return std::string(slot_key, slot.key_size);
+  std::unique_ptr<char[]> arena_{new char[kArenaBytes]};
+  std::size_t cursor_ = 0;
+};
+
+} // namespace
+
+std::string key(std::string_view text) {
+  if (code_point_count(text) > kMaxKeyCodePoints) return {};
+  // The same few hundred cells and words are asked about many times while a form is read.
+  thread_local KeyMemo memo;
+  if (auto kept = memo.find(text)) return std::string(*kept);
   std::string computed = compute_key(text);
-  // Folding can lengthen a text, and bytes that are not UTF-8 count as no code point: such
-  // keys are not remembered.
-  if (text.size() > kSlotBytes || computed.size() > kSlotBytes) return computed;
-  text.copy(slot_text, text.size());
-  computed.copy(slot_key, computed.size());
-  slot.text_size = static_cast<std::uint16_t>(text.size());
-  slot.key_size = static_cast<std::uint16_t>(computed.size());
-  slot.used = true;
+  memo.keep(text, computed);
   return computed;
 }
 

@@ -60,7 +60,9 @@ bool strip_spliced_page_number(std::string& text, std::string& removed) {
     if (side == 0 ? !t.starts_with("第") : !t.ends_with("页")) continue;
     for (std::size_t len = 4; len <= 30 && len < t.size(); ++len) {
       std::string_view piece = side == 0 ? t.substr(0, len) : t.substr(t.size() - len);
-      if (!is_page_number(piece, false) || ziping::text::first_invalid_utf8(piece)) continue;
+      // Lengths that cut a character in two are skipped before the key is asked for: keying
+      // ill-formed text takes value::fold's slow path (ICU) for every such prefix.
+      if (ziping::text::first_invalid_utf8(piece) || !is_page_number(piece, false)) continue;
       removed = std::string(ziping::text::trim(piece));
       text =
           std::string(ziping::text::trim(side == 0 ? t.substr(len) : t.substr(0, t.size() - len)));
