@@ -275,6 +275,83 @@ TEST_F(FactsContract, ARescoreWritesOnlyTheFormsWhoseFactsChanged) {
             "marked"); // not written again: its rows came out the same
 }
 
+// Another rule set (branch rescore-speed, migration 13): a form whose leaves come out as stored
+// keeps its leaf and series rows (form_facts.leaves_digest) and has its form row written
+// again; one whose leaves change has them written again. Either way the stored facts are then
+// those of a rescore that writes every row.
+TEST_F(FactsContract, ARescoreKeepsLeavesThatComeOutAsStoredAndEndsAsAFullRewrite) {
+  std::vector<NewForm> batch = {filed(form_of("己单位", 2022,
+                                              {{"培训次数", "≥10次", "10次", "45", "45"},
+                                               {"覆盖人次", "≥100人次", "90人次", "45", "45"}},
+                                              "99.00")),
+                                filed(form_of("己单位", 2023,
+                                              {{"培训次数", "≥10次", "5次", "45", "45"},
+                                               {"覆盖人次", "≥80人次", "80人次", "45", "45"}},
+                                              "99.00"))};
+  auto created = store_->create_forms(batch);
+  std::vector<Id> ids = {created[0].id, created[1].id};
+  static const rules::RuleSet hubei = *rules::load_embedded("hubei").rules;
+  // The first form as it was filed but under hubei, the second in auto mode (its leaves'
+  // scores change).
+  auto rescores = [&] {
+    auto stored = store_->current_forms(ids);
+    check::Run same = check::run(stored.at(0).form, hubei, rules::Mode::Review);
+    check::Run changed = check::run(stored.at(1).form, hubei, rules::Mode::Auto);
+    return std::vector<Rescore>{
+        {ids[0], 1, "hubei", server::Workbench::summary(same), facts::facts_of(same)},
+        {ids[1], 1, "hubei", server::Workbench::summary(changed), facts::facts_of(changed)}};
+  };
+  auto codes = [&](const char* table, Id id) {
+    return scalar("SELECT MIN(codes) FROM " + std::string(table) +
+                  " WHERE form_id = " + std::to_string(id));
+  };
+  std::string leaf0 = codes("leaf_facts", ids[0]), leaf1 = codes("leaf_facts", ids[1]);
+  backend_->execute("UPDATE leaf_facts SET codes = codes || '#'"); // a mark a rewrite removes
+  EXPECT_EQ(store_->rescore(rescores()), 2u);
+  EXPECT_EQ(scalar("SELECT rule_set FROM form_facts WHERE form_id = " + std::to_string(ids[0])),
+            "hubei");
+  EXPECT_EQ(codes("leaf_facts", ids[0]), leaf0 + "#"); // kept
+  EXPECT_NE(codes("leaf_facts", ids[1]), leaf1 + "#"); // written again
+  backend_->execute("UPDATE leaf_facts SET codes = replace(codes, '#', '')");
+
+  // Every fact row as text, in key order; then the same after a rescore that writes them all.
+  bool pg = backend_->name() == "postgresql";
+  auto rows_of = [&](const std::string& table, const std::string& columns) {
+    std::string row;
+    for (std::size_t from = 0; from < columns.size();) {
+      std::size_t to = std::min(columns.find(", ", from), columns.size());
+      row += (row.empty() ? "" : " || '|' || ") + std::string("COALESCE(CAST(") +
+             columns.substr(from, to - from) + " AS TEXT), '-')";
+      from = to + 2;
+    }
+    std::string agg = pg ? "string_agg(t, ';' ORDER BY t)" : "group_concat(t, ';')";
+    return scalar("SELECT " + agg + " FROM (SELECT " + row + " AS t FROM " + table +
+                  " ORDER BY 1) s");
+  };
+  auto all = [&] {
+    return rows_of("form_facts",
+                   "year, form_id, revision, department_id, rule_set, rules_digest, mode, "
+                   "grade, total_micro, indicator_score_micro, formula_score_micro, codes, "
+                   "compared_leaves, leaves_over, excess_micro, digest, leaves_digest") +
+           "\n" +
+           rows_of("leaf_facts",
+                   "year, form_id, goal_ordinal, ordinal, department_id, series, series_key, "
+                   "name, target_number, actual_number, ratio_micro, deviation_micro, met, "
+                   "large_deviation, tier, weight_micro, declared_micro, formula_micro, "
+                   "score_micro, codes") +
+           "\n" +
+           rows_of("series_facts",
+                   "year, form_id, goal_ordinal, ordinal, department_id, series_key, exact_hit, "
+                   "quantity, comparator, target_unit, target_micro, prior_years, prior_first, "
+                   "prior_misses, change_rank, prev_form_id, prev_goal_ordinal, prev_ordinal");
+  };
+  std::string kept = all();
+  EXPECT_NE(kept.find("hubei"), std::string::npos);
+  backend_->execute("UPDATE form_facts SET digest = NULL, leaves_digest = NULL");
+  EXPECT_EQ(store_->rescore(rescores()), 2u);
+  EXPECT_EQ(all(), kept);
+}
+
 // Two units under one 主管部门 (from the organisation tree) and one without, over two years.
 class AnalysesContract : public FactsContract {
 protected:

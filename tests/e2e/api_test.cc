@@ -166,8 +166,9 @@ TEST(Api, HealthNamesTheBackend) {
   EXPECT_EQ(j["status"].str(), "ok");
   EXPECT_EQ(j["store"]["backend"].str(), ApiServer::instance->backend->name());
   // 2: 指标解释; 3: accounts (issue 10); 4: facts (issue 13); 5: the chain's plans (issue 14);
-  // 6: fact sums, 7: series keys, 8: series facts, 9: list version, 10: unit name order (issue 13)
-  EXPECT_EQ(j["store"]["schema_version"].str(), "12");
+  // 6: fact sums, 7: series keys, 8: series facts, 9: list version, 10: unit name order,
+  // 11: inflation sums, 12: plans' list version, 13: leaves digest (issue 13)
+  EXPECT_EQ(j["store"]["schema_version"].str(), "13");
   EXPECT_EQ(j["store"]["database"].str().find("password"), std::string::npos);
 }
 

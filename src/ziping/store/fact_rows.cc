@@ -60,8 +60,8 @@ constexpr std::string_view kFormColumns =
     "execution_score_micro, budget_annual_micro, budget_executed_micro, indicator_weight_micro, "
     "indicator_score_micro, formula_score_micro, declared_budget_score_micro, "
     "declared_leaves_micro, declared_total_micro, declared_parts_micro, leaves, errors, warnings, "
-    "notes, codes, compared_leaves, leaves_over, excess_micro, digest";
-constexpr std::size_t kFormWidth = 33;
+    "notes, codes, compared_leaves, leaves_over, excess_micro, digest, leaves_digest";
+constexpr std::size_t kFormWidth = 34;
 
 constexpr std::string_view kLeafColumns =
     "year, form_id, goal_ordinal, ordinal, department_id, series, series_key, level1, level2, "
@@ -91,7 +91,7 @@ void digest_text(std::string& out, std::span<const SqlParam> values) {
 
 } // namespace
 
-std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts& f) {
+FactDigests FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts& f) {
   std::int64_t year = o.form->year.value_or(0);
   std::size_t leaves_start = leaves_.size();
   // Σ(declared − formula) over the leaves that have both: the inflation analyses' per-form
@@ -134,12 +134,27 @@ std::string FactRows::add(const FactsOwner& o, const Summary& s, const FormFacts
     put(p, excess);
   else
     p.emplace_back();
-  std::string text = "ziping-facts-1;";
+  // leaves_digest: the leaf rows; digest: the form's row and leaves_digest, so that the leaves
+  // are hashed once (libsodium's SHA-256 over ~2.5 kB a form: ~1.7 s of a 100,000-form
+  // rescore's client CPU when they were hashed for both). Digests stored before migration 13
+  // (ziping-facts-1, the leaves' text itself) differ: the first rescore after it writes every
+  // form's facts once.
+  std::string leaves = "ziping-leaves-1;";
+  digest_text(leaves, std::span(leaves_).subspan(leaves_start));
+  FactDigests digests;
+  digests.leaves = crypto::sha256_hex(leaves);
+  std::string text = "ziping-facts-2;";
   digest_text(text, std::span(forms_).subspan(form_start));
-  digest_text(text, std::span(leaves_).subspan(leaves_start));
-  std::string digest = crypto::sha256_hex(text);
-  put(p, digest);
-  return digest;
+  text += digests.leaves;
+  digests.form = crypto::sha256_hex(text);
+  put(p, digests.form);
+  put(p, digests.leaves);
+  return digests;
+}
+
+void FactRows::keep_stored_leaves() {
+  leaves_.clear();
+  series_ = {};
 }
 
 void FactRows::append(FactRows&& other) {
@@ -192,18 +207,31 @@ std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form
 
 std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids,
                                        std::span<const Id> series_kept) {
+  return delete_facts(tx, form_ids, series_kept, {});
+}
+
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids,
+                                       std::span<const Id> series_kept,
+                                       std::span<const Id> leaves_kept) {
   std::vector<std::int64_t> keys;
-  std::vector<Id> series_gone;
-  for (Id id : form_ids)
-    if (!std::binary_search(series_kept.begin(), series_kept.end(), id)) series_gone.push_back(id);
+  std::vector<Id> series_gone, leaves_gone;
+  auto holds = [](std::span<const Id> sorted, Id id) {
+    return std::binary_search(sorted.begin(), sorted.end(), id);
+  };
+  for (Id id : form_ids) {
+    if (!holds(series_kept, id) && !holds(leaves_kept, id)) series_gone.push_back(id);
+    if (!holds(leaves_kept, id)) leaves_gone.push_back(id);
+  }
   in_chunks(series_gone, [&](const std::vector<SqlParam>& params, const std::string& in) {
     for (const auto& row : tx.query(
              "SELECT DISTINCT series_key FROM series_facts WHERE form_id IN (" + in + ")", params))
       if (row[0]) keys.push_back(std::stoll(*row[0]));
     tx.execute("DELETE FROM series_facts WHERE form_id IN (" + in + ")", params);
   });
-  in_chunks(form_ids, [&](const std::vector<SqlParam>& params, const std::string& in) {
+  in_chunks(leaves_gone, [&](const std::vector<SqlParam>& params, const std::string& in) {
     tx.execute("DELETE FROM leaf_facts WHERE form_id IN (" + in + ")", params);
+  });
+  in_chunks(form_ids, [&](const std::vector<SqlParam>& params, const std::string& in) {
     tx.execute("DELETE FROM form_facts WHERE form_id IN (" + in + ")", params);
   });
   return keys;

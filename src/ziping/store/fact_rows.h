@@ -28,10 +28,15 @@ struct FactsOwner {
 // a digest of their own values (form_facts.digest), so a rescore writes only the forms whose
 // facts changed, and the form's sums over its leaves (compared_leaves, leaves_over,
 // excess_micro) that the inflation analyses read instead of the leaves.
+struct FactDigests {
+  std::string form;   // form_facts.digest: the form's row and its leaf rows
+  std::string leaves; // form_facts.leaves_digest: the leaf rows alone (migration 13)
+};
+
 class FactRows {
 public:
-  // Returns the digest of the form's rows.
-  std::string add(const FactsOwner& owner, const Summary& summary, const FormFacts& facts);
+  // Returns the digests of the form's rows.
+  FactDigests add(const FactsOwner& owner, const Summary& summary, const FormFacts& facts);
   // Takes `other`'s rows after these.
   void append(FactRows&& other);
   // Appends the rows; series_facts' rows with their derived columns, and the derived columns of
@@ -44,6 +49,9 @@ public:
   void keep_stored_series(std::span<const Id> sorted_form_ids) {
     series_.drop_forms(sorted_form_ids);
   }
+  // Leaves the leaf and series rows out of the write, the form rows only: a rescore whose
+  // form's leaves come out with the stored leaves_digest keeps the stored ones.
+  void keep_stored_leaves();
 
 private:
   std::vector<SqlParam> forms_, leaves_;
@@ -70,6 +78,11 @@ std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form
 // The same, except that the series rows of `series_kept` (sorted; a subset of `form_ids`) stay.
 std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids,
                                        std::span<const Id> series_kept);
+// The same, except that the leaf (and series) rows of `leaves_kept` (sorted) stay too: only
+// their form_facts rows go.
+std::vector<std::int64_t> delete_facts(Transaction& tx, std::span<const Id> form_ids,
+                                       std::span<const Id> series_kept,
+                                       std::span<const Id> leaves_kept);
 
 // Removes the form's facts, then writes `facts` when given. A form just created has none to
 // remove (`fresh`: two statements fewer, each of which would visit every partition in

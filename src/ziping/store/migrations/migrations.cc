@@ -4,6 +4,7 @@
 #include "ziping/store/migrations/fact_sums_schema.h"
 #include "ziping/store/migrations/facts_schema.h"
 #include "ziping/store/migrations/inflation_sums_schema.h"
+#include "ziping/store/migrations/leaves_digest_schema.h"
 #include "ziping/store/migrations/list_version_schema.h"
 #include "ziping/store/migrations/plan_version_schema.h"
 #include "ziping/store/migrations/plans_schema.h"
@@ -159,6 +160,7 @@ const Migration kMigrations[] = {
     {10, "units in byte order of their names (branch scale-pg4)", unit_order_schema()},
     {11, "covering index of the inflation sums (branch scale-pg5)", inflation_sums_schema()},
     {12, "plans raise the list version (branch scale-pg5)", plan_version_schema()},
+    {13, "digest of a form's leaf facts (branch rescore-speed)", leaves_digest_schema()},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view with) {
