@@ -194,10 +194,17 @@ Decimal Decimal::operator-() const {
 }
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
-  int scale = std::max(a.scale_, b.scale_);
-  Decimal left = a.upscaled(scale);
-  Decimal right = b.upscaled(scale);
+  // Scores, weights and subtotals nearly always share a scale: then the sum is one add, with
+  // no call to upscaled() for either side (125 k sums per pass of the core benchmark).
   Decimal::Coefficient sum;
+  if (a.scale_ == b.scale_) {
+    if (__builtin_add_overflow(a.coefficient_, b.coefficient_, &sum))
+      throw DecimalOverflow("decimal overflow");
+    return Decimal::make(sum, a.scale_);
+  }
+  int scale = std::max(a.scale_, b.scale_);
+  Decimal left = a.scale_ < scale ? a.upscaled(scale) : a;
+  Decimal right = b.scale_ < scale ? b.upscaled(scale) : b;
   if (__builtin_add_overflow(left.coefficient_, right.coefficient_, &sum))
     throw DecimalOverflow("decimal overflow");
   return Decimal::make(sum, scale);
