@@ -1,5 +1,7 @@
 #include "ziping/model/source_map.h"
 
+#include <algorithm>
+
 namespace ziping::model {
 
 void SourceMap::set(const std::string& path, diag::SourceLocation location) {
@@ -14,6 +16,14 @@ const diag::SourceLocation* SourceMap::find(const std::string& path) const {
     if (key.empty()) return nullptr;
     key = parent_path(key);
   }
+}
+
+void SourceMap::erase_below(const std::string& path) {
+  std::erase_if(locations_, [&](const auto& entry) {
+    const std::string& key = entry.first;
+    if (!key.starts_with(path)) return false;
+    return key.size() == path.size() || key[path.size()] == '.' || key[path.size()] == '[';
+  });
 }
 
 std::string parent_path(const std::string& path) {

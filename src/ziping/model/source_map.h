@@ -17,6 +17,10 @@ public:
   // The location recorded for `path`, or for its nearest recorded ancestor
   // ("goals[3].indicators[2].score" → "goals[3].indicators[2]" → "goals[3]" → "").
   const diag::SourceLocation* find(const std::string& path) const;
+  // Forgets `path` and every path below it ("goals[0].indicators" also takes
+  // "goals[0].indicators[2].score"), so that a reading which replaces those nodes does not
+  // leave the replaced reading's locations behind for a diagnostic to find.
+  void erase_below(const std::string& path);
   // The file every location refers to; used when nothing more precise is known.
   void set_file(std::string file) { file_ = std::move(file); }
   const std::string& file() const { return file_; }

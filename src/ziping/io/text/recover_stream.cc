@@ -236,7 +236,12 @@ void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
   model::Form& form = *result.form;
   if (form.goals.empty()) form.goals.emplace_back();
   if (form.kind == model::FormKind::Department && !form.goals[0].number) form.goals[0].number = 1;
-  for (auto& goal : form.goals) goal.indicators.clear();
+  // The row reading's leaves go, and with them their locations: a diagnostic about a stream
+  // leaf must not find the row leaf that had the same index.
+  for (std::size_t g = 0; g < form.goals.size(); ++g) {
+    form.goals[g].indicators.clear();
+    result.map.erase_below(model::goal_path(g) + ".indicators");
+  }
   for (std::size_t i = 0; i < reading.leaves.size(); ++i) {
     const auto& leaf = reading.leaves[i];
     form.goals[0].indicators.push_back(leaf.indicator);
