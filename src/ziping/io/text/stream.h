@@ -150,6 +150,8 @@ std::vector<StreamField> read_preamble(const Stream& s);
 inline constexpr double kImpossible = -1e9;
 double fit_name(std::string_view text, std::string_view key);
 double fit_value(std::string_view key);
+// "2021年12月31日", "2021年12月", "12月31日": a date printed as one cell.
+bool is_printed_date(std::string_view key);
 double fit_number(std::string_view key, double max);
 double fit_free_text(std::string_view key);
 double fit_column(Column column, std::string_view text, std::string_view key);
