@@ -115,6 +115,7 @@ struct StreamReading {
   std::optional<num::Decimal> total_weight, total_score;
   std::string columns;
   int header_line = 0;
+  std::string unnamed_points; // ColumnModel::unnamed_points of the first table
 };
 
 // The header's columns as the catalogue's Chinese names ("三级指标、分值、年度指标值 …").
@@ -150,6 +151,7 @@ StreamReading read_stream(const stream::Stream& s) {
     if (reading.columns.empty()) {
       reading.columns = describe(*model);
       reading.header_line = s.atoms[model->header_begin].line;
+      reading.unnamed_points = model->unnamed_points;
     }
     for (auto& leaf : table.leaves) reading.leaves.push_back(std::move(leaf));
     if (!reading.total_weight) reading.total_weight = table.total_weight;
@@ -257,6 +259,12 @@ void adopt(model::ReadResult& result, StreamReading& reading, const Grid& grid,
       {reading.columns, std::to_string(reading.leaves.size()), std::to_string(row_leaves)}));
   result.diagnostics.back().where =
       diag::SourceLocation::text(options.file_name, reading.header_line, 1);
+  if (!reading.unnamed_points.empty()) {
+    result.diagnostics.push_back(
+        diag::make(DiagId::note_import_unnamed_points, "goals[0]", {reading.unnamed_points}));
+    result.diagnostics.back().where =
+        diag::SourceLocation::text(options.file_name, reading.header_line, 1);
+  }
   stream::check_stream_leaves(reading.leaves, form.goals[0].indicators, result.diagnostics,
                               options.file_name);
   for (std::size_t i = 0; i < reading.leaves.size(); ++i) {

@@ -69,6 +69,9 @@ struct ColumnModel {
   bool level_points = false; // 一级指标 | 得分 | 二级指标 | 得分: each label's points follow it
   bool points_in_names = false; // 三级指标 | 得分 only: each name prints its 分值, "相关性(5分)"
   std::size_t header_begin = 0, header_end = 0; // atoms of the header
+  // A figure printed in the header where a column's word should be (the area template's "50":
+  // a merged cell holding the section's points): its column's figures are not read.
+  std::string unnamed_points;
 };
 // Finds the indicator header (三级指标 / 指标名称 followed by value columns).
 std::optional<ColumnModel> find_header(const Stream& s, std::size_t from);
@@ -147,6 +150,8 @@ std::vector<StreamField> read_preamble(const Stream& s);
 inline constexpr double kImpossible = -1e9;
 double fit_name(std::string_view text, std::string_view key);
 double fit_value(std::string_view key);
+// "2021年12月31日", "2021年12月", "12月31日": a date printed as one cell.
+bool is_printed_date(std::string_view key);
 double fit_number(std::string_view key, double max);
 double fit_free_text(std::string_view key);
 double fit_column(Column column, std::string_view text, std::string_view key);

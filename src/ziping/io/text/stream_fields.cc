@@ -290,6 +290,33 @@ double fit_unit(std::string_view k) {
 
 } // namespace
 
+// A date printed as one cell: "2021年12月31日", "2021年12月", "12月31日" (a 时效 row's target
+// and actual). Its 年/月 make it read as a figure with words after it, which a cut after 年
+// turns into a figure with its unit and a fragment: the whole date is the likelier cell.
+bool is_printed_date(std::string_view k) {
+  auto digits = [&](std::size_t max) {
+    std::size_t n = 0;
+    while (n < k.size() && n < max + 1 && is_digit(k[n])) ++n;
+    if (n == 0 || n > max) return false;
+    k.remove_prefix(n);
+    return true;
+  };
+  auto word = [&](std::string_view w) {
+    if (!k.starts_with(w)) return false;
+    k.remove_prefix(w.size());
+    return true;
+  };
+  bool year = false;
+  if (k.size() > 4 && is_digit(k[3]) && digits(4)) {
+    if (!word("年")) return false;
+    year = true;
+    if (k.empty()) return false; // "2021年" alone is a figure with its unit
+  }
+  if (!digits(2) || !word("月")) return false;
+  if (k.empty()) return year;
+  return digits(2) && word("日") && k.empty();
+}
+
 bool is_comparator_only(std::string_view k) {
   return !k.empty() && strip_comparator(k).empty();
 }

@@ -112,6 +112,17 @@ Word header_word(const Stream& s, std::size_t i, bool notes) {
 }
 
 bool has(const std::vector<Column>& columns, Column c);
+bool is_value_column(Column c);
+
+// A value column's word the synonym table knows only in two pieces: the area template's
+// "实际完成指标值" reads as 实际完成 then 指标值, a second 年度指标值 that would take each row's
+// next cell. A value word printed with no separator right after another value word, naming a
+// column the header already has, is the rest of that word's cell, not a column of its own.
+bool rest_of_previous_word(const Stream& s, std::size_t i, Column column,
+                           const std::vector<Column>& so_far) {
+  return i > 0 && s.atoms[i].gap == Gap::None && !so_far.empty() && is_value_column(column) &&
+         is_value_column(so_far.back()) && has(so_far, column);
+}
 
 // A header cell the synonym table does not know but that names a value ("全年实现值", or OCR's
 // "年成值全完值"): a few characters ending in 值, directly followed by another header word. It
@@ -253,6 +264,33 @@ void append_header_tail(const Stream& s, ColumnModel& model) {
   }
 }
 
+// The atom past a figure printed alone in its cell from atom i on ("50"), else i itself.
+std::size_t past_figure_cell(const Stream& s, std::size_t i) {
+  if (i >= s.size() || s.atoms[i].gap != Gap::Cell) return i;
+  std::size_t j = i;
+  while (j < s.size() && (j == i || s.atoms[j].gap == Gap::None) && s.atoms[j].key.size() == 1 &&
+         s.atoms[j].key[0] >= '0' && s.atoms[j].key[0] <= '9')
+    ++j;
+  bool alone = j > i && (j >= s.size() || s.atoms[j].gap != Gap::None);
+  return alone ? j : i;
+}
+
+// A header with a 年度指标值 and an 实际完成值 but no 分值 or 得分 word that prints a figure
+// where the next column's word should be ("年度指标值 | 实际完成指标值 | 50", the area
+// template's merged cell of the section's points): each row prints a figure in that column
+// too, but whether it is the row's 分值 or its 得分 the page does not say. The column is kept
+// (so the figures do not shift the rows) and not read; the figure is noted.
+void read_unnamed_points(const Stream& s, ColumnModel& model) {
+  if (!has(model.columns, Column::Target) || !has(model.columns, Column::Actual) ||
+      has(model.columns, Column::Weight) || has(model.columns, Column::Score))
+    return;
+  std::size_t end = past_figure_cell(s, model.header_end);
+  if (end == model.header_end) return;
+  model.unnamed_points = s.key_text(model.header_end, end);
+  model.columns.push_back(Column::Other);
+  model.header_end = end;
+}
+
 } // namespace
 
 std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
@@ -268,6 +306,10 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
       if (word.end == 0) word = value_word(s, j, model.columns);
       if (word.end == 0) word = permuted_word(s, j);
       if (word.end == 0 || word.column == Column::Name) break;
+      if (rest_of_previous_word(s, j, word.column, model.columns)) {
+        j = last = word.end;
+        continue;
+      }
       model.columns.push_back(word.column);
       values += is_value_column(word.column);
       j = word.end;
@@ -276,6 +318,7 @@ std::optional<ColumnModel> find_header(const Stream& s, std::size_t from) {
     while (!model.columns.empty() && model.columns.back() == Column::None) model.columns.pop_back();
     join_fragments(model.columns);
     model.header_end = last;
+    read_unnamed_points(s, model);
     read_level_points(s, model);
     append_header_tail(s, model);
     if (values < 3) merge_upper_row(s, model);

@@ -476,6 +476,10 @@ private:
     if (value && value_fits_known_[q - p - 1]) return value_fits_[q - p - 1];
     double fit =
         keys_whole_ ? fit_column(c, span_.text, k, span_.facts) : fit_column(c, span_.text, k);
+    // A date reads as a figure with words after it, and a cut after 年 as a figure with its
+    // unit and a fragment ("2021年|12月31日"): a date whole is as likely a value as "5处".
+    // (Here, not in fit_value: how well a reading filled its leaves is judged as before.)
+    if (value && fit < 2.5 && is_printed_date(k)) fit = 2.5;
     if (value) {
       value_fits_[q - p - 1] = fit;
       value_fits_known_[q - p - 1] = true;
